@@ -1,0 +1,40 @@
+# geokg: `make demo` builds the example graph, `make test` runs the test suite.
+# Both create the virtual environment in .venv on first use.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+EXAMPLE = examples/uzbekistan-us-defence-2023.txt
+EXAMPLE_DATE = 2023-09-27
+
+.PHONY: demo test install dev bench eval clean
+
+$(BIN)/kg: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev: $(BIN)/kg
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(BIN)/kg
+
+dev: $(VENV)/.dev
+
+demo: $(BIN)/kg
+	$(BIN)/kg build $(EXAMPLE) --date $(EXAMPLE_DATE) -o out/graph.ttl --html out/graph.html
+	$(BIN)/kg stats out/graph.ttl
+
+test: $(VENV)/.dev
+	$(BIN)/python -m pytest -q
+
+eval: $(BIN)/kg
+	$(BIN)/kg eval ../shared/data/dev
+
+bench: $(VENV)/.dev
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf out .pytest_cache

@@ -1,0 +1,227 @@
+"""The ``kg`` command: the only place that prints or picks exit codes.
+
+Exit codes: 0 success, 1 a user error (bad input, query or graph file),
+2 a usage error (from argparse), 3 validation failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from kg.errors import GeoKGError, InputError
+
+__all__ = ["main"]
+
+logger = logging.getLogger("kg")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg", description="Geopolitical knowledge graphs from English news text.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="extract a graph from .txt/.jsonl files or directories")
+    build.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt or .jsonl file, or a directory of them")
+    build.add_argument("-o", "--output", required=True, help="graph file to write (.ttl, .nt, .jsonld, .trig)")
+    build.add_argument("--date", help="publication date of .txt inputs (YYYY-MM-DD)")
+    build.add_argument("--model", help="spaCy pipeline package to use (default: best installed)")
+    build.add_argument("--html", help="also write the interactive HTML view to this file")
+    build.add_argument("--append", action="store_true", help="merge into the output graph if it exists")
+
+    query = commands.add_parser("query", help="run a SPARQL query on a graph file")
+    query.add_argument("graph", help="graph file")
+    query.add_argument("query", help="SPARQL text, or a .rq file")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    viz = commands.add_parser("viz", help="write an interactive HTML view of a graph file")
+    viz.add_argument("graph", help="graph file")
+    viz.add_argument("-o", "--output", required=True, help="HTML file to write")
+    viz.add_argument("--all", action="store_true", help="also draw negated, hypothetical and future statements")
+
+    validate = commands.add_parser("validate", help="check a graph file against the SHACL shapes")
+    validate.add_argument("graph", help="graph file")
+
+    stats = commands.add_parser("stats", help="count entities, relations and documents in a graph file")
+    stats.add_argument("graph", help="graph file")
+    stats.add_argument("--format", choices=("table", "json"), default="table")
+
+    evaluate = commands.add_parser("eval", help="score extraction against a gold set")
+    evaluate.add_argument("gold", help="gold-set directory (docs.jsonl, gold.jsonl, entities.json) "
+                                       "or a Re-DocRED .jsonl file")
+    evaluate.add_argument("--model", help="spaCy pipeline package to use")
+    evaluate.add_argument("--format", choices=("table", "json"), default="table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = _parser().parse_args(argv)
+    if args.verbose:
+        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    handler = {
+        "build": _build,
+        "query": _query,
+        "viz": _viz,
+        "validate": _validate,
+        "stats": _stats,
+        "eval": _eval,
+    }[args.command]
+    try:
+        return handler(args)
+    except GeoKGError as error:
+        print(f"kg {args.command}: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"kg {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+def _build(args: argparse.Namespace) -> int:
+    import kg
+    from kg.api import as_documents, extract
+    from kg.graph.store import KnowledgeGraph, format_for
+    from kg.readers import parse_date
+
+    format_for(args.output)  # fail on a bad extension before any work
+    document_date = parse_date(args.date) if args.date else None
+    problems: list[InputError] = []
+
+    def report(error: InputError) -> None:
+        problems.append(error)
+        print(f"kg build: warning: {error} (skipped)", file=sys.stderr)
+
+    for item in args.inputs:
+        if not Path(item).exists():
+            raise InputError(f"{item}: no such file or directory; check the path")
+    documents = list(as_documents([Path(p) for p in args.inputs], date=document_date, on_error=report))
+    if not documents:
+        raise InputError("no documents could be read from " + ", ".join(args.inputs)
+                         + "; fix the errors above and run again")
+    graph = KnowledgeGraph()
+    if args.append and Path(args.output).exists():
+        graph.parse(args.output)
+    nlp = kg.load_pipeline(args.model)
+    statements = 0
+    for document, relations in extract(documents, nlp):
+        statements += graph.add(document, relations, kg.__version__)
+    graph.serialize(args.output)
+    if args.html:
+        graph.to_html(args.html)
+    print(f"kg build: {len(documents)} document(s), {statements} statement(s) -> {args.output}"
+          + (f", {args.html}" if args.html else ""))
+    return 0
+
+
+def _read_query(text: str) -> str:
+    path = Path(text)
+    if text.endswith(".rq") or ("\n" not in text and len(text) < 512 and path.is_file()):
+        if not path.is_file():
+            raise InputError(f"{text}: no such query file; check the path")
+        try:
+            return path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise InputError(f"{text}: query file is not UTF-8 text; save it as UTF-8") from None
+    return text
+
+
+def _query(args: argparse.Namespace) -> int:
+    from kg.graph.store import KnowledgeGraph
+
+    graph = KnowledgeGraph.load(args.graph)
+    table = graph.query(_read_query(args.query))
+    if args.format == "csv":
+        sys.stdout.write(table.to_csv(index=False))
+    elif args.format == "json":
+        print(table.to_json(orient="records", force_ascii=False, indent=1))
+    else:
+        if table.empty:
+            print("(no results)")
+        else:
+            import pandas as pd
+
+            with pd.option_context("display.max_rows", None, "display.max_columns", None,
+                                   "display.width", 200, "display.max_colwidth", 80):
+                print(table.to_string(index=False))
+    return 0
+
+
+def _viz(args: argparse.Namespace) -> int:
+    from kg.graph.store import KnowledgeGraph
+
+    graph = KnowledgeGraph.load(args.graph)
+    path = graph.to_html(args.output, include_unasserted=args.all)
+    print(f"kg viz: wrote {path}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from kg.graph.store import KnowledgeGraph
+
+    graph = KnowledgeGraph.load(args.graph)
+    conforms, report = graph.validate()
+    if conforms:
+        print(f"kg validate: {args.graph} conforms to the geokg shapes")
+        return 0
+    print(report)
+    print(f"kg validate: {args.graph} does not conform to the geokg shapes", file=sys.stderr)
+    return 3
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from kg.graph.store import KnowledgeGraph
+
+    stats = KnowledgeGraph.load(args.graph).stats()
+    if args.format == "json":
+        print(json.dumps(stats, indent=1))
+        return 0
+    print(f"documents   {stats['documents']}")
+    print(f"entities    {stats['entities']}")
+    for name, count in stats["entities_by_type"].items():
+        print(f"  {name:<28}{count}")
+    print(f"statements  {stats['statements']}")
+    for name, count in stats["modalities"].items():
+        print(f"  {name:<28}{count}")
+    print("relations")
+    for name, count in stats["relations"].items():
+        print(f"  {name:<28}{count}")
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    import kg
+    from kg.api import extract
+    from kg.graph.namespace import SYMMETRIC_RELATIONS
+    from kg.graph.ontology import super_properties, wikidata_alignment
+
+    nlp = kg.load_pipeline(args.model)
+
+    def run(documents):
+        return [r for _, relations in extract(documents, nlp) for r in relations]
+
+    gold_path = Path(args.gold)
+    if gold_path.is_file() and gold_path.suffix == ".jsonl":
+        from kg.evaluation import evaluate_redocred, load_redocred
+
+        report = evaluate_redocred(load_redocred(gold_path), run, wikidata_alignment())
+    else:
+        from kg.evaluation import evaluate, load_gold_set
+
+        gold = load_gold_set(gold_path)
+        report = evaluate(gold, run,
+                          super_properties=lambda p: frozenset({p}) | super_properties(p),
+                          symmetric=SYMMETRIC_RELATIONS)
+    if args.format == "json":
+        print(json.dumps(report.to_dict(), indent=1, ensure_ascii=False))
+    else:
+        print(report.to_text())
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,179 @@
+"""The relation lexicon and the grammar word lists, read from JSON configuration.
+
+The lexicon says how news phrases each relation of the vocabulary: verb
+patterns ("pull out of", "impose sanction on"), nominalisations ("withdrawal
+from") and participle modifiers ("Moscow-led"). Patterns are written as lemmas;
+the first word is the trigger, the rest is the path from the trigger to the
+relation's object. The packaged files live in ``kg/lexicon/``; a user can pass
+their own.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kg.errors import ConfigError
+
+__all__ = ["ACTOR_TYPES", "Pattern", "RelationSpec", "Lexicon", "LEXICON_DIR"]
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
+
+ACTOR_TYPES = ("Country", "InternationalOrganization", "Person", "GovernmentBody", "Organization")
+_KNOWN_TYPES = set(ACTOR_TYPES) | {"Place", "Event"}
+_TIME_ROLES = {"point", "period", "start", "end"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One way of stating a relation."""
+
+    relation: str
+    kind: str  # "verb" | "noun" | "modifier" | "modifier_noun"
+    trigger: str
+    path: tuple[str, ...] = ()
+    reverse: bool = False
+    confidence: float = 0.75
+
+    @property
+    def text(self) -> str:
+        return " ".join((self.trigger, *self.path))
+
+
+@dataclass(frozen=True)
+class RelationSpec:
+    """What a relation accepts and how its time is recorded."""
+
+    name: str
+    subject_types: frozenset[str]
+    object_types: frozenset[str]
+    time_role: str
+    confidence: float
+    also: tuple[tuple[str, str], ...] = ()
+    commodity: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Relation patterns indexed by trigger lemma, and the grammar word lists."""
+
+    relations: dict[str, RelationSpec]
+    verbs: dict[str, tuple[Pattern, ...]]
+    nouns: dict[str, tuple[Pattern, ...]]
+    modifiers: dict[str, tuple[Pattern, ...]]
+    modifier_nouns: dict[str, tuple[Pattern, ...]]
+    grammar: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, relations_path: str | Path | None = None,
+             grammar_path: str | Path | None = None) -> Lexicon:
+        """Read the lexicon; without arguments, the packaged one (cached).
+
+        Raises
+        ------
+        ConfigError
+            When a file is missing, is not JSON, or names an unknown type or time role.
+        """
+        if relations_path is None and grammar_path is None:
+            return _default_lexicon()
+        return _read(Path(relations_path or LEXICON_DIR / "relations.json"),
+                     Path(grammar_path or LEXICON_DIR / "grammar.json"))
+
+    def patterns(self) -> list[Pattern]:
+        """Every pattern, in lexicon order."""
+        seen: list[Pattern] = []
+        for index in (self.verbs, self.nouns, self.modifiers, self.modifier_nouns):
+            for patterns in index.values():
+                seen.extend(patterns)
+        return seen
+
+    def phrases(self, relation: str) -> list[str]:
+        """The phrases of one relation as written in the lexicon (for documentation)."""
+        return [p.text for p in self.patterns() if p.relation == relation]
+
+    def words(self, *keys: str) -> frozenset[str]:
+        """A word list of the grammar, e.g. ``words("modality", "negating_verbs")``."""
+        value: Any = self.grammar
+        for key in keys:
+            value = value[key]
+        return frozenset(value)
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> Lexicon:
+    return _read(LEXICON_DIR / "relations.json", LEXICON_DIR / "grammar.json")
+
+
+def _load_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: lexicon file not found; pass an existing JSON file") from None
+    except json.JSONDecodeError as error:
+        raise ConfigError(f"{path}:{error.lineno}: not valid JSON ({error.msg}); fix the file") from None
+
+
+def _types(path: Path, name: str, values: list[str]) -> frozenset[str]:
+    expanded: set[str] = set()
+    for value in values:
+        if value == "Actor":
+            expanded.update(ACTOR_TYPES)
+        elif value in _KNOWN_TYPES:
+            expanded.add(value)
+        else:
+            raise ConfigError(
+                f"{path}: relation {name!r} names unknown entity type {value!r}; "
+                f"use Actor or one of {sorted(_KNOWN_TYPES)}"
+            )
+    return frozenset(expanded)
+
+
+def _read(relations_path: Path, grammar_path: Path) -> Lexicon:
+    data = _load_json(relations_path)
+    grammar = _load_json(grammar_path)
+    specs: dict[str, RelationSpec] = {}
+    indexes: dict[str, dict[str, list[Pattern]]] = {
+        "verbs": {}, "nouns": {}, "modifiers": {}, "modifier_nouns": {},
+    }
+    kinds = {"verbs": "verb", "nouns": "noun", "modifiers": "modifier", "modifier_nouns": "modifier_noun"}
+    for name, entry in data.get("relations", {}).items():
+        time_role = entry.get("time", "point")
+        if time_role not in _TIME_ROLES:
+            raise ConfigError(
+                f"{relations_path}: relation {name!r} has time role {time_role!r}; "
+                f"use one of {sorted(_TIME_ROLES)}"
+            )
+        confidence = float(entry.get("confidence", 0.75))
+        specs[name] = RelationSpec(
+            name=name,
+            subject_types=_types(relations_path, name, entry.get("subject", ["Actor"])),
+            object_types=_types(relations_path, name, entry.get("object", ["Actor"])),
+            time_role=time_role,
+            confidence=confidence,
+            also=tuple(sorted(entry.get("also", {}).items())),
+            commodity=bool(entry.get("commodity", False)),
+        )
+        for section, kind in kinds.items():
+            for item in entry.get(section, []):
+                if isinstance(item, str):
+                    item = {"pattern": item}
+                words = item["pattern"].lower().split()
+                if not words:
+                    raise ConfigError(f"{relations_path}: empty pattern in relation {name!r}")
+                pattern = Pattern(
+                    relation=name,
+                    kind=kind,
+                    trigger=words[0],
+                    path=tuple(words[1:]),
+                    reverse=bool(item.get("reverse", False)),
+                    confidence=float(item.get("confidence", confidence)),
+                )
+                indexes[section].setdefault(pattern.trigger, []).append(pattern)
+    return Lexicon(
+        relations=specs,
+        grammar=grammar,
+        **{section: {k: tuple(v) for k, v in index.items()} for section, index in indexes.items()},
+    )

@@ -1,0 +1,768 @@
+"""Relations from the dependency parse: triggers, arguments, time, modality, confidence.
+
+For every sentence, :func:`extract_relations` looks for the triggers of the
+lexicon (verbs, nominalisations, participle modifiers, titles of office),
+finds their subject and object through the parse (active and passive voice,
+coordination, apposition, relative clauses, control verbs, possessives and
+compound modifiers), checks the entity types the relation accepts, resolves
+capitals and seats of power to the government they stand for when the slot
+needs an actor, and attaches the sentence's time expressions and modality.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import date
+from itertools import combinations
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from kg.extraction.entities import DocumentEntities
+from kg.extraction.lexicon import ACTOR_TYPES, Lexicon, Pattern, RelationSpec
+from kg.extraction.time import find_time_expressions
+from kg.records import Entity, Mention, Relation, TimeSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from kg.gazetteer import Gazetteer
+
+__all__ = ["RelationSettings", "extract_relations"]
+
+logger = logging.getLogger(__name__)
+
+SYMMETRIC = frozenset({
+    "sharesBorderWith", "alliedWith", "inConflictWith", "diplomaticRelationsWith",
+    "metWith", "agreedWith", "signedAgreementWith", "cooperatesWith",
+})
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+_CLAUSE_DEPS = {"conj", "cc", "ccomp", "advcl", "relcl", "parataxis", "punct", "mark", "neg", "aux",
+                "auxpass", "det", "acl", "xcomp"}
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+_POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
+_VIA_FACTOR = {"name": 1.0, "demonym": 0.95, "metonym": 0.9, "coreference": 0.85, "title": 0.9}
+
+
+@dataclass(frozen=True)
+class RelationSettings:
+    """Tunables of relation extraction."""
+
+    min_confidence: float = 0.0
+    #: Confidence factor for arguments found by following a control or coordinated verb.
+    inherited_factor: float = 0.9
+    #: Confidence factor for titles whose country or organisation comes from the sentence.
+    title_context_factor: float = 0.75
+    #: Confidence factor for a relation stated through another ("withdrew" ends "memberOf").
+    derived_factor: float = 0.9
+
+
+@dataclass(frozen=True)
+class _Arg:
+    entity: Entity
+    text: str
+    via: str
+
+
+class _Sentence:
+    """The entity mentions and time expressions of one sentence, by token."""
+
+    def __init__(self, sent: Span, found: DocumentEntities, document_date: date | None):
+        self.sent = sent
+        self.found = found
+        self.by_token: dict[int, list[Mention]] = {}
+        for mention in found.mentions:
+            if mention.end <= sent.start_char or mention.start >= sent.end_char:
+                continue
+            for token in sent:
+                if mention.start <= token.idx < mention.end:
+                    self.by_token.setdefault(token.i, []).append(mention)
+        self.times: list[tuple[Span, TimeSpan]] = []
+        for start, end, span in find_time_expressions(sent.text, document_date):
+            char_span = sent.doc.char_span(sent.start_char + start, sent.start_char + end,
+                                           alignment_mode="expand")
+            if char_span is not None:
+                self.times.append((char_span, span))
+
+    def mentions(self, token: Token) -> list[Mention]:
+        return self.by_token.get(token.i, [])
+
+
+class _Extractor:
+    def __init__(self, doc: Doc, found: DocumentEntities, gazetteer: Gazetteer,
+                 lexicon: Lexicon, settings: RelationSettings, document_id: str,
+                 document_date: date | None):
+        self.doc = doc
+        self.found = found
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.settings = settings
+        self.document_id = document_id
+        self.document_date = document_date
+        self.generic_heads = lexicon.words("generic_heads")
+        self.light_verbs = lexicon.words("light_verbs")
+        self.reporting = lexicon.words("reporting_verbs")
+        modality = lexicon.grammar["modality"]
+        self.negation_words = frozenset(modality["negation_words"])
+        self.negating_verbs = frozenset(modality["negating_verbs"])
+        self.future_aux = frozenset(modality["future_auxiliaries"])
+        self.future_verbs = frozenset(modality["future_verbs"])
+        self.hypothetical_aux = frozenset(modality["hypothetical_auxiliaries"])
+        self.hypothetical_markers = frozenset(modality["hypothetical_markers"])
+        self.speculation_nouns = frozenset(modality["speculation_nouns"])
+        self.speculation_verbs = frozenset(modality["speculation_verbs"])
+        self.denial_verbs = frozenset(modality["denial_verbs"])
+        titles = lexicon.grammar["titles"]
+        self.leader_titles = frozenset(titles["leader"])
+        self.official_titles = frozenset(titles["official"])
+        self.ranks = frozenset(titles["ranks"])
+        self.title_modifiers = frozenset(titles["national_words"])
+        self.title_words = frozenset(
+            w for phrase in self.leader_titles | self.official_titles for w in phrase.split()
+        ) | self.title_modifiers
+
+    # ------------------------------------------------------------------ arguments
+
+    def resolve(self, token: Token, sentence: _Sentence, depth: int = 0) -> list[_Arg]:
+        """Entities a token stands for: its mentions, a relative pronoun's anchor, a generic head's modifier."""
+        mentions = sentence.mentions(token)
+        if mentions:
+            return [_Arg(self.found.entities[m.entity_key], m.text, m.via) for m in mentions]
+        if depth > 2:
+            return []
+        lower = token.lower_
+        if lower in _RELATIVE_PRONOUNS and token.dep_ != "poss":
+            anchor = self.relative_anchor(token, sentence)
+            return self.resolve(anchor, sentence, depth + 1) if anchor is not None else []
+        if lower in _POSSESSIVE_PRONOUNS and token.dep_ == "poss":
+            return self.possessive_owner(token, sentence, depth)
+        if token.lower_ in self.title_words and token.pos_ in {"NOUN", "PROPN"}:
+            # "the commander of Central Command, General X": the person in apposition
+            holders = [c for c in token.children if c.dep_ == "appos"]
+            holders += [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
+            persons = [arg for h in holders for arg in self.resolve(h, sentence, depth + 1)
+                       if arg.entity.type == "Person"]
+            if persons:
+                return persons
+        if token.lemma_.lower() in self.generic_heads and token.pos_ in {"NOUN", "PROPN"}:
+            found: list[_Arg] = []
+            for child in token.children:
+                if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
+                    found.extend(self.resolve(child, sentence, depth + 1))
+                elif child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found.extend(self.resolve(pobj, sentence, depth + 1))
+            return found
+        return []
+
+    def relative_anchor(self, pronoun: Token, sentence: _Sentence) -> Token | None:
+        clause = pronoun.head
+        while clause.dep_ not in {"relcl", "acl"} and clause.head is not clause and clause.i >= pronoun.i - 1:
+            if clause.dep_ in {"ROOT"}:
+                return None
+            clause = clause.head
+        if clause.dep_ not in {"relcl", "acl"}:
+            return None
+        anchor = clause.head
+        if pronoun.lower_ in {"who", "whom"}:
+            # "the head of Central Command, General X, who ..." may attach to the organisation.
+            node = anchor
+            for _ in range(4):
+                if any(self.found.entities[m.entity_key].type == "Person" for m in sentence.mentions(node)):
+                    return node
+                persons = [c for c in node.children if c.dep_ == "appos"
+                           and any(self.found.entities[m.entity_key].type == "Person" for m in sentence.mentions(c))]
+                if persons:
+                    return persons[0]
+                if node.head is node:
+                    break
+                node = node.head
+        return anchor
+
+    def possessive_owner(self, pronoun: Token, sentence: _Sentence, depth: int) -> list[_Arg]:
+        """"its war against Ukraine": the subject of the clause that holds the possessive."""
+        node = pronoun.head
+        while node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+            node = node.head
+        if node.pos_ not in {"VERB", "AUX"}:
+            return []
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i]
+        if not subjects:
+            return []
+        return [replace(a, via="coreference") for a in self.resolve(subjects[0], sentence, depth + 1)]
+
+    def expand(self, token: Token) -> list[Token]:
+        """A token and the tokens coordinated with it ("Mali, Burkina Faso and Niger")."""
+        out = [token]
+        stack = [token]
+        while stack:
+            node = stack.pop()
+            for child in node.children:
+                if child.dep_ == "conj" or (child.dep_ == "appos" and child.pos_ == "PROPN" and node.pos_ == "PROPN"):
+                    if child not in out:
+                        out.append(child)
+                        stack.append(child)
+        return out
+
+    def args(self, tokens: Iterable[Token], sentence: _Sentence) -> list[_Arg]:
+        found: list[_Arg] = []
+        for token in tokens:
+            for expanded in self.expand(token):
+                for arg in self.resolve(expanded, sentence):
+                    if all(arg.entity.key != f.entity.key for f in found):
+                        found.append(arg)
+        return found
+
+    def fit(self, arg: _Arg, types: frozenset[str]) -> _Arg | None:
+        """The argument if its type fits the slot; a capital or seat of power stands for its government."""
+        if arg.entity.type in types:
+            return arg
+        if arg.entity.type == "Place" and types & set(ACTOR_TYPES):
+            target_key = arg.entity.metonym_for or arg.entity.capital_of
+            if target_key and target_key in self.gazetteer:
+                target = self.gazetteer[target_key]
+                if target.type in types:
+                    self.found.entities.setdefault(target.key, target)
+                    return _Arg(target, arg.text, "metonym")
+        return None
+
+    # ------------------------------------------------------------------ subjects
+
+    def verb_subjects(self, verb: Token, sentence: _Sentence, inherited: bool = False) -> tuple[list[Token], bool]:
+        """Subject tokens of a verb and whether they were inherited from another verb."""
+        if self.is_passive(verb):
+            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if agents:
+                return agents, inherited
+            if verb.dep_ in {"acl", "relcl"} and not any(c.dep_ == "nsubjpass" for c in verb.children):
+                return [], inherited
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects, inherited
+        if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
+            head = verb.head
+            if verb.dep_ == "xcomp":
+                objects = [c for c in head.children if c.dep_ == "dobj"]
+                if head.lemma_ in {"urge", "ask", "force", "order", "persuade", "invite", "call", "press"} and objects:
+                    return objects, True
+            if head.pos_ in {"VERB", "AUX"}:
+                return self.verb_subjects(head, sentence, True)
+        if verb.dep_ in {"acl", "relcl"} and not self.is_passive(verb):
+            return [verb.head], True
+        return [], inherited
+
+    def is_passive(self, verb: Token) -> bool:
+        return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
+            verb.dep_ == "acl" and verb.tag_ == "VBN"
+        )
+
+    def noun_subjects(self, noun: Token, exclude: set[int]) -> tuple[list[Token], bool]:
+        """Subject tokens of a nominalisation: possessive, entity modifier, 'by' phrase or the governing verb's subject."""
+        own = [c for c in noun.children if c.dep_ == "poss"]
+        own += [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i not in exclude]
+        own += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+        if own:
+            return own, False
+        if noun.dep_ == "appos":
+            return [noun.head], False
+        node = noun
+        hops = 0
+        while node.dep_ in {"dobj", "attr", "pobj", "prep", "nsubjpass", "oprd", "acomp"} and hops < 4:
+            node = node.head
+            hops += 1
+            if node.pos_ in {"VERB", "AUX"}:
+                if node.lemma_.lower() in self.light_verbs or node.dep_ != "ROOT" or True:
+                    tokens, _ = self.verb_subjects(node, None)  # type: ignore[arg-type]
+                    return tokens, True
+                break
+        return [], False
+
+    # ------------------------------------------------------------------ patterns
+
+    def follow(self, trigger: Token, path: tuple[str, ...]) -> tuple[list[Token], list[Token]] | None:
+        """Walk a pattern's path from its trigger; return (matched tokens, object heads)."""
+        matched = [trigger]
+        node = trigger
+        for position, word in enumerate(path):
+            step = self._child(matched, node, word)
+            if step is None:
+                if word in {"to", "its", "their", "the", "a", "an"}:
+                    continue
+                return None
+            matched.append(step)
+            node = step
+        last = matched[-1]
+        if last.dep_ in {"prep", "agent", "dative"} or (last.pos_ == "ADP" and last is not trigger):
+            objects = [c for c in last.children if c.dep_ in {"pobj", "pcomp"}]
+            return matched, objects
+        if last.pos_ in {"VERB", "AUX"}:
+            objects = [c for c in last.children if c.dep_ in {"dobj", "dative"}]
+            if not objects and self.is_passive(last):
+                objects = [c for c in last.children if c.dep_ == "nsubjpass"]
+                if not objects and last.dep_ == "acl":
+                    objects = [last.head]
+            if not objects:
+                # "left ECOWAS" parsed with a particle-like object, or "visited on Monday Kyiv"
+                objects = [c for c in last.children if c.dep_ in {"attr", "oprd"}]
+            return matched, objects
+        return matched, []
+
+    def _child(self, matched: list[Token], node: Token, word: str) -> Token | None:
+        for anchor in [node, *reversed(matched[:-1])]:
+            for child in anchor.children:
+                if child.dep_ in _SUBJECT_DEPS or child in matched:
+                    continue
+                if child.lemma_.lower() == word or child.lower_ == word:
+                    return child
+                # "normalising relations with": look one clause level down for the light noun's preposition
+                if child.dep_ in {"acl", "xcomp"} and word not in {"to"}:
+                    for grandchild in child.children:
+                        if grandchild.lemma_.lower() == word or grandchild.lower_ == word:
+                            return grandchild
+            if anchor is node and node.pos_ in {"NOUN", "PROPN"} and word in {"of", "with", "to", "on", "in", "from", "against", "for", "into"}:
+                continue
+        return None
+
+    # ------------------------------------------------------------------ time and modality
+
+    def times_for(self, tokens: list[Token], sentence: _Sentence) -> list[TimeSpan]:
+        targets = {t.i for t in tokens}
+        attached = []
+        for span, value in sentence.times:
+            root = span.root
+            node = root
+            for _ in range(8):
+                if node.i in targets:
+                    attached.append(value)
+                    break
+                if node.head is node or (node is not root and node.pos_ in {"VERB", "AUX"}):
+                    break
+                node = node.head
+        return attached
+
+    def time_of(self, trigger: Token, matched: list[Token], sentence: _Sentence) -> TimeSpan | None:
+        node = trigger
+        for _ in range(4):
+            found = self.times_for(matched if node is trigger else [node], sentence)
+            if found:
+                return found[0]
+            if node.dep_ in {"xcomp", "conj", "advcl", "pcomp", "pobj", "dobj", "prep", "attr", "acl"} and node.head is not node:
+                node = node.head
+                if node.pos_ in {"VERB", "AUX"} or node.dep_ in {"pobj", "dobj"}:
+                    continue
+            else:
+                break
+        return None
+
+    def modality_of(self, trigger: Token) -> tuple[str, Token | None]:
+        """The modality of a trigger's clause and the reporting verb above it, if any."""
+        modality = "Asserted"
+        reporter: Token | None = None
+        node = trigger
+        if trigger.pos_ in {"NOUN", "PROPN"}:
+            for child in trigger.children:
+                if child.lower_ in {"no"}:
+                    return "Negated", None
+                if child.dep_ == "amod" and child.lemma_.lower() in {"planned", "proposed", "expected", "future", "prospective", "scheduled", "upcoming", "intended"}:
+                    modality = "Future"
+                if child.dep_ == "amod" and child.lemma_.lower() in {"possible", "potential", "hypothetical", "likely", "alleged", "rumoured", "rumored", "reported"}:
+                    modality = "Hypothetical"
+            while node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+                if node.dep_ in {"acl", "relcl"}:
+                    break
+                node = node.head
+                if node.lemma_.lower() in self.speculation_nouns:
+                    return "Hypothetical", None
+        for _ in range(8):
+            children = list(node.children)
+            if modality == "Asserted":
+                if any(c.dep_ == "neg" or (c.lower_ in self.negation_words and c.dep_ in {"advmod", "neg"}) for c in children):
+                    modality = "Negated"
+                elif any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in children):
+                    modality = "Future"
+                elif any(c.dep_ == "aux" and c.lower_ in self.hypothetical_aux for c in children):
+                    modality = "Hypothetical"
+                elif any(c.dep_ == "mark" and c.lower_ in self.hypothetical_markers for c in children):
+                    modality = "Hypothetical"
+                elif any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "going" for c in children):
+                    modality = "Future"
+            dep = node.dep_
+            head = node.head
+            if head is node:
+                break
+            lemma = head.lemma_.lower()
+            if dep == "xcomp":
+                if modality == "Asserted":
+                    if lemma in self.negating_verbs:
+                        modality = "Negated"
+                    elif lemma in self.future_verbs or head.lower_ in self.future_verbs:
+                        modality = "Future"
+                    elif lemma in self.speculation_verbs:
+                        modality = "Hypothetical"
+                node = head
+                continue
+            if dep == "ccomp":
+                if lemma in self.reporting:
+                    reporter = head
+                elif modality == "Asserted":
+                    if lemma in self.denial_verbs:
+                        modality = "Negated"
+                    elif lemma in self.speculation_verbs:
+                        modality = "Hypothetical"
+                node = head
+                continue
+            if dep in {"acl", "relcl"} and lemma in self.speculation_nouns:
+                if modality == "Asserted":
+                    modality = "Hypothetical"
+                break
+            if dep == "conj":
+                node = head
+                continue
+            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.hypothetical_markers for c in node.children):
+                break
+            if dep in {"pobj", "prep", "pcomp"}:
+                node = head
+                continue
+            break
+        return modality, reporter
+
+    def reporter_entity(self, verb: Token | None, sentence: _Sentence) -> Entity | None:
+        if verb is None:
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        for subject in subjects:
+            for arg in self.resolve(subject, sentence):
+                return arg.entity
+        return None
+
+    # ------------------------------------------------------------------ records
+
+    def record(self, pattern_relation: str, spec: RelationSpec, subject: _Arg, obj: _Arg,
+               sentence: _Sentence, time: TimeSpan | None, modality: str, confidence: float,
+               reporter: Entity | None = None, role: str | None = None,
+               qualifiers: tuple[tuple[str, str], ...] = ()) -> Relation | None:
+        if subject.entity.key == obj.entity.key:
+            return None
+        if pattern_relation in SYMMETRIC and subject.entity.key > obj.entity.key:
+            subject, obj = obj, subject
+        factor = min(_VIA_FACTOR.get(subject.via, 1.0), _VIA_FACTOR.get(obj.via, 1.0))
+        confidence = round(max(0.05, min(0.99, confidence * factor)), 2)
+        if confidence < self.settings.min_confidence:
+            return None
+        if time is not None and spec.time_role in {"start", "end"} and time.point is not None:
+            time = replace(time, point=None, **{spec.time_role: time.point})
+        sent = sentence.sent
+        return Relation(
+            subject=subject.entity,
+            predicate=pattern_relation,
+            object=obj.entity,
+            document_id=self.document_id,
+            evidence=sent.text.strip(),
+            char_start=sent.start_char,
+            char_end=sent.start_char + len(sent.text.rstrip()),
+            subject_text=subject.text,
+            object_text=obj.text,
+            time=time,
+            modality=modality,
+            confidence=confidence,
+            role=role,
+            attributed_to=reporter if reporter is not None and reporter.key != subject.entity.key else None,
+            qualifiers=qualifiers,
+        )
+
+    def emit(self, pattern: Pattern, subjects: list[_Arg], objects: list[_Arg], sentence: _Sentence,
+             trigger: Token, matched: list[Token], inherited: bool) -> Iterator[Relation]:
+        spec = self.lexicon.relations[pattern.relation]
+        if pattern.reverse:
+            subjects, objects = objects, subjects
+        subjects = [a for a in (self.fit(s, spec.subject_types) for s in subjects) if a is not None]
+        objects = [a for a in (self.fit(o, spec.object_types) for o in objects) if a is not None]
+        if not subjects or not objects:
+            return
+        time = self.time_of(trigger, matched, sentence)
+        modality, reporting_verb = self.modality_of(trigger)
+        reporter = self.reporter_entity(reporting_verb, sentence)
+        confidence = pattern.confidence * (self.settings.inherited_factor if inherited else 1.0)
+        if len(matched) > 3:
+            confidence *= 0.95
+        qualifiers: tuple[tuple[str, str], ...] = ()
+        if spec.commodity:
+            goods = [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+            if goods:
+                qualifiers = (("commodity", goods[0].text),)
+        for subject in subjects:
+            for obj in objects:
+                made = self.record(pattern.relation, spec, subject, obj, sentence, time, modality,
+                                   confidence, reporter, qualifiers=qualifiers)
+                if made is None:
+                    continue
+                yield made
+                for other, role in spec.also:
+                    other_spec = self.lexicon.relations.get(other)
+                    if other_spec is None:
+                        continue
+                    s, o = self.fit(subject, other_spec.subject_types), self.fit(obj, other_spec.object_types)
+                    if s is None or o is None:
+                        continue
+                    derived_time = None
+                    if time is not None and time.point is not None:
+                        derived_time = TimeSpan(time.text, **{role: time.point})
+                    derived = self.record(other, other_spec, s, o, sentence, derived_time, modality,
+                                          confidence * self.settings.derived_factor, reporter)
+                    if derived is not None:
+                        yield derived
+
+    def symmetric_pairs(self, pattern: Pattern, args: list[_Arg], sentence: _Sentence, trigger: Token,
+                        matched: list[Token]) -> Iterator[Relation]:
+        """"Uzbek-US cooperation", "X and Y met": every pair of the coordinated actors."""
+        if pattern.relation not in SYMMETRIC or len(args) < 2:
+            return
+        for first, second in combinations(args, 2):
+            yield from self.emit(pattern, [first], [second], sentence, trigger, matched, False)
+
+    def sentence_relations(self, sentence: _Sentence) -> Iterator[Relation]:
+        for token in sentence.sent:
+            lemma = token.lemma_.lower()
+            if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+                for pattern in self.lexicon.verbs.get(lemma, ()):
+                    yield from self.verb_relation(pattern, token, sentence)
+            if token.pos_ in {"NOUN", "PROPN"}:
+                for pattern in self.lexicon.nouns.get(lemma, ()):
+                    yield from self.noun_relation(pattern, token, sentence)
+            if token.dep_ in {"amod", "compound", "acl"} and token.tag_ in {"VBN", "VBD", "JJ", "NN"}:
+                for pattern in self.lexicon.modifiers.get(lemma, ()):
+                    yield from self.modifier_relation(pattern, token, sentence)
+            if token.dep_ in {"compound", "nmod"}:
+                for pattern in self.lexicon.modifier_nouns.get(lemma, ()):
+                    yield from self.member_modifier(pattern, token, sentence)
+        yield from self.title_relations(sentence)
+
+    def verb_relation(self, pattern: Pattern, verb: Token, sentence: _Sentence) -> Iterator[Relation]:
+        followed = self.follow(verb, pattern.path)
+        if followed is None:
+            return
+        matched, object_tokens = followed
+        subject_tokens, inherited = self.verb_subjects(verb, sentence)
+        subjects = self.args(subject_tokens, sentence)
+        objects = self.args(object_tokens, sentence)
+        if not objects and pattern.relation in SYMMETRIC and not pattern.path:
+            yield from self.symmetric_pairs(pattern, subjects, sentence, verb, matched)
+            return
+        yield from self.emit(pattern, subjects, objects, sentence, verb, matched, inherited)
+
+    def noun_relation(self, pattern: Pattern, noun: Token, sentence: _Sentence) -> Iterator[Relation]:
+        followed = self.follow(noun, pattern.path)
+        if followed is None:
+            return
+        matched, object_tokens = followed
+        if not pattern.path:
+            object_tokens = []
+        exclude = {t.i for t in object_tokens}
+        if pattern.path and pattern.path[-1] == "between":
+            args = self.args(object_tokens, sentence)
+            yield from self.symmetric_pairs(pattern, args, sentence, noun, matched)
+            return
+        subject_tokens, inherited = self.noun_subjects(noun, exclude)
+        subjects = self.args(subject_tokens, sentence)
+        if not pattern.path:
+            if pattern.relation in SYMMETRIC:
+                yield from self.symmetric_pairs(pattern, subjects, sentence, noun, matched)
+            return
+        objects = self.args(object_tokens, sentence)
+        yield from self.emit(pattern, subjects, objects, sentence, noun, matched, inherited)
+
+    def modifier_relation(self, pattern: Pattern, modifier: Token, sentence: _Sentence) -> Iterator[Relation]:
+        """"the Moscow-led CSTO": the modifier's own modifiers act on the noun it modifies."""
+        agents = [c for c in modifier.children if c.dep_ in {"npadvmod", "compound", "nmod", "amod", "poss"}]
+        if modifier.i > 1 and sentence.sent.doc[modifier.i - 1].text in {"-", "–"}:
+            agents.append(sentence.sent.doc[modifier.i - 2])
+        subjects = self.args(agents, sentence)
+        objects = self.args([modifier.head], sentence)
+        yield from self.emit(pattern, subjects, objects, sentence, modifier, [modifier], False)
+
+    def member_modifier(self, pattern: Pattern, noun: Token, sentence: _Sentence) -> Iterator[Relation]:
+        """"NATO member Turkey": the compound names the organisation, the head the member."""
+        organisations = [c for c in noun.children if c.dep_ in {"compound", "nmod"}]
+        yield from self.emit(pattern, self.args([noun.head], sentence), self.args(organisations, sentence),
+                             sentence, noun, [noun], False)
+
+    # ------------------------------------------------------------------ titles of office
+
+    def role_of(self, words: list[Token]) -> tuple[str, str] | None:
+        """The longest title of office at the end of ``words``: (kind, role as written)."""
+        lowered = [w.lower_.rstrip(".") for w in words]
+        for start in range(len(words)):
+            phrase = " ".join(lowered[start:])
+            core = phrase
+            core_words = lowered[start:]
+            while core_words and core_words[0] in self.title_modifiers and " ".join(core_words) not in self.leader_titles | self.official_titles:
+                core_words = core_words[1:]
+            core = " ".join(core_words)
+            text = " ".join(w.text for w in words[start:])
+            if core in self.leader_titles and phrase:
+                kind = "official" if any(w in {"deputy", "vice", "former"} for w in lowered[start:]) else "leader"
+                return kind, text
+            if core in self.official_titles:
+                return "official", text
+        return None
+
+    def title_relations(self, sentence: _Sentence) -> Iterator[Relation]:
+        people = {}
+        for mentions in sentence.by_token.values():
+            for mention in mentions:
+                if self.found.entities[mention.entity_key].type == "Person":
+                    people.setdefault((mention.start, mention.entity_key), mention)
+        anchored: set[str] = set()
+        pending: list[tuple[Mention, Token, str, str]] = []
+        doc = sentence.sent.doc
+        for (_, key), mention in sorted(people.items()):
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            person = _Arg(self.found.entities[key], mention.text, mention.via)
+            unanchored: list[tuple[str, str]] = []
+            done = False
+            for words, context in self.title_phrases(span, sentence):
+                role = self.role_of(words)
+                if role is None:
+                    continue
+                kind, role_text = role
+                relation = "leaderOf" if kind == "leader" else "officialOf"
+                spec = self.lexicon.relations[relation]
+                anchors = self.args(context, sentence)
+                fitted = [a for a in (self.fit(x, spec.object_types) for x in anchors) if a is not None]
+                if fitted:
+                    anchor = fitted[0]
+                    anchored.add(anchor.entity.key)
+                    made = self.record(relation, spec, person, replace(anchor, via="title"), sentence, None,
+                                       "Asserted", spec.confidence, role=_tidy_role(role_text))
+                    if made is not None:
+                        yield made
+                    done = True
+                    break
+                if role_text.lower().rstrip(".") not in self.ranks or kind == "leader":
+                    unanchored.append((relation, role_text))
+            if not done and unanchored:
+                pending.append((mention, span.root, *unanchored[0]))
+        for mention, root, relation, role_text in pending:
+            anchor = self.context_anchor(root, relation, sentence, anchored)
+            if anchor is None:
+                continue
+            spec = self.lexicon.relations[relation]
+            person = _Arg(self.found.entities[mention.entity_key], mention.text, mention.via)
+            made = self.record(relation, spec, person, anchor, sentence, None, "Asserted",
+                               spec.confidence * self.settings.title_context_factor, role=_tidy_role(role_text))
+            if made is not None:
+                yield made
+
+    def title_phrases(self, span: Span, sentence: _Sentence) -> Iterator[tuple[list[Token], list[Token]]]:
+        """Candidate (title words, anchor tokens) around a person's name."""
+        doc = span.doc
+        root = span.root
+        # 1. Premodifiers: "Uzbekistan's Defence Minister Bahodir Kurbanov", "Kremlin spokesman Dmitry Peskov".
+        subtree = {t.i for t in root.subtree}
+        words: list[Token] = []
+        context: list[Token] = []
+        index = span.start - 1
+        while index >= sentence.sent.start and index in subtree:
+            token = doc[index]
+            if token.is_punct and token.text not in {"-", "\u2013"}:
+                break
+            if not context and token.lower_.rstrip(".") in self.title_words and not sentence.mentions(token):
+                words.insert(0, token)
+            elif token.lower_ in {"'s", "\u2019s", "the", "-", "\u2013"}:
+                pass
+            elif words:
+                context.insert(0, token)
+            else:
+                break
+            index -= 1
+        if words:
+            yield words, context
+        # 2. Apposition after the name: "Pekka Haavisto, Finland's foreign minister".
+        for child in root.children:
+            if child.dep_ == "appos":
+                yield from self._title_noun(child)
+        # 3. Name in apposition to a title: "the commander of X, General Y" (possibly attached to X).
+        if root.dep_ == "appos":
+            head = root.head
+            if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ == "of":
+                yield from self._title_noun(head.head.head)
+            yield from self._title_noun(head)
+        # 4. Copula: "Y is the president of X".
+        if root.dep_ == "nsubj":
+            for child in root.head.children:
+                if child.dep_ == "attr":
+                    yield from self._title_noun(child)
+
+    def _title_noun(self, noun: Token) -> Iterator[tuple[list[Token], list[Token]]]:
+        words = [c for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.lower_.rstrip(".") in self.title_words]
+        words.append(noun)
+        context = [c for c in noun.lefts if c.dep_ in {"poss", "compound", "amod", "nmod"} and c not in words]
+        context += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "to"}
+                    for p in c.children if p.dep_ == "pobj"]
+        yield words, context
+
+    def context_anchor(self, root: Token, relation: str, sentence: _Sentence, taken: set[str]) -> _Arg | None:
+        """For a title without its country ("President Zelensky"): the nearest suitable actor in the sentence."""
+        spec = self.lexicon.relations[relation]
+        best: tuple[int, _Arg] | None = None
+        for index, mentions in sentence.by_token.items():
+            for mention in mentions:
+                entity = self.found.entities[mention.entity_key]
+                if entity.type not in {"Country", "InternationalOrganization"} or entity.key in taken:
+                    continue
+                arg = _Arg(entity, mention.text, mention.via)
+                if arg is None:
+                    continue
+                distance = abs(index - root.i)
+                if best is None or distance < best[0]:
+                    best = (distance, arg)
+        return best[1] if best else None
+
+
+def _tidy_role(text: str) -> str:
+    words = [w for w in text.split() if w.lower() not in {"the", "a", "an"}]
+    return " ".join(words).strip(" ,")
+
+
+def extract_relations(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, lexicon: Lexicon,
+                      settings: RelationSettings | None = None, *, document_id: str = "",
+                      document_date: date | None = None) -> list[Relation]:
+    """Extract the relations of one parsed document.
+
+    Parameters
+    ----------
+    doc
+        A parsed spaCy document.
+    found
+        Its entities and mentions (from :func:`kg.extraction.entities.find_mentions`).
+    gazetteer, lexicon
+        Background names and the relation lexicon.
+    settings
+        Confidence factors and the minimum confidence kept.
+    document_id, document_date
+        Provenance of the statements and the anchor of relative dates.
+
+    Returns
+    -------
+    list of Relation
+        One record per relation occurrence, best confidence first for duplicates
+        removed; symmetric relations in canonical (sorted key) order.
+    """
+    extractor = _Extractor(doc, found, gazetteer, lexicon, settings or RelationSettings(),
+                           document_id, document_date)
+    best: dict[tuple, Relation] = {}
+    for sent in doc.sents:
+        sentence = _Sentence(sent, found, document_date)
+        for relation in extractor.sentence_relations(sentence):
+            key = (relation.subject.key, relation.predicate, relation.object.key, relation.char_start)
+            known = best.get(key)
+            if known is None or _rank(relation) > _rank(known):
+                best[key] = relation
+    return sorted(best.values(), key=lambda r: (r.char_start, r.predicate, r.subject.key, r.object.key))
+
+
+def _rank(relation: Relation) -> tuple:
+    return (relation.modality == "Asserted", relation.time is not None, relation.confidence)

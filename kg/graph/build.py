@@ -1,0 +1,169 @@
+"""Records to RDF: entities, documents, statement nodes and truthy triples.
+
+This module is the RDF contract of ``DESIGN.md`` in code. It never imports
+spaCy: it only sees :mod:`kg.records`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from kg.graph.namespace import GKD, GKE, GKG, GKS, WD, extractor_iri
+from kg.records import Document, Entity, Relation, slugify
+
+__all__ = [
+    "entity_iri",
+    "document_iri",
+    "statement_iri",
+    "time_literal",
+    "add_entity",
+    "add_document",
+    "add_relation",
+    "remove_document",
+]
+
+_TIME_DATATYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+
+
+def entity_iri(entity: Entity) -> URIRef:
+    """IRI of an entity: the slug of its canonical name under ``gke:``."""
+    return GKE[entity.key]
+
+
+def document_iri(document_id: str) -> URIRef:
+    """IRI of a document: its identifier, made IRI-safe, under ``gkd:``."""
+    return GKD[slugify(document_id) if not _iri_safe(document_id) else document_id]
+
+
+def _iri_safe(text: str) -> bool:
+    return bool(text) and all(c.isalnum() or c in "-_." for c in text)
+
+
+def statement_iri(relation: Relation) -> URIRef:
+    """IRI of a statement node: a hash of subject, predicate, object, document and evidence span."""
+    key = "|".join((relation.subject.key, relation.predicate, relation.object.key,
+                    relation.document_id, str(relation.char_start), str(relation.char_end)))
+    return GKS[hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]]
+
+
+def time_literal(value: str) -> Literal:
+    """A date typed by its precision: ``xsd:gYear``, ``xsd:gYearMonth`` or ``xsd:date``.
+
+    Examples
+    --------
+    >>> time_literal("2012").datatype.endswith("gYear")
+    True
+    >>> time_literal("2023-09-26").datatype.endswith("#date")
+    True
+    """
+    datatype = _TIME_DATATYPES[len(value.lstrip("-"))]
+    return Literal(value, datatype=datatype)
+
+
+def add_entity(graph: Graph, entity: Entity) -> URIRef:
+    """Add an entity node with its names, codes and links (never relations)."""
+    node = entity_iri(entity)
+    graph.add((node, RDF.type, GKG[entity.type]))
+    if (node, RDFS.label, None) not in graph:
+        graph.add((node, RDFS.label, Literal(entity.label, lang="en")))
+    label = str(graph.value(node, RDFS.label))
+    for name in (*entity.aliases, *entity.abbreviations, *(n for n, _ in entity.former_names)):
+        if name != label:
+            graph.add((node, SKOS.altLabel, Literal(name, lang="en")))
+    for demonym in entity.demonyms:
+        graph.add((node, GKG.demonym, Literal(demonym, lang="en")))
+    if entity.qid and (node, OWL.sameAs, None) not in graph:
+        graph.add((node, OWL.sameAs, WD[entity.qid]))
+    if entity.iso3 and entity.type == "Country":
+        graph.set((node, GKG.iso3166Alpha3, Literal(entity.iso3)))
+    return node
+
+
+def add_document(graph: Graph, document: Document) -> URIRef:
+    """Add a document node (identifier, title, date, source)."""
+    node = document_iri(document.id)
+    graph.add((node, RDF.type, GKG.Document))
+    graph.add((node, RDF.type, PROV.Entity))
+    graph.set((node, DCTERMS.identifier, Literal(document.id)))
+    if document.title:
+        graph.set((node, DCTERMS.title, Literal(document.title)))
+    if document.date:
+        graph.set((node, DCTERMS.date, Literal(document.date.isoformat(), datatype=XSD.date)))
+    if document.source:
+        graph.set((node, DCTERMS.source, URIRef(document.source)))
+    return node
+
+
+def add_relation(graph: Graph, relation: Relation, extractor_version: str) -> URIRef:
+    """Add one statement node, and the truthy triple when the statement is asserted."""
+    subject = add_entity(graph, relation.subject)
+    obj = add_entity(graph, relation.object)
+    predicate = GKG[relation.predicate]
+    node = statement_iri(relation)
+    graph.add((node, RDF.type, RDF.Statement))
+    graph.add((node, RDF.type, GKG.Statement))
+    graph.add((node, RDF.subject, subject))
+    graph.add((node, RDF.predicate, predicate))
+    graph.add((node, RDF.object, obj))
+    time = relation.time
+    if time is not None:
+        for value, term in ((time.point, GKG.pointInTime), (time.start, GKG.startTime),
+                            (time.end, GKG.endTime)):
+            if value is not None:
+                graph.add((node, term, time_literal(value)))
+        graph.add((node, GKG.timeText, Literal(time.text)))
+    graph.add((node, GKG.modality, GKG[relation.modality]))
+    graph.add((node, GKG.confidence, Literal(Decimal(f"{relation.confidence:.2f}"), datatype=XSD.decimal)))
+    graph.add((node, GKG.evidence, Literal(relation.evidence)))
+    graph.add((node, GKG.subjectText, Literal(relation.subject_text)))
+    graph.add((node, GKG.objectText, Literal(relation.object_text)))
+    graph.add((node, GKG.charStart, Literal(relation.char_start)))
+    graph.add((node, GKG.charEnd, Literal(relation.char_end)))
+    if relation.role:
+        graph.add((node, GKG.role, Literal(relation.role)))
+    for name, value in relation.qualifiers:
+        if name == "commodity":
+            graph.add((node, GKG.commodity, Literal(value)))
+    if relation.attributed_to is not None:
+        graph.add((node, PROV.wasAttributedTo, add_entity(graph, relation.attributed_to)))
+    graph.add((node, PROV.wasDerivedFrom, document_iri(relation.document_id)))
+    graph.add((node, PROV.wasGeneratedBy, extractor_iri(extractor_version)))
+    if relation.asserted:
+        graph.add((subject, predicate, obj))
+    return node
+
+
+def remove_document(graph: Graph, document_id: str) -> int:
+    """Remove a document's statements, and the truthy triples only they supported.
+
+    Returns the number of statement nodes removed. Entity nodes stay: other
+    documents may name them.
+    """
+    doc = document_iri(document_id)
+    statements = list(graph.subjects(PROV.wasDerivedFrom, doc))
+    supported: set[tuple] = set()
+    for node in statements:
+        if graph.value(node, GKG.modality) == GKG.Asserted:
+            supported.add((graph.value(node, RDF.subject), graph.value(node, RDF.predicate),
+                           graph.value(node, RDF.object)))
+        graph.remove((node, None, None))
+    for triple in supported:
+        still = any(
+            graph.value(other, GKG.modality) == GKG.Asserted
+            for other in _statements_for(graph, *triple)
+        )
+        if not still:
+            graph.remove(triple)
+    graph.remove((doc, None, None))
+    return len(statements)
+
+
+def _statements_for(graph: Graph, subject, predicate, obj) -> Iterable[URIRef]:
+    for node in graph.subjects(RDF.subject, subject):
+        if (node, RDF.predicate, predicate) in graph and (node, RDF.object, obj) in graph:
+            yield node

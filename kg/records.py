@@ -1,0 +1,165 @@
+"""Plain records: the only things that cross from extraction to the graph.
+
+Every record is a frozen dataclass of strings, numbers and tuples, so records
+pickle, compare by value and can be stored on a spaCy ``Doc`` without holding
+``Span`` objects.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+__all__ = [
+    "ENTITY_TYPES",
+    "MODALITIES",
+    "Document",
+    "Entity",
+    "Mention",
+    "Relation",
+    "TimeSpan",
+    "slugify",
+]
+
+#: Entity classes of the ontology (local names under ``gkg:``).
+ENTITY_TYPES = (
+    "Country",
+    "InternationalOrganization",
+    "Person",
+    "GovernmentBody",
+    "Organization",
+    "Place",
+    "Event",
+)
+
+#: Modalities of a statement (local names under ``gkg:``).
+MODALITIES = ("Asserted", "Negated", "Hypothetical", "Future")
+
+
+def slugify(name: str) -> str:
+    """Return the stable IRI slug of a canonical name.
+
+    Examples
+    --------
+    >>> slugify("Collective Security Treaty Organization")
+    'collective-security-treaty-organization'
+    >>> slugify("Côte d'Ivoire")
+    'cote-d-ivoire'
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug or "unnamed"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source text.
+
+    ``id`` is the identifier given by the input (JSONL ``id`` or file stem);
+    ``date`` anchors relative time expressions.
+    """
+
+    id: str
+    text: str
+    date: date | None = None
+    title: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor, place or event, as the gazetteer or the text defines it.
+
+    ``key`` is the slug used in the entity IRI. ``country`` is the key of the
+    country the entity belongs to, when known. ``capital_of`` and
+    ``metonym_for`` name the entity a place stands for when it acts
+    ("Tashkent pulled out" -> Uzbekistan).
+    """
+
+    key: str
+    label: str
+    type: str
+    qid: str | None = None
+    iso3: str | None = None
+    aliases: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    country: str | None = None
+    capital_of: str | None = None
+    metonym_for: str | None = None
+    former_names: tuple[tuple[str, str], ...] = ()  # (name, last year in use)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The label, aliases and abbreviations: every name of the entity itself."""
+        return (self.label, *self.aliases, *self.abbreviations)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of document text that names an entity."""
+
+    entity_key: str
+    text: str
+    start: int
+    end: int
+    via: str = "name"  # name | demonym | metonym | coreference | title
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    """A normalised time expression.
+
+    Values are ISO strings whose length gives the precision: ``"2012"``,
+    ``"2023-09"`` or ``"2023-09-26"``. ``point`` is set for a moment,
+    ``start``/``end`` for a period or an open interval.
+    """
+
+    text: str
+    point: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+    def __post_init__(self) -> None:
+        for value in (self.point, self.start, self.end):
+            if value is not None and not re.fullmatch(r"-?\d{4}(-\d{2}(-\d{2})?)?", value):
+                raise ValueError(f"time value {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The set values, point first."""
+        return tuple(v for v in (self.point, self.start, self.end) if v is not None)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One extracted relation occurrence: the content of a statement node."""
+
+    subject: Entity
+    predicate: str
+    object: Entity
+    document_id: str
+    evidence: str
+    char_start: int
+    char_end: int
+    subject_text: str
+    object_text: str
+    time: TimeSpan | None = None
+    modality: str = "Asserted"
+    confidence: float = 0.5
+    role: str | None = None
+    attributed_to: Entity | None = None
+    qualifiers: tuple[tuple[str, str], ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if self.modality not in MODALITIES:
+            raise ValueError(f"modality {self.modality!r} is not one of {MODALITIES}")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence {self.confidence} is outside [0, 1]")
+
+    @property
+    def asserted(self) -> bool:
+        """True when the statement supports a truthy triple."""
+        return self.modality == "Asserted"

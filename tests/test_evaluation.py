@@ -1,0 +1,457 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.evaluation import (
+    GoldItem,
+    RedocCounts,
+    Scores,
+    SpuriousStatement,
+    evaluate,
+    evaluate_redocred,
+    load_gold_set,
+    load_redocred,
+)
+from kg.records import Document, Entity, Relation, TimeSpan
+
+ANDORRA = Entity("andorra", "Andorra", "Country", qid="Q228")
+MALTA = Entity("malta", "Malta", "Country", qid="Q233")
+CHILE = Entity("chile", "Chile", "Country")
+PERU = Entity("peru", "Peru", "Country")
+VARGA = Entity("lena-varga", "Lena Varga", "Person")
+FORUM = Entity("fisheries-forum", "Fisheries Forum", "InternationalOrganization")
+
+ACCORD_TEXT = (
+    "Andorra signed a fisheries accord with Malta on Monday. "
+    "Prime Minister Lena Varga of Andorra praised the deal before flying to Valletta."
+)
+FORUM_TEXT = (
+    "Chile joined the Pacific Fisheries Forum this month. Peru criticised Chile for the move."
+)
+
+
+def write_lines(path: Path, records: Iterable[dict]) -> None:
+    path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
+
+
+@pytest.fixture
+def gold_dir(tmp_path: Path) -> Path:
+    write_lines(
+        tmp_path / "docs.jsonl",
+        [
+            {"id": "accord", "date": "2021-05-10", "text": ACCORD_TEXT},
+            {"id": "forum", "date": "2022-11-02", "text": FORUM_TEXT},
+        ],
+    )
+    write_lines(
+        tmp_path / "gold.jsonl",
+        [
+            {"doc": "accord", "s": ["AND"], "p": ["signedAgreementWith", "agreedWith"],
+             "o": ["MLT"], "time": "2021-05"},
+            {"doc": "accord", "s": ["Varga"], "p": ["leaderOf"], "o": ["AND"], "time": None},
+            {"doc": "accord", "s": ["MLT"], "p": ["visited"], "o": ["AND"], "time": None,
+             "optional": True},
+            {"doc": "forum", "s": ["CHL"], "p": ["joined"], "o": ["PFF"], "time": "2022-11"},
+            {"doc": "forum", "s": ["CHL"], "p": ["memberOf"], "o": ["PFF"], "time": None,
+             "optional": False},
+            {"doc": "forum", "s": ["PER"], "p": ["criticized"], "o": ["CHL"], "time": "2022-11-02"},
+        ],
+    )
+    (tmp_path / "entities.json").write_text(
+        json.dumps(
+            {
+                "AND": {"aliases": ["Andorra", "Principality of Andorra"], "qid": "Q228"},
+                "MLT": {"aliases": ["Malta"], "qid": "Q233"},
+                "Varga": {"aliases": ["Varga"], "qid": None},
+                "CHL": {"aliases": ["Chile"], "qid": "Q298"},
+                "PER": {"aliases": ["Peru"], "qid": "Q419"},
+                "PFF": {"aliases": ["Pacific Fisheries Forum", "PFF"], "qid": None},
+            }
+        ),
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def statement(
+    subject: Entity,
+    predicate: str,
+    object_: Entity,
+    document_id: str,
+    *,
+    evidence: str = "",
+    subject_text: str | None = None,
+    object_text: str | None = None,
+    time: TimeSpan | None = None,
+    modality: str = "Asserted",
+    char_start: int = 0,
+) -> Relation:
+    return Relation(
+        subject=subject,
+        predicate=predicate,
+        object=object_,
+        document_id=document_id,
+        evidence=evidence,
+        char_start=char_start,
+        char_end=char_start + len(evidence),
+        subject_text=subject_text or subject.label,
+        object_text=object_text or object_.label,
+        time=time,
+        modality=modality,
+    )
+
+
+def fixed(*relations: Relation):
+    def extract(documents: list[Document]) -> list[Relation]:
+        return list(relations)
+
+    return extract
+
+
+def test_load_gold_set_reads_documents_items_and_entities(gold_dir: Path) -> None:
+    gold = load_gold_set(gold_dir)
+
+    assert [document.id for document in gold.documents] == ["accord", "forum"]
+    assert gold.documents[0].text == ACCORD_TEXT
+    assert gold.items[0] == GoldItem(
+        "accord", ("AND",), ("signedAgreementWith", "agreedWith"), ("MLT",), "2021-05", False
+    )
+    assert gold.items[2].optional is True
+    assert gold.entities["PFF"].aliases == ("Pacific Fisheries Forum", "PFF")
+    assert gold.entities["Varga"].qid is None
+
+
+def test_evaluate_counts_matches_misses_and_spurious_statements(gold_dir: Path) -> None:
+    gold = load_gold_set(gold_dir)
+    accord = statement(MALTA, "signedAgreementWith", ANDORRA, "accord",
+                       evidence="Andorra signed a fisheries accord with Malta on Monday.",
+                       time=TimeSpan("on Monday", point="2021-05-10"))
+    extract = fixed(
+        accord,
+        accord,  # a duplicate counts once
+        statement(VARGA, "leaderOf", ANDORRA, "accord", subject_text="Varga"),
+        statement(MALTA, "visited", ANDORRA, "accord"),  # optional item only
+        statement(CHILE, "joined", FORUM, "forum", object_text="the Pacific Fisheries Forum",
+                  time=TimeSpan("this year", point="2022")),
+        statement(CHILE, "memberOf", FORUM, "forum", object_text="the Pacific Fisheries Forum",
+                  modality="Future"),
+        statement(PERU, "sanctioned", CHILE, "forum", evidence="Peru criticised Chile."),
+        statement(PERU, "sanctioned", CHILE, "forum", evidence="Peru criticised Chile again."),
+        statement(CHILE, "criticized", PERU, "forum", evidence="Peru criticised Chile."),
+    )
+
+    report = evaluate(
+        gold, extract, symmetric=frozenset({"signedAgreementWith", "agreedWith"})
+    )
+
+    assert report.micro == Scores(tp=3, fp=2, fn=2)
+    assert report.micro.precision == pytest.approx(0.6)
+    assert report.micro.recall == pytest.approx(0.6)
+    assert report.micro.f1 == pytest.approx(0.6)
+    assert report.per_relation == {
+        "criticized": Scores(tp=0, fp=1, fn=1),
+        "joined": Scores(tp=1, fp=0, fn=0),
+        "leaderOf": Scores(tp=1, fp=0, fn=0),
+        "memberOf": Scores(tp=0, fp=0, fn=1),
+        "sanctioned": Scores(tp=0, fp=1, fn=0),
+        "signedAgreementWith": Scores(tp=1, fp=0, fn=0),
+    }
+    # 2021-05-10 agrees with 2021-05; 2022 is less precise than 2022-11.
+    assert report.time_accuracy == pytest.approx(0.5)
+    assert (report.time_correct, report.time_total) == (1, 2)
+    assert [item.relation for item in report.misses] == ["memberOf", "criticized"]
+    assert report.spurious == (
+        SpuriousStatement("forum", "Peru", "sanctioned", "Chile", "Peru criticised Chile."),
+        SpuriousStatement("forum", "Chile", "criticized", "Peru", "Peru criticised Chile."),
+    )
+
+
+def test_report_serialises_to_json_and_a_fixed_width_table(gold_dir: Path) -> None:
+    gold = load_gold_set(gold_dir)
+    report = evaluate(gold, fixed(
+        statement(VARGA, "leaderOf", ANDORRA, "accord"),
+        statement(PERU, "sanctioned", CHILE, "forum", evidence="Peru criticised\nChile."),
+    ))
+
+    data = json.loads(json.dumps(report.to_dict()))
+    assert data["micro"] == {"precision": 0.5, "recall": 0.2, "f1": pytest.approx(2 / 7),
+                             "tp": 1, "fp": 1, "fn": 4}
+    assert data["time_accuracy"] is None
+    assert data["misses"][0] == {"doc": "accord", "s": ["AND"],
+                                 "p": ["signedAgreementWith", "agreedWith"], "o": ["MLT"],
+                                 "time": "2021-05", "optional": False}
+    lines = report.to_text().splitlines()
+    assert lines[0] == "relation              tp   fp   fn   prec    rec     f1"
+    assert "leaderOf               1    0    0  1.000  1.000  1.000" in lines
+    assert "micro                  1    1    4  0.500  0.200  0.286" in lines
+    assert "time accuracy: n/a (no matched gold item has a time)" in lines
+    assert "  accord  AND signedAgreementWith|agreedWith MLT  time 2021-05" in lines
+    assert "  forum   CHL memberOf PFF" in lines
+    assert '  forum   Peru sanctioned Chile  "Peru criticised Chile."' in lines
+
+
+def test_reversed_statement_matches_only_symmetric_relations(gold_dir: Path) -> None:
+    gold = load_gold_set(gold_dir)
+    reversed_accord = statement(MALTA, "signedAgreementWith", ANDORRA, "accord")
+
+    plain = evaluate(gold, fixed(reversed_accord))
+    symmetric = evaluate(gold, fixed(reversed_accord), symmetric=frozenset({"signedAgreementWith"}))
+
+    assert plain.per_relation["signedAgreementWith"] == Scores(tp=0, fp=1, fn=1)
+    assert symmetric.per_relation["signedAgreementWith"] == Scores(tp=1, fp=0, fn=0)
+
+
+def test_super_property_matches_gold_relation(tmp_path: Path) -> None:
+    write_lines(tmp_path / "docs.jsonl", [{"id": "d", "text": "Andorra and Malta signed a pact."}])
+    write_lines(tmp_path / "gold.jsonl",
+                [{"doc": "d", "s": ["AND"], "p": ["agreedWith"], "o": ["MLT"], "time": None}])
+    (tmp_path / "entities.json").write_text(json.dumps(
+        {"AND": {"aliases": ["Andorra"], "qid": None}, "MLT": {"aliases": ["Malta"], "qid": None}}))
+    gold = load_gold_set(tmp_path)
+    extract = fixed(statement(ANDORRA, "signedAgreementWith", MALTA, "d"))
+
+    def super_properties(relation: str) -> frozenset[str]:
+        if relation == "signedAgreementWith":
+            return frozenset({"signedAgreementWith", "agreedWith"})
+        return frozenset({relation})
+
+    assert evaluate(gold, extract).micro == Scores(tp=0, fp=1, fn=1)
+    with_super = evaluate(gold, extract, super_properties=super_properties)
+    assert with_super.micro == Scores(tp=1, fp=0, fn=0)
+
+
+def test_non_asserted_statements_are_not_scored(gold_dir: Path) -> None:
+    gold = load_gold_set(gold_dir)
+    extract = fixed(
+        statement(VARGA, "leaderOf", ANDORRA, "accord", modality="Hypothetical"),
+        statement(PERU, "attacked", CHILE, "forum", modality="Negated"),
+    )
+
+    report = evaluate(gold, extract)
+
+    assert report.micro == Scores(tp=0, fp=0, fn=5)
+    assert report.spurious == ()
+
+
+def test_entities_resolve_by_qid_alias_text_and_folded_names(gold_dir: Path) -> None:
+    gold = load_gold_set(gold_dir)
+    principality = Entity("principality", "The Principality", "Country", qid="Q228")
+    malta_aliased = Entity("mt", "Republic of Malta", "Country", aliases=("MALTA",))
+    chile_accented = Entity("cl", "Chilé", "Country")
+    extract = fixed(
+        statement(principality, "agreedWith", malta_aliased, "accord"),
+        statement(chile_accented, "joined", FORUM, "forum", object_text="PFF"),
+        # a surname alias matches the end of a person's label, not of other names
+        statement(Entity("x", "Lena Varga", "Organization"), "leaderOf", ANDORRA, "accord"),
+    )
+
+    report = evaluate(gold, extract)
+
+    assert report.per_relation["signedAgreementWith"].tp == 1
+    assert report.per_relation["joined"].tp == 1
+    assert report.per_relation["leaderOf"] == Scores(tp=0, fp=1, fn=1)
+
+
+@pytest.mark.parametrize(
+    ("broken", "content", "fragment"),
+    [
+        ("gold.jsonl", '{"doc": "accord", "s": ["XYZ"], "p": ["visited"], "o": ["MLT"]}\n',
+         "gold.jsonl:1: unknown entity key 'XYZ' in \"s\"; add it to entities.json"),
+        ("gold.jsonl", '\n{"doc": "nope", "s": ["AND"], "p": ["visited"], "o": ["MLT"]}\n',
+         "gold.jsonl:2: unknown document 'nope'"),
+        ("gold.jsonl", '{"doc": "accord", "s": ["AND"], "p": [], "o": ["MLT"]}\n',
+         "gold.jsonl:1: \"p\" must be a non-empty list of strings"),
+        ("gold.jsonl",
+         '{"doc": "accord", "s": ["AND"], "p": ["visited"], "o": ["MLT"], "time": "May"}\n',
+         "gold.jsonl:1: \"time\" is 'May'"),
+        ("gold.jsonl", '{"doc": "accord", ', "gold.jsonl:1: invalid JSON"),
+        ("entities.json", '{"AND": {"qid": null}}',
+         "entities.json: entity 'AND' needs \"aliases\""),
+        ("entities.json", "[1, 2", "entities.json: invalid JSON"),
+        ("docs.jsonl", '{"id": "accord"}\n', "docs.jsonl:1: missing or empty \"text\""),
+    ],
+)
+def test_malformed_gold_set_raises_input_error(
+    gold_dir: Path, broken: str, content: str, fragment: str
+) -> None:
+    (gold_dir / broken).write_text(content, encoding="utf-8")
+
+    with pytest.raises(InputError) as caught:
+        load_gold_set(gold_dir)
+
+    assert str(gold_dir / fragment.split(":")[0]) in str(caught.value)
+    assert fragment in str(caught.value)
+
+
+def test_missing_gold_files_raise_input_error(gold_dir: Path, tmp_path: Path) -> None:
+    (gold_dir / "entities.json").unlink()
+
+    with pytest.raises(InputError, match="entities.json: missing; a gold set directory holds"):
+        load_gold_set(gold_dir)
+    with pytest.raises(InputError, match="gold set directory not found"):
+        load_gold_set(tmp_path / "absent")
+
+
+# --------------------------------------------------------------------------- Re-DocRED
+
+VARNIA_SENTENCES = [
+    "Lorsk is the capital of Varnia.",
+    "Varnia is a member of the Northern League.",
+]
+
+
+def mention(sentence: int, text: str) -> dict:
+    start = VARNIA_SENTENCES[sentence].index(text)
+    return {"text": text, "sent_id": sentence, "char_start": start, "char_end": start + len(text)}
+
+
+def varnia_record(title: str = "Varnia") -> dict:
+    return {
+        "title": title,
+        "sentences": VARNIA_SENTENCES,
+        "entities": [
+            {"id": 0, "canonical": "Lorsk", "type": "LOC", "aliases": ["Lorsk"],
+             "mentions": [mention(0, "Lorsk")]},
+            {"id": 1, "canonical": "Varnia", "type": "LOC",
+             "aliases": ["Varnia", "Republic of Varnia"],
+             "mentions": [mention(0, "Varnia"), mention(1, "Varnia")]},
+            {"id": 2, "canonical": "Northern League", "type": "ORG", "aliases": ["Northern League"],
+             "mentions": [mention(1, "Northern League")]},
+        ],
+        "relations": [
+            {"head_id": 1, "tail_id": 0, "relation": "P36", "evidence": [0]},
+            {"head_id": 0, "tail_id": 1, "relation": "P1376", "evidence": [0]},
+            {"head_id": 1, "tail_id": 2, "relation": "P463", "evidence": [1]},
+            # no annotated evidence: the fallback (sentences naming both) counts
+            {"head_id": 0, "tail_id": 1, "relation": "P17", "evidence": [],
+             "evidence_fallback": [0]},
+            # no sentence at all: not findable at sentence level
+            {"head_id": 2, "tail_id": 0, "relation": "P131", "evidence": [],
+             "evidence_fallback": []},
+            {"head_id": 1, "tail_id": 0, "relation": "P571", "evidence": [0]},
+        ],
+    }
+
+
+ALIGNMENT = {
+    "P36": [("capitalOf", True)],
+    "P1376": [("capitalOf", False)],
+    "P463": [("memberOf", False)],
+    "P17": [("locatedIn", False)],
+    "P131": [("locatedIn", False)],
+}
+
+
+def test_load_redocred_reads_documents(tmp_path: Path) -> None:
+    path = tmp_path / "geo.jsonl"
+    write_lines(path, [varnia_record("Varnia (country)"), varnia_record("Varnia (country)")])
+
+    docs = load_redocred(path)
+
+    assert [doc.id for doc in docs] == ["varnia-country", "varnia-country-2"]
+    assert docs[0].document() == Document(
+        "varnia-country", " ".join(VARNIA_SENTENCES), title="Varnia (country)"
+    )
+    assert docs[0].sentence_starts == (0, 32)
+    assert docs[0].entities[1].mentions[1].sentence == 1
+    assert docs[0].relations[3].sentences == (0,)
+
+
+def test_load_redocred_names_the_malformed_line(tmp_path: Path) -> None:
+    path = tmp_path / "geo.jsonl"
+    record = varnia_record()
+    del record["entities"][0]["mentions"]
+    write_lines(path, [varnia_record(), record])
+
+    with pytest.raises(InputError, match=r"geo\.jsonl:2: not a Re-DocRED document"):
+        load_redocred(path)
+
+
+def test_evaluate_redocred_maps_statements_to_wikidata_facts(tmp_path: Path) -> None:
+    path = tmp_path / "geo.jsonl"
+    write_lines(path, [varnia_record()])
+    docs = load_redocred(path)
+    lorsk = Entity("lorsk", "Lorsk", "Place")
+    varnia = Entity("varnia", "Varnia", "Country")
+    league = Entity("league", "Northern League Alliance", "InternationalOrganization")
+    pact = Entity("pact", "Atlantis Pact", "InternationalOrganization")
+    first, second = VARNIA_SENTENCES[0], VARNIA_SENTENCES[1]
+    seen: list[list[Document]] = []
+
+    def extract(documents: list[Document]) -> list[Relation]:
+        seen.append(documents)
+        in_second = dict(evidence=second, char_start=32)
+        member = statement(
+            varnia, "memberOf", league, "varnia", object_text="the Northern League", **in_second
+        )
+        return [
+            statement(lorsk, "capitalOf", varnia, "varnia", evidence=first),
+            member,
+            member,  # a duplicate is one prediction
+            statement(varnia, "capitalOf", lorsk, "varnia", evidence=first),
+            statement(lorsk, "locatedIn", varnia, "varnia", evidence=first),
+            statement(varnia, "memberOf", pact, "varnia", **in_second),
+            statement(varnia, "criticized", league, "varnia", **in_second),
+            statement(lorsk, "capitalOf", varnia, "varnia", evidence=first, modality="Negated"),
+        ]
+
+    report = evaluate_redocred(docs, extract, ALIGNMENT)
+
+    assert seen[0][0].text == (
+        "Lorsk is the capital of Varnia. Varnia is a member of the Northern League."
+    )
+    assert report.per_property["P36"] == RedocCounts(predicted=2, correct=1, gold=1, found=1)
+    assert report.per_property["P1376"] == RedocCounts(predicted=0, correct=0, gold=1, found=1)
+    assert report.per_property["P463"] == RedocCounts(predicted=1, correct=1, gold=1, found=1)
+    assert report.per_property["P17"] == RedocCounts(predicted=1, correct=1, gold=1, found=1)
+    assert report.per_property["P131"] == RedocCounts(predicted=0, correct=0, gold=0, found=0)
+    assert report.overall == RedocCounts(predicted=4, correct=3, gold=4, found=4)
+    assert report.overall.precision == pytest.approx(0.75)
+    assert (report.unresolved, report.unaligned, report.gold_without_sentence) == (1, 1, 1)
+    assert [(p.head, p.property, p.tail, p.sentence, p.correct) for p in report.predictions] == [
+        (1, "P36", 0, 0, True),
+        (1, "P463", 2, 1, True),
+        (0, "P36", 1, 0, False),
+        (0, "P17", 1, 0, True),
+    ]
+    lines = report.to_text().splitlines()
+    assert lines[0] == "property predicted correct   prec  gold found    rec"
+    assert "P36              2       1  0.500     1     1  1.000" in lines
+    assert "overall          4       3  0.750     4     4  1.000" in lines
+    assert json.loads(json.dumps(report.to_dict()))["overall"]["correct"] == 3
+
+
+def test_evaluate_redocred_prefers_entity_mentioned_in_the_sentence(tmp_path: Path) -> None:
+    sentences = ["Tbilisi is the capital of Georgia.", "Atlanta lies in Georgia."]
+    record = {
+        "title": "Two Georgias",
+        "sentences": sentences,
+        "entities": [
+            {"id": 0, "canonical": "Georgia", "type": "LOC", "aliases": ["Georgia"],
+             "mentions": [{"text": "Georgia", "sent_id": 0, "char_start": 26, "char_end": 33}]},
+            {"id": 1, "canonical": "Atlanta", "type": "LOC", "aliases": ["Atlanta"],
+             "mentions": [{"text": "Atlanta", "sent_id": 1, "char_start": 0, "char_end": 7}]},
+            {"id": 2, "canonical": "Georgia", "type": "LOC", "aliases": ["Georgia"],
+             "mentions": [{"text": "Georgia", "sent_id": 1, "char_start": 16, "char_end": 23}]},
+        ],
+        "relations": [{"head_id": 1, "tail_id": 2, "relation": "P131", "evidence": [1]}],
+    }
+    path = tmp_path / "geo.jsonl"
+    write_lines(path, [record])
+    docs = load_redocred(path)
+    atlanta = Entity("atlanta", "Atlanta", "Place")
+    georgia = Entity("georgia", "Georgia", "Place")
+    extract = fixed(
+        statement(
+            atlanta, "locatedIn", georgia, "two-georgias", evidence=sentences[1], char_start=35
+        )
+    )
+
+    report = evaluate_redocred(docs, extract, {"P131": [("locatedIn", False)]})
+
+    assert report.per_property["P131"] == RedocCounts(predicted=1, correct=1, gold=1, found=1)
