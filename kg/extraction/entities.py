@@ -181,6 +181,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
             continue
         label = span.text
         entity = Entity(key=slugify(label), label=label, type=kind)
+        if kind == "Organization":
+            entity = _national_body(span, entity, gazetteer, found, settings)
         found.add(entity, span, "name")
     _add_surnames(doc, found, persons)
     _add_coreference(doc, found, settings)

@@ -114,7 +114,7 @@ class _Extractor:
         titles = lexicon.grammar["titles"]
         self.leader_titles = frozenset(titles["leader"])
         self.official_titles = frozenset(titles["official"])
-        self.ranks = frozenset(titles["ranks"])
+        self.honorifics = frozenset(titles["honorifics"])
         self.title_modifiers = frozenset(titles["national_words"])
         self.title_words = frozenset(
             w for phrase in self.leader_titles | self.official_titles for w in phrase.split()
@@ -240,6 +240,9 @@ class _Extractor:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects:
             return subjects, inherited
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+            # "responded by imposing sanctions": the subject of the verb the phrase modifies
+            return self.verb_subjects(verb.head.head, sentence, True)
         if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
             head = verb.head
             if verb.dep_ == "xcomp":
@@ -261,6 +264,9 @@ class _Extractor:
         """Subject tokens of a nominalisation: possessive, entity modifier, 'by' phrase or the governing verb's subject."""
         own = [c for c in noun.children if c.dep_ == "poss"]
         own += [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i not in exclude]
+        # "Uzbek-US cooperation": the modifier's own modifiers are actors too
+        own += [g for c in list(own) for g in c.children
+                if g.dep_ in {"compound", "amod", "nmod"} and g.i < c.i and g.i not in exclude]
         own += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
         if own:
             return own, False
@@ -272,7 +278,7 @@ class _Extractor:
             node = node.head
             hops += 1
             if node.pos_ in {"VERB", "AUX"}:
-                if node.lemma_.lower() in self.light_verbs or node.dep_ != "ROOT" or True:
+                if node.lemma_.lower() in self.light_verbs:
                     tokens, _ = self.verb_subjects(node, None)  # type: ignore[arg-type]
                     return tokens, True
                 break
@@ -313,7 +319,7 @@ class _Extractor:
             for child in anchor.children:
                 if child.dep_ in _SUBJECT_DEPS or child in matched:
                     continue
-                if child.lemma_.lower() == word or child.lower_ == word:
+                if word in word_forms(child):
                     return child
                 # "normalising relations with": look one clause level down for the light noun's preposition
                 if child.dep_ in {"acl", "xcomp"} and word not in {"to"}:
@@ -347,6 +353,11 @@ class _Extractor:
             found = self.times_for(matched if node is trigger else [node], sentence)
             if found:
                 return found[0]
+            if node.dep_ == "relcl":
+                # "on Thursday, when/where he met ...": the clause hangs on the time itself
+                for span, value in sentence.times:
+                    if span.start <= node.head.i < span.end:
+                        return value
             if node.dep_ in {"xcomp", "conj", "advcl", "pcomp", "pobj", "dobj", "prep", "attr", "acl"} and node.head is not node:
                 node = node.head
                 if node.pos_ in {"VERB", "AUX"} or node.dep_ in {"pobj", "dobj"}:
@@ -522,27 +533,40 @@ class _Extractor:
             yield from self.emit(pattern, [first], [second], sentence, trigger, matched, False)
 
     def sentence_relations(self, sentence: _Sentence) -> Iterator[Relation]:
+        # Verbs first: a noun inside a matched verb phrase ("cut ties with") is not a trigger of its own.
+        consumed: set[int] = set()
         for token in sentence.sent:
-            lemma = token.lemma_.lower()
             if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
-                for pattern in self.lexicon.verbs.get(lemma, ()):
-                    yield from self.verb_relation(pattern, token, sentence)
-            if token.pos_ in {"NOUN", "PROPN"}:
-                for pattern in self.lexicon.nouns.get(lemma, ()):
+                for pattern in self._patterns(self.lexicon.verbs, token):
+                    yield from self.verb_relation(pattern, token, sentence, consumed)
+        for token in sentence.sent:
+            if token.pos_ in {"NOUN", "PROPN"} and token.i not in consumed:
+                for pattern in self._patterns(self.lexicon.nouns, token):
                     yield from self.noun_relation(pattern, token, sentence)
             if token.dep_ in {"amod", "compound", "acl"} and token.tag_ in {"VBN", "VBD", "JJ", "NN"}:
-                for pattern in self.lexicon.modifiers.get(lemma, ()):
+                for pattern in self._patterns(self.lexicon.modifiers, token):
                     yield from self.modifier_relation(pattern, token, sentence)
             if token.dep_ in {"compound", "nmod"}:
-                for pattern in self.lexicon.modifier_nouns.get(lemma, ()):
+                for pattern in self._patterns(self.lexicon.modifier_nouns, token):
                     yield from self.member_modifier(pattern, token, sentence)
         yield from self.title_relations(sentence)
 
-    def verb_relation(self, pattern: Pattern, verb: Token, sentence: _Sentence) -> Iterator[Relation]:
+    @staticmethod
+    def _patterns(index: dict[str, tuple[Pattern, ...]], token: Token) -> list[Pattern]:
+        found: list[Pattern] = []
+        for form in word_forms(token):
+            for pattern in index.get(form, ()):
+                if pattern not in found:
+                    found.append(pattern)
+        return found
+
+    def verb_relation(self, pattern: Pattern, verb: Token, sentence: _Sentence,
+                      consumed: set[int]) -> Iterator[Relation]:
         followed = self.follow(verb, pattern.path)
         if followed is None:
             return
         matched, object_tokens = followed
+        consumed.update(t.i for t in matched[1:])
         subject_tokens, inherited = self.verb_subjects(verb, sentence)
         subjects = self.args(subject_tokens, sentence)
         objects = self.args(object_tokens, sentence)
@@ -641,12 +665,12 @@ class _Extractor:
                         yield made
                     done = True
                     break
-                if role_text.lower().rstrip(".") not in self.ranks or kind == "leader":
+                if role_text.lower().rstrip(".") not in self.honorifics:
                     unanchored.append((relation, role_text))
             if not done and unanchored:
                 pending.append((mention, span.root, *unanchored[0]))
         for mention, root, relation, role_text in pending:
-            anchor = self.context_anchor(root, relation, sentence, anchored)
+            anchor = self.context_anchor(root, role_text, sentence, anchored)
             if anchor is None:
                 continue
             spec = self.lexicon.relations[relation]
@@ -704,22 +728,44 @@ class _Extractor:
                     for p in c.children if p.dep_ == "pobj"]
         yield words, context
 
-    def context_anchor(self, root: Token, relation: str, sentence: _Sentence, taken: set[str]) -> _Arg | None:
-        """For a title without its country ("President Zelensky"): the nearest suitable actor in the sentence."""
-        spec = self.lexicon.relations[relation]
-        best: tuple[int, _Arg] | None = None
-        for index, mentions in sentence.by_token.items():
+    def context_anchor(self, root: Token, role: str, sentence: _Sentence, taken: set[str]) -> _Arg | None:
+        """For a title without its country ("President Zelensky"): the sentence's main actor.
+
+        Candidates are the countries and organisations named in the sentence and
+        not already claimed by another title; organisational titles ("Secretary
+        General") prefer organisations, others countries; then grammatical
+        subjects; then the first named.
+        """
+        wanted = "InternationalOrganization" if any(
+            word in role.lower() for word in ("general", "chair", "secretary-general")) else "Country"
+        ranked: list[tuple[tuple[int, int, int], _Arg]] = []
+        for index, mentions in sorted(sentence.by_token.items()):
             for mention in mentions:
                 entity = self.found.entities[mention.entity_key]
                 if entity.type not in {"Country", "InternationalOrganization"} or entity.key in taken:
                     continue
-                arg = _Arg(entity, mention.text, mention.via)
-                if arg is None:
-                    continue
-                distance = abs(index - root.i)
-                if best is None or distance < best[0]:
-                    best = (distance, arg)
-        return best[1] if best else None
+                token = sentence.sent.doc[index]
+                subject = token.dep_ in {"nsubj", "nsubjpass", "poss"}
+                ranked.append(((entity.type != wanted, not subject, index), _Arg(entity, mention.text, mention.via)))
+        return min(ranked, key=lambda item: item[0])[1] if ranked else None
+
+
+def word_forms(token: Token) -> tuple[str, ...]:
+    """The token's lemma, its lower-case form and simple stems of it.
+
+    The stems cover words the lemmatiser does not know ("readmitted" ->
+    "readmit"), so a lexicon entry matches every inflection.
+    """
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")),
+                                 ("ed", ("", "e")), ("es", ("",)), ("s", ("",))):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            base = lower[: -len(suffix)]
+            forms.extend(base + r for r in replacements)
+            if suffix in {"ing", "ed"} and len(base) > 2 and base[-1] == base[-2]:
+                forms.append(base[:-1])
+    return tuple(dict.fromkeys(forms))
 
 
 def _tidy_role(text: str) -> str:

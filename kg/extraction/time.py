@@ -8,10 +8,10 @@ Conventions
 -----------
 - A month or month-day without a year takes the latest year that does not put
   it more than ``future_window_days`` after the document date.
-- A bare weekday ("on Monday", "last Monday") is the most recent such day
-  *before* the document date, one to seven days back: a story dated on a
-  Monday that says "on Monday" means a week ago ("today" is used for the same
-  day). "next Monday" is the first one after the document date; "this Monday"
+- A bare weekday ("on Monday") is the most recent such day up to the
+  document date: wire stories are dated the day they report, so a story dated
+  on a Monday that says "on Monday" means that day. "last Monday" is one to
+  seven days back; "next Monday" is the first one after the document date; "this Monday"
   the one in the document's week (Monday to Sunday).
 - A week cannot be written as YYYY, YYYY-MM or YYYY-MM-DD, so "last week" is
   the month of that week's Wednesday.
@@ -328,8 +328,10 @@ def _weekday_values(m: re.Match[str], ctx: _Context) -> _Values | None:
         found = doc + timedelta(days=(weekday - doc.weekday()) % 7 or 7)
     elif rel == "this":
         found = doc + timedelta(days=weekday - doc.weekday())
-    else:
+    elif rel == "last":
         found = doc - timedelta(days=(doc.weekday() - weekday) % 7 or 7)
+    else:
+        found = doc - timedelta(days=(doc.weekday() - weekday) % 7)
     return (found.isoformat(), None, None)
 
 

@@ -94,12 +94,13 @@ NORMALISED = [
     ("10 days ago", WEDNESDAY, ("2023-09-17", None, None)),
     ("last summer", WEDNESDAY, ("2023", None, None)),
     ("last winter", WEDNESDAY, (None, "2022-12", "2023-02")),
-    # weekdays: the past six days, a week back for the document's own weekday
+    # weekdays: the past six days or the document's own day; "last" is a week back for that day
     ("on Tuesday", WEDNESDAY, ("2023-09-26", None, None)),
     ("Thursday", WEDNESDAY, ("2023-09-21", None, None)),
     ("last Friday", WEDNESDAY, ("2023-09-22", None, None)),
-    ("on Wednesday", WEDNESDAY, ("2023-09-20", None, None)),
-    ("on Monday", MONDAY, ("2023-09-18", None, None)),
+    ("on Wednesday", WEDNESDAY, ("2023-09-27", None, None)),
+    ("on Monday", MONDAY, ("2023-09-25", None, None)),
+    ("last Monday", MONDAY, ("2023-09-18", None, None)),
     ("on Tuesday night", WEDNESDAY, ("2023-09-26", None, None)),
     ("next Tuesday", WEDNESDAY, ("2023-10-03", None, None)),
     ("this Friday", WEDNESDAY, ("2023-09-29", None, None)),

@@ -1,0 +1,29 @@
+"""Shared fixtures: the spaCy pipeline and the graph of the example article, built once."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+import kg
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+EXAMPLE_ARTICLE = REPOSITORY / "examples" / "uzbekistan-us-defence-2023.txt"
+EXAMPLE_DATE = datetime.date(2023, 9, 27)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The default geokg pipeline, loaded once for the whole test session."""
+    return kg.load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def example_graph(nlp) -> kg.KnowledgeGraph:
+    """The graph of the example article, published on 2023-09-27 (document id = file stem).
+
+    Shared by many tests: treat it as read-only.
+    """
+    return kg.build_graph([EXAMPLE_ARTICLE], date=EXAMPLE_DATE, nlp=nlp)
