@@ -33,7 +33,7 @@ def as_documents(inputs: Iterable[str | Path | Document], *, date: date | None =
     for item in inputs:
         if isinstance(item, Document):
             yield item
-        elif isinstance(item, Path) or ("\n" not in item and len(item) < 1024 and Path(item).exists()):
+        elif isinstance(item, Path) or _names_existing_path(item):
             yield from read_documents([item], date=date, on_error=on_error)
         else:
             if not item.strip():
@@ -44,6 +44,20 @@ def as_documents(inputs: Iterable[str | Path | Document], *, date: date | None =
                 continue
             digest = hashlib.sha1(item.encode("utf-8")).hexdigest()[:12]
             yield Document(id=f"text-{digest}", text=item, date=date)
+
+
+def _names_existing_path(text: str) -> bool:
+    """True when a string is a file or directory name rather than a text.
+
+    An empty string is a (bad) text, not the current directory; a one-line text
+    too long to be a file name is a text, not an error.
+    """
+    if not text.strip() or "\n" in text or len(text) >= 1024:
+        return False
+    try:
+        return Path(text).exists()
+    except (OSError, ValueError):  # e.g. "File name too long"
+        return False
 
 
 def extract(documents: Iterable[Document], nlp: Any = None, *, batch_size: int = 32,

@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
 
-from kg.errors import GeoKGError, InputError
+from kg.errors import GeoKGError, InputError, QueryError
 
 __all__ = ["main"]
 
@@ -80,6 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"kg {args.command}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of stdout went away (`kg stats graph.ttl | head`): stop quietly,
+        # and point stdout at /dev/null so the interpreter's final flush does not fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -92,14 +99,15 @@ def _build(args: argparse.Namespace) -> int:
     document_date = parse_date(args.date) if args.date else None
     problems: list[InputError] = []
 
-    def report(error: InputError) -> None:
-        problems.append(error)
-        print(f"kg build: warning: {error} (skipped)", file=sys.stderr)
-
     for item in args.inputs:
         if not Path(item).exists():
             raise InputError(f"{item}: no such file or directory; check the path")
-    documents = list(as_documents([Path(p) for p in args.inputs], date=document_date, on_error=report))
+    documents = list(as_documents([Path(p) for p in args.inputs], date=document_date,
+                                  on_error=problems.append))
+    if not documents and len(problems) == 1:
+        raise problems[0]  # one bad input: its own message is the error
+    for problem in problems:
+        print(f"kg build: warning: {problem} (skipped)", file=sys.stderr)
     if not documents:
         raise InputError("no documents could be read from " + ", ".join(args.inputs)
                          + "; fix the errors above and run again")
@@ -134,7 +142,13 @@ def _query(args: argparse.Namespace) -> int:
     from kg.graph.store import KnowledgeGraph
 
     graph = KnowledgeGraph.load(args.graph)
-    table = graph.query(_read_query(args.query))
+    sparql = _read_query(args.query)
+    try:
+        table = graph.query(sparql)
+    except QueryError as error:
+        if sparql is not args.query:  # read from a file: say which
+            raise QueryError(f"{args.query}: {error}") from None
+        raise
     if args.format == "csv":
         sys.stdout.write(table.to_csv(index=False))
     elif args.format == "json":

@@ -891,6 +891,28 @@ def _resolve_redoc(
     return None if best is None else best[2]
 
 
+#: Entity types Wikidata expects of a property's (head, tail), where the
+#: geokg relation is broader: leaderOf covers heads of state and government
+#: (P35, P6: of a country) and chairpersons (P488: of an organisation);
+#: locatedIn covers countries (P17) and administrative areas (P131).
+_PROPERTY_TYPES: dict[str, tuple[frozenset[str] | None, frozenset[str] | None]] = {
+    "P35": (frozenset({"Country", "Place"}), frozenset({"Person"})),
+    "P6": (frozenset({"Country", "Place"}), frozenset({"Person"})),
+    "P488": (frozenset({"InternationalOrganization", "Organization", "GovernmentBody"}), frozenset({"Person"})),
+    "P17": (None, frozenset({"Country"})),
+    "P131": (None, frozenset({"Place"})),
+    "P36": (frozenset({"Country", "Place"}), frozenset({"Place"})),
+    "P1376": (frozenset({"Place"}), frozenset({"Country", "Place"})),
+}
+
+
+def _fits_property(property_id: str, inverse: bool, statement: Relation) -> bool:
+    """Whether a statement's entity types fit what Wikidata expects of the property."""
+    head_types, tail_types = _PROPERTY_TYPES.get(property_id, (None, None))
+    head, tail = (statement.object, statement.subject) if inverse else (statement.subject, statement.object)
+    return (head_types is None or head.type in head_types) and (tail_types is None or tail.type in tail_types)
+
+
 def evaluate_redocred(
     docs: Sequence[RedocDoc],
     extract: Callable[[list[Document]], Iterable[Relation]],
@@ -977,7 +999,11 @@ def evaluate_redocred(
         if doc is None:
             logger.warning("statement for unknown document %r ignored", statement.document_id)
             continue
-        candidates = relation_properties.get(statement.predicate)
+        candidates = [
+            (property_id, inverse)
+            for property_id, inverse in relation_properties.get(statement.predicate, ())
+            if _fits_property(property_id, inverse, statement)
+        ]
         if not candidates:
             unaligned += 1
             continue

@@ -393,7 +393,7 @@ def test_evaluate_redocred_maps_statements_to_wikidata_facts(tmp_path: Path) -> 
             statement(lorsk, "capitalOf", varnia, "varnia", evidence=first),
             member,
             member,  # a duplicate is one prediction
-            statement(varnia, "capitalOf", lorsk, "varnia", evidence=first),
+            statement(varnia, "capitalOf", lorsk, "varnia", evidence=first),  # types fit no property
             statement(lorsk, "locatedIn", varnia, "varnia", evidence=first),
             statement(varnia, "memberOf", pact, "varnia", **in_second),
             statement(varnia, "criticized", league, "varnia", **in_second),
@@ -405,24 +405,23 @@ def test_evaluate_redocred_maps_statements_to_wikidata_facts(tmp_path: Path) -> 
     assert seen[0][0].text == (
         "Lorsk is the capital of Varnia. Varnia is a member of the Northern League."
     )
-    assert report.per_property["P36"] == RedocCounts(predicted=2, correct=1, gold=1, found=1)
+    assert report.per_property["P36"] == RedocCounts(predicted=1, correct=1, gold=1, found=1)
     assert report.per_property["P1376"] == RedocCounts(predicted=0, correct=0, gold=1, found=1)
     assert report.per_property["P463"] == RedocCounts(predicted=1, correct=1, gold=1, found=1)
     assert report.per_property["P17"] == RedocCounts(predicted=1, correct=1, gold=1, found=1)
     assert report.per_property["P131"] == RedocCounts(predicted=0, correct=0, gold=0, found=0)
-    assert report.overall == RedocCounts(predicted=4, correct=3, gold=4, found=4)
-    assert report.overall.precision == pytest.approx(0.75)
-    assert (report.unresolved, report.unaligned, report.gold_without_sentence) == (1, 1, 1)
+    assert report.overall == RedocCounts(predicted=3, correct=3, gold=4, found=4)
+    assert report.overall.precision == pytest.approx(1.0)
+    assert (report.unresolved, report.unaligned, report.gold_without_sentence) == (1, 2, 1)
     assert [(p.head, p.property, p.tail, p.sentence, p.correct) for p in report.predictions] == [
         (1, "P36", 0, 0, True),
         (1, "P463", 2, 1, True),
-        (0, "P36", 1, 0, False),
         (0, "P17", 1, 0, True),
     ]
     lines = report.to_text().splitlines()
     assert lines[0] == "property predicted correct   prec  gold found    rec"
-    assert "P36              2       1  0.500     1     1  1.000" in lines
-    assert "overall          4       3  0.750     4     4  1.000" in lines
+    assert "P36              1       1  1.000     1     1  1.000" in lines
+    assert "overall          3       3  1.000     4     4  1.000" in lines
     assert json.loads(json.dumps(report.to_dict()))["overall"]["correct"] == 3
 
 
@@ -455,3 +454,19 @@ def test_evaluate_redocred_prefers_entity_mentioned_in_the_sentence(tmp_path: Pa
     report = evaluate_redocred(docs, extract, {"P131": [("locatedIn", False)]})
 
     assert report.per_property["P131"] == RedocCounts(predicted=1, correct=1, gold=1, found=1)
+
+
+def test_redocred_alignment_follows_entity_types() -> None:
+    from kg.evaluation import _fits_property
+
+    person = Entity("ada-varn", "Ada Varn", "Person")
+    country = Entity("varnia", "Varnia", "Country")
+    party = Entity("blue-party", "Blue Party", "Organization")
+    town = Entity("lorsk", "Lorsk", "Place")
+    leads_country = statement(person, "leaderOf", country, "varnia")
+    leads_party = statement(person, "leaderOf", party, "varnia")
+    assert _fits_property("P35", True, leads_country)
+    assert not _fits_property("P35", True, leads_party)
+    assert _fits_property("P488", True, leads_party)
+    assert _fits_property("P17", False, statement(town, "locatedIn", country, "varnia"))
+    assert not _fits_property("P131", False, statement(town, "locatedIn", country, "varnia"))

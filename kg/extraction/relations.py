@@ -115,6 +115,8 @@ class _Extractor:
         self.leader_titles = frozenset(titles["leader"])
         self.official_titles = frozenset(titles["official"])
         self.honorifics = frozenset(titles["honorifics"])
+        self.generic_titles = frozenset(titles["generic"])
+        self.context_roles = frozenset(titles["context_roles"])
         self.title_modifiers = frozenset(titles["national_words"])
         self.title_words = frozenset(
             w for phrase in self.leader_titles | self.official_titles for w in phrase.split()
@@ -656,6 +658,9 @@ class _Extractor:
                 spec = self.lexicon.relations[relation]
                 anchors = self.args(context, sentence)
                 fitted = [a for a in (self.fit(x, spec.object_types) for x in anchors) if a is not None]
+                core = self.core_role(role_text)
+                # "the Iranian film director", "a Russian military leader": nationality, not office
+                fitted = [a for a in fitted if not (a.via == "demonym" and core in self.generic_titles)]
                 if fitted:
                     anchor = fitted[0]
                     anchored.add(anchor.entity.key)
@@ -665,7 +670,7 @@ class _Extractor:
                         yield made
                     done = True
                     break
-                if role_text.lower().rstrip(".") not in self.honorifics:
+                if core in self.context_roles:
                     unanchored.append((relation, role_text))
             if not done and unanchored:
                 pending.append((mention, span.root, *unanchored[0]))
@@ -679,6 +684,13 @@ class _Extractor:
                                spec.confidence * self.settings.title_context_factor, role=_tidy_role(role_text))
             if made is not None:
                 yield made
+
+    def core_role(self, role_text: str) -> str:
+        """A role without its qualifiers: "Deputy Foreign Minister" -> "foreign minister"."""
+        words = [w.rstrip(".") for w in role_text.lower().split()]
+        while len(words) > 1 and " ".join(words) not in self.leader_titles | self.official_titles:
+            words = words[1:]
+        return " ".join(words)
 
     def title_phrases(self, span: Span, sentence: _Sentence) -> Iterator[tuple[list[Token], list[Token]]]:
         """Candidate (title words, anchor tokens) around a person's name."""
@@ -697,7 +709,7 @@ class _Extractor:
                 words.insert(0, token)
             elif token.lower_ in {"'s", "\u2019s", "the", "-", "\u2013"}:
                 pass
-            elif words:
+            elif words and sentence.mentions(token):
                 context.insert(0, token)
             else:
                 break
@@ -744,7 +756,11 @@ class _Extractor:
                 entity = self.found.entities[mention.entity_key]
                 if entity.type not in {"Country", "InternationalOrganization"} or entity.key in taken:
                     continue
+                if mention.via == "coreference":
+                    continue
                 token = sentence.sent.doc[index]
+                if token.dep_ in {"compound", "amod"} and token.head.i not in sentence.by_token:
+                    continue  # "the Philippine Commission": part of another name
                 subject = token.dep_ in {"nsubj", "nsubjpass", "poss"}
                 ranked.append(((entity.type != wanted, not subject, index), _Arg(entity, mention.text, mention.via)))
         return min(ranked, key=lambda item: item[0])[1] if ranked else None

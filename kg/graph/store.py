@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
 from kg.errors import GraphFormatError, QueryError
@@ -45,6 +45,9 @@ FORMATS = {
     ".rdf": "xml",
     ".xml": "xml",
 }
+
+#: Formats that hold named graphs: read every graph of the file, write the default graph.
+_DATASET_FORMATS = frozenset({"trig", "nquads"})
 
 _ENTITY_CLASSES = ("Country", "InternationalOrganization", "Person", "GovernmentBody",
                    "Organization", "Place", "Event")
@@ -127,24 +130,29 @@ class KnowledgeGraph:
         rdf_format = format_for(path, format)
         if not path.is_file():
             raise GraphFormatError(f"{path}: no such graph file; check the path")
-        incoming = Graph()
+        incoming = Dataset() if rdf_format in _DATASET_FORMATS else Graph()
         try:
             incoming.parse(path, format=rdf_format)
         except Exception as error:  # rdflib raises many parser-specific types
             detail = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise GraphFormatError(f"{path}: not valid {rdf_format} ({detail}); fix or regenerate the file") from None
-        for triple in incoming:
-            self.graph.add(triple)
+        if isinstance(incoming, Dataset):  # the triples of every graph in the file
+            for subject, predicate, obj, _graph_name in incoming.quads((None, None, None, None)):
+                self.graph.add((subject, predicate, obj))
+        else:
+            for triple in incoming:
+                self.graph.add(triple)
 
     def serialize(self, path: str | Path, format: str | None = None) -> Path:
         """Write the graph; the format follows the extension. The file appears whole or not at all."""
         path = Path(path)
         rdf_format = format_for(path, format)
         path.parent.mkdir(parents=True, exist_ok=True)
+        source = self._for_format(rdf_format)
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as stream:
-                self.graph.serialize(stream, format=rdf_format, encoding="utf-8")
+                source.serialize(stream, format=rdf_format, encoding="utf-8")
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -153,7 +161,16 @@ class KnowledgeGraph:
 
     def to_string(self, format: str = "turtle") -> str:
         """The graph serialised as text."""
-        return self.graph.serialize(format=format)
+        rdf_format = FORMATS.get("." + format.lstrip("."), format)
+        return self._for_format(rdf_format).serialize(format=rdf_format)
+
+    def _for_format(self, rdf_format: str) -> Graph:
+        """The graph to hand rdflib's serializer: dataset formats get the triples as the default graph."""
+        if rdf_format not in _DATASET_FORMATS:
+            return self.graph
+        dataset = bind_prefixes(Dataset())
+        dataset.default_graph += self.graph
+        return dataset
 
     # ------------------------------------------------------------------ questions
 

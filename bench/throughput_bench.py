@@ -1,0 +1,86 @@
+"""throughput: words per second of the geokg pipeline against bare spaCy.
+
+All cases run on one pipeline from ``kg.load_pipeline()`` over the same BBC
+politics documents, with ``batch_size=64``; components left out of a case are
+disabled with ``nlp.select_pipes``, so spaCy does not run them at all:
+
+- bare spaCy: the model's own components, ``nlp.pipe(texts)``;
+- + geokg_ruler: the gazetteer entity ruler before ``ner``;
+- + geokg_entities: entity linking to the gazetteer;
+- full: everything, through ``kg.api.extract``, as users run it.
+
+After a warm-up on a few documents the cases run in interleaved rounds
+(A B C D, D C B A, ...) and each reports its median.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from benchlib import Context, Row, interleaved, median, timed, word_count
+
+logger = logging.getLogger(__name__)
+
+NAME = "throughput"
+#: Documents used when ``--limit`` is not given (about 36,000 words).
+DEFAULT_LIMIT = 80
+WARM_UP_DOCUMENTS = 8
+#: Issue floor: the whole pipeline keeps this share of bare spaCy's throughput.
+MIN_RATIO = 0.85
+GEOKG_LAYERS = ("geokg_ruler", "geokg_entities", "geokg_relations")
+
+
+def run(context: Context, rounds: int = 3) -> list[Row]:
+    from kg.api import extract
+
+    nlp = context.pipeline()
+    missing = [name for name in GEOKG_LAYERS if name not in nlp.pipe_names]
+    if missing:
+        raise RuntimeError(f"kg.load_pipeline() has no {', '.join(missing)}; "
+                           f"its components are {nlp.pipe_names}")
+    documents = context.documents(DEFAULT_LIMIT)
+    texts = [document.text for document in documents]
+    words = word_count(texts)
+
+    def through_pipe(disabled: tuple[str, ...]) -> Callable[[list], None]:
+        def process(batch: list) -> None:
+            with nlp.select_pipes(disable=list(disabled)):
+                for _ in nlp.pipe([document.text for document in batch], batch_size=64):
+                    pass
+        return process
+
+    def through_extract(batch: list) -> None:
+        context.remember(extract(batch, nlp, batch_size=64))
+
+    cases: dict[str, Callable[[list], None]] = {
+        "bare spaCy": through_pipe(GEOKG_LAYERS),
+        "+ geokg_ruler": through_pipe(GEOKG_LAYERS[1:]),
+        "+ geokg_entities": through_pipe(GEOKG_LAYERS[2:]),
+        "full: kg.api.extract": through_extract,
+    }
+    for process in cases.values():
+        process(documents[:WARM_UP_DOCUMENTS])
+
+    def words_per_second(process: Callable[[list], None]) -> Callable[[], float]:
+        return lambda: words / timed(lambda: process(documents))[0]
+
+    samples = interleaved({name: words_per_second(process) for name, process in cases.items()},
+                          rounds=rounds)
+    bare = median(samples["bare spaCy"])
+    rows = []
+    previous = bare
+    for name in cases:
+        rate = median(samples[name])
+        # Seconds this layer adds per 10,000 words, over the case before it.
+        added = 10_000 / rate - 10_000 / previous
+        note = (f"{len(documents)} docs, {words:,} words, median of {rounds}"
+                if name == "bare spaCy" else f"{added:+.2f} s per 10k words vs the row above")
+        row = Row(NAME, name, rate, "words/s", bare, "bare spaCy", rate / bare, note=note,
+                  samples=samples[name], baseline_samples=samples["bare spaCy"])
+        if name.startswith("full"):
+            row.floor = f"ratio >= {MIN_RATIO:.2f}"
+            row.floor_met = rate / bare >= MIN_RATIO
+        rows.append(row)
+        previous = rate
+    return rows

@@ -1,0 +1,60 @@
+"""Fixtures for extraction tests: run the shared pipeline over one short document."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+import pytest
+
+from kg.api import extract
+from kg.records import Document, Relation, TimeSpan
+
+#: The publication date used unless a test gives another: Thursday 14 March 2024.
+DOCUMENT_DATE = "2024-03-14"
+
+Statement = tuple[str, str, str, str, str | None]
+
+
+def time_value(time: TimeSpan | None) -> str | None:
+    """Return a time span as one comparable string.
+
+    A point in time is its ISO value (``"2024-03-12"``); a period is
+    ``"start..end"`` with an open side left empty (``"2004.."``, ``"..2005"``).
+    """
+    if time is None or not time.values:
+        return None
+    if time.point is not None:
+        return time.point
+    return f"{time.start or ''}..{time.end or ''}"
+
+
+def statement(relation: Relation) -> Statement:
+    """Return the (subject, predicate, object, modality, time) tuple of a relation."""
+    return (relation.subject.key, relation.predicate, relation.object.key, relation.modality,
+            time_value(relation.time))
+
+
+@pytest.fixture(scope="session")
+def extract_relations(nlp) -> Callable[..., tuple[Relation, ...]]:
+    """Return a function giving the relation records of one text, cached per text and date."""
+    cache: dict[tuple[str, str], tuple[Relation, ...]] = {}
+
+    def relations_of(text: str, date: str = DOCUMENT_DATE) -> tuple[Relation, ...]:
+        if (text, date) not in cache:
+            document = Document("t", text, datetime.date.fromisoformat(date))
+            [(_, relations)] = list(extract([document], nlp))
+            cache[text, date] = relations
+        return cache[text, date]
+
+    return relations_of
+
+
+@pytest.fixture(scope="session")
+def statements(extract_relations) -> Callable[..., set[Statement]]:
+    """Return a function giving the statement tuples of one text."""
+
+    def statements_of(text: str, date: str = DOCUMENT_DATE) -> set[Statement]:
+        return {statement(relation) for relation in extract_relations(text, date)}
+
+    return statements_of
