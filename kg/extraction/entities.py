@@ -121,6 +121,37 @@ def _national_body(span: Span, body: Entity, gazetteer: Gazetteer, found: Docume
     return Entity(key=slugify(label), label=label, type="GovernmentBody", country=country.key)
 
 
+_ORGANIZATION_HEADS = frozenset({
+    "corporation", "company", "party", "forces", "front", "army", "movement", "council", "agency",
+    "bank", "group", "union", "league", "association", "institute", "university", "church",
+    "committee", "federation", "organisation", "organization", "guard", "brigade", "navy",
+})
+
+
+def _name_after_demonym(ent: Span, gazetteer: Gazetteer, settings: EntitySettings) -> tuple[Entity, Span] | None:
+    """A proper name that starts with a demonym ("British Columbia"), if ``ent`` begins one.
+
+    The demonym begins a name when the proper nouns after it are neither a title
+    ("Uzbek President") nor a government body word ("Russian Defence Ministry").
+    """
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+            and doc[end].ent_type_ in {"", "GPE", "LOC", "ORG", "FAC"} and not doc[end].ent_id_:
+        end += 1
+    if end == ent.end:
+        return None
+    following = {t.lower_.rstrip(".") for t in doc[ent.end:end]}
+    if following & (settings.title_words | settings.national_body_words):
+        return None
+    span = doc[ent.start:end]
+    known = gazetteer.lookup(span.text)
+    if known:
+        return known[0], span
+    kind = "Organization" if doc[end - 1].lower_ in _ORGANIZATION_HEADS else "Place"
+    return Entity(key=slugify(span.text), label=span.text, type=kind), span
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> DocumentEntities:
     """Find and link the entity mentions of ``doc``.
 
@@ -146,6 +177,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
             via = "name"
             if ent.label_ == "NORP":
                 via = "demonym"
+                name = _name_after_demonym(ent, gazetteer, settings)
+                if name is not None:
+                    # "British Columbia", "Syrian Democratic Forces": the adjective starts a name
+                    found.add(name[0], name[1], "name")
+                    continue
             elif entity.type in {"GovernmentBody", "InternationalOrganization"}:
                 entity = _national_body(ent, entity, gazetteer, found, settings)
             found.add(entity, ent, via)
@@ -153,12 +189,15 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         kind = _NER_TYPES.get(ent.label_)
         if kind is None:
             continue
+        if any(m.start < ent.end_char and ent.start_char < m.end for m in found.mentions[-3:]):
+            continue  # already part of a longer name
         span = _strip_leading(ent, settings.title_words)
         if kind != "Person":
             core_titles = settings.title_words - settings.title_modifiers
             titled = _strip_leading(ent, core_titles)
             before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
-            if (titled.start > ent.start or before in core_titles) and titled.text[:1].isupper() \
+            stripped = {t.lower_.rstrip(".") for t in doc[ent.start:titled.start]}
+            if (stripped & core_titles or before in core_titles) and titled.text[:1].isupper() \
                     and 2 <= len(titled) <= 4 and all(t.pos_ == "PROPN" for t in titled):
                 kind = "Person"  # "Chancellor Olaf Scholz" tagged as an organisation
                 span = titled

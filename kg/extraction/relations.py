@@ -552,6 +552,51 @@ class _Extractor:
                 for pattern in self._patterns(self.lexicon.modifier_nouns, token):
                     yield from self.member_modifier(pattern, token, sentence)
         yield from self.title_relations(sentence)
+        yield from self.location_relations(sentence)
+
+    def location_relations(self, sentence: _Sentence) -> Iterator[Relation]:
+        """"Vancouver, British Columbia, Canada", "the Bolshoi Theatre in Moscow": where a place is.
+
+        A place, organisation or body followed by a place or country in apposition,
+        or by "in" and a place or country, is located there, unless the gazetteer
+        puts it in another country.
+        """
+        spec = self.lexicon.relations["locatedIn"]
+        heads = {}
+        for index, mentions in sentence.by_token.items():
+            token = sentence.sent.doc[index]
+            for mention in mentions:
+                if not (mention.start <= token.idx < mention.end):
+                    continue
+                head = token if not (mention.start <= token.head.idx < mention.end) or token.head is token else None
+                if head is not None:
+                    heads[index] = (head, mention)
+        for index, (token, mention) in sorted(heads.items()):
+            located = self.found.entities[mention.entity_key]
+            if located.type not in spec.subject_types:
+                continue
+            containers: list[Token] = []
+            node = token
+            for _ in range(3):  # an apposition chain: A, B, C
+                nxt = [c for c in node.children if c.dep_ == "appos" and c.i > node.i
+                       and sentence.sent.doc[c.left_edge.i - 1].text == ","]
+                if not nxt:
+                    break
+                containers.append(nxt[0])
+                node = nxt[0]
+            containers += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+                           for p in c.children if p.dep_ == "pobj"]
+            subject = _Arg(located, mention.text, mention.via)
+            for container in containers:
+                for arg in self.resolve(container, sentence):
+                    if arg.entity.type not in spec.object_types or arg.entity.key == located.key:
+                        continue
+                    if arg.entity.type == "Country" and located.country and located.country != arg.entity.key:
+                        continue
+                    made = self.record("locatedIn", spec, subject, arg, sentence, None, "Asserted",
+                                       spec.confidence * 0.95)
+                    if made is not None:
+                        yield made
 
     @staticmethod
     def _patterns(index: dict[str, tuple[Pattern, ...]], token: Token) -> list[Pattern]:

@@ -40,7 +40,8 @@ def extract_relations(nlp) -> Callable[..., tuple[Relation, ...]]:
     """Return a function giving the relation records of one text, cached per text and date."""
     cache: dict[tuple[str, str], tuple[Relation, ...]] = {}
 
-    def relations_of(text: str, date: str = DOCUMENT_DATE) -> tuple[Relation, ...]:
+    def relations_of(text: str, date: str | None = None) -> tuple[Relation, ...]:
+        date = date or DOCUMENT_DATE
         if (text, date) not in cache:
             document = Document("t", text, datetime.date.fromisoformat(date))
             [(_, relations)] = list(extract([document], nlp))
@@ -51,10 +52,16 @@ def extract_relations(nlp) -> Callable[..., tuple[Relation, ...]]:
 
 
 @pytest.fixture(scope="session")
+def statement_of() -> Callable[[Relation], Statement]:
+    """Return the function turning a relation record into its statement tuple."""
+    return statement
+
+
+@pytest.fixture(scope="session")
 def statements(extract_relations) -> Callable[..., set[Statement]]:
     """Return a function giving the statement tuples of one text."""
 
-    def statements_of(text: str, date: str = DOCUMENT_DATE) -> set[Statement]:
+    def statements_of(text: str, date: str | None = None) -> set[Statement]:
         return {statement(relation) for relation in extract_relations(text, date)}
 
     return statements_of
