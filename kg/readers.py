@@ -38,6 +38,11 @@ _DATE = re.compile(
     r"(\d{4}-\d{2}-\d{2})"
     r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
+# Wire-service stamps, as in news archives: "26-FEB-1987 15:49:56.01".
+_WIRE_DATE = re.compile(
+    r"(?P<day>\d{1,2})-(?P<month>[A-Za-z]{3})-(?P<year>\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # A first line longer than this is body text, not a headline.
 _TITLE_MAX_CHARS = 150
 
@@ -65,6 +70,8 @@ def parse_date(value: str) -> date:
     datetime.date(2023, 9, 27)
     >>> parse_date("2023-09-27T08:15:00+02:00")
     datetime.date(2023, 9, 27)
+    >>> parse_date("26-FEB-1987 15:49:56.01")
+    datetime.date(1987, 2, 26)
     """
     match = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
     if match is not None:
@@ -72,9 +79,17 @@ def parse_date(value: str) -> date:
             return date.fromisoformat(match.group(1))
         except ValueError:
             pass
+    wire = _WIRE_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if wire is not None:
+        try:
+            month = _MONTHS.index(wire["month"].lower()[:3]) + 1
+            return date(int(wire["year"]), month, int(wire["day"]))
+        except ValueError:
+            pass
     raise InputError(
         f"invalid date {value!r}: expected YYYY-MM-DD (for example 2023-09-27); "
-        "an ISO datetime such as 2023-09-27T08:15:00Z is also accepted"
+        "an ISO datetime such as 2023-09-27T08:15:00Z or a wire-service stamp such as "
+        "26-FEB-1987 15:49:56.01 is also accepted"
     )
 
 

@@ -225,3 +225,10 @@ def test_parse_date_accepts_dates_and_iso_datetimes() -> None:
 def test_parse_date_rejects_other_formats(value: str) -> None:
     with pytest.raises(InputError, match=r"invalid date .*expected YYYY-MM-DD"):
         parse_date(value)
+
+
+def test_parse_date_reads_wire_service_stamps() -> None:
+    assert parse_date("26-FEB-1987 15:49:56.01") == datetime.date(1987, 2, 26)
+    assert parse_date("3-mar-1987") == datetime.date(1987, 3, 3)
+    with pytest.raises(InputError, match="31-FEB-1987"):
+        parse_date("31-FEB-1987 10:00")
