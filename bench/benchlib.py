@@ -55,11 +55,27 @@ def timed(function: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
+def timed_cpu(function: Callable[[], Any]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (this process, all threads) of one call of ``function``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    function()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
 def median(values: Iterable[float]) -> float:
     return statistics.median(list(values))
 
 
-def interleaved(cases: dict[str, Callable[[], float]], rounds: int) -> dict[str, list[float]]:
+def paired_ratio(samples: list[float], baseline: list[float]) -> float:
+    """Median over rounds of ``sample / baseline`` taken within the same round.
+
+    Pairing by round cancels a slowdown that hits both cases of a round alike,
+    which a ratio of two medians would not.
+    """
+    return median(value / base for value, base in zip(samples, baseline))
+
+
+def interleaved(cases: dict[str, Callable[[], Any]], rounds: int) -> dict[str, list[Any]]:
     """Run each case once per round, alternating the order (A B C, C B A, A B C ...).
 
     Each callable returns its own measurement. Alternating the order spreads slow
@@ -67,13 +83,13 @@ def interleaved(cases: dict[str, Callable[[], float]], rounds: int) -> dict[str,
     all cases instead of charging them to whichever runs last.
     """
     names = list(cases)
-    samples: dict[str, list[float]] = {name: [] for name in names}
+    samples: dict[str, list[Any]] = {name: [] for name in names}
     for round_number in range(rounds):
         order = names if round_number % 2 == 0 else list(reversed(names))
         for name in order:
             value = cases[name]()
             samples[name].append(value)
-            logger.info("round %d  %-28s %.4g", round_number + 1, name, value)
+            logger.info("round %d  %-28s %s", round_number + 1, name, value)
     return samples
 
 

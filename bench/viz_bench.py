@@ -18,7 +18,7 @@ import math
 import tempfile
 from pathlib import Path
 
-from benchlib import Context, Row, interleaved, median, timed
+from benchlib import Context, Row, interleaved, median, paired_ratio, timed
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +100,8 @@ def run(context: Context) -> list[Row]:
             layout_s, render_s = median(samples["spring_layout"]), median(samples["render_html"])
             rows.append(Row(
                 NAME, f"render_html, {size:,} entities", render_s, "s", layout_s,
-                "networkx spring_layout alone", render_s / layout_s,
+                "networkx spring_layout alone",
+                paired_ratio(samples["render_html"], samples["spring_layout"]),
                 note=f"{len(graph):,} triples, page {target.stat().st_size / 1e6:.1f} MB, "
                      f"median of {ROUNDS[size]}",
                 samples=samples["render_html"], baseline_samples=samples["spring_layout"],

@@ -11,9 +11,9 @@ from typing import Any
 
 from kg.errors import InputError
 from kg.nlp.pipeline import load_pipeline
-from kg.records import Document, Relation
+from kg.records import Document, Entity, Mention, Relation
 
-__all__ = ["build_graph", "extract", "load_pipeline", "as_documents"]
+__all__ = ["build_graph", "extract", "extract_mentions", "load_pipeline", "as_documents"]
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +60,29 @@ def _names_existing_path(text: str) -> bool:
         return False
 
 
+def _parsed(documents: list[Document], nlp: Any, batch_size: int, n_process: int):
+    """The spaCy documents of ``documents``, with their ids and dates set."""
+
+    def prepared():
+        for document in documents:
+            doc = nlp.make_doc(document.text)
+            doc._.geokg_document_id = document.id
+            doc._.geokg_document_date = document.date.isoformat() if document.date else None
+            yield doc
+
+    return zip(documents, nlp.pipe(prepared(), batch_size=batch_size, n_process=n_process))
+
+
+def extract_mentions(documents: Iterable[Document], nlp: Any = None, *, batch_size: int = 32,
+                     n_process: int = 1) -> Iterator[tuple[str, Mention, Entity]]:
+    """Run the pipeline; yield each entity mention as (document id, mention, entity)."""
+    nlp = nlp or load_pipeline()
+    for document, doc in _parsed(list(documents), nlp, batch_size, n_process):
+        entities = doc._.geokg_entities or {}
+        for mention in doc._.geokg_mentions:
+            yield document.id, mention, entities[mention.entity_key]
+
+
 def extract(documents: Iterable[Document], nlp: Any = None, *, batch_size: int = 32,
             n_process: int = 1) -> Iterator[tuple[Document, tuple[Relation, ...]]]:
     """Run the pipeline over documents; yield each with its relations.
@@ -72,16 +95,7 @@ def extract(documents: Iterable[Document], nlp: Any = None, *, batch_size: int =
     ('Uzbekistan', 'withdrewFrom', 'Collective Security Treaty Organization')
     """
     nlp = nlp or load_pipeline()
-    documents = list(documents)
-
-    def prepared():
-        for document in documents:
-            doc = nlp.make_doc(document.text)
-            doc._.geokg_document_id = document.id
-            doc._.geokg_document_date = document.date.isoformat() if document.date else None
-            yield doc
-
-    for document, doc in zip(documents, nlp.pipe(prepared(), batch_size=batch_size, n_process=n_process)):
+    for document, doc in _parsed(list(documents), nlp, batch_size, n_process):
         yield document, tuple(doc._.geokg_relations)
 
 

@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
                                        "or a Re-DocRED .jsonl file")
     evaluate.add_argument("--model", help="spaCy pipeline package to use")
     evaluate.add_argument("--format", choices=("table", "json"), default="table")
+    evaluate.add_argument("--entities", action="store_true",
+                          help="score entity mentions (found, typed, linked) instead of relations")
     return parser
 
 
@@ -209,7 +211,7 @@ def _stats(args: argparse.Namespace) -> int:
 
 def _eval(args: argparse.Namespace) -> int:
     import kg
-    from kg.api import extract
+    from kg.api import extract, extract_mentions
     from kg.graph.namespace import SYMMETRIC_RELATIONS
     from kg.graph.ontology import super_properties, wikidata_alignment
 
@@ -218,8 +220,18 @@ def _eval(args: argparse.Namespace) -> int:
     def run(documents):
         return [r for _, relations in extract(documents, nlp) for r in relations]
 
+    def mentions(documents):
+        return list(extract_mentions(documents, nlp))
+
     gold_path = Path(args.gold)
-    if gold_path.is_file() and gold_path.suffix == ".jsonl":
+    if args.entities:
+        from kg.evaluation import evaluate_entities, evaluate_redocred_entities, load_gold_set, load_redocred
+
+        if gold_path.is_file() and gold_path.suffix == ".jsonl":
+            report = evaluate_redocred_entities(load_redocred(gold_path), mentions)
+        else:
+            report = evaluate_entities(load_gold_set(gold_path), mentions)
+    elif gold_path.is_file() and gold_path.suffix == ".jsonl":
         from kg.evaluation import evaluate_redocred, load_redocred
 
         report = evaluate_redocred(load_redocred(gold_path), run, wikidata_alignment())

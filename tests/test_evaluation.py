@@ -457,7 +457,7 @@ def test_evaluate_redocred_prefers_entity_mentioned_in_the_sentence(tmp_path: Pa
 
 
 def test_redocred_alignment_follows_entity_types() -> None:
-    from kg.evaluation import _fits_property
+    from kg.evaluation.relations import _fits_property
 
     person = Entity("ada-varn", "Ada Varn", "Person")
     country = Entity("varnia", "Varnia", "Country")

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from kg.gazetteer import Gazetteer
 
-__all__ = ["EntitySettings", "DocumentEntities", "find_mentions"]
+__all__ = ["EntitySettings", "DocumentEntities", "find_mentions", "new_entity"]
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +70,18 @@ class DocumentEntities:
         mention = Mention(entity.key, text or span.text, span.start_char, span.end_char, via)
         self.mentions.append(mention)
         return mention
+
+
+def new_entity(label: str, kind: str, gazetteer: Gazetteer, *, country: str | None = None) -> Entity:
+    """An entity the gazetteer does not know, with a stable key from its name.
+
+    A name the gazetteer uses for an entity of another type gets the type as a
+    suffix, so a person called Jordan is never merged with the country.
+    """
+    key = slugify(label)
+    if key in gazetteer and gazetteer[key].type != kind:
+        key = f"{key}-{kind.lower()}"
+    return Entity(key=key, label=label, type=kind, country=country)
 
 
 def _strip_leading(span: Span, words: frozenset[str]) -> Span:
@@ -118,7 +130,7 @@ def _national_body(span: Span, body: Entity, gazetteer: Gazetteer, found: Docume
             if words and all(word in names for word in words):
                 return candidate
     label = f"{_strip_leading(span, frozenset()).text} of {country.label}"
-    return Entity(key=slugify(label), label=label, type="GovernmentBody", country=country.key)
+    return new_entity(label, "GovernmentBody", gazetteer, country=country.key)
 
 
 _ORGANIZATION_HEADS = frozenset({
@@ -149,7 +161,7 @@ def _name_after_demonym(ent: Span, gazetteer: Gazetteer, settings: EntitySetting
     if known:
         return known[0], span
     kind = "Organization" if doc[end - 1].lower_ in _ORGANIZATION_HEADS else "Place"
-    return Entity(key=slugify(span.text), label=span.text, type=kind), span
+    return new_entity(span.text, kind, gazetteer), span
 
 
 def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> DocumentEntities:
@@ -208,7 +220,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         if all(t.lower_ in settings.title_words for t in span):
             continue
         if kind == "Person":
-            entity = _person(span, persons)
+            entity = _person(span, persons, gazetteer)
             if entity.key not in found.entities:
                 persons.append(entity)
             via = "name" if entity.label == span.text else "coreference"
@@ -219,7 +231,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
             found.add(names[0], span, "name")
             continue
         label = span.text
-        entity = Entity(key=slugify(label), label=label, type=kind)
+        entity = new_entity(label, kind, gazetteer)
         if kind == "Organization":
             entity = _national_body(span, entity, gazetteer, found, settings)
         found.add(entity, span, "name")
@@ -229,7 +241,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     return found
 
 
-def _person(span: Span, persons: list[Entity]) -> Entity:
+def _person(span: Span, persons: list[Entity], gazetteer: Gazetteer) -> Entity:
     """The person a name refers to: an earlier person with this surname, or a new one."""
     words = span.text.split()
     for person in reversed(persons):
@@ -239,7 +251,7 @@ def _person(span: Span, persons: list[Entity]) -> Entity:
         if len(words) > len(known) and words[-len(known):] == known:
             # A fuller name after a short one: keep the first key, remember the name.
             return person
-    return Entity(key=slugify(span.text), label=span.text, type="Person")
+    return new_entity(span.text, "Person", gazetteer)
 
 
 def _add_surnames(doc: Doc, found: DocumentEntities, persons: list[Entity]) -> None:
