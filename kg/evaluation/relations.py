@@ -36,6 +36,7 @@ __all__ = [
     "GoldItem",
     "GoldSet",
     "RedocCounts",
+    "ReliabilityBin",
     "RedocDoc",
     "RedocEntity",
     "RedocMention",
@@ -48,6 +49,7 @@ __all__ = [
     "evaluate_redocred",
     "load_gold_set",
     "load_redocred",
+    "reliability",
 ]
 
 logger = logging.getLogger(__name__)
@@ -341,10 +343,13 @@ class EvaluationReport:
     time_total: int
     misses: tuple[GoldItem, ...]
     spurious: tuple[SpuriousStatement, ...]
+    #: (confidence, correct) of every scored statement, for calibration.
+    judged: tuple[tuple[float, bool], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as JSON-serialisable data."""
         return {
+            "calibration": [row.to_dict() for row in reliability(self.judged)],
             "micro": self.micro.to_dict(),
             "per_relation": {name: scores.to_dict() for name, scores in self.per_relation.items()},
             "time_accuracy": self.time_accuracy,
@@ -377,6 +382,7 @@ class EvaluationReport:
                 f"time accuracy: {self.time_accuracy:.3f} "
                 f"({self.time_correct} of {self.time_total} matched items with a gold time)"
             )
+        lines.extend(_reliability_lines(self.judged))
         ids = [item.document_id for item in self.misses]
         ids += [statement.document_id for statement in self.spurious]
         id_width = max(map(len, ids), default=0)
@@ -575,6 +581,10 @@ def evaluate(
             )
     for statement in spurious.values():
         fp[statement.predicate] += 1
+    judged = [(statement.confidence, False) for statement in spurious.values()]
+    for index, statements in matched.items():
+        if not gold.items[index].optional:
+            judged.append((max(s.confidence for s in statements), True))
 
     relations = sorted(set(tp) | set(fp) | set(fn))
     return EvaluationReport(
@@ -594,7 +604,53 @@ def evaluate(
             )
             for statement in spurious.values()
         ),
+        judged=tuple(sorted(judged)),
     )
+
+
+def _reliability_lines(judged: Iterable[tuple[float, bool]]) -> list[str]:
+    rows = [row for row in reliability(judged) if row.count]
+    if not rows:
+        return []
+    lines = ["confidence   statements  correct  precision"]
+    for row in rows:
+        lines.append(f"[{row.low:.2f}, {row.high:.2f})  {row.count:>10} {row.correct:>8} {row.precision:>10.3f}")
+    return lines
+
+
+@dataclass(frozen=True)
+class ReliabilityBin:
+    """Statements whose confidence falls in [low, high), and how many were right."""
+
+    low: float
+    high: float
+    count: int
+    correct: int
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.correct, self.count)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"low": self.low, "high": self.high, "count": self.count, "correct": self.correct,
+                "precision": self.precision}
+
+
+def reliability(judged: Iterable[tuple[float, bool]],
+                edges: Sequence[float] = (0.0, 0.5, 0.6, 0.7, 0.8, 1.01)) -> list[ReliabilityBin]:
+    """Precision of statements by confidence band: how well confidence is calibrated.
+
+    Examples
+    --------
+    >>> [(b.low, b.count, b.correct) for b in reliability([(0.55, True), (0.58, False), (0.9, True)])]
+    [(0.0, 0, 0), (0.5, 2, 1), (0.6, 0, 0), (0.7, 0, 0), (0.8, 1, 1)]
+    """
+    judged = list(judged)
+    bins = []
+    for low, high in zip(edges, edges[1:]):
+        inside = [correct for confidence, correct in judged if low <= confidence < high]
+        bins.append(ReliabilityBin(low, min(high, 1.0), len(inside), sum(inside)))
+    return bins
 
 
 # --------------------------------------------------------------------------- Re-DocRED
@@ -800,6 +856,7 @@ class RedocPrediction:
     correct: bool
     predicate: str
     evidence: str
+    confidence: float = 0.5
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -860,6 +917,7 @@ class RedocReport:
             f"not findable: {self.gold_without_sentence} gold relations without an evidence "
             "sentence",
         ]
+        lines += _reliability_lines((p.confidence, p.correct) for p in self.predictions)
         return "\n".join(lines)
 
 
@@ -1039,6 +1097,7 @@ def evaluate_redocred(
                 correct=bool(hits),
                 predicate=statement.predicate,
                 evidence=statement.evidence,
+                confidence=statement.confidence,
             )
         )
 
