@@ -171,10 +171,10 @@ def format_table(rows: list[Row]) -> str:
     """A fixed-width table of the rows; baseline cases are listed under it."""
     header = "  ".join(f"{name:{align}{width}}" if width else name for name, width, align in _COLUMNS)
     lines = [header, "-" * len(header.rstrip())]
-    baselines: dict[str, str] = {}
+    baselines: dict[str, None] = {}
     for row in rows:
         if row.baseline_case:
-            baselines.setdefault(f"{row.benchmark}: {row.baseline_case}", "")
+            baselines.setdefault(f"  {row.benchmark:<10}  {row.baseline_case}")
         note = row.note
         if row.floor:
             verdict = "met" if row.floor_met else "MISSED"
@@ -192,6 +192,5 @@ def format_table(rows: list[Row]) -> str:
             for cell, (_, width, align) in zip(cells, _COLUMNS)
         ).rstrip())
     if baselines:
-        lines.append("")
-        lines.append("baselines: " + "; ".join(baselines))
+        lines += ["", "baselines:", *baselines]
     return "\n".join(lines)

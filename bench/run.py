@@ -47,8 +47,9 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("names", nargs="*", metavar="NAME",
                         help=f"benchmarks to run, in order (default: all of {', '.join(BENCHMARKS)})")
     parser.add_argument("--limit", type=int, default=None, metavar="N",
-                        help=f"use the first N BBC politics documents (default: "
-                             f"{throughput_bench.DEFAULT_LIMIT} for throughput, all 417 for graph)")
+                        help=f"use the first N of the 417 BBC politics documents (default: "
+                             f"{throughput_bench.DEFAULT_LIMIT} for throughput, "
+                             f"{graph_bench.DEFAULT_LIMIT} for graph)")
     parser.add_argument("--rounds", type=int, default=3,
                         help="interleaved throughput rounds; the median is reported (default: 3)")
     parser.add_argument("--repeat", type=int, default=3,

@@ -27,8 +27,8 @@ from benchlib import Context, Row, interleaved, median, paired_ratio, timed_cpu,
 logger = logging.getLogger(__name__)
 
 NAME = "throughput"
-#: Documents used when ``--limit`` is not given (about 36,000 words).
-DEFAULT_LIMIT = 80
+#: Documents used when ``--limit`` is not given (about 25,000 words).
+DEFAULT_LIMIT = 60
 WARM_UP_DOCUMENTS = 8
 #: Issue floor: the whole pipeline keeps this share of bare spaCy's throughput.
 MIN_RATIO = 0.85

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 __all__ = [
@@ -21,6 +21,10 @@ __all__ = [
     "Relation",
     "TimeSpan",
     "slugify",
+    "to_data",
+    "entity_from_data",
+    "mention_from_data",
+    "relation_from_data",
 ]
 
 #: Entity classes of the ontology (local names under ``gkg:``).
@@ -163,3 +167,42 @@ class Relation:
     def asserted(self) -> bool:
         """True when the statement supports a truthy triple."""
         return self.modality == "Asserted"
+
+
+def to_data(record: Entity | Mention | TimeSpan | Relation) -> dict:
+    """A record as plain dicts, lists and scalars (for msgpack, JSON and spaCy's ``Doc``).
+
+    Examples
+    --------
+    >>> entity = Entity("chile", "Chile", "Country", qid="Q298")
+    >>> entity_from_data(to_data(entity)) == entity
+    True
+    """
+    return asdict(record)
+
+
+def _tuples(value):
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
+
+
+def entity_from_data(data: dict) -> Entity:
+    """The :class:`Entity` that :func:`to_data` turned into ``data``."""
+    return Entity(**{key: _tuples(value) for key, value in data.items()})
+
+
+def mention_from_data(data: dict) -> Mention:
+    """The :class:`Mention` that :func:`to_data` turned into ``data``."""
+    return Mention(**data)
+
+
+def relation_from_data(data: dict) -> Relation:
+    """The :class:`Relation` that :func:`to_data` turned into ``data``."""
+    fields = dict(data)
+    fields["subject"] = entity_from_data(fields["subject"])
+    fields["object"] = entity_from_data(fields["object"])
+    if fields.get("time") is not None:
+        fields["time"] = TimeSpan(**fields["time"])
+    if fields.get("attributed_to") is not None:
+        fields["attributed_to"] = entity_from_data(fields["attributed_to"])
+    fields["qualifiers"] = _tuples(fields.get("qualifiers", []))
+    return Relation(**fields)

@@ -347,3 +347,17 @@ def test_explicit_model_wins_over_environment_variable(monkeypatch: pytest.Monke
     with pytest.raises(ModelNotFoundError, match="'no_such_model'"):
         choose_model("no_such_model")
 
+
+
+def test_documents_survive_two_processes_with_the_same_relations(nlp):
+    from kg.api import extract
+
+    documents = [
+        Document("p1", "Tashkent pulled out of the CSTO in 2012.", datetime.date(2023, 9, 27)),
+        Document("p2", "Mali, Burkina Faso and Niger left ECOWAS in January.", datetime.date(2024, 3, 1)),
+    ]
+    single = [relations for _, relations in extract(documents, nlp)]
+    double = [relations for _, relations in extract(documents, nlp, n_process=2, batch_size=1)]
+    assert single == double
+    assert ("uzbekistan", "withdrewFrom", "collective-security-treaty-organization") in {
+        (r.subject.key, r.predicate, r.object.key) for r in single[0]}

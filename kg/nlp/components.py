@@ -9,6 +9,9 @@ pickle and ``nlp.pipe(n_process=...)`` works::
     doc._.geokg_mentions   # tuple of kg.records.Mention
     doc._.geokg_relations  # tuple of kg.records.Relation
 
+(read-only views of ``geokg_entity_data``, ``geokg_mention_data`` and
+``geokg_relation_data``, the same records as plain dicts and lists).
+
 Set ``doc._.geokg_document_id`` and ``doc._.geokg_document_date`` (ISO string)
 before the pipeline runs to give statements their provenance and relative
 dates their anchor.
@@ -25,22 +28,97 @@ from kg.extraction.entities import DocumentEntities, EntitySettings, find_mentio
 from kg.extraction.lexicon import Lexicon
 from kg.extraction.relations import RelationSettings, extract_relations
 from kg.gazetteer import Gazetteer
+from kg.records import (
+    Entity, Mention, Relation, entity_from_data, mention_from_data, relation_from_data, to_data,
+)
 
-__all__ = ["EntityLinker", "RelationExtractor", "make_entity_linker", "make_relation_extractor"]
+__all__ = ["GazetteerRuler", "EntityLinker", "RelationExtractor", "make_entity_linker", "make_gazetteer_ruler", "make_relation_extractor"]
 
+# The results are stored as plain data (dicts and lists), so a Doc goes through
+# msgpack (DocBin, nlp.pipe(n_process=...)); the getters hand out records.
 for _name, _default in (
     ("geokg_document_id", ""),
     ("geokg_document_date", None),
-    ("geokg_entities", None),
-    ("geokg_mentions", ()),
-    ("geokg_relations", ()),
+    ("geokg_entity_data", None),
+    ("geokg_mention_data", None),
+    ("geokg_relation_data", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
 
+def _entities(doc: Doc) -> dict[str, Entity] | None:
+    data = doc._.geokg_entity_data
+    return None if data is None else {key: entity_from_data(value) for key, value in data.items()}
+
+
+def _mentions(doc: Doc) -> tuple[Mention, ...]:
+    return tuple(mention_from_data(m) for m in doc._.geokg_mention_data or ())
+
+
+def _relations(doc: Doc) -> tuple[Relation, ...]:
+    return tuple(relation_from_data(r) for r in doc._.geokg_relation_data or ())
+
+
+for _name, _getter in (("geokg_entities", _entities), ("geokg_mentions", _mentions),
+                       ("geokg_relations", _relations)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, getter=_getter)
+
+
 def _lexicon(relations_path: str | None, grammar_path: str | None) -> Lexicon:
     return Lexicon.load(relations_path or None, grammar_path or None)
+
+
+class GazetteerRuler:
+    """Marks the gazetteer's names, abbreviations and demonyms as entities, before ``ner``.
+
+    Two phrase matchers do the work: exact case for abbreviations, one-word
+    names and demonyms ("US", "Niger", "Uzbek"), any case for names of several
+    words ("collective security treaty organisation"). Overlapping matches keep
+    the longest. Each entity span carries the gazetteer key as its ``ent_id_``.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, gazetteer_path: str | None):
+        from spacy.matcher import PhraseMatcher
+
+        self.name = name
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        by_matcher: dict[int, tuple[list[str], list[str]]] = {id(self.exact): ([], []), id(self.folded): ([], [])}
+        matchers = {id(self.exact): self.exact, id(self.folded): self.folded}
+        for entry in Gazetteer.load(gazetteer_path or None).ruler_patterns():
+            pattern = entry["pattern"]
+            if isinstance(pattern, list):
+                attribute = next(iter(pattern[0]))
+                text = " ".join(token[attribute] for token in pattern)
+                matcher = self.folded if attribute == "LOWER" else self.exact
+            else:
+                text, matcher = pattern, self.exact
+            keys, texts = by_matcher[id(matcher)]
+            keys.append(f"{entry['label']}|{entry['id']}")
+            texts.append(text)
+        for matcher_id, (keys, texts) in by_matcher.items():
+            grouped: dict[str, list] = {}
+            for key, doc in zip(keys, nlp.tokenizer.pipe(texts)):
+                grouped.setdefault(key, []).append(doc)
+            for key, docs in grouped.items():
+                matchers[matcher_id].add(key, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        spans = []
+        for matcher in (self.exact, self.folded):
+            for match_id, start, end in matcher(doc):
+                label, key = doc.vocab.strings[match_id].split("|", 1)
+                spans.append(Span(doc, start, end, label=label, span_id=key))
+        if spans:
+            kept = filter_spans(spans)
+            others = [e for e in doc.ents if not any(e.start < k.end and k.start < e.end for k in kept)]
+            doc.ents = filter_spans(kept + others)
+        return doc
 
 
 class EntityLinker:
@@ -67,8 +145,8 @@ class EntityLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_mentions(doc, self.gazetteer, self.settings)
-        doc._.geokg_entities = found.entities
-        doc._.geokg_mentions = tuple(found.mentions)
+        doc._.geokg_entity_data = {key: to_data(e) for key, e in found.entities.items()}
+        doc._.geokg_mention_data = [to_data(m) for m in found.mentions]
         return doc
 
 
@@ -96,12 +174,18 @@ class RelationExtractor:
             doc, found, self.gazetteer, self.lexicon, self.settings,
             document_id=doc._.geokg_document_id or "", document_date=document_date,
         )
-        doc._.geokg_entities = found.entities
-        doc._.geokg_relations = tuple(relations)
+        doc._.geokg_entity_data = {key: to_data(e) for key, e in found.entities.items()}
+        doc._.geokg_relation_data = [to_data(r) for r in relations]
         return doc
 
 
 _PATHS = {"relations_path": None, "grammar_path": None, "gazetteer_path": None}
+
+
+@Language.factory("geokg_ruler", default_config={"gazetteer_path": None})
+def make_gazetteer_ruler(nlp: Language, name: str, gazetteer_path: str | None) -> GazetteerRuler:
+    """Create the ``geokg_ruler`` component (add it before ``ner``)."""
+    return GazetteerRuler(nlp, name, gazetteer_path=gazetteer_path)
 
 
 @Language.factory("geokg_entities", default_config=dict(_PATHS))

@@ -89,7 +89,7 @@ def load_pipeline(model: str | None = None, *, config: dict[str, Any] | None = N
     Returns
     -------
     spacy.language.Language
-        The pipeline, with ``entity_ruler``, ``geokg_entities`` and
+        The pipeline, with ``geokg_ruler`` (before ``ner``), ``geokg_entities`` and
         ``geokg_relations`` added.
 
     Examples
@@ -101,19 +101,15 @@ def load_pipeline(model: str | None = None, *, config: dict[str, Any] | None = N
     import spacy
 
     from kg.nlp import components  # noqa: F401  (registers the factories)
-    from kg.gazetteer import Gazetteer
-
     name = choose_model(model)
     logger.info("loading spaCy pipeline %s", name)
     nlp = spacy.load(name)
     overrides = dict(config or {})
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        name="geokg_ruler",
+    nlp.add_pipe(
+        "geokg_ruler",
         before="ner" if "ner" in nlp.pipe_names else None,
-        config={"overwrite_ents": True, "phrase_matcher_attr": None},
+        config=overrides.get("geokg_ruler", {}),
     )
-    ruler.add_patterns(Gazetteer.load().ruler_patterns())
     nlp.add_pipe("geokg_entities", config=overrides.get("geokg_entities", {}))
     nlp.add_pipe("geokg_relations", config=overrides.get("geokg_relations", {}))
     return nlp
