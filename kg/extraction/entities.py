@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from kg.records import Entity, Mention, slugify
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from kg.gazetteer import Gazetteer
 
@@ -50,6 +50,8 @@ class EntitySettings:
     pronouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: How many sentences back a description or pronoun may look.
     coreference_window: int = 2
+    #: Occupations that introduce a person's name ("politician Jordan Bardella").
+    occupations: frozenset[str] = frozenset()
     #: Words that qualify a title but are no title alone ("foreign", "deputy").
     title_modifiers: frozenset[str] = frozenset()
     #: Generic body names that take the country named before them ("Uzbekistan's Security Council").
@@ -140,6 +142,78 @@ _ORGANIZATION_HEADS = frozenset({
 })
 
 
+_ORGANISATION_NAME_WORDS = _ORGANIZATION_HEADS | frozenset({
+    "inc", "corp", "ltd", "plc", "international", "watch", "times", "post", "news", "press",
+    "commission", "court", "fund", "foundation", "ministry", "department", "office", "service",
+    "authority", "assembly", "parliament", "congress", "senate", "house", "club", "records",
+})
+
+
+def _person_shaped(span: Span) -> bool:
+    """Two to four capitalised words with no word that names organisations ("Party", "Records")."""
+    words = [t for t in span if not (t.is_punct and t.text in {"-", "\u2013"})]
+    return 2 <= len(words) <= 4 and all(
+        t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.lower_ not in _ORGANISATION_NAME_WORDS
+        for t in words
+    )
+
+
+def _person_shaped_organisation(surname: str, found: DocumentEntities) -> Entity | None:
+    for entity in found.entities.values():
+        words = entity.label.replace("-", " ").split()
+        if entity.type == "Organization" and len(words) > 1 and entity.label.split()[-1] == surname \
+                and all(w[:1].isupper() and w.isalpha() for w in words):
+            return entity
+    return None
+
+
+def _retype_as_person(found: DocumentEntities, entity: Entity, gazetteer: Gazetteer,
+                      persons: list[Entity]) -> Entity:
+    person = new_entity(entity.label, "Person", gazetteer)
+    found.entities.pop(entity.key, None)
+    found.entities[person.key] = person
+    found.mentions[:] = [replace(m, entity_key=person.key) if m.entity_key == entity.key else m
+                         for m in found.mentions]
+    persons.append(person)
+    return person
+
+
+def _person_named_like_a_place(ent: Span, settings: EntitySettings) -> Span | None:
+    """A person's name that starts with a country's or city's name, after a title or occupation."""
+    doc = ent.doc
+    if ent.label_ not in {"GPE", "LOC", "FAC"} or ent.start == 0 or len(ent) != 1:
+        return None
+    before = doc[ent.start - 1].lower_.rstrip(".")
+    if before not in (settings.title_words - settings.title_modifiers) | settings.occupations:
+        return None
+    end = ent.end
+    while end < len(doc) and end - ent.end < 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+            and not doc[end].ent_id_ and doc[end].ent_type_ in {"", "PERSON", "ORG"}:
+        end += 1
+    return doc[ent.start:end] if end > ent.end else None
+
+
+def _agree_with_coordinated_persons(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer) -> None:
+    """"met Kassym-Jomart Tokayev and Shavkat Mirziyoyev": a name coordinated with persons is a person."""
+    person_tokens = {
+        t.i for m in found.mentions if found.entities[m.entity_key].type == "Person"
+        for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()
+    }
+    for mention in list(found.mentions):
+        entity = found.entities.get(mention.entity_key)
+        if entity is None or entity.type != "Organization" or entity.key in gazetteer:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not _person_shaped(span):
+            continue
+        root = span.root
+        neighbours = [c for c in root.children if c.dep_ == "conj"]
+        if root.dep_ == "conj":
+            neighbours.append(root.head)
+        if any(n.i in person_tokens for n in neighbours):
+            _retype_as_person(found, entity, gazetteer, [])
+
+
 def _name_after_demonym(ent: Span, gazetteer: Gazetteer, settings: EntitySettings) -> tuple[Entity, Span] | None:
     """A proper name that starts with a demonym ("British Columbia"), if ``ent`` begins one.
 
@@ -185,6 +259,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     persons: list[Entity] = []
     for ent in doc.ents:
         if ent.ent_id_ and ent.ent_id_ in gazetteer:
+            person = _person_named_like_a_place(ent, settings)
+            if person is not None:
+                # "Defence Minister Israel Katz", "politician Jordan Bardella"
+                entity = _person(person, persons, gazetteer)
+                if entity.key not in found.entities:
+                    persons.append(entity)
+                found.add(entity, person, "name")
+                continue
             entity = gazetteer[ent.ent_id_]
             via = "name"
             if ent.label_ == "NORP":
@@ -209,8 +291,12 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
             titled = _strip_leading(ent, core_titles)
             before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
             stripped = {t.lower_.rstrip(".") for t in doc[ent.start:titled.start]}
-            if (stripped & core_titles or before in core_titles) and titled.text[:1].isupper() \
-                    and 2 <= len(titled) <= 4 and all(t.pos_ == "PROPN" for t in titled):
+            words = [t for t in titled if not (t.is_punct and t.text in {"-", "\u2013"})]
+            titled_apposition = any(
+                c.dep_ == "appos" and c.lower_ in core_titles for t in titled for c in t.children)
+            if (stripped & core_titles or before in core_titles or titled_apposition) \
+                    and titled.text[:1].isupper() and 2 <= len(words) <= 4 \
+                    and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
                 kind = "Person"  # "Chancellor Olaf Scholz" tagged as an organisation
                 span = titled
             else:
@@ -219,6 +305,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
             continue
         if all(t.lower_ in settings.title_words for t in span):
             continue
+        if kind == "Person" and len(span) == 1:
+            earlier = _person_shaped_organisation(span.text, found)
+            if earlier is not None:
+                # "Kassym-Jomart Tokayev ... Tokayev thanked": the earlier name was a person's
+                _retype_as_person(found, earlier, gazetteer, persons)
         if kind == "Person":
             entity = _person(span, persons, gazetteer)
             if entity.key not in found.entities:
@@ -235,7 +326,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         if kind == "Organization":
             entity = _national_body(span, entity, gazetteer, found, settings)
         found.add(entity, span, "name")
-    _add_surnames(doc, found, persons)
+    _agree_with_coordinated_persons(doc, found, gazetteer)
+    persons.extend(e for e in found.entities.values() if e.type == "Person" and e not in persons)
+    _add_surnames(doc, found, persons, gazetteer)
     _add_coreference(doc, found, settings)
     found.mentions.sort(key=lambda m: (m.start, m.end))
     return found
@@ -254,13 +347,19 @@ def _person(span: Span, persons: list[Entity], gazetteer: Gazetteer) -> Entity:
     return new_entity(span.text, "Person", gazetteer)
 
 
-def _add_surnames(doc: Doc, found: DocumentEntities, persons: list[Entity]) -> None:
-    """Mark later bare surnames ("Kurbanov") of persons named in full earlier."""
-    if not persons:
-        return
+def _add_surnames(doc: Doc, found: DocumentEntities, persons: list[Entity], gazetteer: Gazetteer) -> None:
+    """Mark later bare surnames ("Kurbanov") of persons named in full earlier.
+
+    A name the model took for an organisation ("Kassym-Jomart Tokayev") that is
+    later written as a bare surname is a person's: organisations are not
+    referred to by their last word.
+    """
     covered = {i for m in found.mentions for i in range(m.start, m.end)}
     surnames: dict[str, Entity] = {}
-    for person in persons:
+    candidates = persons + [e for e in found.entities.values() if e.type == "Organization"
+                            and e.key not in gazetteer and len(e.label.replace("-", " ").split()) > 1
+                            and all(w[:1].isupper() and w.isalpha() for w in e.label.replace("-", " ").split())]
+    for person in candidates:
         parts = person.label.split()
         if len(parts) > 1:
             surnames.setdefault(parts[-1], person)
@@ -269,10 +368,14 @@ def _add_surnames(doc: Doc, found: DocumentEntities, persons: list[Entity]) -> N
         first_mention.setdefault(mention.entity_key, mention.start)
     for token in doc:
         person = surnames.get(token.text)
-        if person is None or token.idx in covered:
+        if person is None or token.idx in covered or token.pos_ != "PROPN":
             continue
         if token.idx < first_mention.get(person.key, len(doc.text)):
             continue
+        if person.type != "Person":
+            retyped = _retype_as_person(found, person, gazetteer, persons)
+            surnames = {k: (retyped if v.key == person.key else v) for k, v in surnames.items()}
+            person = retyped
         found.add(person, doc[token.i:token.i + 1], "coreference")
 
 
@@ -299,9 +402,12 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
         span = None
         count = 1
         if lower in settings.pronouns and token.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            if _pleonastic(token):
+                continue
             types = settings.pronouns[lower]
             span = doc[token.i:token.i + 1]
-        elif token.lemma_.lower() in settings.descriptions and token.pos_ == "NOUN":
+        elif token.lemma_.lower() in settings.descriptions and (
+                token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)):
             determiners = [c for c in token.children if c.dep_ in {"det", "nummod"}]
             if not determiners or determiners[0].lower_ not in {"the", "two", "both"}:
                 continue
@@ -334,6 +440,17 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
         for key in chosen:
             new.append(Mention(key, span.text, span.start_char, span.end_char, "coreference"))
     found.mentions.extend(new)
+
+
+def _pleonastic(pronoun: Token) -> bool:
+    """"It is unclear whether ...", "it seems that ...": an "it" that refers to nothing."""
+    if pronoun.lower_ != "it":
+        return False
+    head = pronoun.head
+    deps = {c.dep_ for c in head.children}
+    if head.lemma_ in {"seem", "appear", "emerge", "transpire", "remain", "rain"} and deps & {"ccomp", "xcomp"}:
+        return True
+    return bool(deps & {"ccomp", "csubj", "xcomp"}) and bool(deps & {"acomp", "attr"})
 
 
 def _clear_choice(candidates: list[str], mentions: list[Mention], count: int, sentence_index) -> list[str]:

@@ -25,6 +25,11 @@ LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
 ACTOR_TYPES = ("Country", "InternationalOrganization", "Person", "GovernmentBody", "Organization")
 _KNOWN_TYPES = set(ACTOR_TYPES) | {"Place", "Event"}
 _TIME_ROLES = {"point", "period", "start", "end"}
+# After "be", these start a copula pattern ("be part of", "be on visit to"), not a passive one.
+_COPULA_COMPLEMENTS = frozenset({
+    "part", "member", "ally", "party", "agency", "body", "subordinate", "on", "in", "at", "home",
+    "signatory", "elect", "appoint", "at war with",
+})
 
 
 @dataclass(frozen=True)
@@ -37,10 +42,16 @@ class Pattern:
     path: tuple[str, ...] = ()
     reverse: bool = False
     confidence: float = 0.75
+    #: How the pattern dates its relation, when it differs from the relation's
+    #: ("move capital to" starts a capitalOf): "point", "period", "start" or "end".
+    time_role: str | None = None
+    #: Written "be <participle> ...": matches the participle in the passive voice,
+    #: whose grammatical subject is the relation's subject ("is located in").
+    passive: bool = False
 
     @property
     def text(self) -> str:
-        return " ".join((self.trigger, *self.path))
+        return " ".join(("be", self.trigger, *self.path) if self.passive else (self.trigger, *self.path))
 
 
 @dataclass(frozen=True)
@@ -163,6 +174,12 @@ def _read(relations_path: Path, grammar_path: Path) -> Lexicon:
                 words = item["pattern"].lower().split()
                 if not words:
                     raise ConfigError(f"{relations_path}: empty pattern in relation {name!r}")
+                pattern_time = item.get("time")
+                if pattern_time is not None and pattern_time not in _TIME_ROLES:
+                    raise ConfigError(
+                        f"{relations_path}: pattern {item['pattern']!r} of {name!r} has time role "
+                        f"{pattern_time!r}; use one of {sorted(_TIME_ROLES)}"
+                    )
                 pattern = Pattern(
                     relation=name,
                     kind=kind,
@@ -170,7 +187,12 @@ def _read(relations_path: Path, grammar_path: Path) -> Lexicon:
                     path=tuple(words[1:]),
                     reverse=bool(item.get("reverse", False)),
                     confidence=float(item.get("confidence", confidence)),
+                    time_role=pattern_time,
                 )
+                if kind == "verb" and words[0] == "be" and len(words) > 1 and words[1] not in _COPULA_COMPLEMENTS:
+                    pattern = Pattern(relation=name, kind=kind, trigger=words[1], path=tuple(words[2:]),
+                                      reverse=pattern.reverse, confidence=pattern.confidence,
+                                      time_role=pattern_time, passive=True)
                 indexes[section].setdefault(pattern.trigger, []).append(pattern)
     return Lexicon(
         relations=specs,

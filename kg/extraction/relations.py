@@ -38,6 +38,7 @@ SYMMETRIC = frozenset({
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 _CLAUSE_DEPS = {"conj", "cc", "ccomp", "advcl", "relcl", "parataxis", "punct", "mark", "neg", "aux",
                 "auxpass", "det", "acl", "xcomp"}
+_FUNCTION_DEPS = {"aux", "auxpass", "mark", "punct", "cc", "neg", "det", "case"}
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 _POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
 _VIA_FACTOR = {"name": 1.0, "demonym": 0.95, "metonym": 0.9, "coreference": 0.85, "title": 0.9}
@@ -111,6 +112,7 @@ class _Extractor:
         self.speculation_nouns = frozenset(modality["speculation_nouns"])
         self.speculation_verbs = frozenset(modality["speculation_verbs"])
         self.denial_verbs = frozenset(modality["denial_verbs"])
+        self.intention_nouns = frozenset(modality["intention_nouns"])
         titles = lexicon.grammar["titles"]
         self.leader_titles = frozenset(titles["leader"])
         self.official_titles = frozenset(titles["official"])
@@ -150,7 +152,8 @@ class _Extractor:
             found: list[_Arg] = []
             for child in token.children:
                 if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
-                    found.extend(self.resolve(child, sentence, depth + 1))
+                    for modifier in self.expand(child):  # "Afghan and Pakistani officials"
+                        found.extend(self.resolve(modifier, sentence, depth + 1))
                 elif child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
@@ -160,7 +163,7 @@ class _Extractor:
 
     def relative_anchor(self, pronoun: Token, sentence: _Sentence) -> Token | None:
         clause = pronoun.head
-        while clause.dep_ not in {"relcl", "acl"} and clause.head is not clause and clause.i >= pronoun.i - 1:
+        while clause.dep_ not in {"relcl", "acl"} and clause.head.i != clause.i and clause.i >= pronoun.i - 1:
             if clause.dep_ in {"ROOT"}:
                 return None
             clause = clause.head
@@ -177,7 +180,7 @@ class _Extractor:
                            and any(self.found.entities[m.entity_key].type == "Person" for m in sentence.mentions(c))]
                 if persons:
                     return persons[0]
-                if node.head is node:
+                if node.head.i == node.i:
                     break
                 node = node.head
         return anchor
@@ -185,7 +188,7 @@ class _Extractor:
     def possessive_owner(self, pronoun: Token, sentence: _Sentence, depth: int) -> list[_Arg]:
         """"its war against Ukraine": the subject of the clause that holds the possessive."""
         node = pronoun.head
-        while node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+        while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
             node = node.head
         if node.pos_ not in {"VERB", "AUX"}:
             return []
@@ -245,12 +248,17 @@ class _Extractor:
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
             # "responded by imposing sanctions": the subject of the verb the phrase modifies
             return self.verb_subjects(verb.head.head, sentence, True)
-        if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head is not verb:
+        if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
             head = verb.head
             if verb.dep_ == "xcomp":
                 objects = [c for c in head.children if c.dep_ == "dobj"]
                 if head.lemma_ in {"urge", "ask", "force", "order", "persuade", "invite", "call", "press"} and objects:
                     return objects, True
+            if verb.dep_ == "xcomp" and self.is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
+                # "India is expected to sign": the raised subject
+                raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if raised:
+                    return raised, True
             if head.pos_ in {"VERB", "AUX"}:
                 return self.verb_subjects(head, sentence, True)
         if verb.dep_ in {"acl", "relcl"} and not self.is_passive(verb):
@@ -262,7 +270,7 @@ class _Extractor:
             verb.dep_ == "acl" and verb.tag_ == "VBN"
         )
 
-    def noun_subjects(self, noun: Token, exclude: set[int]) -> tuple[list[Token], bool]:
+    def noun_subjects(self, noun: Token, exclude: set[int], sentence: _Sentence) -> tuple[list[Token], bool]:
         """Subject tokens of a nominalisation: possessive, entity modifier, 'by' phrase or the governing verb's subject."""
         own = [c for c in noun.children if c.dep_ == "poss"]
         own += [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i not in exclude]
@@ -270,6 +278,7 @@ class _Extractor:
         own += [g for c in list(own) for g in c.children
                 if g.dep_ in {"compound", "amod", "nmod"} and g.i < c.i and g.i not in exclude]
         own += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+        own = [t for t in own if self.resolve(t, sentence)]
         if own:
             return own, False
         if noun.dep_ == "appos":
@@ -281,7 +290,7 @@ class _Extractor:
             hops += 1
             if node.pos_ in {"VERB", "AUX"}:
                 if node.lemma_.lower() in self.light_verbs:
-                    tokens, _ = self.verb_subjects(node, None)  # type: ignore[arg-type]
+                    tokens, _ = self.verb_subjects(node, sentence)
                     return tokens, True
                 break
         return [], False
@@ -301,7 +310,7 @@ class _Extractor:
             matched.append(step)
             node = step
         last = matched[-1]
-        if last.dep_ in {"prep", "agent", "dative"} or (last.pos_ == "ADP" and last is not trigger):
+        if last.dep_ in {"prep", "agent", "dative"} or (last.pos_ == "ADP" and last.i != trigger.i):
             objects = [c for c in last.children if c.dep_ in {"pobj", "pcomp"}]
             return matched, objects
         if last.pos_ in {"VERB", "AUX"}:
@@ -311,15 +320,19 @@ class _Extractor:
                 if not objects and last.dep_ == "acl":
                     objects = [last.head]
             if not objects:
-                # "left ECOWAS" parsed with a particle-like object, or "visited on Monday Kyiv"
-                objects = [c for c in last.children if c.dep_ in {"attr", "oprd"}]
+                # "left ECOWAS" parsed with a particle-like object; "supports Azerbaijan" as npadvmod
+                objects = [c for c in last.children if c.dep_ in {"attr", "oprd"}
+                           or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > last.i)]
             return matched, objects
+        if last.i != trigger.i and last.pos_ in {"NOUN", "PROPN"}:
+            # "summoned the Russian ambassador": the object is named by the noun's modifiers
+            return matched, [last]
         return matched, []
 
     def _child(self, matched: list[Token], node: Token, word: str) -> Token | None:
         for anchor in [node, *reversed(matched[:-1])]:
             for child in anchor.children:
-                if child.dep_ in _SUBJECT_DEPS or child in matched:
+                if child.dep_ in _SUBJECT_DEPS or child.dep_ in _FUNCTION_DEPS or child in matched:
                     continue
                 if word in word_forms(child):
                     return child
@@ -328,7 +341,7 @@ class _Extractor:
                     for grandchild in child.children:
                         if grandchild.lemma_.lower() == word or grandchild.lower_ == word:
                             return grandchild
-            if anchor is node and node.pos_ in {"NOUN", "PROPN"} and word in {"of", "with", "to", "on", "in", "from", "against", "for", "into"}:
+            if anchor.i == node.i and node.pos_ in {"NOUN", "PROPN"} and word in {"of", "with", "to", "on", "in", "from", "against", "for", "into"}:
                 continue
         return None
 
@@ -344,7 +357,7 @@ class _Extractor:
                 if node.i in targets:
                     attached.append(value)
                     break
-                if node.head is node or (node is not root and node.pos_ in {"VERB", "AUX"}):
+                if node.head.i == node.i or (node.i != root.i and node.pos_ in {"VERB", "AUX"}):
                     break
                 node = node.head
         return attached
@@ -352,7 +365,7 @@ class _Extractor:
     def time_of(self, trigger: Token, matched: list[Token], sentence: _Sentence) -> TimeSpan | None:
         node = trigger
         for _ in range(4):
-            found = self.times_for(matched if node is trigger else [node], sentence)
+            found = self.times_for(matched if node.i == trigger.i else [node], sentence)
             if found:
                 return found[0]
             if node.dep_ == "relcl":
@@ -360,7 +373,8 @@ class _Extractor:
                 for span, value in sentence.times:
                     if span.start <= node.head.i < span.end:
                         return value
-            if node.dep_ in {"xcomp", "conj", "advcl", "pcomp", "pobj", "dobj", "prep", "attr", "acl"} and node.head is not node:
+            if node.dep_ in {"xcomp", "conj", "advcl", "pcomp", "pobj", "dobj", "prep", "attr", "acl",
+                             "nsubj", "nsubjpass"} and node.head.i != node.i:
                 node = node.head
                 if node.pos_ in {"VERB", "AUX"} or node.dep_ in {"pobj", "dobj"}:
                     continue
@@ -372,6 +386,7 @@ class _Extractor:
         """The modality of a trigger's clause and the reporting verb above it, if any."""
         modality = "Asserted"
         reporter: Token | None = None
+        would = False
         node = trigger
         if trigger.pos_ in {"NOUN", "PROPN"}:
             for child in trigger.children:
@@ -381,11 +396,11 @@ class _Extractor:
                     modality = "Future"
                 if child.dep_ == "amod" and child.lemma_.lower() in {"possible", "potential", "hypothetical", "likely", "alleged", "rumoured", "rumored", "reported"}:
                     modality = "Hypothetical"
-            while node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+            while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
                 if node.dep_ in {"acl", "relcl"}:
                     break
                 node = node.head
-                if node.lemma_.lower() in self.speculation_nouns:
+                if node.pos_ == "NOUN" and node.lemma_.lower() in self.speculation_nouns:
                     return "Hypothetical", None
         for _ in range(8):
             children = list(node.children)
@@ -396,13 +411,14 @@ class _Extractor:
                     modality = "Future"
                 elif any(c.dep_ == "aux" and c.lower_ in self.hypothetical_aux for c in children):
                     modality = "Hypothetical"
+                    would = any(c.dep_ == "aux" and c.lower_ in {"would", "'d"} for c in children)
                 elif any(c.dep_ == "mark" and c.lower_ in self.hypothetical_markers for c in children):
                     modality = "Hypothetical"
                 elif any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "going" for c in children):
                     modality = "Future"
             dep = node.dep_
             head = node.head
-            if head is node:
+            if head.i == node.i:
                 break
             lemma = head.lemma_.lower()
             if dep == "xcomp":
@@ -418,6 +434,8 @@ class _Extractor:
             if dep == "ccomp":
                 if lemma in self.reporting:
                     reporter = head
+                    if would and modality == "Hypothetical":
+                        modality = "Future"  # "said Armenia would leave": reported will
                 elif modality == "Asserted":
                     if lemma in self.denial_verbs:
                         modality = "Negated"
@@ -428,6 +446,10 @@ class _Extractor:
             if dep in {"acl", "relcl"} and lemma in self.speculation_nouns:
                 if modality == "Asserted":
                     modality = "Hypothetical"
+                break
+            if dep == "acl" and lemma in self.intention_nouns:
+                if modality == "Asserted":
+                    modality = "Future"  # "Sweden's bid to join NATO"
                 break
             if dep == "conj":
                 node = head
@@ -440,13 +462,26 @@ class _Extractor:
             break
         return modality, reporter
 
-    def reporter_entity(self, verb: Token | None, sentence: _Sentence) -> Entity | None:
-        if verb is None:
-            return None
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        for subject in subjects:
-            for arg in self.resolve(subject, sentence):
-                return arg.entity
+    def reporter_entity(self, verb: Token | None, trigger: Token, sentence: _Sentence) -> Entity | None:
+        """Who reported the statement: the subject of the reporting verb, or "according to" X."""
+        sources: list[Token] = []
+        if verb is not None:
+            sources = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not sources:
+            node = trigger
+            for _ in range(6):
+                sources = [p for c in node.children if c.lower_ == "according"
+                           for to in c.children if to.lower_ == "to"
+                           for p in to.children if p.dep_ == "pobj"]
+                if sources or node.head.i == node.i:
+                    break
+                node = node.head
+        actors = frozenset(ACTOR_TYPES)
+        for source in sources:
+            for arg in self.resolve(source, sentence):
+                fitted = self.fit(arg, actors)
+                if fitted is not None:
+                    return fitted.entity
         return None
 
     # ------------------------------------------------------------------ records
@@ -454,7 +489,7 @@ class _Extractor:
     def record(self, pattern_relation: str, spec: RelationSpec, subject: _Arg, obj: _Arg,
                sentence: _Sentence, time: TimeSpan | None, modality: str, confidence: float,
                reporter: Entity | None = None, role: str | None = None,
-               qualifiers: tuple[tuple[str, str], ...] = ()) -> Relation | None:
+               qualifiers: tuple[tuple[str, str], ...] = (), time_role: str | None = None) -> Relation | None:
         if subject.entity.key == obj.entity.key:
             return None
         if pattern_relation in SYMMETRIC and subject.entity.key > obj.entity.key:
@@ -463,8 +498,9 @@ class _Extractor:
         confidence = round(max(0.05, min(0.99, confidence * factor)), 2)
         if confidence < self.settings.min_confidence:
             return None
-        if time is not None and spec.time_role in {"start", "end"} and time.point is not None:
-            time = replace(time, point=None, **{spec.time_role: time.point})
+        time_role = time_role or spec.time_role
+        if time is not None and time_role in {"start", "end"} and time.point is not None:
+            time = replace(time, point=None, **{time_role: time.point})
         sent = sentence.sent
         return Relation(
             subject=subject.entity,
@@ -480,12 +516,13 @@ class _Extractor:
             modality=modality,
             confidence=confidence,
             role=role,
-            attributed_to=reporter if reporter is not None and reporter.key != subject.entity.key else None,
+            attributed_to=reporter,
             qualifiers=qualifiers,
         )
 
     def emit(self, pattern: Pattern, subjects: list[_Arg], objects: list[_Arg], sentence: _Sentence,
-             trigger: Token, matched: list[Token], inherited: bool) -> Iterator[Relation]:
+             trigger: Token, matched: list[Token], inherited: bool,
+             modality: str | None = None) -> Iterator[Relation]:
         spec = self.lexicon.relations[pattern.relation]
         if pattern.reverse:
             subjects, objects = objects, subjects
@@ -494,8 +531,9 @@ class _Extractor:
         if not subjects or not objects:
             return
         time = self.time_of(trigger, matched, sentence)
-        modality, reporting_verb = self.modality_of(trigger)
-        reporter = self.reporter_entity(reporting_verb, sentence)
+        found_modality, reporting_verb = self.modality_of(trigger)
+        modality = modality or found_modality
+        reporter = self.reporter_entity(reporting_verb, trigger, sentence)
         confidence = pattern.confidence * (self.settings.inherited_factor if inherited else 1.0)
         if len(matched) > 3:
             confidence *= 0.95
@@ -507,7 +545,7 @@ class _Extractor:
         for subject in subjects:
             for obj in objects:
                 made = self.record(pattern.relation, spec, subject, obj, sentence, time, modality,
-                                   confidence, reporter, qualifiers=qualifiers)
+                                   confidence, reporter, qualifiers=qualifiers, time_role=pattern.time_role)
                 if made is None:
                     continue
                 yield made
@@ -568,7 +606,7 @@ class _Extractor:
             for mention in mentions:
                 if not (mention.start <= token.idx < mention.end):
                     continue
-                head = token if not (mention.start <= token.head.idx < mention.end) or token.head is token else None
+                head = token if not (mention.start <= token.head.idx < mention.end) or token.head.i == token.i else None
                 if head is not None:
                     heads[index] = (head, mention)
         for index, (token, mention) in sorted(heads.items()):
@@ -613,14 +651,44 @@ class _Extractor:
         if followed is None:
             return
         matched, object_tokens = followed
+        if pattern.passive:
+            if not self.is_passive(verb):
+                return
+            object_tokens = [t for t in object_tokens if t.dep_ != "nsubjpass"]
+            subject_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if not subject_tokens and verb.dep_ == "acl":
+                subject_tokens = [verb.head]  # "the base located in Uzbekistan"
+            consumed.update(t.i for t in matched[1:])
+            subjects = self.args(subject_tokens, sentence)
+            yield from self.emit(pattern, subjects, self.args(object_tokens, sentence), sentence, verb,
+                                 matched, False)
+            yield from self.denied_alternatives(pattern, matched, subjects, sentence, verb)
+            return
         consumed.update(t.i for t in matched[1:])
         subject_tokens, inherited = self.verb_subjects(verb, sentence)
         subjects = self.args(subject_tokens, sentence)
         objects = self.args(object_tokens, sentence)
-        if not objects and pattern.relation in SYMMETRIC and not pattern.path:
+        yield from self.denied_alternatives(pattern, matched, subjects, sentence, verb)
+        if not objects and pattern.relation in SYMMETRIC and not _needs_object(pattern):
+            # "Armenia and Azerbaijan signed the accord": the coordinated actors with each other
             yield from self.symmetric_pairs(pattern, subjects, sentence, verb, matched)
             return
         yield from self.emit(pattern, subjects, objects, sentence, verb, matched, inherited)
+
+    def denied_alternatives(self, pattern: Pattern, matched: list[Token], subjects: list[_Arg],
+                            sentence: _Sentence, trigger: Token) -> Iterator[Relation]:
+        """"located in Kazakhstan, not in Russia": the negated alternative, as a Negated statement."""
+        last = matched[-1]
+        if len(matched) < 2 or last.dep_ != "prep":
+            return
+        for sibling in last.head.children:
+            if sibling.i <= last.i or sibling.dep_ != "prep" or sibling.lower_ != last.lower_:
+                continue
+            if not any(c.dep_ == "neg" for c in sibling.children):
+                continue
+            objects = self.args([c for c in sibling.children if c.dep_ == "pobj"], sentence)
+            yield from self.emit(pattern, subjects, objects, sentence, trigger, matched, False,
+                                 modality="Negated")
 
     def noun_relation(self, pattern: Pattern, noun: Token, sentence: _Sentence) -> Iterator[Relation]:
         followed = self.follow(noun, pattern.path)
@@ -634,14 +702,29 @@ class _Extractor:
             args = self.args(object_tokens, sentence)
             yield from self.symmetric_pairs(pattern, args, sentence, noun, matched)
             return
-        subject_tokens, inherited = self.noun_subjects(noun, exclude)
+        subject_tokens, inherited = self.noun_subjects(noun, exclude, sentence)
         subjects = self.args(subject_tokens, sentence)
         if not pattern.path:
-            if pattern.relation in SYMMETRIC:
+            if pattern.relation in SYMMETRIC and len(subjects) > 1:
                 yield from self.symmetric_pairs(pattern, subjects, sentence, noun, matched)
+                return
+            # "Tashkent, the Uzbek capital", "Israel, a close US ally": the noun's holder and its modifier
+            holder = self.noun_holder(noun)
+            if holder is not None and subject_tokens and not inherited:
+                yield from self.emit(pattern, self.args([holder], sentence), subjects, sentence, noun,
+                                     matched, False)
             return
         objects = self.args(object_tokens, sentence)
         yield from self.emit(pattern, subjects, objects, sentence, noun, matched, inherited)
+
+    def noun_holder(self, noun: Token) -> Token | None:
+        """The entity a noun describes: its apposition anchor or its copula's subject."""
+        if noun.dep_ == "appos":
+            return noun.head
+        if noun.dep_ == "attr" and noun.head.lemma_ in {"be", "become", "remain"}:
+            subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+            return subjects[0] if subjects else None
+        return None
 
     def modifier_relation(self, pattern: Pattern, modifier: Token, sentence: _Sentence) -> Iterator[Relation]:
         """"the Moscow-led CSTO": the modifier's own modifiers act on the noun it modifies."""
@@ -809,6 +892,17 @@ class _Extractor:
                 subject = token.dep_ in {"nsubj", "nsubjpass", "poss"}
                 ranked.append(((entity.type != wanted, not subject, index), _Arg(entity, mention.text, mention.via)))
         return min(ranked, key=lambda item: item[0])[1] if ranked else None
+
+
+_PREPOSITIONS = frozenset({
+    "of", "with", "to", "on", "in", "from", "against", "for", "into", "at", "near", "by", "between",
+    "over", "toward", "towards", "along", "behind", "about", "onto", "across",
+})
+
+
+def _needs_object(pattern: Pattern) -> bool:
+    """Whether a pattern names its object after a preposition ("cut tie with X")."""
+    return bool(pattern.path) and pattern.path[-1] in _PREPOSITIONS
 
 
 def word_forms(token: Token) -> tuple[str, ...]:

@@ -137,6 +137,7 @@ class EntityLinker:
                 for w in phrase.split()
             ) | frozenset(titles["national_words"]),
             title_modifiers=frozenset(titles["national_words"]),
+            occupations=frozenset(titles["occupations"]),
             descriptions={k: tuple(v) for k, v in coreference["descriptions"].items()},
             pronouns={k: tuple(v) for k, v in coreference["pronouns"].items()},
             coreference_window=int(coreference.get("window", 2)),

@@ -1,0 +1,241 @@
+"""The entity layer: which stretches of text name which actors, on ``doc._.geokg_mentions``.
+
+``doc._.geokg_mentions`` holds :class:`~kg.records.Mention` records (entity key, text as
+written, character offsets, and how the entity was reached); ``doc._.geokg_entities`` maps
+each key to its :class:`~kg.records.Entity`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.records import Entity, Mention
+
+NATO = "north-atlantic-treaty-organization"
+CSTO = "collective-security-treaty-organization"
+
+
+def mentions_of(doc, key: str) -> list[Mention]:
+    return [mention for mention in doc._.geokg_mentions if mention.entity_key == key]
+
+
+def mention_at(doc, text: str, occurrence: int = 0) -> Mention | None:
+    """Return the mention that starts where ``text`` occurs in the document, if any."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = doc.text.index(text, start + 1)
+    found = [mention for mention in doc._.geokg_mentions if mention.start == start]
+    return found[0] if found else None
+
+
+def describe(doc) -> list[tuple[str, str, str]]:
+    return [(mention.text, mention.entity_key, mention.via) for mention in doc._.geokg_mentions]
+
+
+# --- names, abbreviations and demonyms ---------------------------------------------------
+
+NAMES = [
+    ("The CSTO held drills in Tajikistan.", "CSTO", CSTO),
+    ("U.S. officials arrived in Tashkent on Monday.", "U.S.", "united-states"),
+    ("The UAE hosted the climate talks.", "UAE", "united-arab-emirates"),
+    ("ECOWAS lifted its sanctions on Niger.", "ECOWAS", "economic-community-of-west-african-states"),
+    ("The Collective Security Treaty Organization met in Minsk.",
+     "Collective Security Treaty Organization", CSTO),
+    ("Troops from the United States landed in Poland.", "United States", "united-states"),
+    ("Türkiye opened a consulate in Samarkand.", "Türkiye", "turkey"),
+    ("Leaders of the Arab League gathered in Bahrain.", "Arab League", "arab-league"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "key"), NAMES, ids=[name for _, name, _ in NAMES])
+def test_gazetteer_names_and_abbreviations_are_mentions(parse, text, name, key):
+    doc = parse(text)
+    mention = mention_at(doc, name)
+    assert mention is not None, describe(doc)
+    assert (mention.entity_key, mention.text) == (key, name)
+    assert doc.text[mention.start:mention.end] == name
+
+
+DEMONYMS = [
+    ("Uzbek officials welcomed the decision.", "Uzbek", "uzbekistan"),
+    ("Emirati investors bought the port.", "Emirati", "united-arab-emirates"),
+    ("Kazakh diplomats left the meeting early.", "Kazakh", "kazakhstan"),
+    ("Turkish troops crossed the border.", "Turkish", "turkey"),
+]
+
+
+@pytest.mark.parametrize(("text", "demonym", "key"), DEMONYMS, ids=[d for _, d, _ in DEMONYMS])
+def test_demonyms_name_their_country(parse, text, demonym, key):
+    doc = parse(text)
+    mention = mention_at(doc, demonym)
+    assert mention is not None, describe(doc)
+    assert (mention.entity_key, mention.text, mention.via) == (key, demonym, "demonym")
+    assert doc._.geokg_entities[key].type == "Country"
+
+
+# --- persons ----------------------------------------------------------------------------
+
+PERSONS_WITH_TITLES = [
+    ("Uzbek President Shavkat Mirziyoyev arrived in Astana.", "Shavkat Mirziyoyev",
+     "shavkat-mirziyoyev"),
+    ("Russian Foreign Minister Sergei Lavrov spoke first.", "Sergei Lavrov", "sergei-lavrov"),
+    ("Kazakh President Kassym-Jomart Tokayev signed the decree.", "Kassym-Jomart Tokayev",
+     "kassym-jomart-tokayev"),
+    ("Gen. Michael Kurilla toured the base.", "Michael Kurilla", "michael-kurilla"),
+    ("NATO Secretary General Jens Stoltenberg praised the decision.", "Jens Stoltenberg",
+     "jens-stoltenberg"),
+    ("Armenian Prime Minister Nikol Pashinyan flew to Paris.", "Nikol Pashinyan",
+     "nikol-pashinyan"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "key"), PERSONS_WITH_TITLES,
+                         ids=[key for _, _, key in PERSONS_WITH_TITLES])
+def test_person_mention_leaves_out_the_title(parse, text, name, key):
+    doc = parse(text)
+    start = text.index(name)
+    assert Mention(key, name, start, start + len(name), "name") in doc._.geokg_mentions, describe(doc)
+    assert doc._.geokg_entities[key].type == "Person"
+    assert [m for m in mentions_of(doc, key) if m.text != name] == []
+
+
+def test_later_surname_resolves_to_the_same_person(parse):
+    doc = parse("Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. "
+                "Lavrov met his Turkish counterpart the next day.")
+    surname = mention_at(doc, "Lavrov", occurrence=1)
+    assert surname is not None, describe(doc)
+    assert (surname.entity_key, surname.text) == ("sergei-lavrov", "Lavrov")
+    assert "lavrov" not in doc._.geokg_entities
+
+
+def test_two_persons_keep_their_own_surnames(parse):
+    doc = parse("Vladimir Putin received Kassym-Jomart Tokayev in the Kremlin. "
+                "Tokayev thanked Putin for the invitation.")
+    assert mention_at(doc, "Tokayev", occurrence=1).entity_key == "kassym-jomart-tokayev"
+    assert mention_at(doc, "Putin", occurrence=1).entity_key == "vladimir-putin"
+
+
+# --- definite descriptions and pronouns ----------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "description", "key"),
+    [
+        ("Armenia has frozen its participation in the CSTO. The bloc did not respond.",
+         "The bloc", CSTO),
+        ("Finland joined NATO in 2023. The alliance has since doubled its border with Russia.",
+         "The alliance", NATO),
+        ("Niger quit ECOWAS in January, and the bloc lifted its sanctions weeks later.",
+         "the bloc", "economic-community-of-west-african-states"),
+    ],
+    ids=["the-bloc", "the-alliance", "the-bloc-same-sentence"],
+)
+def test_definite_description_resolves_to_the_one_earlier_organisation(parse, text, description,
+                                                                        key):
+    doc = parse(text)
+    mention = mention_at(doc, description)
+    assert mention is not None, describe(doc)
+    assert (mention.entity_key, mention.via) == (key, "coreference")
+    assert mention.text.lower().endswith(description.split()[-1])
+
+
+@pytest.mark.parametrize(
+    ("text", "description"),
+    [
+        ("The CSTO and the SCO held summits this week. The bloc said it would grow.", "The bloc"),
+        ("NATO and the European Union issued a joint statement. The alliance said little else.",
+         "The alliance"),
+        ("The bloc said it would grow.", "The bloc"),
+    ],
+    ids=["two-blocs", "two-organisations", "no-antecedent"],
+)
+def test_ambiguous_or_unanchored_description_gives_no_mention(parse, text, description):
+    doc = parse(text)
+    start = text.index(description)
+    end = start + len(description)
+    overlapping = [m for m in doc._.geokg_mentions if m.start < end and m.end > start]
+    assert overlapping == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun"),
+    [
+        ("Kazakhstan hosted the talks. It will host them again next year.", "It"),
+        ("Kazakhstan hosted the talks, and it will host them again next year.", "it"),
+    ],
+    ids=["next-sentence", "same-sentence"],
+)
+def test_it_as_subject_resolves_to_the_earlier_country(parse, text, pronoun):
+    doc = parse(text)
+    mention = mention_at(doc, f"{pronoun} will")
+    assert mention is not None, describe(doc)
+    assert (mention.entity_key, mention.text, mention.via) == ("kazakhstan", pronoun, "coreference")
+
+
+def test_pleonastic_it_gives_no_mention(parse):
+    doc = parse("Kazakhstan hosted the talks. It is unclear whether Russia will attend.")
+    assert mention_at(doc, "It is") is None, describe(doc)
+
+
+# --- bodies of a country ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "body", "country"),
+    [
+        ("Uzbekistan's Security Council approved the plan.", "Security Council", "uzbekistan"),
+        ("Armenia's Security Council approved the plan.", "Security Council", "armenia"),
+        ("Kazakhstan's Interior Ministry denied the report.", "Interior Ministry", "kazakhstan"),
+    ],
+    ids=["in-gazetteer", "not-in-gazetteer", "ministry-not-in-gazetteer"],
+)
+def test_generic_body_with_a_country_is_a_government_body_of_it(parse, text, body, country):
+    doc = parse(text)
+    start = text.index(body)
+    end = start + len(body)
+    bodies = [doc._.geokg_entities[m.entity_key] for m in doc._.geokg_mentions
+              if m.start <= start and m.end >= end]
+    assert bodies, describe(doc)
+    [entity] = bodies
+    assert (entity.type, entity.country) == ("GovernmentBody", country)
+    assert entity.key != country
+
+
+# --- persons and countries stay apart --------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "name", "key", "country"),
+    [
+        ("Israeli Defence Minister Israel Katz visited Washington.", "Israel Katz", "israel-katz",
+         "israel"),
+        ("French politician Jordan Bardella criticised Brussels.", "Jordan Bardella",
+         "jordan-bardella", "jordan"),
+    ],
+    ids=["israel-katz", "jordan-bardella"],
+)
+def test_person_is_never_merged_with_a_country(parse, text, name, key, country):
+    doc = parse(text)
+    start = text.index(name)
+    name_mentions = [m for m in doc._.geokg_mentions if start <= m.start < start + len(name)]
+    assert [(m.entity_key, m.text) for m in name_mentions] == [(key, name)], describe(doc)
+    assert doc._.geokg_entities[key].type == "Person"
+    assert not [m for m in mentions_of(doc, country) if start <= m.start < start + len(name)]
+
+
+def test_surname_of_a_person_named_like_a_country_stays_with_the_person(parse):
+    doc = parse("Israeli Defence Minister Israel Katz visited Washington. "
+                "Katz met his American counterpart.")
+    assert mention_at(doc, "Katz", occurrence=1).entity_key == "israel-katz"
+    assert doc._.geokg_entities["israel"].type == "Country"
+    assert doc._.geokg_entities["israel-katz"].type == "Person"
+
+
+# --- the records themselves ----------------------------------------------------------------
+
+def test_mentions_are_plain_records_with_offsets_into_the_text(parse):
+    doc = parse("Uzbek President Shavkat Mirziyoyev met NATO officials in Brussels. "
+                "Mirziyoyev said the alliance was a partner.")
+    assert doc._.geokg_mentions
+    for mention in doc._.geokg_mentions:
+        assert isinstance(mention, Mention)
+        assert doc.text[mention.start:mention.end] == mention.text
+        assert mention.via in {"name", "demonym", "metonym", "coreference", "title"}
+        assert isinstance(doc._.geokg_entities[mention.entity_key], Entity)
