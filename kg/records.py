@@ -14,7 +14,11 @@ from datetime import date
 
 __all__ = [
     "ENTITY_TYPES",
+    "EVENT_RELATIONS",
     "MODALITIES",
+    "RELATIONS",
+    "STANDING_RELATIONS",
+    "SYMMETRIC_RELATIONS",
     "Document",
     "Entity",
     "Mention",
@@ -40,6 +44,27 @@ ENTITY_TYPES = (
 
 #: Modalities of a statement (local names under ``gkg:``).
 MODALITIES = ("Asserted", "Negated", "Hypothetical", "Future")
+
+#: The relation vocabulary (local names under ``gkg:``); symmetric relations are
+#: stored once, subject key before object key.
+STANDING_RELATIONS = (
+    "memberOf", "leads", "leaderOf", "officialOf", "capitalOf", "locatedIn", "partOf",
+    "sharesBorderWith", "alliedWith", "inConflictWith", "participantIn",
+    "hasMilitaryPresenceIn", "diplomaticRelationsWith", "exportsTo",
+)
+EVENT_RELATIONS = (
+    "joined", "withdrewFrom", "suspendedParticipationIn", "suspended", "visited", "metWith",
+    "agreedWith", "signedAgreementWith", "cooperatesWith", "providesAidTo", "supports",
+    "recognized", "concededTo", "requested", "criticized", "rejected", "threatened",
+    "protestedAgainst", "mobilizedAgainst", "sanctioned", "severedRelationsWith", "expelled",
+    "coerced", "attacked",
+)
+RELATIONS = STANDING_RELATIONS + EVENT_RELATIONS
+SYMMETRIC_RELATIONS = frozenset({
+    "sharesBorderWith", "alliedWith", "inConflictWith", "diplomaticRelationsWith",
+    "metWith", "agreedWith", "signedAgreementWith", "cooperatesWith",
+})
+
 
 
 def slugify(name: str) -> str:

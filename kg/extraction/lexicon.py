@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ConfigError
+from kg.records import RELATIONS
 
 __all__ = ["ACTOR_TYPES", "Pattern", "RelationSpec", "Lexicon", "LEXICON_DIR"]
 
@@ -151,6 +152,11 @@ def _read(relations_path: Path, grammar_path: Path) -> Lexicon:
     }
     kinds = {"verbs": "verb", "nouns": "noun", "modifiers": "modifier", "modifier_nouns": "modifier_noun"}
     for name, entry in data.get("relations", {}).items():
+        if name not in RELATIONS:
+            raise ConfigError(
+                f"{relations_path}: unknown relation {name!r}; the vocabulary has "
+                f"{', '.join(RELATIONS)}"
+            )
         time_role = entry.get("time", "point")
         if time_role not in _TIME_ROLES:
             raise ConfigError(

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from kg.extraction.entities import DocumentEntities
 from kg.extraction.lexicon import ACTOR_TYPES, Lexicon, Pattern, RelationSpec
 from kg.extraction.time import find_time_expressions
+from kg.records import SYMMETRIC_RELATIONS as SYMMETRIC
 from kg.records import Entity, Mention, Relation, TimeSpan
 
 if TYPE_CHECKING:
@@ -31,10 +32,6 @@ __all__ = ["RelationSettings", "extract_relations"]
 
 logger = logging.getLogger(__name__)
 
-SYMMETRIC = frozenset({
-    "sharesBorderWith", "alliedWith", "inConflictWith", "diplomaticRelationsWith",
-    "metWith", "agreedWith", "signedAgreementWith", "cooperatesWith",
-})
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 _CLAUSE_DEPS = {"conj", "cc", "ccomp", "advcl", "relcl", "parataxis", "punct", "mark", "neg", "aux",
                 "auxpass", "det", "acl", "xcomp"}

@@ -9,6 +9,8 @@ here is declared in ``ontologies/geokg.ttl`` and the other way round.
 from __future__ import annotations
 
 from rdflib import Graph, Namespace, URIRef
+
+from kg.records import EVENT_RELATIONS, RELATIONS, STANDING_RELATIONS, SYMMETRIC_RELATIONS
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 __all__ = [
@@ -149,25 +151,6 @@ PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "prov": PROV,
     "dcterms": DCTERMS,
 }
-
-STANDING_RELATIONS = (
-    "memberOf", "leads", "leaderOf", "officialOf", "capitalOf", "locatedIn", "partOf",
-    "sharesBorderWith", "alliedWith", "inConflictWith", "participantIn",
-    "hasMilitaryPresenceIn", "diplomaticRelationsWith", "exportsTo",
-)
-EVENT_RELATIONS = (
-    "joined", "withdrewFrom", "suspendedParticipationIn", "suspended", "visited", "metWith",
-    "agreedWith", "signedAgreementWith", "cooperatesWith", "providesAidTo", "supports",
-    "recognized", "concededTo", "requested", "criticized", "rejected", "threatened",
-    "protestedAgainst", "mobilizedAgainst", "sanctioned", "severedRelationsWith", "expelled",
-    "coerced", "attacked",
-)
-RELATIONS = STANDING_RELATIONS + EVENT_RELATIONS
-SYMMETRIC_RELATIONS = frozenset({
-    "sharesBorderWith", "alliedWith", "inConflictWith", "diplomaticRelationsWith",
-    "metWith", "agreedWith", "signedAgreementWith", "cooperatesWith",
-})
-
 
 def bind_prefixes(graph: Graph) -> Graph:
     """Bind every prefix of the RDF contract on ``graph`` and return it."""

@@ -88,3 +88,9 @@ def test_patterns_are_indexed_by_trigger_with_their_path():
     assert pattern.kind == "verb"
     [reverse] = [p for p in lexicon.verbs["readmit"] if p.relation == "joined" and not p.passive]
     assert reverse.reverse is True
+
+
+def test_unknown_relation_is_a_config_error(tmp_path):
+    path = _write(tmp_path, {"befriended": {"verbs": ["befriend"]}})
+    with pytest.raises(ConfigError, match="unknown relation 'befriended'; the vocabulary has memberOf, leads"):
+        Lexicon.load(path, LEXICON_DIR / "grammar.json")
