@@ -6,13 +6,17 @@ Two references are supported:
   occurrence of a gold entity's alias in a document is a gold mention of that
   entity. A predicted mention that overlaps a gold mention is *linked* and is
   correct when its entity resolves to the gold key (by QID or by name, as in
-  relation scoring). Precision is over linked mentions; predicted mentions
-  outside the gold inventory are listed as ``unscored``, not counted wrong,
-  since the inventory names only the entities the gold relations need.
+  relation scoring). A gold mention found by several predicted mentions is one
+  true positive; the extra correct ones count neither way, as duplicate
+  statements do in relation scoring. Precision is over linked mentions;
+  predicted mentions outside the gold inventory are listed as ``unscored``,
+  not counted wrong, since the inventory names only the entities the gold
+  relations need.
 - Re-DocRED (:func:`~kg.evaluation.relations.load_redocred`): every annotated
   mention of a person, place or organisation is a gold mention with a type. A
   predicted mention is correct when its span overlaps a gold mention whose
-  type agrees with the predicted entity type. There are no links to check.
+  type agrees with the predicted entity type; a gold mention counts once,
+  however many predicted mentions find it. There are no links to check.
 """
 
 from __future__ import annotations
@@ -138,8 +142,9 @@ def evaluate_entities(gold: GoldSet, find: FindMentions) -> EntityReport:
                 continue
             start, end, key = overlapping[0]
             if key in resolver.resolve(entity, entity.label):
-                tp += 1
-                covered.add((start, end))
+                if (start, end) not in covered:
+                    tp += 1
+                    covered.add((start, end))
             else:
                 fp += 1
                 report.wrong.append(MentionError(document_id, mention.text, mention.start, key,
@@ -178,8 +183,10 @@ def evaluate_redocred_entities(docs: Sequence[RedocDoc], find: FindMentions) -> 
             overlapping = [span for span in spans if span[0] < mention.end and mention.start < span[1]]
             agreeing = [span for span in overlapping if entity.type in REDOC_TYPES[span[2]]]
             if agreeing:
-                counts[agreeing[0][2]][0] += 1
-                covered.add(agreeing[0])
+                fresh = [span for span in agreeing if span not in covered]
+                if fresh:
+                    counts[fresh[0][2]][0] += 1
+                    covered.add(fresh[0])
             elif overlapping:
                 counts[overlapping[0][2]][1] += 1
                 report.wrong.append(MentionError(document_id, mention.text, mention.start,

@@ -48,6 +48,8 @@ class EntitySettings:
     descriptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Pronouns in subject position and the types they may refer to.
     pronouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Description heads that must appear in the referent's name ("the ministry").
+    named_heads: frozenset[str] = frozenset()
     #: How many sentences back a description or pronoun may look.
     coreference_window: int = 2
     #: Occupations that introduce a person's name ("politician Jordan Bardella").
@@ -90,7 +92,7 @@ def _strip_leading(span: Span, words: frozenset[str]) -> Span:
     start = span.start
     while start < span.end - 1 and (
         span.doc[start].lower_.rstrip(".") in words or span.doc[start].lower_ in {"the", "'s", "’s"}
-        or span.doc[start].is_punct
+        or span.doc[start].is_punct or (span.doc[start].lower_ == "of" and start > span.start)
     ):
         start += 1
     end = span.end
@@ -178,14 +180,40 @@ def _retype_as_person(found: DocumentEntities, entity: Entity, gazetteer: Gazett
     return person
 
 
+def _holder_after_body(ent: Span, settings: EntitySettings) -> Span | None:
+    """The person's name at the end of "<title> of the <body> <First Last>", if the span is one."""
+    doc = ent.doc
+    core_titles = settings.title_words - settings.title_modifiers
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "of" or doc[ent.start - 2].lower_ not in core_titles:
+        return None
+    body_ends = [t.i for t in ent if t.lower_ in settings.national_body_words | _ORGANIZATION_HEADS]
+    if not body_ends:
+        return None
+    name = doc[body_ends[-1] + 1:ent.end]
+    if 2 <= len(name) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in name):
+        return name
+    return None
+
+
 def _person_named_like_a_place(ent: Span, settings: EntitySettings) -> Span | None:
-    """A person's name that starts with a country's or city's name, after a title or occupation."""
+    """A person's name that holds a place's name, after a title or occupation.
+
+    "Defence Minister Israel Katz" (the place starts the name) and "General
+    Michael Langley" (the place ends it, after a first name).
+    """
     doc = ent.doc
     if ent.label_ not in {"GPE", "LOC", "FAC"} or ent.start == 0 or len(ent) != 1:
         return None
-    before = doc[ent.start - 1].lower_.rstrip(".")
-    if before not in (settings.title_words - settings.title_modifiers) | settings.occupations:
+    introducers = (settings.title_words - settings.title_modifiers) | settings.occupations
+    start = ent.start
+    while start > 0 and ent.start - start < 2 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_alpha \
+            and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_id_ \
+            and doc[start - 1].lower_ not in introducers:
+        start -= 1
+    if start == 0 or doc[start - 1].lower_.rstrip(".") not in introducers:
         return None
+    if start < ent.start:
+        return doc[start:ent.end]
     end = ent.end
     while end < len(doc) and end - ent.end < 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
             and not doc[end].ent_id_ and doc[end].ent_type_ in {"", "PERSON", "ORG"}:
@@ -258,8 +286,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     found = DocumentEntities()
     persons: list[Entity] = []
     for ent in doc.ents:
+        person = _person_named_like_a_place(ent, settings)
+        if person is not None and not (ent.ent_id_ and ent.ent_id_ in gazetteer):
+            entity = _person(person, persons, gazetteer)
+            if entity.key not in found.entities:
+                persons.append(entity)
+            found.add(entity, person, "name")
+            continue
         if ent.ent_id_ and ent.ent_id_ in gazetteer:
-            person = _person_named_like_a_place(ent, settings)
             if person is not None:
                 # "Defence Minister Israel Katz", "politician Jordan Bardella"
                 entity = _person(person, persons, gazetteer)
@@ -285,7 +319,12 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
             continue
         if any(m.start < ent.end_char and ent.start_char < m.end for m in found.mentions[-3:]):
             continue  # already part of a longer name
-        span = _strip_leading(ent, settings.title_words)
+        span = _strip_leading(ent, settings.title_words | (settings.national_body_words if kind == "Person" else frozenset()))
+        if kind != "Person":
+            holder = _holder_after_body(ent, settings)
+            if holder is not None:
+                # "Secretary of the Security Council Viktor Makhmudov" read as one organisation
+                kind, span = "Person", holder
         if kind != "Person":
             core_titles = settings.title_words - settings.title_modifiers
             titled = _strip_leading(ent, core_titles)
@@ -433,6 +472,9 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
                 break
             entity = found.entities[mention.entity_key]
             if entity.type in types and entity.key not in candidates:
+                head = token.lemma_.lower()
+                if head in settings.named_heads and head not in " ".join(entity.names).lower():
+                    continue  # "the ministry" is a ministry, not any government body
                 candidates.append(entity.key)
         if not candidates:
             continue

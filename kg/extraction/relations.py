@@ -64,7 +64,8 @@ class _Arg:
 class _Sentence:
     """The entity mentions and time expressions of one sentence, by token."""
 
-    def __init__(self, sent: Span, found: DocumentEntities, document_date: date | None):
+    def __init__(self, sent: Span, found: DocumentEntities, document_date: date | None,
+                 previous: _Sentence | None = None, anaphoric_times: Iterable[str] = ()):
         self.sent = sent
         self.found = found
         self.by_token: dict[int, list[Mention]] = {}
@@ -80,6 +81,19 @@ class _Sentence:
                                            alignment_mode="expand")
             if char_span is not None:
                 self.times.append((char_span, span))
+        if previous is not None and previous.times:
+            # "On that occasion, he met ...": the time of the sentence before
+            lowered = sent.text.lower()
+            earlier = previous.times[-1][1]
+            for phrase in anaphoric_times:
+                at = lowered.find(phrase)
+                if at < 0:
+                    continue
+                char_span = sent.doc.char_span(sent.start_char + at, sent.start_char + at + len(phrase),
+                                               alignment_mode="expand")
+                if char_span is not None and not any(s.start <= char_span.start < s.end for s, _ in self.times):
+                    self.times.append((char_span, replace(earlier, text=char_span.text)))
+                break
 
     def mentions(self, token: Token) -> list[Mention]:
         return self.by_token.get(token.i, [])
@@ -141,11 +155,16 @@ class _Extractor:
             holders = [c for c in token.children if c.dep_ == "appos"]
             holders += [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                         for p in c.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
+            # "Secretary of the Security Council Viktor Makhmudov", parsed as one noun phrase
+            holders += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"]
             persons = [arg for h in holders for arg in self.resolve(h, sentence, depth + 1)
                        if arg.entity.type == "Person"]
             if persons:
                 return persons
-        if token.lemma_.lower() in self.generic_heads and token.pos_ in {"NOUN", "PROPN"}:
+        if (token.lemma_.lower() in self.generic_heads or token.lower_ in self.title_words) \
+                and token.pos_ in {"NOUN", "PROPN"}:
+            # "the Uzbek government", "Lithuania's foreign minister": the country behind them
             found: list[_Arg] = []
             for child in token.children:
                 if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
@@ -240,6 +259,9 @@ class _Extractor:
             if verb.dep_ in {"acl", "relcl"} and not any(c.dep_ == "nsubjpass" for c in verb.children):
                 return [], inherited
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects:
+            # "Nauru cut ties": a proper noun before the verb that the parser took for a modifier
+            subjects = [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < verb.i]
         if subjects:
             return subjects, inherited
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
@@ -841,6 +863,11 @@ class _Extractor:
             index -= 1
         if words:
             yield words, context
+        # 1b. The same apposition read from the words when the parse misses it:
+        #     "the head of United States Central Command (Centcom), General Michael Kurilla"
+        surface = self.surface_apposition(span, sentence)
+        if surface is not None:
+            yield surface
         # 2. Apposition after the name: "Pekka Haavisto, Finland's foreign minister".
         for child in root.children:
             if child.dep_ == "appos":
@@ -856,6 +883,36 @@ class _Extractor:
             for child in root.head.children:
                 if child.dep_ == "attr":
                     yield from self._title_noun(child)
+
+    def surface_apposition(self, span: Span, sentence: _Sentence) -> tuple[list[Token], list[Token]] | None:
+        """"<role> of <organisation> [(<abbreviation>)], [rank] <name>" read left from the name."""
+        doc = span.doc
+        index = span.start - 1
+        while index > sentence.sent.start and doc[index].lower_.rstrip(".") in self.honorifics:
+            index -= 1
+        if index <= sentence.sent.start or doc[index].text != ",":
+            return None
+        index -= 1
+        if doc[index].text == ")":
+            while index > sentence.sent.start and doc[index].text != "(":
+                index -= 1
+            index -= 1
+        mentions = sentence.mentions(doc[index]) if index >= sentence.sent.start else []
+        if not mentions:
+            return None
+        organisation = doc[index]
+        start = doc.char_span(mentions[0].start, mentions[0].end, alignment_mode="expand")
+        if start is None:
+            return None
+        index = start.start - 1
+        if index >= sentence.sent.start and doc[index].lower_ == "the":
+            index -= 1
+        if index < sentence.sent.start + 1 or doc[index].lower_ != "of":
+            return None
+        role = doc[index - 1]
+        if role.lower_ not in self.title_words:
+            return None
+        return [role], [organisation]
 
     def _title_noun(self, noun: Token) -> Iterator[tuple[list[Token], list[Token]]]:
         words = [c for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.lower_.rstrip(".") in self.title_words]
@@ -875,10 +932,13 @@ class _Extractor:
         """
         wanted = "InternationalOrganization" if any(
             word in role.lower() for word in ("general", "chair", "secretary-general")) else "Country"
-        ranked: list[tuple[tuple[int, int, int], _Arg]] = []
+        ranked: list[tuple[tuple[bool, bool, bool, int], _Arg]] = []
         for index, mentions in sorted(sentence.by_token.items()):
             for mention in mentions:
                 entity = self.found.entities[mention.entity_key]
+                capital = entity.type == "Place" and entity.capital_of and entity.capital_of in self.gazetteer
+                if capital:
+                    entity = self.gazetteer[entity.capital_of]  # "visited Vilnius, where he met President X"
                 if entity.type not in {"Country", "InternationalOrganization"} or entity.key in taken:
                     continue
                 if mention.via == "coreference":
@@ -887,7 +947,9 @@ class _Extractor:
                 if token.dep_ in {"compound", "amod"} and token.head.i not in sentence.by_token:
                     continue  # "the Philippine Commission": part of another name
                 subject = token.dep_ in {"nsubj", "nsubjpass", "poss"}
-                ranked.append(((entity.type != wanted, not subject, index), _Arg(entity, mention.text, mention.via)))
+                self.found.entities.setdefault(entity.key, entity)
+                ranked.append(((entity.type != wanted, bool(capital), not subject, index),
+                               _Arg(entity, mention.text, "metonym" if capital else mention.via)))
         return min(ranked, key=lambda item: item[0])[1] if ranked else None
 
 
@@ -952,8 +1014,11 @@ def extract_relations(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, l
     extractor = _Extractor(doc, found, gazetteer, lexicon, settings or RelationSettings(),
                            document_id, document_date)
     best: dict[tuple, Relation] = {}
+    previous: _Sentence | None = None
+    anaphoric = lexicon.grammar["coreference"].get("anaphoric_times", ())
     for sent in doc.sents:
-        sentence = _Sentence(sent, found, document_date)
+        sentence = _Sentence(sent, found, document_date, previous, anaphoric)
+        previous = sentence
         for relation in extractor.sentence_relations(sentence):
             key = (relation.subject.key, relation.predicate, relation.object.key, relation.char_start)
             known = best.get(key)

@@ -141,6 +141,7 @@ class EntityLinker:
             descriptions={k: tuple(v) for k, v in coreference["descriptions"].items()},
             pronouns={k: tuple(v) for k, v in coreference["pronouns"].items()},
             coreference_window=int(coreference.get("window", 2)),
+            named_heads=frozenset(coreference.get("named_heads", ())),
             national_body_words=frozenset(lexicon.grammar["national_body_words"]),
         )
 
