@@ -14,6 +14,7 @@ that uses it (see :mod:`kg.extraction.relations`): here a capital stays a place.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -86,6 +87,26 @@ def new_entity(label: str, kind: str, gazetteer: Gazetteer, *, country: str | No
     if key in gazetteer and gazetteer[key].type != kind:
         key = f"{key}-{kind.lower()}"
     return Entity(key=key, label=label, type=kind, country=country)
+
+
+_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Za-z.'&]*(?:[ ,/]+[A-Za-z0-9.'&]+){0,5}\s*)?(?:\([A-Za-z .]+\)\s*)?(?:-{1,2}|\u2013|\u2014)\s"
+)
+
+
+def _dateline_end(text: str) -> int:
+    """Where a news dateline ("WASHINGTON (Reuters) - ", "KABUL, Dec 8 (AFP) - ") ends, or 0."""
+    match = _DATELINE.match(text[:80])
+    if match is None or match.end() < 4:
+        return 0
+    head = text[: match.end()]
+    words = head.strip(" -\u2013\u2014").split()
+    if "(" in head or head.strip(" -\u2013\u2014").isupper() or words[-1] in _NEWS_AGENCY_WORDS:
+        return match.end() + _dateline_end(text[match.end():]) if match.end() < len(text) else match.end()
+    return 0
+
+
+_NEWS_AGENCY_WORDS = frozenset({"Reuters", "AP", "AFP", "Press", "News", "Newswire", "Wire", "Xinhua", "Interfax", "TASS"})
 
 
 def _strip_leading(span: Span, words: frozenset[str]) -> Span:
@@ -285,7 +306,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     """
     found = DocumentEntities()
     persons: list[Entity] = []
+    dateline_end = _dateline_end(doc.text)
     for ent in doc.ents:
+        if ent.end_char <= dateline_end:
+            continue  # "KABUL (Reuters) -": where and by whom the story was filed, not an actor
         person = _person_named_like_a_place(ent, settings)
         if person is not None and not (ent.ent_id_ and ent.ent_id_ in gazetteer):
             entity = _person(person, persons, gazetteer)

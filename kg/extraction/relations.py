@@ -923,33 +923,48 @@ class _Extractor:
         yield words, context
 
     def context_anchor(self, root: Token, role: str, sentence: _Sentence, taken: set[str]) -> _Arg | None:
-        """For a title without its country ("President Zelensky"): the sentence's main actor.
+        """For a title without its country ("President Zelensky"), the country the sentence gives it.
 
-        Candidates are the countries and organisations named in the sentence and
-        not already claimed by another title; organisational titles ("Secretary
-        General") prefer organisations, others countries; then grammatical
-        subjects; then the first named.
+        Only two readings are trusted, as news writes them: the country that is a
+        grammatical subject of the sentence ("India has refused ..., Foreign
+        Minister Jaishankar said"), or the country visited in the sentence ("visited
+        Kyiv, where he met President Zelensky"). Organisational titles ("Secretary
+        General") take the organisation named in the sentence. Countries and
+        organisations already claimed by another title are skipped.
         """
-        wanted = "InternationalOrganization" if any(
-            word in role.lower() for word in ("general", "chair", "secretary-general")) else "Country"
-        ranked: list[tuple[tuple[bool, bool, bool, int], _Arg]] = []
+        organisational = any(word in role.lower() for word in ("general", "chair", "secretary-general"))
+        visited: list[int] = []
+        for token in sentence.sent:
+            visitors = {c.i for c in token.children if c.dep_ == "nsubj"}
+            if root.i not in visitors and any(
+                    p.relation == "visited" for p in self._patterns(self.lexicon.verbs, token)):
+                # the visited place: the verb's object, or the object of its preposition ("flew to")
+                visited += [o.i for o in token.subtree if o.dep_ in {"dobj", "pobj"}
+                            and o.head.i in {token.i, *(c.i for c in token.children)}]
+        ranked: list[tuple[tuple[int, int], _Arg]] = []
         for index, mentions in sorted(sentence.by_token.items()):
             for mention in mentions:
                 entity = self.found.entities[mention.entity_key]
-                capital = entity.type == "Place" and entity.capital_of and entity.capital_of in self.gazetteer
-                if capital:
-                    entity = self.gazetteer[entity.capital_of]  # "visited Vilnius, where he met President X"
-                if entity.type not in {"Country", "InternationalOrganization"} or entity.key in taken:
-                    continue
                 if mention.via == "coreference":
                     continue
                 token = sentence.sent.doc[index]
-                if token.dep_ in {"compound", "amod"} and token.head.i not in sentence.by_token:
-                    continue  # "the Philippine Commission": part of another name
-                subject = token.dep_ in {"nsubj", "nsubjpass", "poss"}
-                self.found.entities.setdefault(entity.key, entity)
-                ranked.append(((entity.type != wanted, bool(capital), not subject, index),
-                               _Arg(entity, mention.text, "metonym" if capital else mention.via)))
+                if organisational:
+                    if entity.type == "InternationalOrganization" and entity.key not in taken:
+                        ranked.append(((0, abs(index - root.i)), _Arg(entity, mention.text, mention.via)))
+                    continue
+                capital = entity.type == "Place" and entity.capital_of in self.gazetteer
+                country = self.gazetteer[entity.capital_of] if capital else entity
+                if country.type != "Country" or country.key in taken:
+                    continue
+                if index in visited:
+                    rank = 0
+                elif token.dep_ in {"nsubj", "nsubjpass"} and not capital:
+                    rank = 1
+                else:
+                    continue
+                self.found.entities.setdefault(country.key, country)
+                ranked.append(((rank, abs(index - root.i)),
+                               _Arg(country, mention.text, "metonym" if capital else mention.via)))
         return min(ranked, key=lambda item: item[0])[1] if ranked else None
 
 

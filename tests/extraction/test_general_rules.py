@@ -92,3 +92,31 @@ def test_holder_named_after_a_body(parse):
     doc = parse("Ilham Aliyev received the Secretary of the Security Council Armen Grigoryan.")
     names = {(m.text, m.entity_key) for m in doc._.geokg_mentions}
     assert ("Armen Grigoryan", "armen-grigoryan") in names, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence Minister Israel Katz visited Cyprus on Monday.",
+        "Foreign Minister Ana Brnabic criticised Kosovo over the border closure.",
+        "Prime Minister Manmohan Singh addressed the UN General Assembly.",
+    ],
+)
+def test_a_title_is_not_anchored_to_a_country_the_person_acts_on(statements, text):
+    found = statements(text)
+    assert not [s for s in found if s[1] in {"leaderOf", "officialOf"}], sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("MANILA (Wire) - Japan imposed sanctions on North Korea on Monday.", ("japan", "sanctioned", "north-korea")),
+        ("Newswire - The Arab League suspended Syria on Monday.", ("arab-league", "suspended", "syria")),
+    ],
+)
+def test_a_dateline_names_no_actor(statements, parse, text, kept):
+    found = statements(text)
+    assert any(s[:3] == kept for s in found), sorted(found)
+    doc = parse(text)
+    first_dash = text.index(" - ")
+    assert not [m for m in doc._.geokg_mentions if m.end <= first_dash], doc._.geokg_mentions
