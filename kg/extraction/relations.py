@@ -220,7 +220,9 @@ class _Extractor:
         while stack:
             node = stack.pop()
             for child in node.children:
-                if child.dep_ == "conj" or (child.dep_ == "appos" and child.pos_ == "PROPN" and node.pos_ == "PROPN"):
+                in_brackets = child.i > 0 and child.doc[child.i - 1].text == "("  # "(EC)": the same name again
+                if child.dep_ == "conj" or (child.dep_ == "appos" and child.pos_ == "PROPN"
+                                            and node.pos_ == "PROPN" and not in_brackets):
                     if child not in out:
                         out.append(child)
                         stack.append(child)
@@ -909,10 +911,12 @@ class _Extractor:
             index -= 1
         if index < sentence.sent.start + 1 or doc[index].lower_ != "of":
             return None
-        role = doc[index - 1]
-        if role.lower_ not in self.title_words:
+        role_end = index
+        while index > sentence.sent.start and doc[index - 1].lower_ in self.title_words:
+            index -= 1
+        if index == role_end:
             return None
-        return [role], [organisation]
+        return list(doc[index:role_end]), [organisation]
 
     def _title_noun(self, noun: Token) -> Iterator[tuple[list[Token], list[Token]]]:
         words = [c for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.lower_.rstrip(".") in self.title_words]

@@ -120,3 +120,13 @@ def test_a_dateline_names_no_actor(statements, parse, text, kept):
     doc = parse(text)
     first_dash = text.index(" - ")
     assert not [m for m in doc._.geokg_mentions if m.end <= first_dash], doc._.geokg_mentions
+
+
+def test_a_role_of_several_words_before_of(statements):
+    found = statements("She wrote to the prime minister of Japan, Mr Fumio Kishida, last week.")
+    assert ("fumio-kishida", "leaderOf", "japan", ASSERTED, None) in found, sorted(found)
+
+
+def test_an_abbreviation_in_brackets_is_not_a_second_actor(statements):
+    found = statements("The European Community (EC) agreed on new rules for trucks.")
+    assert not [s for s in found if s[1] == "agreedWith"], sorted(found)
