@@ -111,6 +111,9 @@ class _Extractor:
         self.document_id = document_id
         self.document_date = document_date
         self.generic_heads = lexicon.words("generic_heads")
+        self.bid_nouns = lexicon.words("coreference", "bid_nouns")
+        #: The actors of the latest application or request ("the bids" refer to them).
+        self.applicants: list[_Arg] = []
         self.light_verbs = lexicon.words("light_verbs")
         self.reporting = lexicon.words("reporting_verbs")
         modality = lexicon.grammar["modality"]
@@ -162,6 +165,11 @@ class _Extractor:
                        if arg.entity.type == "Person"]
             if persons:
                 return persons
+        if token.lemma_.lower() in self.bid_nouns and self.applicants and not any(
+                c.dep_ in {"compound", "amod", "nmod"} or (c.dep_ == "poss" and c.lower_ not in _POSSESSIVE_PRONOUNS)
+                for c in token.children):
+            # "threatened to block the bids": the applicants named before
+            return [replace(a, via="coreference") for a in self.applicants]
         if (token.lemma_.lower() in self.generic_heads or token.lower_ in self.title_words) \
                 and token.pos_ in {"NOUN", "PROPN"}:
             # "the Uzbek government", "Lithuania's foreign minister": the country behind them
@@ -543,7 +551,7 @@ class _Extractor:
 
     def emit(self, pattern: Pattern, subjects: list[_Arg], objects: list[_Arg], sentence: _Sentence,
              trigger: Token, matched: list[Token], inherited: bool,
-             modality: str | None = None) -> Iterator[Relation]:
+             modality: str | None = None, dated: bool = True) -> Iterator[Relation]:
         spec = self.lexicon.relations[pattern.relation]
         if pattern.reverse:
             subjects, objects = objects, subjects
@@ -551,7 +559,7 @@ class _Extractor:
         objects = [a for a in (self.fit(o, spec.object_types) for o in objects) if a is not None]
         if not subjects or not objects:
             return
-        time = self.time_of(trigger, matched, sentence)
+        time = self.time_of(trigger, matched, sentence) if dated else None
         found_modality, reporting_verb = self.modality_of(trigger)
         modality = modality or found_modality
         reporter = self.reporter_entity(reporting_verb, trigger, sentence)
@@ -690,11 +698,36 @@ class _Extractor:
         subjects = self.args(subject_tokens, sentence)
         objects = self.args(object_tokens, sentence)
         yield from self.denied_alternatives(pattern, matched, subjects, sentence, verb)
+        yield from self.joining_members(pattern, verb, objects, sentence)
         if not objects and pattern.relation in SYMMETRIC and not _needs_object(pattern):
             # "Armenia and Azerbaijan signed the accord": the coordinated actors with each other
             yield from self.symmetric_pairs(pattern, subjects, sentence, verb, matched)
             return
         yield from self.emit(pattern, subjects, objects, sentence, verb, matched, inherited)
+
+    def joining_members(self, pattern: Pattern, verb: Token, objects: list[_Arg],
+                        sentence: _Sentence) -> Iterator[Relation]:
+        """"became members of BRICS, joining Brazil, Russia ...": those joined are members already.
+
+        A joining verb whose objects are countries, inside a clause about an
+        organisation, says the countries belong to that organisation.
+        """
+        spec = self.lexicon.relations["memberOf"]
+        if pattern.relation != "joined" or verb.dep_ not in {"advcl", "conj"}:
+            return
+        countries = [o for o in objects if o.entity.type == "Country"]
+        if not countries:
+            return
+        clause = verb.head
+        inside = {t.i for t in verb.subtree}
+        organisations = [arg for t in clause.subtree if t.i not in inside and t.dep_ in {"pobj", "dobj", "attr"}
+                         for arg in self.resolve(t, sentence) if arg.entity.type in spec.object_types]
+        organisations = list({arg.entity.key: arg for arg in organisations}.values())
+        if len(organisations) != 1:
+            return
+        membership = Pattern("memberOf", "verb", verb.lemma_, confidence=spec.confidence * self.settings.derived_factor)
+        # the sentence dates the joining, not the older memberships
+        yield from self.emit(membership, countries, organisations, sentence, verb, [verb], False, dated=False)
 
     def denied_alternatives(self, pattern: Pattern, matched: list[Token], subjects: list[_Arg],
                             sentence: _Sentence, trigger: Token) -> Iterator[Relation]:
@@ -1038,11 +1071,17 @@ def extract_relations(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, l
     for sent in doc.sents:
         sentence = _Sentence(sent, found, document_date, previous, anaphoric)
         previous = sentence
+        applicants: list[_Arg] = []
         for relation in extractor.sentence_relations(sentence):
+            if relation.predicate == "requested" or (relation.predicate == "joined" and not relation.asserted):
+                if all(a.entity.key != relation.subject.key for a in applicants):
+                    applicants.append(_Arg(relation.subject, relation.subject_text, "coreference"))
             key = (relation.subject.key, relation.predicate, relation.object.key, relation.char_start)
             known = best.get(key)
             if known is None or _rank(relation) > _rank(known):
                 best[key] = relation
+        if applicants:
+            extractor.applicants = applicants
     return sorted(best.values(), key=lambda r: (r.char_start, r.predicate, r.subject.key, r.object.key))
 
 

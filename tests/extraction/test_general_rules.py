@@ -130,3 +130,18 @@ def test_a_role_of_several_words_before_of(statements):
 def test_an_abbreviation_in_brackets_is_not_a_second_actor(statements):
     found = statements("The European Community (EC) agreed on new rules for trucks.")
     assert not [s for s in found if s[1] == "agreedWith"], sorted(found)
+
+
+def test_countries_joined_are_members_of_the_organisation_of_the_clause(statements):
+    found = statements("Bolivia and Cuba became partner members of the Shanghai Cooperation "
+                       "Organisation on Monday, joining Belarus and Iran.")
+    sco = "shanghai-cooperation-organisation"
+    assert ("belarus", "memberOf", sco, ASSERTED, None) in found, sorted(found)
+    assert ("iran", "memberOf", sco, ASSERTED, None) in found, sorted(found)
+
+
+def test_the_bids_are_those_of_the_applicants_named_before(statements):
+    found = statements("Georgia and Moldova applied to join the European Union on Tuesday. "
+                       "Hungary threatened to block the applications.")
+    assert ("hungary", "threatened", "georgia", ASSERTED, None) in found, sorted(found)
+    assert ("hungary", "threatened", "moldova", ASSERTED, None) in found, sorted(found)
