@@ -647,8 +647,8 @@ class _Extractor:
             for _ in range(3):  # an apposition chain: A, B, C
                 nxt = [c for c in node.children if c.dep_ == "appos" and c.i > node.i
                        and sentence.sent.doc[c.left_edge.i - 1].text == ","]
-                if not nxt:
-                    break
+                if not nxt or any(c.dep_ in {"conj", "cc"} for c in (*nxt[0].children, *node.children)):
+                    break  # "Nagoya, Shizuoka and other cities": a list, not a location
                 containers.append(nxt[0])
                 node = nxt[0]
             containers += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "in"

@@ -145,3 +145,13 @@ def test_the_bids_are_those_of_the_applicants_named_before(statements):
                        "Hungary threatened to block the applications.")
     assert ("hungary", "threatened", "georgia", ASSERTED, None) in found, sorted(found)
     assert ("hungary", "threatened", "moldova", ASSERTED, None) in found, sorted(found)
+
+
+def test_a_list_of_places_is_not_a_location(statements):
+    found = statements("Floods hit Osaka, Kobe and other cities in western Japan.")
+    assert not [s for s in found if s[:3] == ("osaka", "locatedIn", "kobe")], sorted(found)
+
+
+def test_a_place_followed_by_its_country_is_located_there(statements):
+    found = statements("The talks were held in Matanzas, Cuba, last week.")
+    assert ("matanzas", "locatedIn", "cuba", ASSERTED, None) in found, sorted(found)
