@@ -359,6 +359,11 @@ class _Extractor:
         return matched, []
 
     def _child(self, matched: list[Token], node: Token, word: str) -> Token | None:
+        """The next word of a path: a child of the last matched token, else of an earlier one.
+
+        The parser may hang a preposition on the verb rather than on its light noun
+        ("imposed sanctions on", "cut ties with"), so earlier path tokens are searched too.
+        """
         for anchor in [node, *reversed(matched[:-1])]:
             for child in anchor.children:
                 if child.dep_ in _SUBJECT_DEPS or child.dep_ in _FUNCTION_DEPS or child in matched:
@@ -366,12 +371,10 @@ class _Extractor:
                 if word in word_forms(child):
                     return child
                 # "normalising relations with": look one clause level down for the light noun's preposition
-                if child.dep_ in {"acl", "xcomp"} and word not in {"to"}:
+                if child.dep_ in {"acl", "xcomp"} and word != "to":
                     for grandchild in child.children:
-                        if grandchild.lemma_.lower() == word or grandchild.lower_ == word:
+                        if word in (grandchild.lemma_.lower(), grandchild.lower_):
                             return grandchild
-            if anchor.i == node.i and node.pos_ in {"NOUN", "PROPN"} and word in {"of", "with", "to", "on", "in", "from", "against", "for", "into"}:
-                continue
         return None
 
     # ------------------------------------------------------------------ time and modality
