@@ -147,3 +147,27 @@ def test_tooltips_show_document_text_without_running_it(browser: Any, tmp_path: 
     assert f"Shell {IMAGE}" in tooltips["text"]
     assert shown == [f"Shell {IMAGE}\nType: Organization\nWikidata: none", 0]
     assert dialogs == []
+
+
+def test_example_article_page_draws_every_actor_and_relation(browser: Any, tmp_path: Path,
+                                                           example_graph: Any) -> None:
+    expected = example_graph.query("""
+        SELECT (COUNT(DISTINCT ?actor) AS ?actors) (COUNT(DISTINCT ?pair) AS ?relations) WHERE {
+          ?statement a gkg:Statement ; gkg:modality gkg:Asserted ;
+                     rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+          VALUES ?end { 0 1 }
+          BIND(IF(?end = 0, ?s, ?o) AS ?actor)
+          BIND(CONCAT(STR(?s), " ", STR(?p), " ", STR(?o)) AS ?pair)
+        }""").iloc[0]
+    path = example_graph.to_html(tmp_path / "example.html")
+
+    page, requests, dialogs = _open(browser, path)
+    try:
+        counts = page.evaluate("[network.body.data.nodes.length, network.body.data.edges.length]")
+    finally:
+        page.close()
+
+    assert counts == [int(expected["actors"]), int(expected["relations"])]
+    assert counts[0] >= 10 and counts[1] >= 12
+    assert all(url.startswith(("file://", "data:")) for url in requests), requests
+    assert dialogs == []
