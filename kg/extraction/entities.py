@@ -83,6 +83,7 @@ def new_entity(label: str, kind: str, gazetteer: Gazetteer, *, country: str | No
     A name the gazetteer uses for an entity of another type gets the type as a
     suffix, so a person called Jordan is never merged with the country.
     """
+    label = " ".join(label.split())  # names broken across lines in wire copy
     key = slugify(label)
     if key in gazetteer and gazetteer[key].type != kind:
         key = f"{key}-{kind.lower()}"

@@ -608,7 +608,9 @@ class _Extractor:
         # Verbs first: a noun inside a matched verb phrase ("cut ties with") is not a trigger of its own.
         consumed: set[int] = set()
         for token in sentence.sent:
-            if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+            if (token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}) or (
+                    token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+                # "the visiting minister" describes, it does not state a visit
                 for pattern in self._patterns(self.lexicon.verbs, token):
                     yield from self.verb_relation(pattern, token, sentence, consumed)
         for token in sentence.sent:

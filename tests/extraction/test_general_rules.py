@@ -155,3 +155,14 @@ def test_a_list_of_places_is_not_a_location(statements):
 def test_a_place_followed_by_its_country_is_located_there(statements):
     found = statements("The talks were held in Matanzas, Cuba, last week.")
     assert ("matanzas", "locatedIn", "cuba", ASSERTED, None) in found, sorted(found)
+
+
+def test_a_participle_used_as_an_adjective_states_no_event(statements):
+    found = statements("Japan wants faster talks, visiting US Trade Representative Katherine Tai said.")
+    assert not [s for s in found if s[1] == "visited"], sorted(found)
+
+
+def test_a_name_broken_across_lines_gets_one_label(parse):
+    doc = parse("Agriculture Secretary Richard\nLyng warned Japan on Monday.")
+    labels = {e.label for e in doc._.geokg_entities.values() if e.type == "Person"}
+    assert labels == {"Richard Lyng"}, labels
