@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from kg.extraction.entities import DocumentEntities
 from kg.extraction.lexicon import ACTOR_TYPES, Lexicon, Pattern, RelationSpec
 from kg.extraction.time import find_time_expressions
+from kg.records import STANDING_RELATIONS
 from kg.records import SYMMETRIC_RELATIONS as SYMMETRIC
 from kg.records import Entity, Mention, Relation, TimeSpan
 
@@ -127,6 +128,8 @@ class _Extractor:
         self.speculation_verbs = frozenset(modality["speculation_verbs"])
         self.denial_verbs = frozenset(modality["denial_verbs"])
         self.intention_nouns = frozenset(modality["intention_nouns"])
+        self.future_modifiers = frozenset(modality["future_modifiers"])
+        self.hypothetical_modifiers = frozenset(modality["hypothetical_modifiers"])
         titles = lexicon.grammar["titles"]
         self.leader_titles = frozenset(titles["leader"])
         self.official_titles = frozenset(titles["official"])
@@ -299,7 +302,8 @@ class _Extractor:
             verb.dep_ == "acl" and verb.tag_ == "VBN"
         )
 
-    def noun_subjects(self, noun: Token, exclude: set[int], sentence: _Sentence) -> tuple[list[Token], bool]:
+    def noun_subjects(self, noun: Token, exclude: set[int], sentence: _Sentence,
+                      standing: bool = True, of_is_object: bool = True) -> tuple[list[Token], bool]:
         """Subject tokens of a nominalisation: possessive, entity modifier, 'by' phrase or the governing verb's subject."""
         own = [c for c in noun.children if c.dep_ == "poss"]
         own += [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i not in exclude]
@@ -307,11 +311,15 @@ class _Extractor:
         own += [g for c in list(own) for g in c.children
                 if g.dep_ in {"compound", "amod", "nmod"} and g.i < c.i and g.i not in exclude]
         own += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+        if not of_is_object:
+            # "the withdrawal of Mali from ECOWAS", "the visit of Putin to Beijing"
+            own += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj" and p.i not in exclude]
         own = [t for t in own if self.resolve(t, sentence)]
         if own:
             return own, False
-        if noun.dep_ == "appos":
-            return [noun.head], False
+        if noun.dep_ == "appos" and standing:
+            return [noun.head], False  # "Uzbekistan, a member of the CSTO"
         node = noun
         hops = 0
         while node.dep_ in {"dobj", "attr", "pobj", "prep", "nsubjpass", "oprd", "acomp"} and hops < 4:
@@ -422,12 +430,12 @@ class _Extractor:
         node = trigger
         if trigger.pos_ in {"NOUN", "PROPN"}:
             for child in trigger.children:
-                if child.lower_ in {"no"}:
-                    return "Negated", None
-                if child.dep_ == "amod" and child.lemma_.lower() in {"planned", "proposed", "expected", "future", "prospective", "scheduled", "upcoming", "intended"}:
-                    modality = "Future"
-                if child.dep_ == "amod" and child.lemma_.lower() in {"possible", "potential", "hypothetical", "likely", "alleged", "rumoured", "rumored", "reported"}:
-                    modality = "Hypothetical"
+                if child.lower_ in self.negation_words and child.dep_ in {"det", "neg"}:
+                    return "Negated", None  # "no withdrawal"
+                if child.dep_ in {"amod", "det"} and child.lower_ in self.future_modifiers:
+                    modality = "Future"  # "the planned withdrawal"
+                if child.dep_ in {"amod", "det"} and child.lower_ in self.hypothetical_modifiers:
+                    modality = "Hypothetical"  # "a possible attack", "any strike"
             while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
                 if node.dep_ in {"acl", "relcl"}:
                     break
@@ -761,7 +769,9 @@ class _Extractor:
             args = self.args(object_tokens, sentence)
             yield from self.symmetric_pairs(pattern, args, sentence, noun, matched)
             return
-        subject_tokens, inherited = self.noun_subjects(noun, exclude, sentence)
+        subject_tokens, inherited = self.noun_subjects(
+            noun, exclude, sentence, standing=pattern.relation in STANDING_RELATIONS,
+            of_is_object=not pattern.path or pattern.path[0] == "of")
         subjects = self.args(subject_tokens, sentence)
         if not pattern.path:
             if pattern.relation in SYMMETRIC and len(subjects) > 1:

@@ -166,3 +166,19 @@ def test_a_name_broken_across_lines_gets_one_label(parse):
     doc = parse("Agriculture Secretary Richard\nLyng warned Japan on Monday.")
     labels = {e.label for e in doc._.geokg_entities.values() if e.type == "Person"}
     assert labels == {"Richard Lyng"}, labels
+
+
+def test_an_event_noun_in_apposition_is_not_its_head_s_act(statements):
+    found = statements("The broadcaster aired a tape from the militants, threatening attacks on Spain.")
+    assert not [s for s in found if s[1] == "attacked" and s[3] == ASSERTED], sorted(found)
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Rafsanjani warned of bloodshed in the event of any US strike against Iran.", HYPOTHETICAL),
+    ("The planned withdrawal of Mali from ECOWAS worried Senegal.", FUTURE),
+    ("Officials discussed a possible attack by Russia on Moldova.", HYPOTHETICAL),
+])
+def test_modifiers_of_an_event_noun_give_its_modality(statements, text, modality):
+    found = statements(text)
+    events = [s for s in found if s[1] in {"attacked", "withdrewFrom"}]
+    assert events and all(s[3] == modality for s in events), sorted(found)
