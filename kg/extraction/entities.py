@@ -344,6 +344,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
             continue
         if any(m.start < ent.end_char and ent.start_char < m.end for m in found.mentions[-3:]):
             continue  # already part of a longer name
+        first = next((t for t in ent if t.lower_ not in {"the", "a", "an"}), ent[0])
+        if first.is_lower and kind != "Person":
+            continue  # "annexation of Crimea": a description, not a name
         span = _strip_leading(ent, settings.title_words | (settings.national_body_words if kind == "Person" else frozenset()))
         if kind != "Person":
             holder = _holder_after_body(ent, settings)

@@ -11,6 +11,7 @@ their own.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -46,13 +47,16 @@ class Pattern:
     #: How the pattern dates its relation, when it differs from the relation's
     #: ("move capital to" starts a capitalOf): "point", "period", "start" or "end".
     time_role: str | None = None
+    #: Words before the trigger, for hyphenated triggers ("build-up" -> "build", "-", "up").
+    prefix: tuple[str, ...] = ()
     #: Written "be <participle> ...": matches the participle in the passive voice,
     #: whose grammatical subject is the relation's subject ("is located in").
     passive: bool = False
 
     @property
     def text(self) -> str:
-        return " ".join(("be", self.trigger, *self.path) if self.passive else (self.trigger, *self.path))
+        trigger = "".join((*self.prefix, self.trigger))
+        return " ".join(("be", trigger, *self.path) if self.passive else (trigger, *self.path))
 
 
 @dataclass(frozen=True)
@@ -186,10 +190,12 @@ def _read(relations_path: Path, grammar_path: Path) -> Lexicon:
                         f"{relations_path}: pattern {item['pattern']!r} of {name!r} has time role "
                         f"{pattern_time!r}; use one of {sorted(_TIME_ROLES)}"
                     )
+                parts = re.split(r"(-)", words[0])  # "build-up": the parser sees build, -, up
                 pattern = Pattern(
                     relation=name,
                     kind=kind,
-                    trigger=words[0],
+                    trigger=parts[-1],
+                    prefix=tuple(parts[:-1]),
                     path=tuple(words[1:]),
                     reverse=bool(item.get("reverse", False)),
                     confidence=float(item.get("confidence", confidence)),

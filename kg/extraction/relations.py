@@ -177,6 +177,8 @@ class _Extractor:
                 and token.pos_ in {"NOUN", "PROPN"}:
             # "the Uzbek government", "Lithuania's foreign minister": the country behind them
             found: list[_Arg] = []
+            if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+                found.extend(self.resolve(token.head, sentence, depth + 1))  # "NATO, an alliance ..."
             for child in token.children:
                 if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
                     for modifier in self.expand(child):  # "Afghan and Pakistani officials"
@@ -372,9 +374,17 @@ class _Extractor:
         The parser may hang a preposition on the verb rather than on its light noun
         ("imposed sanctions on", "cut ties with"), so earlier path tokens are searched too.
         """
-        for anchor in [node, *reversed(matched[:-1])]:
+        anchors = [node, *reversed(matched[:-1])]
+        trigger = matched[0]
+        if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"nsubjpass", "dobj", "nsubj"} \
+                and word in _PREPOSITIONS:
+            anchors.append(trigger.head)  # "Concessions were made to Azerbaijan": the verb holds the phrase
+        for anchor in anchors:
             for child in anchor.children:
-                if child.dep_ in _SUBJECT_DEPS or child.dep_ in _FUNCTION_DEPS or child in matched:
+                if child in matched or child.dep_ in _FUNCTION_DEPS:
+                    continue
+                # in the passive the light noun is the subject: "relations were severed with"
+                if child.dep_ in _SUBJECT_DEPS and not (child.dep_ == "nsubjpass" and word not in _PREPOSITIONS):
                     continue
                 if word in word_forms(child):
                     return child
@@ -393,8 +403,13 @@ class _Extractor:
         for span, value in sentence.times:
             root = span.root
             node = root
+            since = False
             for _ in range(8):
+                since = since or node.lower_ == "since"
                 if node.i in targets:
+                    if since and value.point is not None:
+                        # "since its independence 13 years ago": the start of a period
+                        value = replace(value, point=None, start=value.point)
                     attached.append(value)
                     break
                 if node.head.i == node.i or (node.i != root.i and node.pos_ in {"VERB", "AUX"}):
@@ -439,6 +454,10 @@ class _Extractor:
             while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
                 if node.dep_ in {"acl", "relcl"}:
                     break
+                if node.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+                    # "Russia's annexation of Crimea was never recognised": the verb's
+                    # negation is about the recognition, not the annexation
+                    return modality, None
                 node = node.head
                 if node.pos_ == "NOUN" and node.lemma_.lower() in self.speculation_nouns:
                     return "Hypothetical", None
@@ -683,7 +702,7 @@ class _Extractor:
         found: list[Pattern] = []
         for form in word_forms(token):
             for pattern in index.get(form, ()):
-                if pattern not in found:
+                if pattern not in found and _prefix_matches(pattern, token):
                     found.append(pattern)
         return found
 
@@ -706,15 +725,21 @@ class _Extractor:
                                  matched, False)
             yield from self.denied_alternatives(pattern, matched, subjects, sentence, verb)
             return
-        consumed.update(t.i for t in matched[1:])
         subject_tokens, inherited = self.verb_subjects(verb, sentence)
         subjects = self.args(subject_tokens, sentence)
         objects = self.args(object_tokens, sentence)
+        if subjects and objects:
+            # a noun inside a verb phrase that found its actors is not read on its own
+            consumed.update(t.i for t in matched[1:])
         yield from self.denied_alternatives(pattern, matched, subjects, sentence, verb)
         yield from self.joining_members(pattern, verb, objects, sentence)
         if not objects and pattern.relation in SYMMETRIC and not _needs_object(pattern):
-            # "Armenia and Azerbaijan signed the accord": the coordinated actors with each other
-            yield from self.symmetric_pairs(pattern, subjects, sentence, verb, matched)
+            # "Armenia and Azerbaijan signed the accord": the coordinated actors with each other;
+            # "relations between Bahrain and Qatar were restored": the pair after "between"
+            between = [p for t in matched[1:] for c in t.children if c.dep_ == "prep" and c.lower_ == "between"
+                       for p in c.children if p.dep_ == "pobj"]
+            pairs = subjects if len(subjects) > 1 or not between else self.args(between, sentence)
+            yield from self.symmetric_pairs(pattern, pairs, sentence, verb, matched)
             return
         yield from self.emit(pattern, subjects, objects, sentence, verb, matched, inherited)
 
@@ -788,8 +813,14 @@ class _Extractor:
 
     def noun_holder(self, noun: Token) -> Token | None:
         """The entity a noun describes: its apposition anchor or its copula's subject."""
+        named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if named:
+            return named[0]  # "Poland's capital, Warsaw, ..."
         if noun.dep_ == "appos":
             return noun.head
+        if noun.dep_ in {"oprd", "dobj"} and self.is_passive(noun.head):
+            subjects = [c for c in noun.head.children if c.dep_ == "nsubjpass"]
+            return subjects[0] if subjects else None  # "Brasilia was made Brazil's capital"
         if noun.dep_ == "attr" and noun.head.lemma_ in {"be", "become", "remain"}:
             subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
             return subjects[0] if subjects else None
@@ -1024,6 +1055,14 @@ _PREPOSITIONS = frozenset({
     "of", "with", "to", "on", "in", "from", "against", "for", "into", "at", "near", "by", "between",
     "over", "toward", "towards", "along", "behind", "about", "onto", "across",
 })
+
+
+def _prefix_matches(pattern: Pattern, token: Token) -> bool:
+    """Whether the words before ``token`` spell a hyphenated trigger ("build - up")."""
+    if not pattern.prefix:
+        return True
+    start = token.i - len(pattern.prefix)
+    return start >= 0 and tuple(t.lower_ for t in token.doc[start:token.i]) == pattern.prefix
 
 
 def _needs_object(pattern: Pattern) -> bool:

@@ -112,6 +112,8 @@ class GazetteerRuler:
         spans = []
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
+                if matcher is self.folded and not _written_as_a_name(doc[start:end]):
+                    continue  # "annexation of Crimea" in running text is a description
                 label, key = doc.vocab.strings[match_id].split("|", 1)
                 spans.append(Span(doc, start, end, label=label, span_id=key))
         if spans:
@@ -119,6 +121,12 @@ class GazetteerRuler:
             others = [e for e in doc.ents if not any(e.start < k.end and k.start < e.end for k in kept)]
             doc.ents = filter_spans(kept + others)
         return doc
+
+
+def _written_as_a_name(span) -> bool:
+    """A name matched in any case must still begin with a capital ("Security Council", "UN")."""
+    first = next((t for t in span if not t.is_punct and t.lower_ not in {"the", "of"}), None)
+    return first is None or not first.is_lower
 
 
 class EntityLinker:
