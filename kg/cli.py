@@ -35,10 +35,16 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--html", help="also write the interactive HTML view to this file")
     build.add_argument("--append", action="store_true", help="merge into the output graph if it exists")
 
-    query = commands.add_parser("query", help="run a SPARQL query on a graph file")
-    query.add_argument("graph", help="graph file")
+    query = commands.add_parser("query", help="run a SPARQL query on a graph file or a SPARQL endpoint")
+    query.add_argument("graph", help="graph file, or the http(s) URL of a SPARQL query endpoint")
     query.add_argument("query", help="SPARQL text, or a .rq file")
     query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    push = commands.add_parser("push", help="send a graph file to a SPARQL Graph Store endpoint")
+    push.add_argument("graph", help="graph file")
+    push.add_argument("url", help="Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
+    push.add_argument("--graph", dest="named_graph", help="IRI of the named graph to write (default graph if absent)")
+    push.add_argument("--replace", action="store_true", help="clear the target graph first instead of merging")
 
     viz = commands.add_parser("viz", help="write an interactive HTML view of a graph file")
     viz.add_argument("graph", help="graph file")
@@ -70,6 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = {
         "build": _build,
         "query": _query,
+        "push": _push,
         "viz": _viz,
         "validate": _validate,
         "stats": _stats,
@@ -143,10 +150,14 @@ def _read_query(text: str) -> str:
 def _query(args: argparse.Namespace) -> int:
     from kg.graph.store import KnowledgeGraph
 
-    graph = KnowledgeGraph.load(args.graph)
     sparql = _read_query(args.query)
     try:
-        table = graph.query(sparql)
+        if args.graph.startswith(("http://", "https://")):
+            from kg.graph.remote import query_endpoint
+
+            table = query_endpoint(args.graph, sparql)
+        else:
+            table = KnowledgeGraph.load(args.graph).query(sparql)
     except QueryError as error:
         if sparql is not args.query:  # read from a file: say which
             raise QueryError(f"{args.query}: {error}") from None
@@ -164,6 +175,16 @@ def _query(args: argparse.Namespace) -> int:
             with pd.option_context("display.max_rows", None, "display.max_columns", None,
                                    "display.width", 200, "display.max_colwidth", 80):
                 print(table.to_string(index=False))
+    return 0
+
+
+def _push(args: argparse.Namespace) -> int:
+    from kg.graph.remote import push
+    from kg.graph.store import KnowledgeGraph
+
+    graph = KnowledgeGraph.load(args.graph)
+    count = push(graph.graph, args.url, named_graph=args.named_graph, replace=args.replace)
+    print(f"kg push: sent {count} triples to {args.url}")
     return 0
 
 
