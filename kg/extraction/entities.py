@@ -53,6 +53,8 @@ class EntitySettings:
     named_heads: frozenset[str] = frozenset()
     #: How many sentences back a description or pronoun may look.
     coreference_window: int = 2
+    #: Honorifics that introduce a person's surname ("Mr Kennedy", "Dr Fox").
+    honorifics: frozenset[str] = frozenset()
     #: Occupations that introduce a person's name ("politician Jordan Bardella").
     occupations: frozenset[str] = frozenset()
     #: Words that qualify a title but are no title alone ("foreign", "deputy").
@@ -393,6 +395,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         if kind == "Organization":
             entity = _national_body(span, entity, gazetteer, found, settings)
         found.add(entity, span, "name")
+    _add_honorific_names(doc, found, persons, gazetteer, settings)
     _agree_with_coordinated_persons(doc, found, gazetteer)
     persons.extend(e for e in found.entities.values() if e.type == "Person" and e not in persons)
     _add_surnames(doc, found, persons, gazetteer)
@@ -412,6 +415,27 @@ def _person(span: Span, persons: list[Entity], gazetteer: Gazetteer) -> Entity:
             # A fuller name after a short one: keep the first key, remember the name.
             return person
     return new_entity(span.text, "Person", gazetteer)
+
+
+def _add_honorific_names(doc: Doc, found: DocumentEntities, persons: list[Entity], gazetteer: Gazetteer,
+                         settings: EntitySettings) -> None:
+    """"Mr Kennedy", "Dr Fox": a name after an honorific is a person, the one named earlier if any."""
+    covered = {i for m in found.mentions for i in range(m.start, m.end)}
+    for token in doc[:-1]:
+        if token.lower_.rstrip(".") not in settings.honorifics:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
+                and doc[end].text[:1].isupper() and doc[end].idx not in covered:
+            end += 1
+        if end == token.i + 1:
+            continue
+        span = doc[token.i + 1:end]
+        person = _person(span, persons, gazetteer)
+        if person.key not in found.entities:
+            persons.append(person)
+        found.add(person, span, "name" if person.label == span.text else "coreference")
+        covered.update(range(span.start_char, span.end_char))
 
 
 def _add_surnames(doc: Doc, found: DocumentEntities, persons: list[Entity], gazetteer: Gazetteer) -> None:
@@ -482,6 +506,8 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
                 continue
+            if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
+                continue  # "the capital, Nairobi": named right there
             types = settings.descriptions[token.lemma_.lower()]
             numbers = [c for c in token.children if c.dep_ == "nummod" or c.lower_ == "both"]
             if numbers:

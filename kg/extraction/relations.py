@@ -129,6 +129,7 @@ class _Extractor:
         self.denial_verbs = frozenset(modality["denial_verbs"])
         self.intention_nouns = frozenset(modality["intention_nouns"])
         self.future_modifiers = frozenset(modality["future_modifiers"])
+        self.topic_heads = frozenset(modality["topic_heads"])
         self.hypothetical_modifiers = frozenset(modality["hypothetical_modifiers"])
         titles = lexicon.grammar["titles"]
         self.leader_titles = frozenset(titles["leader"])
@@ -516,6 +517,10 @@ class _Extractor:
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.hypothetical_markers for c in node.children):
                 break
             if dep in {"pobj", "prep", "pcomp"}:
+                if dep == "prep" and node.lower_ in {"about", "over", "on", "whether"} \
+                        and lemma in self.topic_heads and modality == "Asserted":
+                    modality = "Hypothetical"  # "talks about Turkey entering the EU": a topic, not a fact
+                    break
                 node = head
                 continue
             break

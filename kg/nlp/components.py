@@ -146,6 +146,7 @@ class EntityLinker:
             ) | frozenset(titles["national_words"]),
             title_modifiers=frozenset(titles["national_words"]),
             occupations=frozenset(titles["occupations"]),
+            honorifics=frozenset(titles["honorifics_of_names"]),
             descriptions={k: tuple(v) for k, v in coreference["descriptions"].items()},
             pronouns={k: tuple(v) for k, v in coreference["pronouns"].items()},
             coreference_window=int(coreference.get("window", 2)),

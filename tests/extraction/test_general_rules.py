@@ -182,3 +182,20 @@ def test_modifiers_of_an_event_noun_give_its_modality(statements, text, modality
     found = statements(text)
     events = [s for s in found if s[1] in {"attacked", "withdrewFrom"}]
     assert events and all(s[3] == modality for s in events), sorted(found)
+
+
+def test_a_name_after_an_honorific_is_a_person_and_takes_the_pronoun(statements):
+    found = statements("Tony Blair spoke on Monday. Mr Kennedy is campaigning this week as he visits Leeds.")
+    visits = [s for s in found if s[1] == "visited"]
+    assert visits and all(s[0] == "kennedy" for s in visits), sorted(found)
+
+
+def test_a_topic_of_talks_is_not_asserted(statements):
+    found = statements("Emmanuel Macron met Olaf Scholz to talk about Ukraine joining the EU.")
+    joins = [s for s in found if s[1] == "joined"]
+    assert joins and all(s[3] == HYPOTHETICAL for s in joins), sorted(found)
+
+
+def test_a_description_named_in_apposition_is_not_resolved_backwards(parse):
+    doc = parse("Kenya hosted the talks. The delegates met in the capital, Nairobi, on Monday.")
+    assert not [m for m in doc._.geokg_mentions if m.text.lower() == "the capital"], doc._.geokg_mentions
