@@ -399,6 +399,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     _agree_with_coordinated_persons(doc, found, gazetteer)
     persons.extend(e for e in found.entities.values() if e.type == "Person" and e not in persons)
     _add_surnames(doc, found, persons, gazetteer)
+    _add_countries(doc, found, gazetteer)
     _add_coreference(doc, found, settings)
     found.mentions.sort(key=lambda m: (m.start, m.end))
     return found
@@ -436,6 +437,27 @@ def _add_honorific_names(doc: Doc, found: DocumentEntities, persons: list[Entity
             persons.append(person)
         found.add(person, span, "name" if person.label == span.text else "coreference")
         covered.update(range(span.start_char, span.end_char))
+
+
+def _add_countries(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer) -> None:
+    """"the Uzbek journalist X", "Russia's Gazprom": the country an unknown actor belongs to."""
+    countries = {}
+    for mention in found.mentions:
+        entity = found.entities.get(mention.entity_key)
+        if entity is not None and entity.type == "Country":
+            countries[mention.start] = entity
+    for mention in list(found.mentions):
+        entity = found.entities.get(mention.entity_key)
+        if entity is None or entity.country or entity.key in gazetteer \
+                or entity.type not in {"Person", "Organization", "GovernmentBody"}:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        modifiers = [t for t in span.root.subtree if t.i < span.start and t.idx in countries
+                     and t.dep_ in {"amod", "compound", "poss", "nmod"}]
+        if modifiers:
+            found.entities[entity.key] = replace(entity, country=countries[modifiers[-1].idx].key)
 
 
 def _add_surnames(doc: Doc, found: DocumentEntities, persons: list[Entity], gazetteer: Gazetteer) -> None:

@@ -81,6 +81,8 @@ def add_entity(graph: Graph, entity: Entity) -> URIRef:
         graph.add((node, OWL.sameAs, WD[entity.qid]))
     if entity.iso3 and entity.type == "Country":
         graph.set((node, GKG.iso3166Alpha3, Literal(entity.iso3)))
+    if entity.country and entity.type != "Country" and (GKE[entity.country], RDFS.label, None) in graph:
+        graph.set((node, GKG.country, GKE[entity.country]))
     return node
 
 

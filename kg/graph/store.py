@@ -20,7 +20,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
 from kg.errors import GraphFormatError, QueryError
-from kg.graph.build import add_document, add_relation, document_iri, remove_document
+from kg.graph.build import add_document, add_entity, add_relation, document_iri, remove_document
 from kg.graph.namespace import GKG, bind_prefixes
 from kg.records import Document, Relation
 
@@ -103,11 +103,15 @@ class KnowledgeGraph:
         if (document_iri(document.id), None, None) in self.graph:
             remove_document(self.graph, document.id)
         add_document(self.graph, document)
-        count = 0
+        relations = list(relations)
         for relation in relations:
             add_relation(self.graph, relation, extractor_version)
-            count += 1
-        return count
+        # a second pass links actors to their countries now that every country node is written
+        for relation in relations:
+            for entity in (relation.subject, relation.object):
+                if entity.country:
+                    add_entity(self.graph, entity)
+        return len(relations)
 
     # ------------------------------------------------------------------ files
 

@@ -275,3 +275,11 @@ def test_withdrawal_year_ends_the_membership(uzbek_graph: kg.KnowledgeGraph) -> 
     (membership,) = statements(graph, UZBEKISTAN, GKG.memberOf, CSTO)
     assert list(graph.objects(membership, GKG.endTime)) == [Literal("2012", datatype=rdflib.XSD.gYear)]
     assert (membership, GKG.pointInTime, None) not in graph
+
+
+def test_an_unknown_actor_is_linked_to_the_country_the_text_gives_it(nlp):
+    graph = kg.build_graph(["Russian Deputy Minister Oleg Varkov met the Kazakh envoy in Astana."], nlp=nlp)
+    rows = graph.query("SELECT ?person ?country WHERE { ?person a gkg:Person ; gkg:country ?country }")
+    assert rows.to_dict("records") == [{"person": "https://w3id.org/geokg/entity/oleg-varkov",
+                                        "country": "https://w3id.org/geokg/entity/russia"}]
+    assert graph.validate()[0]
