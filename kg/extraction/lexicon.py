@@ -70,6 +70,8 @@ class RelationSpec:
     confidence: float
     also: tuple[tuple[str, str], ...] = ()
     commodity: bool = False
+    #: The object may be named inside the object phrase: "struck a refinery inside Russia".
+    object_inside: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,14 @@ class Lexicon:
     def phrases(self, relation: str) -> list[str]:
         """The phrases of one relation as written in the lexicon (for documentation)."""
         return [p.text for p in self.patterns() if p.relation == relation]
+
+    def title_words(self, *kinds: str) -> frozenset[str]:
+        """The words of titles of office ("prime", "minister"), without function words like "of"."""
+        titles = self.grammar["titles"]
+        return frozenset(
+            word for kind in kinds for phrase in titles[kind] for word in phrase.split()
+            if word not in {"of", "the", "in", "a", "an", "and", "for"}
+        )
 
     def words(self, *keys: str) -> frozenset[str]:
         """A word list of the grammar, e.g. ``words("modality", "negating_verbs")``."""
@@ -176,6 +186,7 @@ def _read(relations_path: Path, grammar_path: Path) -> Lexicon:
             confidence=confidence,
             also=tuple(sorted(entry.get("also", {}).items())),
             commodity=bool(entry.get("commodity", False)),
+            object_inside=bool(entry.get("object_inside", False)),
         )
         for section, kind in kinds.items():
             for item in entry.get(section, []):

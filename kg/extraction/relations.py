@@ -138,9 +138,7 @@ class _Extractor:
         self.generic_titles = frozenset(titles["generic"])
         self.context_roles = frozenset(titles["context_roles"])
         self.title_modifiers = frozenset(titles["national_words"])
-        self.title_words = frozenset(
-            w for phrase in self.leader_titles | self.official_titles for w in phrase.split()
-        ) | self.title_modifiers
+        self.title_words = lexicon.title_words("leader", "official") | self.title_modifiers
 
     # ------------------------------------------------------------------ arguments
 
@@ -176,6 +174,11 @@ class _Extractor:
             return [replace(a, via="coreference") for a in self.applicants]
         if (token.lemma_.lower() in self.generic_heads or token.lower_ in self.title_words) \
                 and token.pos_ in {"NOUN", "PROPN"}:
+            # "his Iranian counterpart, Hossein Amir-Abdollahian": the person named in apposition
+            named = [a for c in token.children if c.dep_ == "appos"
+                     for a in self.resolve(c, sentence, depth + 1) if a.entity.type == "Person"]
+            if named:
+                return named
             # "the Uzbek government", "Lithuania's foreign minister": the country behind them
             found: list[_Arg] = []
             if token.dep_ == "appos" and token.head.pos_ == "PROPN":
@@ -184,6 +187,10 @@ class _Extractor:
                 if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
                     for modifier in self.expand(child):  # "Afghan and Pakistani officials"
                         found.extend(self.resolve(modifier, sentence, depth + 1))
+                    if child.tag_ == "VBN":  # "the Saudi-led coalition"
+                        for grandchild in child.children:
+                            if grandchild.dep_ in {"npadvmod", "compound", "nmod", "amod"}:
+                                found.extend(self.resolve(grandchild, sentence, depth + 1))
                 elif child.dep_ == "prep" and child.lower_ == "of":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
@@ -216,7 +223,22 @@ class _Extractor:
         return anchor
 
     def possessive_owner(self, pronoun: Token, sentence: _Sentence, depth: int) -> list[_Arg]:
-        """"its war against Ukraine": the subject of the clause that holds the possessive."""
+        """"its war against Ukraine": the owner named before the possessive.
+
+        "his"/"her" take the nearest person before them in the sentence, "its"/"their"
+        the nearest country or organisation ("criticised China over its support for
+        Russia"); failing that, the subject of the clause.
+        """
+        wanted = {"Person"} if pronoun.lower_ in {"his", "her"} else set(ACTOR_TYPES) - {"Person"}
+        for index in range(pronoun.i - 1, sentence.sent.start - 1, -1):
+            token = sentence.sent.doc[index]
+            if token.dep_ in {"compound", "amod"}:
+                continue
+            for mention in sentence.mentions(token):
+                entity = self.found.entities[mention.entity_key]
+                if entity.type in wanted or (entity.type == "Place" and "Country" in wanted
+                                             and (entity.capital_of or entity.metonym_for)):
+                    return [_Arg(entity, mention.text, "coreference")]
         node = pronoun.head
         while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
             node = node.head
@@ -247,6 +269,32 @@ class _Extractor:
         for token in tokens:
             for expanded in self.expand(token):
                 for arg in self.resolve(expanded, sentence):
+                    if all(arg.entity.key != f.entity.key for f in found):
+                        found.append(arg)
+        return found
+
+    def object_args(self, tokens: Iterable[Token], sentence: _Sentence, spec: RelationSpec) -> list[_Arg]:
+        """The objects of a relation; a common noun names its object through its modifiers.
+
+        "rejected a French suggestion", "sanctioned two Iranian officials",
+        "denounced Finland's decision"; for relations that reach into their object
+        phrase, a place inside it too: "struck a refinery deep inside Russia".
+        """
+        found: list[_Arg] = []
+        for token in tokens:
+            for expanded in self.expand(token):
+                args = self.resolve(expanded, sentence)
+                if not args and expanded.pos_ == "NOUN":
+                    modifiers = [c for c in expanded.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+                    modifiers += [g for c in modifiers if c.tag_ == "VBN" for g in c.children
+                                  if g.dep_ in {"npadvmod", "compound", "nmod", "amod"}]  # "a U.S.-drafted resolution"
+                    args = [a for m in modifiers for e in self.expand(m) for a in self.resolve(e, sentence)]
+                    if not args and spec.object_inside:
+                        places = [p for c in expanded.children if c.dep_ == "prep"
+                                  and c.lower_ in {"in", "inside", "at", "into", "near", "across", "on"}
+                                  for p in c.children if p.dep_ == "pobj"]
+                        args = [a for p in places for a in self.resolve(p, sentence)]
+                for arg in args:
                     if all(arg.entity.key != f.entity.key for f in found):
                         found.append(arg)
         return found
@@ -326,6 +374,8 @@ class _Extractor:
         node = noun
         hops = 0
         while node.dep_ in {"dobj", "attr", "pobj", "prep", "nsubjpass", "oprd", "acomp"} and hops < 4:
+            if node.dep_ == "prep" and node.lower_ not in {"on", "for", "to", "at", "in", "into", "of"}:
+                break  # "imposed sanctions over attacks on shipping": the reason is not the act
             node = node.head
             hops += 1
             if node.pos_ in {"VERB", "AUX"}:
@@ -349,6 +399,13 @@ class _Extractor:
                 return None
             matched.append(step)
             node = step
+        while len(matched) > 1 and matched[-1].dep_ == "prt":
+            matched = matched[:-1] + [matched[-1]]  # keep the particle as matched ...
+            last = matched[-2]  # ... but read the object from its verb ("kicked out France's ambassador")
+            objects = [c for c in last.children if c.dep_ in {"dobj", "dative"}]
+            if not objects and self.is_passive(last):
+                objects = [c for c in last.children if c.dep_ == "nsubjpass"]
+            return matched, objects
         last = matched[-1]
         if last.dep_ in {"prep", "agent", "dative"} or (last.pos_ == "ADP" and last.i != trigger.i):
             objects = [c for c in last.children if c.dep_ in {"pobj", "pcomp"}]
@@ -443,6 +500,7 @@ class _Extractor:
         modality = "Asserted"
         reporter: Token | None = None
         would = False
+        subject_of_verb = False
         node = trigger
         if trigger.pos_ in {"NOUN", "PROPN"}:
             for child in trigger.children:
@@ -456,14 +514,15 @@ class _Extractor:
                 if node.dep_ in {"acl", "relcl"}:
                     break
                 if node.dep_ in {"nsubj", "nsubjpass", "csubj"}:
-                    # "Russia's annexation of Crimea was never recognised": the verb's
-                    # negation is about the recognition, not the annexation
-                    return modality, None
+                    # "Russia's annexation of Crimea was never recognised": the verb's own
+                    # negation is about the recognition; the clause's frame ("denied that") still counts
+                    subject_of_verb = True
                 node = node.head
                 if node.pos_ == "NOUN" and node.lemma_.lower() in self.speculation_nouns:
                     return "Hypothetical", None
         for _ in range(8):
-            children = list(node.children)
+            children = [] if subject_of_verb else list(node.children)
+            subject_of_verb = False
             if modality == "Asserted":
                 if any(c.dep_ == "neg" or (c.lower_ in self.negation_words and c.dep_ in {"advmod", "neg"}) for c in children):
                     modality = "Negated"
@@ -565,6 +624,10 @@ class _Extractor:
         time_role = time_role or spec.time_role
         if time is not None and time_role in {"start", "end"} and time.point is not None:
             time = replace(time, point=None, **{time_role: time.point})
+        if modality == "Asserted" and time is not None and self.document_date is not None:
+            first = time.point or time.start
+            if first is not None and first > self.document_date.isoformat()[: len(first)]:
+                modality = "Future"  # "Scholz's trip to China next month"
         sent = sentence.sent
         return Relation(
             subject=subject.entity,
@@ -643,8 +706,14 @@ class _Extractor:
             if (token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}) or (
                     token.pos_ == "NOUN" and token.dep_ == "ROOT"):
                 # "the visiting minister" describes, it does not state a visit
-                for pattern in self._patterns(self.lexicon.verbs, token):
-                    yield from self.verb_relation(pattern, token, sentence, consumed)
+                longest = 0
+                for pattern in sorted(self._patterns(self.lexicon.verbs, token), key=lambda p: -len(p.path)):
+                    if longest and not pattern.path:
+                        break  # "hosts US troops" is a military presence, not a meeting
+                    made = list(self.verb_relation(pattern, token, sentence, consumed))
+                    if made and pattern.path:
+                        longest = len(pattern.path)
+                    yield from made
         for token in sentence.sent:
             if token.pos_ in {"NOUN", "PROPN"} and token.i not in consumed:
                 for pattern in self._patterns(self.lexicon.nouns, token):
@@ -692,7 +761,8 @@ class _Extractor:
                            for p in c.children if p.dep_ == "pobj"]
             subject = _Arg(located, mention.text, mention.via)
             for container in containers:
-                for arg in self.resolve(container, sentence):
+                named = [_Arg(self.found.entities[m.entity_key], m.text, m.via) for m in sentence.mentions(container)]
+                for arg in named:
                     if arg.entity.type not in spec.object_types or arg.entity.key == located.key:
                         continue
                     if arg.entity.type == "Country" and located.country and located.country != arg.entity.key:
@@ -732,7 +802,7 @@ class _Extractor:
             return
         subject_tokens, inherited = self.verb_subjects(verb, sentence)
         subjects = self.args(subject_tokens, sentence)
-        objects = self.args(object_tokens, sentence)
+        objects = self.object_args(object_tokens, sentence, self.lexicon.relations[pattern.relation])
         if subjects and objects:
             # a noun inside a verb phrase that found its actors is not read on its own
             consumed.update(t.i for t in matched[1:])
@@ -813,7 +883,7 @@ class _Extractor:
                 yield from self.emit(pattern, self.args([holder], sentence), subjects, sentence, noun,
                                      matched, False)
             return
-        objects = self.args(object_tokens, sentence)
+        objects = self.object_args(object_tokens, sentence, self.lexicon.relations[pattern.relation])
         yield from self.emit(pattern, subjects, objects, sentence, noun, matched, inherited)
 
     def noun_holder(self, noun: Token) -> Token | None:
@@ -969,6 +1039,13 @@ class _Extractor:
             for child in root.head.children:
                 if child.dep_ == "attr":
                     yield from self._title_noun(child)
+        # 5. "Y was sworn in as Pakistan's prime minister", "Y, named as head of X"
+        if root.dep_ in {"nsubj", "nsubjpass"}:
+            for prep in (c for t in (root.head, *root.head.children) for c in t.children
+                         if c.dep_ == "prep" and c.lower_ == "as"):
+                for noun in prep.children:
+                    if noun.dep_ == "pobj":
+                        yield from self._title_noun(noun)
 
     def surface_apposition(self, span: Span, sentence: _Sentence) -> tuple[list[Token], list[Token]] | None:
         """"<role> of <organisation> [(<abbreviation>)], [rank] <name>" read left from the name."""
@@ -1022,6 +1099,7 @@ class _Extractor:
         """
         organisational = any(word in role.lower() for word in ("general", "chair", "secretary-general"))
         visited: list[int] = []
+        host = root.dep_ not in {"nsubj", "nsubjpass"}  # "met President X" in a visit, not "King X began a visit"
         for token in sentence.sent:
             visitors = {c.i for c in token.children if c.dep_ == "nsubj"}
             if root.i not in visitors and any(
@@ -1044,7 +1122,7 @@ class _Extractor:
                 country = self.gazetteer[entity.capital_of] if capital else entity
                 if country.type != "Country" or country.key in taken:
                     continue
-                if index in visited:
+                if index in visited and host:
                     rank = 0
                 elif token.dep_ in {"nsubj", "nsubjpass"} and not capital:
                     rank = 1

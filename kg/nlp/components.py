@@ -140,10 +140,7 @@ class EntityLinker:
         coreference = lexicon.grammar["coreference"]
         titles = lexicon.grammar["titles"]
         self.settings = EntitySettings(
-            title_words=frozenset(
-                w for phrase in titles["ranks"] + titles["leader"] + titles["official"]
-                for w in phrase.split()
-            ) | frozenset(titles["national_words"]),
+            title_words=lexicon.title_words("ranks", "leader", "official") | frozenset(titles["national_words"]),
             title_modifiers=frozenset(titles["national_words"]),
             occupations=frozenset(titles["occupations"]),
             honorifics=frozenset(titles["honorifics_of_names"]),
