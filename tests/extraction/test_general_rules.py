@@ -199,3 +199,9 @@ def test_a_topic_of_talks_is_not_asserted(statements):
 def test_a_description_named_in_apposition_is_not_resolved_backwards(parse):
     doc = parse("Kenya hosted the talks. The delegates met in the capital, Nairobi, on Monday.")
     assert not [m for m in doc._.geokg_mentions if m.text.lower() == "the capital"], doc._.geokg_mentions
+
+
+def test_a_city_described_in_apposition_is_located_in_its_country(statements):
+    found = statements("Kharkiv, Ukraine's second-largest city, was hit by Russian missiles on Saturday.")
+    assert ("kharkiv", "locatedIn", "ukraine", ASSERTED, None) in found, sorted(found)
+    assert ("russia", "attacked", "kharkiv", ASSERTED, "2024-03-09") in found, sorted(found)
