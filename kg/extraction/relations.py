@@ -155,6 +155,8 @@ class _Extractor:
             return self.resolve(anchor, sentence, depth + 1) if anchor is not None else []
         if lower in _POSSESSIVE_PRONOUNS and token.dep_ == "poss":
             return self.possessive_owner(token, sentence, depth)
+        if lower in {"it", "them"} and token.dep_ in {"dobj", "pobj"}:
+            return self.object_pronoun(token, sentence, depth)
         if token.lower_ in self.title_words and token.pos_ in {"NOUN", "PROPN"}:
             # "the commander of Central Command, General X": the person in apposition
             holders = [c for c in token.children if c.dep_ == "appos"]
@@ -222,6 +224,23 @@ class _Extractor:
                 node = node.head
         return anchor
 
+    def object_pronoun(self, pronoun: Token, sentence: _Sentence, depth: int) -> list[_Arg]:
+        """"cut ties with Israel, accusing it of ...": the nearest actor before, not the verb's own subject."""
+        clause = pronoun.head
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+        subjects, _ = self.verb_subjects(clause, sentence)
+        own = {a.entity.key for t in subjects for a in self.resolve(t, sentence, depth + 1)}
+        for index in range(pronoun.i - 1, sentence.sent.start - 1, -1):
+            token = sentence.sent.doc[index]
+            if token.dep_ in {"compound", "amod"}:
+                continue
+            for mention in sentence.mentions(token):
+                entity = self.found.entities[mention.entity_key]
+                if entity.key not in own and entity.type in {"Country", "InternationalOrganization", "Organization"}:
+                    return [_Arg(entity, pronoun.text, "coreference")]
+        return []
+
     def possessive_owner(self, pronoun: Token, sentence: _Sentence, depth: int) -> list[_Arg]:
         """"its war against Ukraine": the owner named before the possessive.
 
@@ -230,6 +249,14 @@ class _Extractor:
         Russia"); failing that, the subject of the clause.
         """
         wanted = {"Person"} if pronoun.lower_ in {"his", "her"} else set(ACTOR_TYPES) - {"Person"}
+        clause = pronoun.head
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+        for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i):
+            owners = [a for a in self.resolve(subject, sentence, depth + 1) if a.entity.type in wanted
+                      or (a.entity.type == "Place" and self.fit(a, frozenset(wanted)) is not None)]
+            if owners:  # "Armenia urged the EU to send monitors to its border"
+                return [replace(a, via="coreference") for a in owners]
         for index in range(pronoun.i - 1, sentence.sent.start - 1, -1):
             token = sentence.sent.doc[index]
             if token.dep_ in {"compound", "amod"}:
@@ -659,6 +686,8 @@ class _Extractor:
             return
         time = self.time_of(trigger, matched, sentence) if dated else None
         found_modality, reporting_verb = self.modality_of(trigger)
+        if any(c.dep_ == "det" and c.lower_ == "no" for t in matched[1:] for c in t.children):
+            found_modality = "Negated"  # "have no diplomatic relations"
         modality = modality or found_modality
         reporter = self.reporter_entity(reporting_verb, trigger, sentence)
         confidence = pattern.confidence * (self.settings.inherited_factor if inherited else 1.0)
@@ -963,7 +992,8 @@ class _Extractor:
                 fitted = [a for a in (self.fit(x, spec.object_types) for x in anchors) if a is not None]
                 core = self.core_role(role_text)
                 # "the Iranian film director", "a Russian military leader": nationality, not office
-                fitted = [a for a in fitted if not (a.via == "demonym" and core in self.generic_titles)]
+                fitted = [a for a in fitted if not (a.via == "demonym" and core in self.generic_titles
+                                                    and role_text.lower() != "leader")]
                 if fitted:
                     anchor = fitted[0]
                     anchored.add(anchor.entity.key)

@@ -518,6 +518,22 @@ NEWS_CASES = [
     case("concededTo-backed-down-under-pressure",
          "Kosovo backed down under pressure from the European Union last month.",
          s("kosovo", "concededTo", EU, time=LAST_MONTH)),
+    # --- read since the first version of this file --------------------------------------
+    case("threatened-leader-threatened-with",
+         "North Korean leader Kim Jong Un threatened South Korea with nuclear annihilation on "
+         "Wednesday.",
+         s("kim-jong-un", "leaderOf", "north-korea"),
+         either(s("kim-jong-un", "threatened", "south-korea", time=WED),
+                s("north-korea", "threatened", "south-korea", time=WED))),
+    case("severedRelationsWith-cut-ties-accusing-it",
+         "Bolivia cut diplomatic ties with Israel last year, accusing it of crimes against humanity "
+         "in Gaza.",
+         s("bolivia", "severedRelationsWith", "israel", time=LAST_YEAR),
+         either(s("bolivia", "criticized", "israel", time=LAST_YEAR),
+                s("bolivia", "criticized", "israel"))),
+    case("diplomaticRelationsWith-negated-no-formal",
+         "Israel and Saudi Arabia have no formal diplomatic relations.",
+         s("israel", "diplomaticRelationsWith", "saudi-arabia", NEGATED)),
 ]
 
 # (text, (subject, predicate, object)) that must not be extracted as Asserted.
