@@ -526,8 +526,9 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
                 continue
             if any(c.dep_ in {"compound", "amod", "poss"} and c.idx in covered for c in token.children):
                 continue
-            if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
-                continue
+            if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+                   for c in token.children):
+                continue  # "the bloc of western nations" names its members, it does not refer back
             if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
                 continue  # "the capital, Nairobi": named right there
             types = settings.descriptions[token.lemma_.lower()]

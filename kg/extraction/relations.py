@@ -911,9 +911,22 @@ class _Extractor:
             if holder is not None and subject_tokens and not inherited:
                 yield from self.emit(pattern, self.args([holder], sentence), subjects, sentence, noun,
                                      matched, False)
+            # "Odesa came under Russian drone attack": the one under it is the target
+            target = self.under_target(noun)
+            if target is not None and subject_tokens and not inherited:
+                yield from self.emit(pattern, subjects, self.args([target], sentence), sentence, noun,
+                                     matched, False)
             return
         objects = self.object_args(object_tokens, sentence, self.lexicon.relations[pattern.relation])
         yield from self.emit(pattern, subjects, objects, sentence, noun, matched, inherited)
+
+    def under_target(self, noun: Token) -> Token | None:
+        """The subject of "came/was under <attack>", the target of the act the noun names."""
+        if noun.dep_ != "pobj" or noun.head.lower_ != "under":
+            return None
+        verb = noun.head.head
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        return subjects[0] if subjects else None
 
     def noun_holder(self, noun: Token) -> Token | None:
         """The entity a noun describes: its apposition anchor or its copula's subject."""

@@ -534,6 +534,19 @@ NEWS_CASES = [
     case("diplomaticRelationsWith-negated-no-formal",
          "Israel and Saudi Arabia have no formal diplomatic relations.",
          s("israel", "diplomaticRelationsWith", "saudi-arabia", NEGATED)),
+    case("withdrewFrom-coordinated-quit-accusing-bloc",
+         "Mali, Burkina Faso and Niger quit ECOWAS in January, accusing the bloc of failing to help "
+         "them fight jihadists.",
+         s("mali", "withdrewFrom", ECOWAS, time="2024-01"),
+         s("burkina-faso", "withdrewFrom", ECOWAS, time="2024-01"),
+         s("niger", "withdrewFrom", ECOWAS, time="2024-01"),
+         either(s("mali", "criticized", ECOWAS, time="2024-01"), s("mali", "criticized", ECOWAS))),
+    case("attacked-came-under-demonym-attack",
+         "Odesa came under Russian drone attack on Saturday.",
+         s("russia", "attacked", "odesa", time=SAT)),
+    case("providesAidTo-delivered-last-week",
+         "Germany delivered another Patriot air defence system to Ukraine last week.",
+         s("germany", "providesAidTo", "ukraine", time=THIS_MONTH)),
 ]
 
 # (text, (subject, predicate, object)) that must not be extracted as Asserted.
