@@ -12,6 +12,7 @@ needs an actor, and attaches the sentence's time expressions and modality.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
@@ -62,11 +63,32 @@ class _Arg:
     via: str
 
 
+_NUMBER_WORDS = {word: n for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_EVENT_OFFSET = re.compile(
+    r"\b(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+(?P<unit>years?|months?)\s+"
+    r"(?P<direction>after|before)\s+(?:(?:it|they|he|she|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s+)"
+    r"(?:had\s+|has\s+)?(?P<verb>[a-z]+)\b", re.IGNORECASE)
+
+
+def _shifted(value: str, amount: int, unit: str) -> str | None:
+    """``value`` moved by ``amount`` years or months, at its own precision."""
+    year = int(value[:4])
+    if unit.startswith("year"):
+        return f"{year + amount:04d}{value[4:]}" if len(value) != 10 else f"{year + amount:04d}{value[4:7]}"
+    if len(value) < 7:
+        return None  # a year moved by months has no month to land on
+    months = year * 12 + int(value[5:7]) - 1 + amount
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
+
+
 class _Sentence:
     """The entity mentions and time expressions of one sentence, by token."""
 
     def __init__(self, sent: Span, found: DocumentEntities, document_date: date | None,
-                 previous: _Sentence | None = None, anaphoric_times: Iterable[str] = ()):
+                 previous: _Sentence | None = None, anaphoric_times: Iterable[str] = (),
+                 timeline: Iterable[tuple[frozenset[str], str]] = ()):
         self.sent = sent
         self.found = found
         self.by_token: dict[int, list[Mention]] = {}
@@ -82,6 +104,27 @@ class _Sentence:
                                            alignment_mode="expand")
             if char_span is not None:
                 self.times.append((char_span, span))
+        self.offset_verbs: set[int] = set()
+        for match in _EVENT_OFFSET.finditer(sent.text):
+            # "47 years after it joined": counted from the dated event named earlier
+            verb = sent.doc.char_span(sent.start_char + match.start("verb"), sent.start_char + match.end("verb"))
+            if verb is None:
+                continue
+            forms = set(word_forms(verb[0]))
+            anchors = [value for words, value in timeline if words & forms]
+            if not anchors:
+                continue
+            amount = match["n"].lower()
+            amount = _NUMBER_WORDS.get(amount, int(amount) if amount.isdigit() else 0)
+            if match["direction"].lower() == "before":
+                amount = -amount
+            value = _shifted(anchors[-1], amount, match["unit"].lower())
+            span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end("direction"),
+                                      alignment_mode="expand")
+            if value is not None and span is not None:
+                self.times = [(s, v) for s, v in self.times if not (s.start < span.end and span.start < s.end)]
+                self.times.append((span, TimeSpan(match.group(0), point=value)))
+                self.offset_verbs.add(verb[0].i)  # the time belongs to the clause above "after it joined"
         if previous is not None and previous.times:
             # "On that occasion, he met ...": the time of the sentence before
             lowered = sent.text.lower()
@@ -497,7 +540,8 @@ class _Extractor:
                         value = replace(value, point=None, start=value.point)
                     attached.append(value)
                     break
-                if node.head.i == node.i or (node.i != root.i and node.pos_ in {"VERB", "AUX"}):
+                if node.head.i == node.i or (node.i != root.i and node.pos_ in {"VERB", "AUX"}
+                                             and node.i not in sentence.offset_verbs):
                     break
                 node = node.head
         return attached
@@ -1248,8 +1292,10 @@ def extract_relations(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, l
     best: dict[tuple, Relation] = {}
     previous: _Sentence | None = None
     anaphoric = lexicon.grammar["coreference"].get("anaphoric_times", ())
+    #: (trigger word forms, date) of the dated events read so far, for "N years after it joined"
+    timeline: list[tuple[frozenset[str], str]] = []
     for sent in doc.sents:
-        sentence = _Sentence(sent, found, document_date, previous, anaphoric)
+        sentence = _Sentence(sent, found, document_date, previous, anaphoric, timeline)
         previous = sentence
         applicants: list[_Arg] = []
         for relation in extractor.sentence_relations(sentence):
@@ -1262,6 +1308,10 @@ def extract_relations(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, l
                 best[key] = relation
         if applicants:
             extractor.applicants = applicants
+        for relation in best.values():
+            if relation.char_start == sent.start_char and relation.time is not None and relation.time.point:
+                triggers = {p.trigger for p in lexicon.patterns() if p.relation == relation.predicate}
+                timeline.append((frozenset(triggers), relation.time.point))
     return sorted(best.values(), key=lambda r: (r.char_start, r.predicate, r.subject.key, r.object.key))
 
 

@@ -205,3 +205,13 @@ def test_a_city_described_in_apposition_is_located_in_its_country(statements):
     found = statements("Kharkiv, Ukraine's second-largest city, was hit by Russian missiles on Saturday.")
     assert ("kharkiv", "locatedIn", "ukraine", ASSERTED, None) in found, sorted(found)
     assert ("russia", "attacked", "kharkiv", ASSERTED, "2024-03-09") in found, sorted(found)
+
+
+def test_a_time_counted_from_an_earlier_dated_event(extract_relations):
+    relations = extract_relations("Morocco joined the Organisation of African Unity in 1963. "
+                                  "Morocco left the organisation 21 years after it joined.")
+    [left] = [r for r in relations if r.predicate == "withdrewFrom"]
+    assert (left.subject.key, left.object.key, left.time.point) == ("morocco", "african-union", "1984")
+    assert left.time.text == "21 years after it joined"
+    [ended] = [r for r in relations if r.predicate == "memberOf" and r.time and r.time.end]
+    assert ended.time.end == "1984"
