@@ -184,11 +184,15 @@ def _person_shaped(span: Span) -> bool:
     )
 
 
+def _may_be_a_person(entity: Entity) -> bool:
+    """An organisation-typed name of capitalised words that could be a person's ("Kassym-Jomart Tokayev")."""
+    words = entity.label.replace("-", " ").split()
+    return entity.type == "Organization" and len(words) > 1 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
 def _person_shaped_organisation(surname: str, found: DocumentEntities) -> Entity | None:
     for entity in found.entities.values():
-        words = entity.label.replace("-", " ").split()
-        if entity.type == "Organization" and len(words) > 1 and entity.label.split()[-1] == surname \
-                and all(w[:1].isupper() and w.isalpha() for w in words):
+        if _may_be_a_person(entity) and entity.label.split()[-1] == surname:
             return entity
     return None
 
@@ -469,9 +473,7 @@ def _add_surnames(doc: Doc, found: DocumentEntities, persons: list[Entity], gaze
     """
     covered = {i for m in found.mentions for i in range(m.start, m.end)}
     surnames: dict[str, Entity] = {}
-    candidates = persons + [e for e in found.entities.values() if e.type == "Organization"
-                            and e.key not in gazetteer and len(e.label.replace("-", " ").split()) > 1
-                            and all(w[:1].isupper() and w.isalpha() for w in e.label.replace("-", " ").split())]
+    candidates = persons + [e for e in found.entities.values() if _may_be_a_person(e) and e.key not in gazetteer]
     for person in candidates:
         parts = person.label.split()
         if len(parts) > 1:
