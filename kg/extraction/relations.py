@@ -504,6 +504,9 @@ class _Extractor:
         """
         anchors = [node, *reversed(matched[:-1])]
         trigger = matched[0]
+        if word in _PREPOSITIONS and trigger.pos_ in {"VERB", "AUX"}:
+            # "station a brigade in Lithuania": the place may hang on the object
+            anchors += [c for c in trigger.children if c.dep_ == "dobj"]
         if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"nsubjpass", "dobj", "nsubj"} \
                 and word in _PREPOSITIONS:
             anchors.append(trigger.head)  # "Concessions were made to Azerbaijan": the verb holds the phrase
@@ -547,6 +550,8 @@ class _Extractor:
         return attached
 
     def time_of(self, trigger: Token, matched: list[Token], sentence: _Sentence) -> TimeSpan | None:
+        # "ordered two diplomats to leave the country on Wednesday": the date may sit on the complement
+        matched = [*matched, *(c for c in trigger.children if c.dep_ == "xcomp")]
         node = trigger
         for _ in range(4):
             found = self.times_for(matched if node.i == trigger.i else [node], sentence)
@@ -557,6 +562,8 @@ class _Extractor:
                 for span, value in sentence.times:
                     if span.start <= node.head.i < span.end:
                         return value
+            if node.dep_ == "acl" and node.pos_ in {"VERB", "AUX"}:
+                break  # "the agency, based in Vienna, said on Monday": the description has no date
             if node.dep_ in {"xcomp", "conj", "advcl", "pcomp", "pobj", "dobj", "prep", "attr", "acl",
                              "nsubj", "nsubjpass"} and node.head.i != node.i:
                 node = node.head

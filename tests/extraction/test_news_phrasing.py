@@ -547,6 +547,20 @@ NEWS_CASES = [
     case("providesAidTo-delivered-last-week",
          "Germany delivered another Patriot air defence system to Ukraine last week.",
          s("germany", "providesAidTo", "ukraine", time=THIS_MONTH)),
+    case("expelled-ordered-diplomats-to-leave",
+         "Germany ordered two Iranian diplomats to leave the country on Wednesday.",
+         s("germany", "expelled", "iran", time=WED)),
+    case("expelled-ordered-troops-to-leave",
+         "Niger's junta ordered French troops to leave the country last year.",
+         s("niger", "expelled", "france", time=LAST_YEAR)),
+    case("hasMilitaryPresenceIn-metonym-future-station",
+         "Berlin will permanently station a 4,800-strong brigade in Lithuania by 2027.",
+         either(s("germany", "hasMilitaryPresenceIn", "lithuania", FUTURE, "2027"),
+                s("germany", "hasMilitaryPresenceIn", "lithuania", FUTURE))),
+    case("locatedIn-based-in",
+         "The International Atomic Energy Agency, based in Vienna, said on Monday that it had lost "
+         "contact with the plant.",
+         s("international-atomic-energy-agency", "locatedIn", "vienna")),
 ]
 
 # (text, (subject, predicate, object)) that must not be extracted as Asserted.
