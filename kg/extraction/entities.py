@@ -366,7 +366,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
             stripped = {t.lower_.rstrip(".") for t in doc[ent.start:titled.start]}
             words = [t for t in titled if not (t.is_punct and t.text in {"-", "\u2013"})]
             titled_apposition = any(
-                c.dep_ == "appos" and c.lower_ in core_titles for t in titled for c in t.children)
+                c.dep_ == "appos" and c.lower_ in core_titles for t in titled for c in t.children) or (
+                ent.root.dep_ == "appos" and ent.root.head.lower_ in core_titles)  # "the minister, Rustem Umerov"
             if (stripped & core_titles or before in core_titles or titled_apposition) \
                     and titled.text[:1].isupper() and 2 <= len(words) <= 4 \
                     and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):

@@ -208,6 +208,8 @@ class _Extractor:
             # "Secretary of the Security Council Viktor Makhmudov", parsed as one noun phrase
             holders += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                         for p in c.children if p.dep_ == "pobj"]
+            if not holders and token.i + 2 < sentence.sent.end and token.doc[token.i + 1].text == ",":
+                holders = [token.doc[token.i + 2]]  # "Qatar's emir, Tamim bin Hamad Al Thani," parsed loosely
             persons = [arg for h in holders for arg in self.resolve(h, sentence, depth + 1)
                        if arg.entity.type == "Person"]
             if persons:
@@ -1154,6 +1156,10 @@ class _Extractor:
             while index > sentence.sent.start and doc[index].text != "(":
                 index -= 1
             index -= 1
+        if index >= sentence.sent.start and doc[index].lower_ in self.title_words and doc[index].pos_ == "NOUN":
+            # "Qatar's emir, Tamim bin Hamad Al Thani": the title noun right before the name
+            role = doc[index]
+            return self._title_words_and_context(role)
         mentions = sentence.mentions(doc[index]) if index >= sentence.sent.start else []
         if not mentions:
             return None
@@ -1172,6 +1178,9 @@ class _Extractor:
         if index == role_end:
             return None
         return list(doc[index:role_end]), [organisation]
+
+    def _title_words_and_context(self, noun: Token) -> tuple[list[Token], list[Token]]:
+        return next(self._title_noun(noun))
 
     def _title_noun(self, noun: Token) -> Iterator[tuple[list[Token], list[Token]]]:
         words = [c for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.lower_.rstrip(".") in self.title_words]

@@ -561,6 +561,16 @@ NEWS_CASES = [
          "The International Atomic Energy Agency, based in Vienna, said on Monday that it had lost "
          "contact with the plant.",
          s("international-atomic-energy-agency", "locatedIn", "vienna")),
+    case("metWith-possessive-title-apposition",
+         "UN Secretary-General Antonio Guterres met Qatar's emir, Tamim bin Hamad Al Thani, in "
+         "Doha on Sunday.",
+         s("tamim-bin-hamad-al-thani", "leaderOf", "qatar"),
+         either(s("antonio-guterres", "leaderOf", UN), s("antonio-guterres", "officialOf", UN)),
+         s("antonio-guterres", "metWith", "tamim-bin-hamad-al-thani", time=SUN)),
+    case("officialOf-possessive-apposition-defence-minister",
+         "Ukraine's defence minister, Rustem Umerov, said on Tuesday that Kyiv urgently needed more "
+         "artillery shells.",
+         s("rustem-umerov", "officialOf", "ukraine")),
 ]
 
 # (text, (subject, predicate, object)) that must not be extracted as Asserted.
