@@ -571,6 +571,10 @@ NEWS_CASES = [
          "Ukraine's defence minister, Rustem Umerov, said on Tuesday that Kyiv urgently needed more "
          "artillery shells.",
          s("rustem-umerov", "officialOf", "ukraine")),
+    case("withdrewFrom-troops-pulled-out",
+         "France completed the withdrawal of its troops from Niger in December.",
+         either(s("france", "hasMilitaryPresenceIn", "niger", time="..2023-12"),
+                s("france", "withdrewFrom", "niger", time="2023-12"))),
 ]
 
 # (text, (subject, predicate, object)) that must not be extracted as Asserted.
