@@ -269,57 +269,49 @@ class _Extractor:
                 node = node.head
         return anchor
 
-    def object_pronoun(self, pronoun: Token, sentence: _Sentence, depth: int) -> list[_Arg]:
-        """"cut ties with Israel, accusing it of ...": the nearest actor before, not the verb's own subject."""
-        clause = pronoun.head
+    @staticmethod
+    def _clause(token: Token) -> Token:
+        """The verb of the clause that holds ``token``."""
+        clause = token.head
         while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
             clause = clause.head
-        subjects, _ = self.verb_subjects(clause, sentence)
-        own = {a.entity.key for t in subjects for a in self.resolve(t, sentence, depth + 1)}
+        return clause
+
+    def _nearest_before(self, pronoun: Token, sentence: _Sentence, accept) -> list[_Arg]:
+        """The nearest mention before ``pronoun`` in its sentence whose entity ``accept`` takes."""
         for index in range(pronoun.i - 1, sentence.sent.start - 1, -1):
             token = sentence.sent.doc[index]
             if token.dep_ in {"compound", "amod"}:
                 continue
             for mention in sentence.mentions(token):
                 entity = self.found.entities[mention.entity_key]
-                if entity.key not in own and entity.type in {"Country", "InternationalOrganization", "Organization"}:
-                    return [_Arg(entity, pronoun.text, "coreference")]
+                if accept(entity):
+                    return [_Arg(entity, mention.text, "coreference")]
         return []
+
+    def object_pronoun(self, pronoun: Token, sentence: _Sentence, depth: int) -> list[_Arg]:
+        """"cut ties with Israel, accusing it of ...": the nearest actor before, not the verb's own subject."""
+        subjects, _ = self.verb_subjects(self._clause(pronoun), sentence)
+        own = {a.entity.key for t in subjects for a in self.resolve(t, sentence, depth + 1)}
+        return self._nearest_before(pronoun, sentence, lambda entity: entity.key not in own and entity.type in {
+            "Country", "InternationalOrganization", "Organization"})
 
     def possessive_owner(self, pronoun: Token, sentence: _Sentence, depth: int) -> list[_Arg]:
         """"its war against Ukraine": the owner named before the possessive.
 
-        "his"/"her" take the nearest person before them in the sentence, "its"/"their"
-        the nearest country or organisation ("criticised China over its support for
-        Russia"); failing that, the subject of the clause.
+        The subject of the possessive's clause when it fits ("Armenia urged the EU to
+        send monitors to its border"); else the nearest fitting mention before it:
+        "his"/"her" a person, "its"/"their" a country or organisation ("criticised
+        China over its support for Russia").
         """
-        wanted = {"Person"} if pronoun.lower_ in {"his", "her"} else set(ACTOR_TYPES) - {"Person"}
-        clause = pronoun.head
-        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
-            clause = clause.head
+        wanted = frozenset({"Person"} if pronoun.lower_ in {"his", "her"} else set(ACTOR_TYPES) - {"Person"})
+        clause = self._clause(pronoun)
         for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i):
-            owners = [a for a in self.resolve(subject, sentence, depth + 1) if a.entity.type in wanted
-                      or (a.entity.type == "Place" and self.fit(a, frozenset(wanted)) is not None)]
-            if owners:  # "Armenia urged the EU to send monitors to its border"
-                return [replace(a, via="coreference") for a in owners]
-        for index in range(pronoun.i - 1, sentence.sent.start - 1, -1):
-            token = sentence.sent.doc[index]
-            if token.dep_ in {"compound", "amod"}:
-                continue
-            for mention in sentence.mentions(token):
-                entity = self.found.entities[mention.entity_key]
-                if entity.type in wanted or (entity.type == "Place" and "Country" in wanted
-                                             and (entity.capital_of or entity.metonym_for)):
-                    return [_Arg(entity, mention.text, "coreference")]
-        node = pronoun.head
-        while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
-            node = node.head
-        if node.pos_ not in {"VERB", "AUX"}:
-            return []
-        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i]
-        if not subjects:
-            return []
-        return [replace(a, via="coreference") for a in self.resolve(subjects[0], sentence, depth + 1)]
+            owners = [a for a in self.resolve(subject, sentence, depth + 1) if self.fit(a, wanted) is not None]
+            if owners:
+                return [replace(self.fit(a, wanted), via="coreference") for a in owners]
+        return self._nearest_before(pronoun, sentence, lambda entity: entity.type in wanted or (
+            entity.type == "Place" and "Country" in wanted and bool(entity.capital_of or entity.metonym_for)))
 
     def expand(self, token: Token) -> list[Token]:
         """A token and the tokens coordinated with it ("Mali, Burkina Faso and Niger")."""
