@@ -84,6 +84,7 @@ class Lexicon:
     modifiers: dict[str, tuple[Pattern, ...]]
     modifier_nouns: dict[str, tuple[Pattern, ...]]
     grammar: dict[str, Any] = field(default_factory=dict)
+    triggers_by_relation: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, relations_path: str | Path | None = None,
@@ -107,6 +108,10 @@ class Lexicon:
             for patterns in index.values():
                 seen.extend(patterns)
         return seen
+
+    def triggers(self, relation: str) -> frozenset[str]:
+        """The trigger words of one relation's patterns ("join", "accede", "accession" ...)."""
+        return self.triggers_by_relation.get(relation, frozenset())
 
     def phrases(self, relation: str) -> list[str]:
         """The phrases of one relation as written in the lexicon (for documentation)."""
@@ -217,8 +222,14 @@ def _read(relations_path: Path, grammar_path: Path) -> Lexicon:
                                       reverse=pattern.reverse, confidence=pattern.confidence,
                                       time_role=pattern_time, passive=True)
                 indexes[section].setdefault(pattern.trigger, []).append(pattern)
+    triggers: dict[str, set[str]] = {}
+    for index in indexes.values():
+        for patterns in index.values():
+            for pattern in patterns:
+                triggers.setdefault(pattern.relation, set()).add(pattern.trigger)
     return Lexicon(
         relations=specs,
         grammar=grammar,
+        triggers_by_relation={name: frozenset(words) for name, words in triggers.items()},
         **{section: {k: tuple(v) for k, v in index.items()} for section, index in indexes.items()},
     )

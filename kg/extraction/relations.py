@@ -463,12 +463,12 @@ class _Extractor:
                 return None
             matched.append(step)
             node = step
-        while len(matched) > 1 and matched[-1].dep_ == "prt":
-            matched = matched[:-1] + [matched[-1]]  # keep the particle as matched ...
-            last = matched[-2]  # ... but read the object from its verb ("kicked out France's ambassador")
-            objects = [c for c in last.children if c.dep_ in {"dobj", "dative"}]
-            if not objects and self.is_passive(last):
-                objects = [c for c in last.children if c.dep_ == "nsubjpass"]
+        if len(matched) > 1 and matched[-1].dep_ == "prt":
+            # a particle ends the phrase: the object is the verb's ("kicked out France's ambassador")
+            verb = matched[-2]
+            objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+            if not objects and self.is_passive(verb):
+                objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
             return matched, objects
         last = matched[-1]
         if last.dep_ in {"prep", "agent", "dative"} or (last.pos_ == "ADP" and last.i != trigger.i):
@@ -1318,8 +1318,7 @@ def extract_relations(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, l
             extractor.applicants = applicants
         for relation in best.values():
             if relation.char_start == sent.start_char and relation.time is not None and relation.time.point:
-                triggers = {p.trigger for p in lexicon.patterns() if p.relation == relation.predicate}
-                timeline.append((frozenset(triggers), relation.time.point))
+                timeline.append((lexicon.triggers(relation.predicate), relation.time.point))
     return sorted(best.values(), key=lambda r: (r.char_start, r.predicate, r.subject.key, r.object.key))
 
 
