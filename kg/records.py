@@ -17,6 +17,7 @@ __all__ = [
     "EVENT_RELATIONS",
     "MODALITIES",
     "RELATIONS",
+    "SECTORS",
     "STANDING_RELATIONS",
     "SYMMETRIC_RELATIONS",
     "Document",
@@ -40,6 +41,14 @@ ENTITY_TYPES = (
     "Organization",
     "Place",
     "Event",
+    "Agent",
+)
+
+#: Sectors of a country that act as agents (individuals of ``gkg:Sector``):
+#: "Israeli troops" is Israel's Military, "Egyptian police" Egypt's Police.
+SECTORS = (
+    "Government", "Military", "Police", "Judiciary", "Legislature", "Opposition", "Rebels",
+    "Protesters", "Civilians", "Media", "Business", "Religious", "Refugees", "Criminals",
 )
 
 #: Modalities of a statement (local names under ``gkg:``).
@@ -104,7 +113,9 @@ class Entity:
     ``key`` is the slug used in the entity IRI. ``country`` is the key of the
     country the entity belongs to, when known. ``capital_of`` and
     ``metonym_for`` name the entity a place stands for when it acts
-    ("Tashkent pulled out" -> Uzbekistan).
+    ("Tashkent pulled out" -> Uzbekistan). An ``Agent`` is a country's sector
+    acting ("Israeli troops"): ``country`` names the country, ``sector`` one of
+    :data:`SECTORS`.
     """
 
     key: str
@@ -119,6 +130,11 @@ class Entity:
     capital_of: str | None = None
     metonym_for: str | None = None
     former_names: tuple[tuple[str, str], ...] = ()  # (name, last year in use)
+    sector: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.sector is not None and self.sector not in SECTORS:
+            raise ValueError(f"sector {self.sector!r} is not one of {SECTORS}")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -181,6 +197,10 @@ class Relation:
     role: str | None = None
     attributed_to: Entity | None = None
     qualifiers: tuple[tuple[str, str], ...] = field(default=())
+    #: The countries that the subject, object or source belong to (their
+    #: ``country`` keys), so that the graph can link them and lift an agent's
+    #: statement to its country.
+    countries: tuple[Entity, ...] = ()
 
     def __post_init__(self) -> None:
         if self.modality not in MODALITIES:
@@ -230,4 +250,5 @@ def relation_from_data(data: dict) -> Relation:
     if fields.get("attributed_to") is not None:
         fields["attributed_to"] = entity_from_data(fields["attributed_to"])
     fields["qualifiers"] = _tuples(fields.get("qualifiers", []))
+    fields["countries"] = tuple(entity_from_data(c) for c in fields.get("countries", ()))
     return Relation(**fields)

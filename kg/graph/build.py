@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.graph.namespace import GKD, GKE, GKG, GKS, WD, extractor_iri
-from kg.records import Document, Entity, Relation, slugify
+from kg.records import SYMMETRIC_RELATIONS, Document, Entity, Relation, slugify
 
 __all__ = [
     "entity_iri",
@@ -24,6 +24,8 @@ __all__ = [
     "add_entity",
     "add_document",
     "add_relation",
+    "country_of",
+    "truthy_triples",
     "remove_document",
 ]
 
@@ -65,8 +67,14 @@ def time_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
-def add_entity(graph: Graph, entity: Entity) -> URIRef:
-    """Add an entity node with its names, codes and links (never relations)."""
+def add_entity(graph: Graph, entity: Entity, countries: Iterable[Entity] = ()) -> URIRef:
+    """Add an entity node with its names, codes and links (never relations).
+
+    ``countries`` are entities the caller knows (a statement's
+    :attr:`~kg.records.Relation.countries`); the one whose key is the entity's
+    ``country`` is added too, so that ``gkg:country`` always points to a typed
+    country node.
+    """
     node = entity_iri(entity)
     graph.add((node, RDF.type, GKG[entity.type]))
     if (node, RDFS.label, None) not in graph:
@@ -81,8 +89,14 @@ def add_entity(graph: Graph, entity: Entity) -> URIRef:
         graph.add((node, OWL.sameAs, WD[entity.qid]))
     if entity.iso3 and entity.type == "Country":
         graph.set((node, GKG.iso3166Alpha3, Literal(entity.iso3)))
-    if entity.country and entity.type != "Country" and (GKE[entity.country], RDFS.label, None) in graph:
-        graph.set((node, GKG.country, GKE[entity.country]))
+    if entity.sector and entity.type == "Agent":
+        graph.set((node, GKG.sector, GKG[entity.sector]))
+    if entity.country and entity.type != "Country":
+        known = next((c for c in countries if c.key == entity.country and c.type == "Country"), None)
+        if known is not None:
+            add_entity(graph, known)
+        if (GKE[entity.country], RDF.type, GKG.Country) in graph:
+            graph.set((node, GKG.country, GKE[entity.country]))
     return node
 
 
@@ -103,8 +117,8 @@ def add_document(graph: Graph, document: Document) -> URIRef:
 
 def add_relation(graph: Graph, relation: Relation, extractor_version: str) -> URIRef:
     """Add one statement node, and the truthy triple when the statement is asserted."""
-    subject = add_entity(graph, relation.subject)
-    obj = add_entity(graph, relation.object)
+    subject = add_entity(graph, relation.subject, relation.countries)
+    obj = add_entity(graph, relation.object, relation.countries)
     predicate = GKG[relation.predicate]
     node = statement_iri(relation)
     graph.add((node, RDF.type, RDF.Statement))
@@ -132,12 +146,47 @@ def add_relation(graph: Graph, relation: Relation, extractor_version: str) -> UR
         if name == "commodity":
             graph.add((node, GKG.commodity, Literal(value)))
     if relation.attributed_to is not None:
-        graph.add((node, PROV.wasAttributedTo, add_entity(graph, relation.attributed_to)))
+        graph.add((node, PROV.wasAttributedTo, add_entity(graph, relation.attributed_to, relation.countries)))
     graph.add((node, PROV.wasDerivedFrom, document_iri(relation.document_id)))
     graph.add((node, PROV.wasGeneratedBy, extractor_iri(extractor_version)))
     if relation.asserted:
-        graph.add((subject, predicate, obj))
+        for triple in truthy_triples(graph, subject, predicate, obj):
+            graph.add(triple)
     return node
+
+
+def country_of(graph: Graph, node: URIRef) -> URIRef | None:
+    """The country a node is or belongs to (``gkg:country``), if the graph says."""
+    if (node, RDF.type, GKG.Country) in graph:
+        return node
+    country = graph.value(node, GKG.country)
+    return country if isinstance(country, URIRef) else None
+
+
+def truthy_triples(graph: Graph, subject: URIRef, predicate: URIRef, obj: URIRef) -> list[tuple]:
+    """The truthy triples an asserted statement supports.
+
+    The statement's own triple; and, when a side is an agent (``gkg:Agent``)
+    and the two sides belong to different countries, the same triple with each
+    agent replaced by its country: "Russian troops shelled Ukrainian positions"
+    also gives ``gke:russia gkg:attacked gke:ukraine``, while "Egyptian police
+    arrested demonstrators" stays between the two Egyptian agents. Symmetric
+    relations keep their canonical order (smaller IRI first).
+    """
+    triples = [(subject, predicate, obj)]
+    sides = []
+    for node in (subject, obj):
+        lifted = graph.value(node, GKG.country) if (node, RDF.type, GKG.Agent) in graph else None
+        sides.append(lifted if isinstance(lifted, URIRef) else node)
+    subject_country, object_country = country_of(graph, subject), country_of(graph, obj)
+    if subject_country is not None and subject_country == object_country:
+        return triples
+    lifted_subject, lifted_object = sides
+    if (lifted_subject, lifted_object) != (subject, obj) and lifted_subject != lifted_object:
+        if str(predicate)[len(str(GKG._NS)):] in SYMMETRIC_RELATIONS and str(lifted_subject) > str(lifted_object):
+            lifted_subject, lifted_object = lifted_object, lifted_subject
+        triples.append((lifted_subject, predicate, lifted_object))
+    return triples
 
 
 def remove_document(graph: Graph, document_id: str) -> int:
@@ -151,21 +200,17 @@ def remove_document(graph: Graph, document_id: str) -> int:
     supported: set[tuple] = set()
     for node in statements:
         if graph.value(node, GKG.modality) == GKG.Asserted:
-            supported.add((graph.value(node, RDF.subject), graph.value(node, RDF.predicate),
-                           graph.value(node, RDF.object)))
+            supported.update(truthy_triples(graph, graph.value(node, RDF.subject),
+                                            graph.value(node, RDF.predicate), graph.value(node, RDF.object)))
         graph.remove((node, None, None))
-    for triple in supported:
-        still = any(
-            graph.value(other, GKG.modality) == GKG.Asserted
-            for other in _statements_for(graph, *triple)
-        )
-        if not still:
+    if supported:
+        still: set[tuple] = set()
+        for node in graph.subjects(GKG.modality, GKG.Asserted):
+            predicate = graph.value(node, RDF.predicate)
+            if any(predicate == p for _, p, _ in supported):
+                still.update(truthy_triples(graph, graph.value(node, RDF.subject), predicate,
+                                            graph.value(node, RDF.object)))
+        for triple in supported - still:
             graph.remove(triple)
     graph.remove((doc, None, None))
     return len(statements)
-
-
-def _statements_for(graph: Graph, subject, predicate, obj) -> Iterable[URIRef]:
-    for node in graph.subjects(RDF.subject, subject):
-        if (node, RDF.predicate, predicate) in graph and (node, RDF.object, obj) in graph:
-            yield node

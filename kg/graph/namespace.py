@@ -45,6 +45,8 @@ class GKG(DefinedNamespace):
     Organization: URIRef
     Place: URIRef
     Event: URIRef
+    Agent: URIRef
+    Sector: URIRef
     Statement: URIRef
     Document: URIRef
     Modality: URIRef
@@ -55,6 +57,22 @@ class GKG(DefinedNamespace):
     Negated: URIRef
     Hypothetical: URIRef
     Future: URIRef
+
+    # Sectors of agents
+    Government: URIRef
+    Military: URIRef
+    Police: URIRef
+    Judiciary: URIRef
+    Legislature: URIRef
+    Opposition: URIRef
+    Rebels: URIRef
+    Protesters: URIRef
+    Civilians: URIRef
+    Media: URIRef
+    Business: URIRef
+    Religious: URIRef
+    Refugees: URIRef
+    Criminals: URIRef
 
     # Standing relations
     memberOf: URIRef
@@ -122,6 +140,7 @@ class GKG(DefinedNamespace):
     demonym: URIRef
     iso3166Alpha3: URIRef
     country: URIRef
+    sector: URIRef
 
     # Alignment annotations
     wikidataProperty: URIRef

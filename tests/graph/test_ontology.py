@@ -39,7 +39,9 @@ GKG_NS = str(GKG._NS)
 GKG_TERMS = frozenset(GKG.__annotations__)
 ONTOLOGY_IRI = URIRef(GKG_NS.rstrip("#"))
 ENTITY_CLASSES = ("Country", "InternationalOrganization", "Person", "GovernmentBody",
-                  "Organization")
+                  "Organization", "Agent")
+SECTORS = ("Government", "Military", "Police", "Judiciary", "Legislature", "Opposition", "Rebels",
+           "Protesters", "Civilians", "Media", "Business", "Religious", "Refugees", "Criminals")
 MODALITIES = ("Asserted", "Negated", "Hypothetical", "Future")
 
 ACTOR = {"Actor"}
@@ -114,6 +116,7 @@ EXPECTED_QUALIFIER_RANGES: dict[str, set[URIRef]] = {
     "iso3166Alpha3": {rdflib.XSD.string},
     "modality": {GKG.Modality},
     "country": {GKG.Country},
+    "sector": {GKG.Sector},
 }
 
 
@@ -194,6 +197,15 @@ def test_class_hierarchy() -> None:
     assert set(ontology.objects(GKG.Extractor, RDFS.subClassOf)) == {PROV.SoftwareAgent}
 
 
+def test_sectors_are_the_fourteen_individuals() -> None:
+    ontology = load_ontology()
+    assert set(ontology.subjects(RDF.type, GKG.Sector)) == {GKG[name] for name in SECTORS}
+    assert (GKG.sector, RDF.type, OWL.FunctionalProperty) in ontology
+    assert _members(ontology, _single(ontology, GKG.sector, RDFS.domain)) == {GKG.Agent}
+    assert _members(ontology, _single(ontology, GKG.sector, RDFS.range)) == {GKG.Sector}
+    assert GKG.Agent in _members(ontology, _single(ontology, GKG.country, RDFS.domain))
+
+
 def test_modalities_are_the_four_individuals() -> None:
     ontology = load_ontology()
     assert set(ontology.subjects(RDF.type, GKG.Modality)) == {GKG[m] for m in MODALITIES}
@@ -267,7 +279,7 @@ def test_alignment_annotations_are_annotation_properties() -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED_QUALIFIER_RANGES))
 def test_qualifier_and_attribute_ranges(name: str) -> None:
     ontology = load_ontology()
-    kind = OWL.ObjectProperty if name in {"modality", "country"} else OWL.DatatypeProperty
+    kind = OWL.ObjectProperty if name in {"modality", "country", "sector"} else OWL.DatatypeProperty
     assert (GKG[name], RDF.type, kind) in ontology
     range_ = _members(ontology, _single(ontology, GKG[name], RDFS.range))
     assert range_ == EXPECTED_QUALIFIER_RANGES[name]
@@ -307,6 +319,7 @@ STATEMENT = GKS["3f2a"]
 DOCUMENT = GKD["seed-uzbek-us"]
 UZBEKISTAN = GKE.uzbekistan
 CSTO = GKE["collective-security-treaty-organization"]
+UZBEK_MILITARY = GKE["uzbekistan-military"]
 
 
 def _conforming_graph() -> Graph:
@@ -322,6 +335,10 @@ def _conforming_graph() -> Graph:
     graph.add((CSTO, RDF.type, GKG.InternationalOrganization))
     graph.add((CSTO, RDFS.label, Literal("Collective Security Treaty Organization", lang="en")))
     graph.add((UZBEKISTAN, GKG.withdrewFrom, CSTO))
+    graph.add((UZBEK_MILITARY, RDF.type, GKG.Agent))
+    graph.add((UZBEK_MILITARY, RDFS.label, Literal("Uzbekistan (military)", lang="en")))
+    graph.add((UZBEK_MILITARY, GKG.country, UZBEKISTAN))
+    graph.add((UZBEK_MILITARY, GKG.sector, GKG.Military))
 
     graph.add((STATEMENT, RDF.type, RDF.Statement))
     graph.add((STATEMENT, RDF.type, GKG.Statement))
@@ -416,6 +433,18 @@ BROKEN: dict[str, tuple[Callable[[Graph], None], URIRef, URIRef | None, set[URIR
     "country code on an organisation": (
         _add(CSTO, GKG.iso3166Alpha3, Literal("CST")),
         CSTO, None, {SH.ClassConstraintComponent}),
+    "agent without sector": (
+        _replace(UZBEK_MILITARY, GKG.sector, None),
+        UZBEK_MILITARY, GKG.sector, {SH.MinCountConstraintComponent}),
+    "agent with a sector outside the set": (
+        _replace(UZBEK_MILITARY, GKG.sector, GKG.Asserted),
+        UZBEK_MILITARY, GKG.sector, {SH.InConstraintComponent}),
+    "agent of two countries": (
+        _add(UZBEK_MILITARY, GKG.country, GKE.kazakhstan),
+        UZBEK_MILITARY, GKG.country, {SH.MaxCountConstraintComponent, SH.ClassConstraintComponent}),
+    "sector on a country": (
+        _add(UZBEKISTAN, GKG.sector, GKG.Military),
+        UZBEKISTAN, None, {SH.ClassConstraintComponent}),
     "predicate outside the vocabulary": (
         _replace(STATEMENT, RDF.predicate, GKG.country),
         STATEMENT, RDF.predicate, {SH.InConstraintComponent}),
