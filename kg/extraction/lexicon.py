@@ -24,7 +24,7 @@ __all__ = ["ACTOR_TYPES", "Pattern", "RelationSpec", "Lexicon", "LEXICON_DIR"]
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
 
-ACTOR_TYPES = ("Country", "InternationalOrganization", "Person", "GovernmentBody", "Organization")
+ACTOR_TYPES = ("Country", "InternationalOrganization", "Person", "GovernmentBody", "Organization", "Agent")
 _KNOWN_TYPES = set(ACTOR_TYPES) | {"Place", "Event"}
 _TIME_ROLES = {"point", "period", "start", "end"}
 # After "be", these start a copula pattern ("be part of", "be on visit to"), not a passive one.

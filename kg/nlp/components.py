@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from kg.extraction.entities import DocumentEntities, EntitySettings, find_mentions
 from kg.extraction.lexicon import Lexicon
-from kg.extraction.relations import RelationSettings, extract_relations
+from kg.extraction.relations import extract_relations
 from kg.gazetteer import Gazetteer
 from kg.records import (
     Entity, Mention, Relation, entity_from_data, mention_from_data, relation_from_data, to_data,
@@ -166,7 +166,7 @@ class RelationExtractor:
         self.name = name
         self.gazetteer = Gazetteer.load(gazetteer_path or None)
         self.lexicon = _lexicon(relations_path, grammar_path)
-        self.settings = RelationSettings(min_confidence=min_confidence)
+        self.min_confidence = min_confidence
 
     def __call__(self, doc: Doc) -> Doc:
         entities = doc._.geokg_entities
@@ -179,7 +179,7 @@ class RelationExtractor:
         raw_date = doc._.geokg_document_date
         document_date = date.fromisoformat(raw_date) if raw_date else None
         relations = extract_relations(
-            doc, found, self.gazetteer, self.lexicon, self.settings,
+            doc, found, self.gazetteer, self.lexicon, min_confidence=self.min_confidence,
             document_id=doc._.geokg_document_id or "", document_date=document_date,
         )
         doc._.geokg_entity_data = {key: to_data(e) for key, e in found.entities.items()}

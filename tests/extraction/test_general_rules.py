@@ -140,13 +140,6 @@ def test_countries_joined_are_members_of_the_organisation_of_the_clause(statemen
     assert ("iran", "memberOf", sco, ASSERTED, None) in found, sorted(found)
 
 
-def test_the_bids_are_those_of_the_applicants_named_before(statements):
-    found = statements("Georgia and Moldova applied to join the European Union on Tuesday. "
-                       "Hungary threatened to block the applications.")
-    assert ("hungary", "threatened", "georgia", ASSERTED, None) in found, sorted(found)
-    assert ("hungary", "threatened", "moldova", ASSERTED, None) in found, sorted(found)
-
-
 def test_a_list_of_places_is_not_a_location(statements):
     found = statements("Floods hit Osaka, Kobe and other cities in western Japan.")
     assert not [s for s in found if s[:3] == ("osaka", "locatedIn", "kobe")], sorted(found)

@@ -1,0 +1,100 @@
+"""Verb phrases: "pulled out of the CSTO", "imposed sanctions on Iran", "was expelled from".
+
+A verb pattern is a trigger lemma and the path of words from it to the object
+(a particle, a light noun, prepositions). The subject comes from the clause
+(:meth:`~kg.extraction.clauses.Clauses.verb_subjects`); a pattern written
+"be <participle> ..." reads the passive voice, whose grammatical subject is
+the relation's subject ("is located in").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from kg.extraction.clauses import is_passive
+from kg.extraction.constructions.membership import joining_members
+from kg.records import SYMMETRIC_RELATIONS as SYMMETRIC
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extraction.arguments import Arg
+    from kg.extraction.core import Extractor
+    from kg.extraction.lexicon import Pattern
+    from kg.extraction.sentence import Sentence
+    from kg.records import Relation
+
+__all__ = ["verb_relations"]
+
+
+def verb_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
+    """The relations stated by the sentence's verbs, longest matching pattern first."""
+    for token in sentence.sent:
+        if not ((token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"})
+                or (token.pos_ == "NOUN" and token.dep_ == "ROOT")):
+            continue  # "the visiting minister" describes, it does not state a visit
+        longest = 0
+        patterns = sorted(extractor.patterns(extractor.lexicon.verbs, token), key=lambda p: -len(p.path))
+        for pattern in patterns:
+            if longest and not pattern.path:
+                break  # "hosts US troops" is a military presence, not a meeting
+            made = list(verb_relation(extractor, pattern, token, sentence, consumed))
+            if made and pattern.path:
+                longest = len(pattern.path)
+            yield from made
+
+
+def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence: Sentence,
+                  consumed: set[int]) -> Iterator[Relation]:
+    """The relations of one verb pattern at one verb."""
+    followed = extractor.follow(verb, pattern.path)
+    if followed is None:
+        return
+    matched, object_tokens = followed
+    arguments = extractor.arguments
+    if pattern.passive:
+        if not is_passive(verb):
+            return
+        object_tokens = [t for t in object_tokens if t.dep_ != "nsubjpass"]
+        subject_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not subject_tokens and verb.dep_ == "acl":
+            subject_tokens = [verb.head]  # "the base located in Uzbekistan"
+        consumed.update(t.i for t in matched[1:])
+        subjects = arguments.args(subject_tokens, sentence)
+        yield from extractor.emit(pattern, subjects, arguments.args(object_tokens, sentence), sentence, verb,
+                                  matched, False)
+        yield from denied_alternatives(extractor, pattern, matched, subjects, sentence, verb)
+        return
+    subject_tokens, inherited = extractor.clauses.verb_subjects(verb, sentence)
+    subjects = arguments.args(subject_tokens, sentence)
+    objects = arguments.object_args(object_tokens, sentence, extractor.lexicon.relations[pattern.relation])
+    if subjects and objects:
+        # a noun inside a verb phrase that found its actors is not read on its own
+        consumed.update(t.i for t in matched[1:])
+    yield from denied_alternatives(extractor, pattern, matched, subjects, sentence, verb)
+    yield from joining_members(extractor, pattern, verb, objects, sentence)
+    if not objects and pattern.relation in SYMMETRIC and not extractor.needs_object(pattern):
+        # "Armenia and Azerbaijan signed the accord": the coordinated actors with each other;
+        # "relations between Bahrain and Qatar were restored": the pair after "between"
+        between = [p for t in matched[1:] for c in t.children if c.dep_ == "prep" and c.lower_ == "between"
+                   for p in c.children if p.dep_ == "pobj"]
+        pairs = subjects if len(subjects) > 1 or not between else arguments.args(between, sentence)
+        yield from extractor.symmetric_pairs(pattern, pairs, sentence, verb, matched)
+        return
+    yield from extractor.emit(pattern, subjects, objects, sentence, verb, matched, inherited)
+
+
+def denied_alternatives(extractor: Extractor, pattern: Pattern, matched: list[Token], subjects: list[Arg],
+                        sentence: Sentence, trigger: Token) -> Iterator[Relation]:
+    """ "located in Kazakhstan, not in Russia": the negated alternative, as a Negated statement."""
+    last = matched[-1]
+    if len(matched) < 2 or last.dep_ != "prep":
+        return
+    for sibling in last.head.children:
+        if sibling.i <= last.i or sibling.dep_ != "prep" or sibling.lower_ != last.lower_:
+            continue
+        if not any(c.dep_ == "neg" for c in sibling.children):
+            continue
+        objects = extractor.arguments.args([c for c in sibling.children if c.dep_ == "pobj"], sentence)
+        yield from extractor.emit(pattern, subjects, objects, sentence, trigger, matched, False,
+                                  modality="Negated")
