@@ -245,6 +245,11 @@ class Arguments:
         """The argument if its type fits the slot; a capital or seat of power stands for its government."""
         if arg.entity.type in types:
             return arg
+        if arg.entity.type == "Agent" and "Country" in types and arg.entity.country in self.gazetteer:
+            # "Indian troops in the Maldives": where the relation needs a state, the agent stands for it
+            country = self.gazetteer[arg.entity.country]
+            self.found.entities.setdefault(country.key, country)
+            return Arg(country, arg.text, arg.via)
         if arg.entity.type == "Place" and types & set(ACTOR_TYPES):
             target_key = arg.entity.metonym_for or arg.entity.capital_of
             if target_key and target_key in self.gazetteer:

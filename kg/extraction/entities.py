@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from kg.extraction.agents import AgentFinder, AgentSettings
+from kg.extraction.document import Layout, LayoutSettings, home_country, read_layout
 from kg.records import Entity, Mention, slugify
 
 if TYPE_CHECKING:
@@ -61,14 +63,20 @@ class EntitySettings:
     title_modifiers: frozenset[str] = frozenset()
     #: Generic body names that take the country named before them ("Uzbekistan's Security Council").
     national_body_words: frozenset[str] = frozenset()
+    #: Headlines and datelines, and how the document's own country is weighed.
+    layout: LayoutSettings = field(default_factory=LayoutSettings)
+    #: Agent nouns and their sectors; without them no agents are read.
+    agents: AgentSettings | None = None
 
 
 @dataclass
 class DocumentEntities:
-    """The entities and mentions of one document."""
+    """The entities and mentions of one document, its layout and the country it is about."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    layout: Layout = field(default_factory=Layout)
+    home: str | None = None
 
     def add(self, entity: Entity, span: Span, via: str = "name", text: str | None = None) -> Mention:
         known = self.entities.get(entity.key)
@@ -90,26 +98,6 @@ def new_entity(label: str, kind: str, gazetteer: Gazetteer, *, country: str | No
     if key in gazetteer and gazetteer[key].type != kind:
         key = f"{key}-{kind.lower()}"
     return Entity(key=key, label=label, type=kind, country=country)
-
-
-_DATELINE = re.compile(
-    r"\s*(?:[A-Z][A-Za-z.'&]*(?:[ ,/]+[A-Za-z0-9.'&]+){0,5}\s*)?(?:\([A-Za-z .]+\)\s*)?(?:-{1,2}|\u2013|\u2014)\s"
-)
-
-
-def _dateline_end(text: str) -> int:
-    """Where a news dateline ("WASHINGTON (Reuters) - ", "KABUL, Dec 8 (AFP) - ") ends, or 0."""
-    match = _DATELINE.match(text[:80])
-    if match is None or match.end() < 4:
-        return 0
-    head = text[: match.end()]
-    words = head.strip(" -\u2013\u2014").split()
-    if "(" in head or head.strip(" -\u2013\u2014").isupper() or words[-1] in _NEWS_AGENCY_WORDS:
-        return match.end() + _dateline_end(text[match.end():]) if match.end() < len(text) else match.end()
-    return 0
-
-
-_NEWS_AGENCY_WORDS = frozenset({"Reuters", "AP", "AFP", "Press", "News", "Newswire", "Wire", "Xinhua", "Interfax", "TASS"})
 
 
 def _strip_leading(span: Span, words: frozenset[str]) -> Span:
@@ -311,12 +299,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     DocumentEntities
         Entities by key and the mentions in document order.
     """
-    found = DocumentEntities()
+    layout = read_layout(doc.text, settings.layout, lambda name: any(
+        e.type in {"Place", "Country"} for e in gazetteer.lookup(name)))
+    found = DocumentEntities(layout=layout)
     persons: list[Entity] = []
-    dateline_end = _dateline_end(doc.text)
     for ent in doc.ents:
-        if ent.end_char <= dateline_end:
-            continue  # "KABUL (Reuters) -": where and by whom the story was filed, not an actor
+        if not layout.in_body(ent.start_char):
+            continue  # a headline, or "KABUL (Reuters) -": where and by whom the story was filed
         person = _person_named_like_a_place(ent, settings)
         if person is not None and not (ent.ent_id_ and ent.ent_id_ in gazetteer):
             entity = _person(person, persons, gazetteer)
@@ -405,6 +394,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     persons.extend(e for e in found.entities.values() if e.type == "Person" and e not in persons)
     _add_surnames(doc, found, persons, gazetteer)
     _add_countries(doc, found, gazetteer)
+    home = home_country(doc, found, gazetteer, layout, settings.layout)
+    found.home = home.key if home is not None else None
+    if settings.agents is not None:
+        AgentFinder(settings.agents, gazetteer).add(doc, found, home, layout)
     _add_coreference(doc, found, settings)
     found.mentions.sort(key=lambda m: (m.start, m.end))
     return found

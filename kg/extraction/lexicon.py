@@ -85,10 +85,14 @@ class Lexicon:
     modifier_nouns: dict[str, tuple[Pattern, ...]]
     grammar: dict[str, Any] = field(default_factory=dict)
     triggers_by_relation: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Agent nouns and their sectors (``agents.json``): "troop" -> "Military".
+    agent_nouns: dict[str, str] = field(default_factory=dict)
+    #: Agent nouns that are titles in the singular ("official").
+    plural_only_agents: frozenset[str] = frozenset()
 
     @classmethod
-    def load(cls, relations_path: str | Path | None = None,
-             grammar_path: str | Path | None = None) -> Lexicon:
+    def load(cls, relations_path: str | Path | None = None, grammar_path: str | Path | None = None,
+             agents_path: str | Path | None = None) -> Lexicon:
         """Read the lexicon; without arguments, the packaged one (cached).
 
         Raises
@@ -96,10 +100,11 @@ class Lexicon:
         ConfigError
             When a file is missing, is not JSON, or names an unknown type or time role.
         """
-        if relations_path is None and grammar_path is None:
+        if relations_path is None and grammar_path is None and agents_path is None:
             return _default_lexicon()
         return _read(Path(relations_path or LEXICON_DIR / "relations.json"),
-                     Path(grammar_path or LEXICON_DIR / "grammar.json"))
+                     Path(grammar_path or LEXICON_DIR / "grammar.json"),
+                     Path(agents_path or LEXICON_DIR / "agents.json"))
 
     def patterns(self) -> list[Pattern]:
         """Every pattern, in lexicon order."""
@@ -135,7 +140,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
-    return _read(LEXICON_DIR / "relations.json", LEXICON_DIR / "grammar.json")
+    return _read(LEXICON_DIR / "relations.json", LEXICON_DIR / "grammar.json", LEXICON_DIR / "agents.json")
 
 
 def _load_json(path: Path) -> Any:
@@ -162,9 +167,10 @@ def _types(path: Path, name: str, values: list[str]) -> frozenset[str]:
     return frozenset(expanded)
 
 
-def _read(relations_path: Path, grammar_path: Path) -> Lexicon:
+def _read(relations_path: Path, grammar_path: Path, agents_path: Path) -> Lexicon:
     data = _load_json(relations_path)
     grammar = _load_json(grammar_path)
+    agents = _load_json(agents_path)
     specs: dict[str, RelationSpec] = {}
     indexes: dict[str, dict[str, list[Pattern]]] = {
         "verbs": {}, "nouns": {}, "modifiers": {}, "modifier_nouns": {},
@@ -230,6 +236,8 @@ def _read(relations_path: Path, grammar_path: Path) -> Lexicon:
     return Lexicon(
         relations=specs,
         grammar=grammar,
+        agent_nouns={phrase: entry[0] for phrase, entry in agents.get("nouns", {}).items()},
+        plural_only_agents=frozenset(agents.get("plural_only", ())),
         triggers_by_relation={name: frozenset(words) for name, words in triggers.items()},
         **{section: {k: tuple(v) for k, v in index.items()} for section, index in indexes.items()},
     )

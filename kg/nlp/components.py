@@ -24,6 +24,8 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extraction.agents import AgentSettings
+from kg.extraction.document import Layout, LayoutSettings
 from kg.extraction.entities import DocumentEntities, EntitySettings, find_mentions
 from kg.extraction.lexicon import Lexicon
 from kg.extraction.relations import extract_relations
@@ -42,6 +44,7 @@ for _name, _default in (
     ("geokg_entity_data", None),
     ("geokg_mention_data", None),
     ("geokg_relation_data", None),
+    ("geokg_layout_data", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -149,13 +152,40 @@ class EntityLinker:
             coreference_window=int(coreference.get("window", 2)),
             named_heads=frozenset(coreference.get("named_heads", ())),
             national_body_words=frozenset(lexicon.grammar["national_body_words"]),
+            layout=layout_settings(lexicon.grammar["document"]),
+            agents=agent_settings(lexicon),
         )
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_mentions(doc, self.gazetteer, self.settings)
         doc._.geokg_entity_data = {key: to_data(e) for key, e in found.entities.items()}
         doc._.geokg_mention_data = [to_data(m) for m in found.mentions]
+        doc._.geokg_layout_data = {**found.layout.to_data(), "home": found.home}
         return doc
+
+
+def layout_settings(section: dict) -> LayoutSettings:
+    """The grammar file's ``"document"`` section as :class:`~kg.extraction.document.LayoutSettings`."""
+    return LayoutSettings(
+        headline_max_chars=int(section["headline_max_chars"]),
+        dateline_max_chars=int(section["dateline_max_chars"]),
+        agency_words=frozenset(section["agency_words"]),
+        weights={k: float(v) for k, v in section["weights"].items()},
+        home_min_weight=float(section["home_min_weight"]),
+    )
+
+
+def agent_settings(lexicon: Lexicon) -> AgentSettings:
+    """The agent nouns of the lexicon and the grammar's ``"agents"`` section."""
+    section = lexicon.grammar["agents"]
+    return AgentSettings(
+        nouns=lexicon.agent_nouns,
+        plural_only=lexicon.plural_only_agents,
+        foreign_modifiers=frozenset(section["foreign_modifiers"]),
+        country_prepositions=frozenset(section["country_prepositions"]),
+        people_sector=section["people_sector"],
+        longest_phrase=int(section["longest_phrase"]),
+    )
 
 
 class RelationExtractor:
@@ -175,7 +205,9 @@ class RelationExtractor:
                 "geokg_relations needs the entities of geokg_entities; "
                 "add 'geokg_entities' to the pipeline before 'geokg_relations'"
             )
-        found = DocumentEntities(dict(entities), list(doc._.geokg_mentions))
+        layout = dict(doc._.geokg_layout_data or {})
+        home = layout.pop("home", None)
+        found = DocumentEntities(dict(entities), list(doc._.geokg_mentions), Layout(**layout), home)
         raw_date = doc._.geokg_document_date
         document_date = date.fromisoformat(raw_date) if raw_date else None
         relations = extract_relations(
