@@ -37,6 +37,10 @@ class Clauses:
         self.arguments = arguments
         self.light_verbs = lexicon.words("light_verbs")
         self.object_control = lexicon.words("object_control_verbs")
+        self.control_prepositions = {verb: frozenset(preps) for verb, preps
+                                     in lexicon.grammar["object_control_prepositions"].items()}
+        self.accusation_verbs = lexicon.words("modality", "accusation_verbs")
+        self.accusation_prepositions = lexicon.words("accusation_prepositions")
         walks = lexicon.grammar["walks"]
         self.noun_hops = int(walks["noun_subject_hops"])
         self.governing_prepositions = lexicon.words("event_noun_prepositions")
@@ -56,14 +60,24 @@ class Clauses:
         if subjects:
             return subjects, inherited
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+            governor = verb.head.head
+            accused = [c for c in governor.children if c.dep_ == "dobj"]
+            if accused and verb.head.lower_ in self.accusation_prepositions \
+                    and governor.lemma_.lower() in self.accusation_verbs:
+                return accused, True  # "accused Russia of attacking Ukraine": Russia attacks
             # "responded by imposing sanctions": the subject of the verb the phrase modifies
-            return self.verb_subjects(verb.head.head, sentence, True)
+            return self.verb_subjects(governor, sentence, True)
         if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
             head = verb.head
             if verb.dep_ == "xcomp":
                 objects = [c for c in head.children if c.dep_ == "dobj"]
                 if head.lemma_ in self.object_control and objects:
                     return objects, True  # "urged Russia to withdraw": Russia withdraws
+                controllers = [p for c in head.children if c.dep_ == "prep"
+                               and c.lower_ in self.control_prepositions.get(head.lemma_, ())
+                               for p in c.children if p.dep_ == "pobj"]
+                if controllers:
+                    return controllers, True  # "called on Rwanda to withdraw": Rwanda withdraws
                 if is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
                     # "India is expected to sign": the raised subject
                     raised = [c for c in head.children if c.dep_ == "nsubjpass"]

@@ -259,7 +259,8 @@ class Extractor:
                 if made is None:
                     continue
                 yield made
-                yield from self._also(spec, subject, obj, sentence, time, modality, confidence, reporter)
+                yield from self._also(spec, subject, obj, sentence, time, made.modality, confidence, reporter)
+                yield from self._presupposed(pattern, subject, obj, sentence, time, made.modality, confidence)
 
     def _also(self, spec: RelationSpec, subject: Arg, obj: Arg, sentence: Sentence, time: TimeSpan | None,
               modality: str, confidence: float, reporter: Entity | None) -> Iterator[Relation]:
@@ -278,6 +279,28 @@ class Extractor:
                                   confidence * self.confidence.derived, reporter)
             if derived is not None:
                 yield derived
+
+    def _presupposed(self, pattern: Pattern, subject: Arg, obj: Arg, sentence: Sentence, time: TimeSpan | None,
+                     modality: str, confidence: float) -> Iterator[Relation]:
+        """What the words take for granted, asserted whatever the pattern's modality.
+
+        "called on Rwanda to withdraw its forces from DR Congo" does not say they
+        withdrew, but that they are there; an asserted withdrawal also ends it then.
+        """
+        for other, role in pattern.presupposes:
+            other_spec = self.lexicon.relations.get(other)
+            if other_spec is None:
+                continue
+            s, o = self.arguments.fit(subject, other_spec.subject_types), self.arguments.fit(obj, other_spec.object_types)
+            if s is None or o is None:
+                continue
+            presupposed_time = None
+            if modality == "Asserted" and time is not None and time.point is not None:
+                presupposed_time = TimeSpan(time.text, **{role: time.point})
+            made = self.record(other, other_spec, s, o, sentence, presupposed_time, "Asserted",
+                               confidence * self.confidence.derived, None)
+            if made is not None:
+                yield made
 
     def symmetric_pairs(self, pattern: Pattern, args: list[Arg], sentence: Sentence, trigger: Token,
                         matched: list[Token]) -> Iterator[Relation]:

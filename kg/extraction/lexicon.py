@@ -52,6 +52,17 @@ class Pattern:
     #: Written "be <participle> ...": matches the participle in the passive voice,
     #: whose grammatical subject is the relation's subject ("is located in").
     passive: bool = False
+    #: Where a verb without an object of its own finds it in its complement clause:
+    #: "object" (the target of the event it is about: "threatened to shell Iraqi towns")
+    #: or "subject" (who is to act: "demanded that Rwanda leave").
+    complement: str | None = None
+    #: Relations whose events in the complement give no object ("refused to impose
+    #: sanctions on Russia" does not reject Russia).
+    complement_excludes: frozenset[str] = frozenset()
+    #: Relations the words presuppose, asserted whatever the pattern's own modality, with
+    #: the time role the pattern's time fills when it is asserted: "withdraw its troops
+    #: from Chad" presupposes troops in Chad, which the withdrawal ends.
+    presupposes: tuple[tuple[str, str], ...] = ()
 
     @property
     def text(self) -> str:
@@ -212,7 +223,31 @@ def _read(relations_path: Path, grammar_path: Path, agents_path: Path) -> Lexico
                         f"{relations_path}: pattern {item['pattern']!r} of {name!r} has time role "
                         f"{pattern_time!r}; use one of {sorted(_TIME_ROLES)}"
                     )
+                complement = item.get("complement")
+                if complement not in (None, "object", "subject"):
+                    raise ConfigError(
+                        f"{relations_path}: pattern {item['pattern']!r} of {name!r} has complement "
+                        f"{complement!r}; use \"object\" or \"subject\""
+                    )
+                unknown = sorted(set(item.get("complement_excludes", ())) - set(RELATIONS))
+                if unknown:
+                    raise ConfigError(
+                        f"{relations_path}: pattern {item['pattern']!r} of {name!r} excludes unknown "
+                        f"relations {unknown}; name relations of the vocabulary"
+                    )
+                presupposes = item.get("presupposes", {})
+                for other, role in presupposes.items():
+                    if other not in RELATIONS or role not in _TIME_ROLES:
+                        raise ConfigError(
+                            f"{relations_path}: pattern {item['pattern']!r} of {name!r} presupposes "
+                            f"{other!r} with time role {role!r}; name a relation of the vocabulary and "
+                            f"one of {sorted(_TIME_ROLES)}"
+                        )
                 parts = re.split(r"(-)", words[0])  # "build-up": the parser sees build, -, up
+                passive = kind == "verb" and words[0] == "be" and len(words) > 1 \
+                    and words[1] not in _COPULA_COMPLEMENTS
+                if passive:
+                    parts, words = [words[1]], words[1:]
                 pattern = Pattern(
                     relation=name,
                     kind=kind,
@@ -222,11 +257,11 @@ def _read(relations_path: Path, grammar_path: Path, agents_path: Path) -> Lexico
                     reverse=bool(item.get("reverse", False)),
                     confidence=float(item.get("confidence", confidence)),
                     time_role=pattern_time,
+                    passive=passive,
+                    complement=complement,
+                    complement_excludes=frozenset(item.get("complement_excludes", ())),
+                    presupposes=tuple(sorted(presupposes.items())),
                 )
-                if kind == "verb" and words[0] == "be" and len(words) > 1 and words[1] not in _COPULA_COMPLEMENTS:
-                    pattern = Pattern(relation=name, kind=kind, trigger=words[1], path=tuple(words[2:]),
-                                      reverse=pattern.reverse, confidence=pattern.confidence,
-                                      time_role=pattern_time, passive=True)
                 indexes[section].setdefault(pattern.trigger, []).append(pattern)
     triggers: dict[str, set[str]] = {}
     for index in indexes.values():

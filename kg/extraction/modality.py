@@ -40,6 +40,10 @@ class Modality:
         self.speculation_nouns = frozenset(modality["speculation_nouns"])
         self.speculation_verbs = frozenset(modality["speculation_verbs"])
         self.denial_verbs = frozenset(modality["denial_verbs"])
+        self.requesting_verbs = frozenset(modality["requesting_verbs"])
+        self.threatening_verbs = frozenset(modality["threatening_verbs"])
+        self.accusation_verbs = frozenset(modality["accusation_verbs"])
+        self.accusation_prepositions = lexicon.words("accusation_prepositions")
         self.intention_nouns = frozenset(modality["intention_nouns"])
         self.future_modifiers = frozenset(modality["future_modifiers"])
         self.topic_heads = frozenset(modality["topic_heads"])
@@ -79,6 +83,7 @@ class Modality:
             subject_of_verb = False
             if modality == "Asserted":
                 if any(c.dep_ == "neg" or (c.lower_ in self.negation_words and c.dep_ in {"advmod", "neg"})
+                       or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))  # "no longer"
                        for c in children):
                     modality = "Negated"
                 elif any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in children):
@@ -99,6 +104,8 @@ class Modality:
                 if modality == "Asserted":
                     if lemma in self.negating_verbs:
                         modality = "Negated"
+                    elif lemma in self.requesting_verbs or lemma in self.threatening_verbs:
+                        modality = "Hypothetical"  # "urged Rwanda to withdraw", "threatened to shell"
                     elif lemma in self.future_verbs or head.lower_ in self.future_verbs:
                         modality = "Future"
                     elif lemma in self.speculation_verbs:
@@ -113,8 +120,8 @@ class Modality:
                 elif modality == "Asserted":
                     if lemma in self.denial_verbs:
                         modality = "Negated"
-                    elif lemma in self.speculation_verbs:
-                        modality = "Hypothetical"
+                    elif lemma in self.speculation_verbs or lemma in self.requesting_verbs:
+                        modality = "Hypothetical"  # "demanded that Rwanda leave"
                 node = head
                 continue
             if dep in {"acl", "relcl"} and lemma in self.speculation_nouns:
@@ -131,6 +138,12 @@ class Modality:
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.hypothetical_markers
                                       for c in node.children):
                 break
+            if dep == "pcomp" and head.lower_ in self.accusation_prepositions \
+                    and head.head.lemma_.lower() in self.accusation_verbs:
+                # "accused Russia of attacking Ukraine": the accuser's claim, not a reported fact
+                if modality == "Asserted":
+                    modality = "Hypothetical"
+                return modality, reporter or head.head
             if dep in {"pobj", "prep", "pcomp"}:
                 if dep == "prep" and node.lower_ in self.topic_prepositions \
                         and lemma in self.topic_heads and modality == "Asserted":

@@ -68,6 +68,8 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
     subject_tokens, inherited = extractor.clauses.verb_subjects(verb, sentence)
     subjects = arguments.args(subject_tokens, sentence)
     objects = arguments.object_args(object_tokens, sentence, extractor.lexicon.relations[pattern.relation])
+    if not objects and pattern.complement and len(matched) == 1:
+        objects = complement_objects(extractor, pattern, verb, subjects, sentence)
     if subjects and objects:
         # a noun inside a verb phrase that found its actors is not read on its own
         consumed.update(t.i for t in matched[1:])
@@ -82,6 +84,42 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
         yield from extractor.symmetric_pairs(pattern, pairs, sentence, verb, matched)
         return
     yield from extractor.emit(pattern, subjects, objects, sentence, verb, matched, inherited)
+
+
+def complement_objects(extractor: Extractor, pattern: Pattern, verb: Token, subjects: list[Arg],
+                       sentence: Sentence) -> list[Arg]:
+    """The object a speech act takes from the clause it governs.
+
+    ``pattern.complement`` "object": the target of the event it is about, named in the
+    complement or in the verb's own object phrase ("threatened to shell Iraqi
+    towns", "threatened a military intervention ... in Niger"); "subject": who is
+    to act ("demanded that Rwanda leave").
+    """
+    arguments = extractor.arguments
+    own = {a.entity.key for a in subjects}
+    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    if pattern.complement == "subject":
+        tokens = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+        return [a for a in arguments.args(tokens, sentence) if a.entity.key not in own]
+    if pattern.complement_excludes and any(
+            p.relation in pattern.complement_excludes
+            for c in clauses for p in extractor.patterns(extractor.lexicon.verbs, c)):
+        return []  # "refused to impose sanctions on Russia" does not reject Russia
+    depth = int(extractor.lexicon.grammar["walks"]["complement_object_depth"])
+    frontier = clauses + [c for c in verb.children if c.dep_ == "dobj"]
+    places: list[Arg] = []
+    for _ in range(depth):
+        found = [a for t in frontier for a in arguments.resolve(t, sentence) if a.entity.key not in own]
+        actors = [a for a in found if a.entity.type != "Place"]
+        if actors:
+            return list({a.entity.key: a for a in actors}.values())
+        places = places or found  # "signed agreements ... at the White House": where, unless nothing else
+        step = [g for t in frontier for g in t.children
+                if g.dep_ in {"dobj", "dative", "xcomp", "acl", "attr", "conj", "amod", "compound", "poss", "nmod"}
+                or (g.dep_ == "prep" and g.lower_ != "by")]
+        # a preposition and its object are one step: "the leader of a coup in Niger"
+        frontier = [p for g in step for p in ([c for c in g.children if c.dep_ == "pobj"] if g.dep_ == "prep" else [g])]
+    return list({a.entity.key: a for a in places}.values())
 
 
 def denied_alternatives(extractor: Extractor, pattern: Pattern, matched: list[Token], subjects: list[Arg],
