@@ -1,6 +1,5 @@
 """Scoring extraction against gold sets: relations and traps (:mod:`.relations`), entity
-mentions (:mod:`.entities`), PLOVER event records (:mod:`.plover`); how actors answer to
-gold keys is in :mod:`.actors`."""
+mentions (:mod:`.entities`); how actors answer to gold keys is in :mod:`.actors`."""
 
 from __future__ import annotations
 

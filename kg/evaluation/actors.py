@@ -31,7 +31,7 @@ from types import MappingProxyType
 from kg.errors import ConfigError
 from kg.records import SECTORS, Entity
 
-__all__ = ["AGENT_KEYS_PATH", "GoldResolver", "agent_key_suffixes", "normalise"]
+__all__ = ["AGENT_KEYS_PATH", "CountryIndex", "GoldResolver", "agent_key_suffixes", "normalise"]
 
 #: The table of agent-key suffixes per sector.
 AGENT_KEYS_PATH = Path(__file__).with_name("agent_keys.json")
@@ -111,6 +111,46 @@ def _has_words(text: str, phrase: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
 
 
+class CountryIndex:
+    """Find the country entity an actor belongs to.
+
+    An actor names its country by key (:attr:`~kg.records.Entity.country`); the
+    country entity is looked up among a statement's
+    :attr:`~kg.records.Relation.countries`, else among the countries added
+    with :meth:`add` (those seen anywhere in the same run).
+
+    Examples
+    --------
+    >>> kenya = Entity("kenya", "Kenya", "Country", iso3="KEN")
+    >>> police = Entity("kenya-police", "Kenya (police)", "Agent", country="kenya",
+    ...                 sector="Police")
+    >>> index = CountryIndex()
+    >>> index.of(police) is None
+    True
+    >>> index.add([kenya])
+    >>> index.of(police).iso3
+    'KEN'
+    """
+
+    def __init__(self) -> None:
+        self._countries: dict[str, Entity] = {}
+
+    def add(self, entities: Iterable[Entity]) -> None:
+        """Remember the country entities among `entities`."""
+        for entity in entities:
+            if entity.type == "Country":
+                self._countries.setdefault(entity.key, entity)
+
+    def of(self, entity: Entity, countries: Iterable[Entity] = ()) -> Entity | None:
+        """The country entity `entity` belongs to, or None."""
+        if not entity.country or entity.type == "Country":
+            return None
+        for country in countries:
+            if country.key == entity.country and country.type == "Country":
+                return country
+        return self._countries.get(entity.country)
+
+
 class GoldResolver:
     """Map extracted entities to the gold keys they answer to.
 
@@ -146,23 +186,12 @@ class GoldResolver:
                 self._by_qid[entity.qid].add(entity.key)
         suffixes = agent_key_suffixes() if agent_suffixes is None else agent_suffixes
         self._suffixes = {sector: tuple(values) for sector, values in suffixes.items()}
-        self._countries: dict[str, Entity] = {}
+        self._countries = CountryIndex()
         self._cache: dict[tuple[Entity, str, Entity | None], frozenset[str]] = {}
 
     def know_countries(self, entities: Iterable[Entity]) -> None:
         """Remember country entities, so that actors naming their key find them."""
-        for entity in entities:
-            if entity.type == "Country":
-                self._countries.setdefault(entity.key, entity)
-
-    def country_of(self, entity: Entity, countries: Iterable[Entity] = ()) -> Entity | None:
-        """The country entity `entity` belongs to, or None."""
-        if not entity.country:
-            return None
-        for country in countries:
-            if country.key == entity.country and country.type == "Country":
-                return country
-        return self._countries.get(entity.country)
+        self._countries.add(entities)
 
     def resolve(self, entity: Entity, text: str, countries: Iterable[Entity] = ()) -> frozenset[str]:
         """Return the gold keys `entity`, written as `text`, resolves to.
@@ -170,7 +199,7 @@ class GoldResolver:
         `countries` are the statement's country entities, where an agent's or
         a body's country is looked up first.
         """
-        country = self.country_of(entity, countries) if entity.type != "Country" else None
+        country = self._countries.of(entity, countries)
         cached = self._cache.get((entity, text, country))
         if cached is not None:
             return cached

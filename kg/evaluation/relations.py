@@ -99,14 +99,7 @@ class GoldItem:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the item in the shape of a ``gold.jsonl`` line."""
-        return {
-            "doc": self.document_id,
-            "s": list(self.subjects),
-            "p": list(self.predicates),
-            "o": list(self.objects),
-            "time": self.time,
-            "optional": self.optional,
-        }
+        return {**_pattern_dict(self), "time": self.time, "optional": self.optional}
 
 
 @dataclass(frozen=True)
@@ -126,13 +119,17 @@ class Trap:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the trap in the shape of a ``not_asserted.jsonl`` line."""
-        return {
-            "doc": self.document_id,
-            "s": list(self.subjects),
-            "p": list(self.predicates),
-            "o": list(self.objects),
-            "why": self.why,
-        }
+        return {**_pattern_dict(self), "why": self.why}
+
+
+def _pattern_dict(line: GoldItem | Trap) -> dict[str, Any]:
+    """The document and the acceptable subjects, relations and objects of a gold line."""
+    return {
+        "doc": line.document_id,
+        "s": list(line.subjects),
+        "p": list(line.predicates),
+        "o": list(line.objects),
+    }
 
 
 @dataclass(frozen=True)
@@ -259,8 +256,12 @@ def _load_gold_entities(path: Path) -> dict[str, GoldEntity]:
 
 def _gold_lines(
     path: Path, document_ids: set[str], entities: Mapping[str, GoldEntity], fields: str
-) -> Iterable[tuple[str, dict[str, Any]]]:
-    """Yield (place, record) for each line of a gold file, with doc, s, p and o checked."""
+) -> Iterable[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """Yield (place, record, pattern) for each line of a gold file, with doc, s, p and o checked.
+
+    ``pattern`` holds the line's document and alternatives as keyword arguments of
+    :class:`GoldItem` and :class:`Trap`.
+    """
     for number, line in enumerate(_read_utf8(path).split("\n"), start=1):
         if not line.strip():
             continue
@@ -283,13 +284,20 @@ def _gold_lines(
                         f"{place}: unknown entity key {key!r} in \"{slot}\"; "
                         "add it to entities.json"
                     )
-        yield place, record
+        pattern = {
+            "document_id": document_id,
+            "subjects": tuple(record["s"]),
+            "predicates": tuple(record["p"]),
+            "objects": tuple(record["o"]),
+        }
+        yield place, record, pattern
 
 
 def _load_gold_items(
     path: Path, document_ids: set[str], entities: Mapping[str, GoldEntity]
 ) -> Iterable[GoldItem]:
-    for place, record in _gold_lines(path, document_ids, entities, "doc, s, p, o and time"):
+    for place, record, pattern in _gold_lines(path, document_ids, entities,
+                                              "doc, s, p, o and time"):
         time = record.get("time")
         if time is not None and not (isinstance(time, str) and _TIME_PREFIX.fullmatch(time)):
             raise InputError(
@@ -298,20 +306,14 @@ def _load_gold_items(
         optional = record.get("optional", False)
         if not isinstance(optional, bool):
             raise InputError(f"{place}: \"optional\" must be true or false")
-        yield GoldItem(
-            document_id=record["doc"],
-            subjects=tuple(record["s"]),
-            predicates=tuple(record["p"]),
-            objects=tuple(record["o"]),
-            time=time,
-            optional=optional,
-        )
+        yield GoldItem(**pattern, time=time, optional=optional)
 
 
 def _load_traps(
     path: Path, document_ids: set[str], entities: Mapping[str, GoldEntity]
 ) -> Iterable[Trap]:
-    for place, record in _gold_lines(path, document_ids, entities, "doc, s, p, o and why"):
+    for place, record, pattern in _gold_lines(path, document_ids, entities,
+                                              "doc, s, p, o and why"):
         why = record.get("why")
         if not isinstance(why, str) or not why.strip():
             raise InputError(
@@ -319,13 +321,7 @@ def _load_traps(
                 "e.g. \"called-for\", \"future\", \"conditional\", \"speculation\", "
                 "\"negated\" or \"denied\""
             )
-        yield Trap(
-            document_id=record["doc"],
-            subjects=tuple(record["s"]),
-            predicates=tuple(record["p"]),
-            objects=tuple(record["o"]),
-            why=why,
-        )
+        yield Trap(**pattern, why=why)
 
 
 # --------------------------------------------------------------------------- scores
@@ -387,24 +383,13 @@ class SpuriousStatement:
 
 @dataclass(frozen=True)
 class AssertedTrap:
-    """A trap that an asserted statement matched: the statement and why it is wrong."""
+    """A trap that an asserted statement matched: the trap (with its ``why``) and the statement."""
 
     trap: Trap
-    subject: str
-    predicate: str
-    object: str
-    evidence: str
+    statement: SpuriousStatement
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            **self.trap.to_dict(),
-            "statement": {
-                "subject": self.subject,
-                "predicate": self.predicate,
-                "object": self.object,
-                "evidence": self.evidence,
-            },
-        }
+        return {**self.trap.to_dict(), "statement": self.statement.to_dict()}
 
 
 @dataclass(frozen=True)
@@ -497,10 +482,11 @@ class EvaluationReport:
         if self.traps_asserted:
             lines.append(f"asserted traps ({len(self.traps_asserted)}):")
         for hit in self.traps_asserted:
-            evidence = " ".join(hit.evidence.split())
+            statement = hit.statement
+            evidence = " ".join(statement.evidence.split())
             lines.append(
-                f"  {hit.trap.document_id:<{id_width}}  {hit.subject} {hit.predicate} "
-                f"{hit.object}  [{hit.trap.why}]  \"{evidence}\""
+                f"  {hit.trap.document_id:<{id_width}}  {statement.subject} {statement.predicate} "
+                f"{statement.object}  [{hit.trap.why}]  \"{evidence}\""
             )
         lines.append(f"misses ({len(self.misses)}):")
         for item in self.misses:
@@ -552,6 +538,16 @@ def _statement_time(
     if statement.predicate in event_relations:
         return document_dates.get(statement.document_id), True
     return None, False
+
+
+def _listed(statement: Relation) -> SpuriousStatement:
+    return SpuriousStatement(
+        document_id=statement.document_id,
+        subject=statement.subject.label,
+        predicate=statement.predicate,
+        object=statement.object.label,
+        evidence=statement.evidence,
+    )
 
 
 def evaluate(
@@ -738,28 +734,12 @@ def evaluate(
         time_correct=time_correct,
         time_total=time_total,
         misses=tuple(misses),
-        spurious=tuple(
-            SpuriousStatement(
-                document_id=statement.document_id,
-                subject=statement.subject.label,
-                predicate=statement.predicate,
-                object=statement.object.label,
-                evidence=statement.evidence,
-            )
-            for statement in spurious.values()
-        ),
+        spurious=tuple(_listed(statement) for statement in spurious.values()),
         judged=tuple(sorted(judged)),
         time_from_document=time_from_document,
         traps_total=len(gold.traps),
         traps_asserted=tuple(
-            AssertedTrap(
-                trap=gold.traps[index],
-                subject=trapped[index].subject.label,
-                predicate=trapped[index].predicate,
-                object=trapped[index].object.label,
-                evidence=trapped[index].evidence,
-            )
-            for index in sorted(trapped)
+            AssertedTrap(gold.traps[index], _listed(trapped[index])) for index in sorted(trapped)
         ),
         traps_not_asserted=len(trap_seen_unasserted - set(trapped)),
     )
