@@ -129,7 +129,7 @@ def extract(documents: Iterable[Document], nlp: Any = None, *, batch_size: int =
 
 
 def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: date | None = None,
-                model: str | None = None, nlp: Any = None, graph=None,
+                model: str | None = None, nlp: Any = None, graph=None, store: str | Path | None = None,
                 on_error: Callable[[InputError], None] | None = None):
     """Build a knowledge graph from texts, files or documents.
 
@@ -145,12 +145,18 @@ def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: d
         An already loaded pipeline (from :func:`load_pipeline`), to reuse.
     graph
         A :class:`~kg.graph.store.KnowledgeGraph` to add to; a new one by default.
+    store
+        Directory of a persistent store to build into instead (created if
+        needed): documents stream through and unchanged ones are skipped
+        (:func:`kg.ingest.build_store`). The store is returned open for
+        writing; close it to let other processes use it.
     on_error
         Called with each bad input (which is then skipped); by default the error is raised.
 
     Returns
     -------
     KnowledgeGraph
+        A :class:`~kg.graph.persistent.PersistentGraph` when ``store`` is given.
 
     Examples
     --------
@@ -160,6 +166,17 @@ def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: d
     import kg
     from kg.graph.store import KnowledgeGraph
 
+    if store is not None:
+        from kg.graph.persistent import PersistentGraph
+        from kg.ingest import build_store
+
+        persistent = PersistentGraph.open(store)
+        try:
+            build_store(as_documents(inputs, date=date, on_error=on_error), persistent, model=model, nlp=nlp)
+        except BaseException:
+            persistent.close()
+            raise
+        return persistent
     knowledge_graph = graph if graph is not None else KnowledgeGraph()
     documents = list(as_documents(inputs, date=date, on_error=on_error))
     for document, relations in extract(documents, nlp or load_pipeline(model)):

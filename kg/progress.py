@@ -39,20 +39,24 @@ class TerminalProgress:
 
 
 class LineProgress:
-    """One quiet line every ``every`` seconds, for logs and pipes."""
+    """A quiet line at each tenth of the documents (when their number is known) and
+    every ``every`` seconds, for logs and pipes."""
 
     def __init__(self, total: int | None, stream: TextIO, every: float = 30.0):
         self._total = total
         self._stream = stream
         self._every = every
         self._next = time.monotonic() + every
+        self._tenths = 0
 
     def document_done(self, report: BuildReport) -> None:
         now = time.monotonic()
-        if now < self._next:
+        done = report.extracted + report.unchanged
+        tenths = done * 10 // self._total if self._total else 0
+        if now < self._next and tenths <= self._tenths:
             return
         self._next = now + self._every
-        done = report.extracted + report.unchanged
+        self._tenths = max(self._tenths, tenths)
         of = f"/{self._total:,}" if self._total else ""
         print(f"kg build: {done:,}{of} documents, {report.statements:,} statements, "
               f"{report.words_per_second:,.0f} words/s", file=self._stream, flush=True)

@@ -235,3 +235,19 @@ def test_readers_share_a_store_but_keep_writers_out(tmp_path: Path) -> None:
             PersistentGraph.open(path)
     finally:
         holder.communicate("\n", timeout=30)
+
+
+def test_build_graph_into_a_store_streams_and_skips_unchanged(nlp, tmp_path: Path) -> None:
+    texts = ["Tashkent pulled out of the CSTO in 2012.", "Chile and Peru signed a trade agreement."]
+    with kg.build_graph(texts, store=tmp_path / "s", nlp=nlp) as store:
+        first = {str(q.triple) for q in store.quads()}
+        assert len(store.documents()) == 2
+        assert store.query("SELECT ?o WHERE { gke:uzbekistan gkg:withdrewFrom ?o }")["o"].tolist() == [
+            "https://w3id.org/geokg/entity/collective-security-treaty-organization"]
+    from kg.ingest import build_store
+    from kg.api import as_documents
+
+    with PersistentGraph.open(tmp_path / "s") as store:
+        report = build_store(as_documents(texts), store, nlp=nlp)
+        assert (report.documents, report.extracted, report.unchanged) == (2, 0, 2)
+        assert {str(q.triple) for q in store.quads()} == first
