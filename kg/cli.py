@@ -57,9 +57,17 @@ def _parser() -> argparse.ArgumentParser:
                         help="file to write: .ttl, .nt, .jsonld (union of the graphs), .trig, .nq (named graphs)")
 
     query = commands.add_parser("query", help="run a SPARQL query on a graph file or a SPARQL endpoint")
-    query.add_argument("graph", help="graph file, or the http(s) URL of a SPARQL query endpoint")
-    query.add_argument("query", help="SPARQL text, or a .rq file")
-    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.add_argument("graph", nargs="?", help="graph file, or the http(s) URL of a SPARQL query endpoint")
+    query.add_argument("query", nargs="?", help="SPARQL text, or a .rq file")
+    query.add_argument("--named", metavar="NAME", help="run a named query (see --list) instead of QUERY")
+    query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                       help="bind a query variable to a value, e.g. actor=Uzbekistan (repeatable)")
+    query.add_argument("--list", action="store_true", help="list the named queries and their parameters")
+    names = query.add_mutually_exclusive_group()
+    names.add_argument("--labels", action="store_true", help="print labels instead of prefixed names")
+    names.add_argument("--iris", action="store_true", help="print full IRIs instead of prefixed names")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                       help="how to print a table (graph results always print as Turtle)")
 
     push = commands.add_parser("push", help="send a graph file to a SPARQL Graph Store endpoint")
     push.add_argument("graph", help="graph file")
@@ -265,34 +273,64 @@ def _read_query(text: str) -> str:
 
 
 def _query(args: argparse.Namespace) -> int:
+    from kg import query as queries
+
+    if args.list:
+        for named in queries.named_queries().values():
+            print(f"{named.name}\n    {named.description}")
+            for line in named.usage().splitlines():
+                print(f"    --param {line}")
+        return 0
+    if args.graph is None:
+        raise InputError("give a graph file (or endpoint URL) and a query, a --named query, or --list")
+    if args.named and args.query:
+        raise InputError("give either a QUERY or --named NAME, not both")
+    if not args.named and not args.query:
+        raise InputError("give a SPARQL query (text or a .rq file) or --named NAME; "
+                         "kg query --list shows the named queries")
+    values = queries.parse_parameters(args.param)
+    named = queries.named_query(args.named) if args.named else None
+    sparql = named.sparql if named else _read_query(args.query)
+    if args.graph.startswith(("http://", "https://")):
+        if named or values:
+            raise InputError("named queries and --param run on graph files; an endpoint takes "
+                             "plain SPARQL (run kg query on an exported graph file to bind values)")
+        from kg.graph.remote import query_endpoint
+
+        table = query_endpoint(args.graph, sparql)
+        _print_frame(table, args.format)
+        return 0
     from kg.graph.store import KnowledgeGraph
 
-    sparql = _read_query(args.query)
+    graph = KnowledgeGraph.load(args.graph)
     try:
-        if args.graph.startswith(("http://", "https://")):
-            from kg.graph.remote import query_endpoint
-
-            table = query_endpoint(args.graph, sparql)
-        else:
-            table = KnowledgeGraph.load(args.graph).query(sparql)
+        result = queries.run_query(graph.graph, sparql, queries.bindings_for(graph.graph, values, named))
     except QueryError as error:
-        if sparql is not args.query:  # read from a file: say which
+        if named is None and sparql is not args.query:  # read from a file: say which
             raise QueryError(f"{args.query}: {error}") from None
         raise
-    if args.format == "csv":
-        sys.stdout.write(table.to_csv(index=False))
+    names = "labels" if args.labels else "iris" if args.iris else "compact"
+    if result.kind in ("CONSTRUCT", "DESCRIBE"):
+        sys.stdout.write(result.to_turtle())
+    elif args.format == "csv":
+        sys.stdout.write(result.to_csv(names))
     elif args.format == "json":
-        print(table.to_json(orient="records", force_ascii=False, indent=1))
+        print(result.to_json(names))
     else:
-        if table.empty:
-            print("(no results)")
-        else:
-            import pandas as pd
-
-            with pd.option_context("display.max_rows", None, "display.max_columns", None,
-                                   "display.width", 200, "display.max_colwidth", 80):
-                print(table.to_string(index=False))
+        print(result.to_table(names))
     return 0
+
+
+def _print_frame(table, format: str) -> None:
+    """An endpoint's answer, printed like a graph file's."""
+    if format == "csv":
+        sys.stdout.write(table.to_csv(index=False))
+    elif format == "json":
+        print(json.dumps(table.to_dict("records"), indent=1, ensure_ascii=False, default=str))
+    elif table.empty:
+        print("(no results)")
+    else:
+        print(table.to_string(index=False))
 
 
 def _push(args: argparse.Namespace) -> int:

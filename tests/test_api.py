@@ -171,7 +171,9 @@ def test_extract_yields_relation_records(nlp) -> None:
 def test_query_returns_dataframe_with_exact_rows(withdrawal_graph: kg.KnowledgeGraph) -> None:
     table = withdrawal_graph.query(WITHDRAWAL_QUERY)
 
-    expected = pd.DataFrame({"org": [str(CSTO_IRI)], "year": ["2012"], "evidence": [WITHDRAWAL]})
+    expected = pd.DataFrame({"org": ["Collective Security Treaty Organization"], "org_iri": [str(CSTO_IRI)],
+                             "year": pd.to_datetime(["2012-01-01"]), "year_text": ["2012"],
+                             "evidence": [WITHDRAWAL]})
     assert_frame_equal(table, expected)
 
 
@@ -184,7 +186,8 @@ def test_query_converts_literals(handmade_graph: kg.KnowledgeGraph) -> None:
         } ORDER BY ?start""")
 
     expected = pd.DataFrame({
-        "relation": [str(GKG.withdrewFrom), str(GKG.alliedWith)],
+        "relation": ["withdrewFrom", "alliedWith"],
+        "relation_iri": [str(GKG.withdrewFrom), str(GKG.alliedWith)],
         "start": [0, 41],
         "end": [40, len(HANDMADE_TEXT)],
         "confidence": [0.9, 0.6],
@@ -210,8 +213,8 @@ def test_query_without_results_has_the_columns(handmade_graph: kg.KnowledgeGraph
     "SELEC ?s WHERE { ?s ?p ?o }",
     "SELECT ?s WHERE { ?s ?p }",
     "SELECT ?s WHERE { ?s nope:thing ?o }",
-    "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-], ids=["keyword", "triple", "prefix", "construct"])
+    "INSERT DATA { gke:uzbekistan gkg:alliedWith gke:united-states }",
+], ids=["keyword", "triple", "prefix", "update"])
 def test_invalid_query_raises_query_error(handmade_graph: kg.KnowledgeGraph, sparql: str) -> None:
     with pytest.raises(QueryError):
         handmade_graph.query(sparql)
