@@ -109,8 +109,8 @@ def test_changed_document_replaces_exactly_its_own_statements(capsys, shared_pip
     with PersistentGraph.open(store, read_only=True) as opened:
         rows = opened.query("SELECT ?s ?o WHERE { GRAPH gkd:doc-001 { ?st rdf:predicate gkg:expelled ; "
                             "rdf:subject ?s ; rdf:object ?o } }")
-        assert rows.to_dict("records") == [{"s": "https://w3id.org/geokg/entity/japan",
-                                            "o": "https://w3id.org/geokg/entity/brazil"}]
+        assert rows.to_dict("records") == [{"s": "Japan", "s_iri": "https://w3id.org/geokg/entity/japan",
+                                            "o": "Brazil", "o_iri": "https://w3id.org/geokg/entity/brazil"}]
         assert len(opened.statements_from("doc-001")) == 1
 
 

@@ -156,7 +156,7 @@ def test_reopened_store_keeps_its_graph(tmp_path: Path) -> None:
     try:
         assert isinstance(reopened, PersistentGraph) and reopened.read_only
         assert canonical_triples(reopened) == expected
-        assert reopened.query("SELECT ?o WHERE { gke:russia-military gkg:attacked ?o }")["o"].tolist() == [
+        assert reopened.query("SELECT ?o WHERE { gke:russia-military gkg:attacked ?o }")["o_iri"].tolist() == [
             "https://w3id.org/geokg/entity/ukraine"]
         with pytest.raises(StoreError, match="read-only"):
             reopened.add(*D2, VERSION)
@@ -242,7 +242,7 @@ def test_build_graph_into_a_store_streams_and_skips_unchanged(nlp, tmp_path: Pat
     with kg.build_graph(texts, store=tmp_path / "s", nlp=nlp) as store:
         first = {str(q.triple) for q in store.quads()}
         assert len(store.documents()) == 2
-        assert store.query("SELECT ?o WHERE { gke:uzbekistan gkg:withdrewFrom ?o }")["o"].tolist() == [
+        assert store.query("SELECT ?o WHERE { gke:uzbekistan gkg:withdrewFrom ?o }")["o_iri"].tolist() == [
             "https://w3id.org/geokg/entity/collective-security-treaty-organization"]
     from kg.ingest import build_store
     from kg.api import as_documents
