@@ -225,18 +225,19 @@ def test_invalid_query_raises_query_error(handmade_graph: kg.KnowledgeGraph, spa
 
 def test_to_networkx_nodes_and_edges(handmade_graph: kg.KnowledgeGraph) -> None:
     network = handmade_graph.to_networkx()
+    everything = handmade_graph.to_networkx(modalities=None)
 
-    assert dict(network.nodes(data=True)) == {
-        str(UZBEKISTAN_IRI): {"label": "Uzbekistan", "type": "Country", "qid": "Q265"},
-        str(CSTO_IRI): {"label": "Collective Security Treaty Organization",
-                        "type": "InternationalOrganization", "qid": "Q318693"},
-        str(UNITED_STATES_IRI): {"label": "United States", "type": "Country", "qid": "Q30"},
+    assert {node: (data["label"], data["type"], data["qid"]) for node, data in network.nodes(data=True)} == {
+        str(UZBEKISTAN_IRI): ("Uzbekistan", "Country", "Q265"),
+        str(CSTO_IRI): ("Collective Security Treaty Organization", "InternationalOrganization", "Q318693"),
     }
-    edges = {(u, v, data["relation"], data["modality"], data["time"], data["document"])
-             for u, v, data in network.edges(data=True)}
+    edges = {(u, v, key, data["weight"], tuple((s.modality, s.date, s.document) for s in data["statements"]))
+             for u, v, key, data in everything.edges(keys=True, data=True)}
     assert edges == {
-        (str(UZBEKISTAN_IRI), str(CSTO_IRI), "withdrewFrom", "Asserted", "2012", "handmade"),
-        (str(UZBEKISTAN_IRI), str(UNITED_STATES_IRI), "alliedWith", "Hypothetical", None, "handmade"),
+        (str(UZBEKISTAN_IRI), str(CSTO_IRI), "withdrewFrom", 1,
+         (("Asserted", "2012", "https://w3id.org/geokg/document/handmade"),)),
+        (str(UNITED_STATES_IRI), str(UZBEKISTAN_IRI), "alliedWith", 1,
+         (("Hypothetical", None, "https://w3id.org/geokg/document/handmade"),)),
     }
 
 

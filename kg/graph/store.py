@@ -251,11 +251,11 @@ class KnowledgeGraph:
 
         return validate(self.graph)
 
-    def to_networkx(self) -> networkx.MultiDiGraph:
-        """The actor network: entities as nodes, one edge per statement (see :mod:`kg.viz`)."""
-        from kg.viz import actor_network
+    def to_networkx(self, **options: Any) -> networkx.MultiDiGraph:
+        """The actor network of the asserted statements (options of :func:`kg.analysis.actor_graph`)."""
+        from kg.analysis import actor_graph
 
-        return actor_network(self.graph)
+        return actor_graph(self, **options)
 
     def show(self, **options: Any):
         """An inline interactive view for Jupyter."""
