@@ -88,8 +88,9 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--format", choices=("table", "json"), default="table")
 
     evaluate = commands.add_parser("eval", help="score extraction against a gold set")
-    evaluate.add_argument("gold", help="gold-set directory (docs.jsonl, gold.jsonl, entities.json) "
-                                       "or a Re-DocRED .jsonl file")
+    evaluate.add_argument("gold", help="gold-set directory (docs.jsonl, gold.jsonl, entities.json, "
+                                       "optional not_asserted.jsonl), a Re-DocRED .jsonl file "
+                                       "or a .jsonl file of PLOVER records")
     evaluate.add_argument("--model", help="spaCy pipeline package to use")
     evaluate.add_argument("--format", choices=("table", "json"), default="table")
     evaluate.add_argument("--entities", action="store_true",
@@ -404,13 +405,23 @@ def _eval(args: argparse.Namespace) -> int:
         from kg.evaluation import evaluate_entities, evaluate_redocred_entities, load_gold_set, load_redocred
 
         if gold_path.is_file() and gold_path.suffix == ".jsonl":
+            from kg.evaluation.plover import is_plover_file
+
+            if is_plover_file(gold_path):
+                raise InputError(f"{gold_path}: PLOVER records code events, not entity mentions; "
+                                 "drop --entities to score the events")
             report = evaluate_redocred_entities(load_redocred(gold_path), mentions)
         else:
             report = evaluate_entities(load_gold_set(gold_path), mentions)
     elif gold_path.is_file() and gold_path.suffix == ".jsonl":
-        from kg.evaluation import evaluate_redocred, load_redocred
+        from kg.evaluation import evaluate_plover, evaluate_redocred, is_plover_file, load_plover, load_redocred
+        from kg.graph.ontology import plover_types
 
-        report = evaluate_redocred(load_redocred(gold_path), run, wikidata_alignment())
+        if is_plover_file(gold_path):
+            report = evaluate_plover(load_plover(gold_path), run, plover_types(),
+                                     super_properties=super_properties, symmetric=SYMMETRIC_RELATIONS)
+        else:
+            report = evaluate_redocred(load_redocred(gold_path), run, wikidata_alignment())
     else:
         from kg.evaluation import evaluate, load_gold_set
 

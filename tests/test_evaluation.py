@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.cli import main
 from kg.errors import InputError
 from kg.evaluation import (
     AssertedTrap,
@@ -724,3 +725,17 @@ def test_gold_set_without_traps_loads_none(news_dir: Path) -> None:
     (news_dir / "not_asserted.jsonl").unlink()
 
     assert load_gold_set(news_dir).traps == ()
+
+
+def test_cli_eval_reports_traps_and_time(capsys, news_dir: Path, fixed_extraction) -> None:
+    fixed_extraction.extend(news_statements())
+
+    assert main(["eval", str(news_dir), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["micro"]["tp"] == 6 and data["micro"]["fp"] == 2
+    assert (data["time_correct"], data["time_total"]) == (3, 5)
+    assert (data["traps"]["total"], data["traps"]["asserted"]) == (4, 2)
+
+    assert main(["eval", str(news_dir)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "P 0.750  R 1.000  F1 0.857  time accuracy 0.600  traps asserted 2 of 4")
