@@ -84,6 +84,10 @@ class Extractor:
         self.arguments.subjects_of = self.clauses.subjects_of
         self.modality = Modality(lexicon)
         self.timing = Timing(lexicon)
+        from kg.extraction.constructions.titles import TitleReader
+
+        #: Titles of office read across the document's sentences.
+        self.titles = TitleReader(self)
         self.prepositions = lexicon.words("prepositions")
         self.skippable_path_words = lexicon.words("skippable_path_words")
 

@@ -42,7 +42,7 @@ class LayoutSettings:
     agency_words: frozenset[str] = frozenset()
     #: Weights of the evidence for the document's country.
     weights: dict[str, float] | None = None
-    #: The home country must weigh at least this much, and more than any other.
+    #: The home country must weigh at least this much.
     home_min_weight: float = 2.0
 
 
@@ -144,6 +144,7 @@ def home_country(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, layout
     score: Counter[str] = Counter()
     first_sentence = next(iter(s for s in doc.sents if s.end_char > layout.body_start), None)
     counted_first: set[str] = set()
+    first_seen: dict[str, int] = {}
     for mention in found.mentions:
         entity = found.entities.get(mention.entity_key)
         country = _country_key(entity, gazetteer)
@@ -153,15 +154,25 @@ def home_country(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, layout
             if layout.dateline_start <= mention.start < layout.dateline_end:
                 score[country] += weights.get("dateline", 1.0)
             continue
-        score[country] += weights.get("mention", 1.0) if entity.type == "Country" else weights.get("place", 0.5)
+        score[country] += weights.get("mention", 1.0) if entity.type in {"Country", "Agent"} \
+            else weights.get("place", 0.5)
+        first_seen.setdefault(country, mention.start)
         if first_sentence is not None and mention.start < first_sentence.end_char and country not in counted_first:
             counted_first.add(country)
             score[country] += weights.get("first_sentence", 1.0)
+    if layout.dateline_end:
+        dateline = doc.text[layout.dateline_start:layout.dateline_end]
+        for name in re.findall(r"[A-Z][A-Za-z.'\-]+(?:[ ][A-Z][A-Za-z.'\-]+)*", dateline.title()):
+            for entity in gazetteer.lookup(name)[:1]:
+                country = _country_key(entity, gazetteer)
+                if country is not None:
+                    score[country] += weights.get("dateline", 1.0)
     if not score:
         return None
-    ranked = score.most_common(2)
+    # ties go to the country named first: news names its subject early
+    ranked = sorted(score.items(), key=lambda item: (-item[1], first_seen.get(item[0], len(doc.text))))
     best, weight = ranked[0]
-    if weight < settings.home_min_weight or (len(ranked) > 1 and ranked[1][1] >= weight):
+    if weight < settings.home_min_weight:
         return None
     return found.entities.get(best) or gazetteer.get(best)
 

@@ -72,6 +72,9 @@ def extract_relations(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, l
         for relation in best.values():
             if relation.char_start == sent.start_char and relation.time is not None and relation.time.point:
                 timeline.append((lexicon.triggers(relation.predicate), relation.time.point))
+    for relation in extractor.titles.finish():
+        key = (relation.subject.key, relation.predicate, relation.object.key, relation.char_start)
+        best.setdefault(key, relation)
     return sorted(best.values(), key=lambda r: (r.char_start, r.predicate, r.subject.key, r.object.key))
 
 

@@ -8,9 +8,10 @@ on the statement (``gkg:role``).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
+from kg.extraction.agents import agent_entity
 from kg.extraction.arguments import Arg
 
 if TYPE_CHECKING:
@@ -18,14 +19,27 @@ if TYPE_CHECKING:
 
     from kg.extraction.core import Extractor
     from kg.extraction.sentence import Sentence
-    from kg.records import Mention, Relation
+    from kg.records import Relation
 
 __all__ = ["title_relations", "TitleReader"]
 
 
 def title_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
     """The leaderOf and officialOf statements of the persons named in the sentence."""
-    yield from TitleReader(extractor).relations(sentence)
+    yield from extractor.titles.relations(sentence)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A title that named nothing where it stood ("President Emmanuel Macron")."""
+
+    person: Arg
+    relation: str
+    role_text: str
+    core: str
+    root: Token
+    sentence: Sentence
+    visited: Arg | None
 
 
 class TitleReader:
@@ -42,7 +56,16 @@ class TitleReader:
         self.title_modifiers = frozenset(titles["national_words"])
         self.lesser_words = frozenset(titles["lesser_rank_words"])
         self.organisational_words = tuple(titles["organisational_role_words"])
+        self.rank_titles = frozenset(titles["rank_titles"])
+        self.envoy_roles = frozenset(titles["envoy_roles"])
         self.title_words = extractor.lexicon.title_words("leader", "official") | self.title_modifiers
+        #: Persons whose titles named their country or organisation: person key -> entity key.
+        self.anchored: dict[str, str] = {}
+        #: Who holds a role of an entity in this document: (entity key, role) -> person key.
+        self.claims: dict[tuple[str, str], str] = {}
+        #: Roles described without a person ("the French ambassador"): role -> country keys.
+        self.descriptions: dict[str, set[str]] = {}
+        self.pending: list[_Reading] = []
 
     def role_of(self, words: list[Token]) -> tuple[str, str] | None:
         """The longest title of office at the end of ``words``: (kind, role as written)."""
@@ -63,6 +86,11 @@ class TitleReader:
         return None
 
     def relations(self, sentence: Sentence) -> Iterator[Relation]:
+        """The titles read in one sentence: those naming what they are titles of, now.
+
+        Titles without it ("President Emmanuel Macron") wait for :meth:`finish`,
+        which reads them with what the whole document says.
+        """
         extractor = self.extractor
         found = extractor.found
         people = {}
@@ -70,21 +98,21 @@ class TitleReader:
             for mention in mentions:
                 if found.entities[mention.entity_key].type == "Person":
                     people.setdefault((mention.start, mention.entity_key), mention)
-        anchored: set[str] = set()
-        pending: list[tuple[Mention, Token, str, str]] = []
         doc = sentence.sent.doc
         fit = extractor.arguments.fit
+        holders: set[int] = set()
         for (_, key), mention in sorted(people.items()):
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
             person = Arg(found.entities[key], mention.text, mention.via)
-            unanchored: list[tuple[str, str]] = []
+            unanchored: list[_Reading] = []
             done = False
             for words, context in self.title_phrases(span, sentence):
                 role = self.role_of(words)
                 if role is None:
                     continue
+                holders.update(w.i for w in words)
                 kind, role_text = role
                 relation = "leaderOf" if kind == "leader" else "officialOf"
                 spec = extractor.lexicon.relations[relation]
@@ -95,28 +123,142 @@ class TitleReader:
                 fitted = [a for a in fitted if not (a.via == "demonym" and core in self.generic_titles
                                                     and role_text.lower() != "leader")]
                 if fitted:
-                    anchor = fitted[0]
-                    anchored.add(anchor.entity.key)
+                    anchor = self.state_of_body(fitted[0])
+                    if anchor is not fitted[0]:
+                        relation, spec = "officialOf", extractor.lexicon.relations["officialOf"]
+                    self.anchored.setdefault(key, anchor.entity.key)
+                    self.claims.setdefault((anchor.entity.key, core), key)
                     made = extractor.record(relation, spec, person, replace(anchor, via="title"), sentence, None,
                                             "Asserted", spec.confidence, role=tidy_role(role_text))
                     if made is not None:
                         yield made
                     done = True
                     break
-                if core in self.context_roles:
-                    unanchored.append((relation, role_text))
+                if core in self.context_roles or core in self.rank_titles:
+                    unanchored.append(_Reading(person, relation, role_text, core, span.root, sentence,
+                                               self.visited_host(span.root, sentence)))
             if not done and unanchored:
-                pending.append((mention, span.root, *unanchored[0]))
-        for mention, root, relation, role_text in pending:
-            anchor = self.context_anchor(root, role_text, sentence, anchored)
+                self.pending.append(unanchored[0])
+        self._read_descriptions(sentence, holders)
+
+    def state_of_body(self, anchor: Arg) -> Arg:
+        """A national body's head or official is an official of its state ("Israeli foreign ministry spokesman")."""
+        entity = anchor.entity
+        if entity.type != "GovernmentBody" or not entity.country:
+            return anchor
+        country = self.extractor.found.entities.get(entity.country) or self.extractor.gazetteer.get(entity.country)
+        if country is None or country.type != "Country":
+            return anchor
+        self.extractor.found.entities.setdefault(country.key, country)
+        return Arg(country, anchor.text, anchor.via)
+
+    def _read_descriptions(self, sentence: Sentence, holders: set[int]) -> None:
+        """Titles named without a person ("the French ambassador"): a later "Ambassador Joel Meyer" is that one."""
+        extractor = self.extractor
+        for token in sentence.sent:
+            if token.i in holders or token.pos_ != "NOUN" or token.lower_.rstrip(".") not in self.title_words:
+                continue
+            if token.head.i != token.i and token.dep_ in {"compound", "amod"} and token.head.pos_ in {"NOUN", "PROPN"}:
+                continue  # part of a longer title
+            words, context = self.title_noun(token)
+            role = self.role_of(words)
+            if role is None:
+                continue
+            anchors = [a for a in extractor.arguments.args(context, sentence) if a.entity.type == "Country"]
+            if anchors:
+                self.descriptions.setdefault(self.core_role(role[1]), set()).add(anchors[0].entity.key)
+
+    def finish(self) -> Iterator[Relation]:
+        """The titles that named nothing where they stood, read with the whole document."""
+        extractor = self.extractor
+        pending, self.pending = self.pending, []
+        for reading in pending:
+            key = reading.person.entity.key
+            if key in self.anchored:
+                continue  # "French Foreign Minister Le Drian ... Foreign Minister Le Drian"
+            anchor = self.document_anchor(reading)
             if anchor is None:
                 continue
-            spec = extractor.lexicon.relations[relation]
-            person = Arg(found.entities[mention.entity_key], mention.text, mention.via)
-            made = extractor.record(relation, spec, person, anchor, sentence, None, "Asserted",
-                                    spec.confidence * extractor.confidence.title_context, role=tidy_role(role_text))
+            spec = extractor.lexicon.relations[reading.relation]
+            fitted = extractor.arguments.fit(anchor, spec.object_types)
+            if fitted is None:
+                continue
+            self.anchored[key] = fitted.entity.key
+            self.claims.setdefault((fitted.entity.key, reading.core), key)
+            made = extractor.record(reading.relation, spec, reading.person, replace(fitted, via="title"),
+                                    reading.sentence, None, "Asserted",
+                                    spec.confidence * extractor.confidence.title_context,
+                                    role=tidy_role(reading.role_text))
             if made is not None:
                 yield made
+
+    def document_anchor(self, reading: _Reading) -> Arg | None:
+        """What an unanchored title is a title of, from the sentence and the document.
+
+        In order: the organisation named in the sentence for an organisation's
+        title ("Secretary General Jens Stoltenberg ... NATO"); the one country an
+        earlier description gave the role ("the French ambassador" ... "Ambassador
+        Joel Meyer"); the country visited ("visited Kyiv, where he met President
+        Zelensky"); else the country the document is about, unless the role is an
+        envoy's (envoys serve abroad) or another person already holds that role of
+        that country in the document. A military rank makes its holder an officer
+        of the country's military.
+        """
+        extractor = self.extractor
+        gazetteer = extractor.gazetteer
+        organisational = any(word in reading.core for word in self.organisational_words)
+        if organisational:
+            organisations = [Arg(extractor.found.entities[m.entity_key], m.text, m.via)
+                             for mentions in reading.sentence.by_token.values() for m in mentions
+                             if extractor.found.entities[m.entity_key].type == "InternationalOrganization"]
+            return organisations[0] if len(organisations) == 1 else None
+        described = self.descriptions.get(reading.core, set())
+        country_key: str | None = None
+        via = "coreference"
+        if len(described) == 1:
+            country_key = next(iter(described))
+        elif reading.visited is not None:
+            return reading.visited
+        elif reading.core not in self.envoy_roles and extractor.found.home:
+            country_key = extractor.found.home
+            via = "context"
+        if country_key is None or country_key not in gazetteer:
+            return None
+        if self.claims.get((country_key, reading.core), reading.person.entity.key) != reading.person.entity.key:
+            return None  # "Venezuelan President Maduro ... President Trump": one president a country
+        country = gazetteer[country_key]
+        extractor.found.entities.setdefault(country.key, country)
+        if reading.core in self.rank_titles:
+            military = agent_entity(country, "Military")
+            extractor.found.entities.setdefault(military.key, military)
+            return Arg(military, reading.person.text, via)
+        return Arg(country, reading.person.text, via)
+
+    def visited_host(self, root: Token, sentence: Sentence) -> Arg | None:
+        """ "visited Kyiv, where he met President Zelensky": the country of the place visited."""
+        if root.dep_ in {"nsubj", "nsubjpass"}:
+            return None  # "King X began a visit": the visitor, not the host
+        extractor = self.extractor
+        visited: list[Token] = []
+        for token in sentence.sent:
+            if token.pos_ not in {"VERB", "AUX"} or root.i in {c.i for c in token.children if c.dep_ == "nsubj"}:
+                continue
+            for pattern in extractor.patterns(extractor.lexicon.verbs, token):
+                followed = extractor.follow(token, pattern.path) if pattern.relation == "visited" else None
+                if followed is not None:
+                    visited += followed[1]  # the place visited: "visited Kyiv", "flew to Kyiv"
+        gazetteer = extractor.gazetteer
+        for place in visited:
+            for mention in sentence.mentions(place):
+                entity = extractor.found.entities[mention.entity_key]
+                if mention.via == "coreference":
+                    continue
+                capital = entity.type == "Place" and entity.capital_of in gazetteer
+                country = gazetteer[entity.capital_of] if capital else entity
+                if country.type == "Country":
+                    extractor.found.entities.setdefault(country.key, country)
+                    return Arg(country, mention.text, "metonym" if capital else mention.via)
+        return None
 
     def core_role(self, role_text: str) -> str:
         """A role without its qualifiers: "Deputy Foreign Minister" -> "foreign minister"."""
@@ -140,6 +282,9 @@ class TitleReader:
                 break
             if not context and token.lower_.rstrip(".") in self.title_words and not sentence.mentions(token):
                 words.insert(0, token)
+            elif words and not context and token.lower_ == "of" and index > sentence.sent.start \
+                    and doc[index - 1].lower_.rstrip(".") in self.title_words:
+                words.insert(0, token)  # "Secretary of State John Kerry"
             elif token.lower_ in {"'s", "\u2019s", "the", "-", "\u2013"}:
                 pass
             elif words and sentence.mentions(token):
@@ -221,54 +366,6 @@ class TitleReader:
         context += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "to"}
                     for p in c.children if p.dep_ == "pobj"]
         return words, context
-
-    def context_anchor(self, root: Token, role: str, sentence: Sentence, taken: set[str]) -> Arg | None:
-        """For a title without its country ("President Zelensky"), the country the sentence gives it.
-
-        Only two readings are trusted, as news writes them: the country that is a
-        grammatical subject of the sentence ("India has refused ..., Foreign
-        Minister Jaishankar said"), or the country visited in the sentence ("visited
-        Kyiv, where he met President Zelensky"). Organisational titles ("Secretary
-        General") take the organisation named in the sentence. Countries and
-        organisations already claimed by another title are skipped.
-        """
-        extractor = self.extractor
-        organisational = any(word in role.lower() for word in self.organisational_words)
-        visited: list[int] = []
-        host = root.dep_ not in {"nsubj", "nsubjpass"}  # "met President X" in a visit, not "King X began a visit"
-        for token in sentence.sent:
-            visitors = {c.i for c in token.children if c.dep_ == "nsubj"}
-            if root.i not in visitors and any(
-                    p.relation == "visited" for p in extractor.patterns(extractor.lexicon.verbs, token)):
-                # the visited place: the verb's object, or the object of its preposition ("flew to")
-                visited += [o.i for o in token.subtree if o.dep_ in {"dobj", "pobj"}
-                            and o.head.i in {token.i, *(c.i for c in token.children)}]
-        ranked: list[tuple[tuple[int, int], Arg]] = []
-        gazetteer = extractor.gazetteer
-        for index, mentions in sorted(sentence.by_token.items()):
-            for mention in mentions:
-                entity = extractor.found.entities[mention.entity_key]
-                if mention.via == "coreference":
-                    continue
-                token = sentence.sent.doc[index]
-                if organisational:
-                    if entity.type == "InternationalOrganization" and entity.key not in taken:
-                        ranked.append(((0, abs(index - root.i)), Arg(entity, mention.text, mention.via)))
-                    continue
-                capital = entity.type == "Place" and entity.capital_of in gazetteer
-                country = gazetteer[entity.capital_of] if capital else entity
-                if country.type != "Country" or country.key in taken:
-                    continue
-                if index in visited and host:
-                    rank = 0
-                elif token.dep_ in {"nsubj", "nsubjpass"} and not capital:
-                    rank = 1
-                else:
-                    continue
-                extractor.found.entities.setdefault(country.key, country)
-                ranked.append(((rank, abs(index - root.i)),
-                               Arg(country, mention.text, "metonym" if capital else mention.via)))
-        return min(ranked, key=lambda item: item[0])[1] if ranked else None
 
 
 def tidy_role(text: str) -> str:
