@@ -73,7 +73,9 @@ class AgentFinder:
             if any(found.entities[m.entity_key].type != "Country" or m.via != "demonym" for m in own):
                 continue  # a named entity ("Revolutionary Guards"), not a common noun
             if own:
-                read = self._people(token, own, found)
+                read = self._people(token, found.entities[own[0].entity_key])
+            elif token.tag_ == "NNPS" and self.gazetteer.by_demonym(token.text) is not None:
+                read = self._people(token, self.gazetteer.by_demonym(token.text))  # "168 Liberians"
             else:
                 read = self._agents(token, doc, found, by_token, home)
             for entity, start, absorbed in read:
@@ -93,13 +95,12 @@ class AgentFinder:
         found.mentions[:] = kept + [mention for mention, _ in new]
         found.mentions.sort(key=lambda m: (m.start, m.end))
 
-    def _people(self, token: Token, mentions: list[Mention], found: DocumentEntities):
+    def _people(self, token: Token, country: Entity):
         """ "deported 168 Liberians": a plural demonym as a noun names the country's people."""
         if token.tag_ not in {"NNS", "NNPS"} or token.dep_ in {"amod", "compound", "nmod", "poss"}:
             return []
-        if not token.lower_.endswith("s"):
+        if not token.lower_.endswith("s") or country.type != "Country":
             return []
-        country = found.entities[mentions[0].entity_key]
         return [(agent_entity(country, self.settings.people_sector), token.i, {token.i})]
 
     def _agents(self, head: Token, doc: Doc, found: DocumentEntities, by_token: dict[int, list[Mention]],

@@ -59,6 +59,9 @@ class Arguments:
         titles = grammar["titles"]
         self.title_words = lexicon.title_words("leader", "official") | frozenset(titles["national_words"])
         self.place_prepositions = frozenset(grammar["place_prepositions"])
+        self.quantity_nouns = frozenset(grammar["quantity_nouns"])
+        #: Agent nouns resolve through their modifiers too: "Hezbollah guerrillas", "UN peacekeepers".
+        self.agent_heads = frozenset(phrase for phrase in lexicon.agent_nouns if " " not in phrase)
         #: Set by the extractor: the subjects of a clause, for object pronouns.
         self.subjects_of: SubjectsOf = lambda verb, sentence: []
 
@@ -79,13 +82,19 @@ class Arguments:
             return self.possessive_owner(token, sentence, depth)
         if lower in self.object_pronouns and token.dep_ in {"dobj", "pobj"}:
             return self.object_pronoun(token, sentence, depth)
+        if lower in self.quantity_nouns and token.pos_ in {"NOUN", "NUM", "PROPN"}:
+            # "scores of refugees", "thousands of protesters", "a group of rebels"
+            counted = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"]
+            if counted:
+                return [a for p in counted for a in self.resolve(p, sentence, depth + 1)]
         if token.lower_ in self.title_words and token.pos_ in {"NOUN", "PROPN"}:
             persons = [arg for h in self.title_holders(token, sentence)
                        for arg in self.resolve(h, sentence, depth + 1) if arg.entity.type == "Person"]
             if persons:
                 return persons
-        if (token.lemma_.lower() in self.generic_heads or token.lower_ in self.title_words) \
-                and token.pos_ in {"NOUN", "PROPN"}:
+        if (token.lemma_.lower() in self.generic_heads or token.lower_ in self.title_words
+                or token.lemma_.lower() in self.agent_heads) and token.pos_ in {"NOUN", "PROPN"}:
             return self.generic_head(token, sentence, depth)
         return []
 

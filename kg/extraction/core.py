@@ -89,6 +89,8 @@ class Extractor:
         #: Titles of office read across the document's sentences.
         self.titles = TitleReader(self)
         self.prepositions = lexicon.words("prepositions")
+        #: Prepositions that name the target of an event noun ("strikes on", "an ultimatum to").
+        self.target_prepositions = lexicon.words("target_prepositions")
         self.skippable_path_words = lexicon.words("skippable_path_words")
 
     # ------------------------------------------------------------------ lexicon patterns

@@ -115,7 +115,8 @@ class Lexicon:
             return _default_lexicon()
         return _read(Path(relations_path or LEXICON_DIR / "relations.json"),
                      Path(grammar_path or LEXICON_DIR / "grammar.json"),
-                     Path(agents_path or LEXICON_DIR / "agents.json"))
+                     Path(agents_path or LEXICON_DIR / "agents.json"),
+                     LEXICON_DIR / "cameo.json" if relations_path is None else None)
 
     def patterns(self) -> list[Pattern]:
         """Every pattern, in lexicon order."""
@@ -151,7 +152,8 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
-    return _read(LEXICON_DIR / "relations.json", LEXICON_DIR / "grammar.json", LEXICON_DIR / "agents.json")
+    return _read(LEXICON_DIR / "relations.json", LEXICON_DIR / "grammar.json", LEXICON_DIR / "agents.json",
+                 LEXICON_DIR / "cameo.json")
 
 
 def _load_json(path: Path) -> Any:
@@ -161,6 +163,28 @@ def _load_json(path: Path) -> Any:
         raise ConfigError(f"{path}: lexicon file not found; pass an existing JSON file") from None
     except json.JSONDecodeError as error:
         raise ConfigError(f"{path}:{error.lineno}: not valid JSON ({error.msg}); fix the file") from None
+
+
+def _add_derived(data: dict, derived: dict) -> None:
+    """Add the derived patterns (``cameo.json``) that the hand-written lexicon does not have.
+
+    A derived pattern takes its relation's confidence times the file's
+    ``confidence_factor``; the hand-written entries win where both have a pattern.
+    """
+    factor = float(derived.get("confidence_factor", 1.0))
+    relations = data.setdefault("relations", {})
+    for name, sections in derived.get("relations", {}).items():
+        entry = relations.get(name)
+        if entry is None:
+            continue
+        base = float(entry.get("confidence", 0.75))
+        for section, items in sections.items():
+            known = {(i if isinstance(i, str) else i["pattern"]) for i in entry.get(section, [])}
+            for item in items:
+                if item["pattern"] in known:
+                    continue
+                extra = {k: v for k, v in item.items() if k != "source"}
+                entry.setdefault(section, []).append({**extra, "confidence": round(base * factor, 3)})
 
 
 def _types(path: Path, name: str, values: list[str]) -> frozenset[str]:
@@ -178,10 +202,12 @@ def _types(path: Path, name: str, values: list[str]) -> frozenset[str]:
     return frozenset(expanded)
 
 
-def _read(relations_path: Path, grammar_path: Path, agents_path: Path) -> Lexicon:
+def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_path: Path | None = None) -> Lexicon:
     data = _load_json(relations_path)
     grammar = _load_json(grammar_path)
     agents = _load_json(agents_path)
+    if derived_path is not None and derived_path.exists():
+        _add_derived(data, _load_json(derived_path))
     specs: dict[str, RelationSpec] = {}
     indexes: dict[str, dict[str, list[Pattern]]] = {
         "verbs": {}, "nouns": {}, "modifiers": {}, "modifier_nouns": {},

@@ -70,6 +70,11 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
     objects = arguments.object_args(object_tokens, sentence, extractor.lexicon.relations[pattern.relation])
     if not objects and pattern.complement and len(matched) == 1:
         objects = complement_objects(extractor, pattern, verb, subjects, sentence)
+    if not objects and len(matched) > 1 and matched[-1].pos_ == "NOUN":
+        # "opened fire on protesters", "issued an ultimatum to Ecuador": the event noun's target
+        targets = [p for c in matched[-1].children if c.dep_ == "prep" and c.lower_ in extractor.target_prepositions
+                   for p in c.children if p.dep_ == "pobj"]
+        objects = arguments.args(targets, sentence)
     if subjects and objects:
         # a noun inside a verb phrase that found its actors is not read on its own
         consumed.update(t.i for t in matched[1:])
