@@ -134,6 +134,9 @@ class AgentFinder:
                 named_other = True  # "US-led forces": led by, not belonging to
         if named_other and not countries:
             return []
+        if not countries and any(m.dep_ == "amod" and m.text[:1].isupper() and m.i > head.sent.start
+                                 and not by_token.get(m.i) for m in modifiers):
+            return []  # "Kurdish security forces", "Tamil rebels": a people's, not the document country's
         if not countries:
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in self.settings.country_prepositions):
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):

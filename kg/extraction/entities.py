@@ -352,6 +352,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
             core_titles = settings.title_words - settings.title_modifiers
             titled = _strip_leading(ent, core_titles)
             before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+            if before == "of" and ent.start > 1 and doc[ent.start - 2].lower_.rstrip(".") in core_titles:
+                # "Secretary of State Rex Tillerson": the title runs on into the name the model found
+                titled = _strip_leading(ent, settings.title_words)
+                before = doc[ent.start - 2].lower_.rstrip(".")
             stripped = {t.lower_.rstrip(".") for t in doc[ent.start:titled.start]}
             words = [t for t in titled if not (t.is_punct and t.text in {"-", "\u2013"})]
             titled_apposition = any(
@@ -552,6 +556,8 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
         if not candidates:
             continue
         chosen = _clear_choice(candidates, mentions, count, sentence_index)
+        if not chosen and token.dep_ in {"nsubj", "nsubjpass"} and count == 1:
+            chosen = _previous_subject(doc, candidates, mentions, token, sentence_index)
         for key in chosen:
             new.append(Mention(key, span.text, span.start_char, span.end_char, "coreference"))
     found.mentions.extend(new)
@@ -566,6 +572,29 @@ def _pleonastic(pronoun: Token) -> bool:
     if head.lemma_ in {"seem", "appear", "emerge", "transpire", "remain", "rain"} and deps & {"ccomp", "xcomp"}:
         return True
     return bool(deps & {"ccomp", "csubj", "xcomp"}) and bool(deps & {"acomp", "attr"})
+
+
+def _previous_subject(doc: Doc, candidates: list[str], mentions: list[Mention], pronoun: Token,
+                      sentence_index) -> list[str]:
+    """ "Ecowas imposed sanctions on Niger ... It demanded ...": a subject pronoun continues the subject before.
+
+    When the candidates are not clear, the one that was the grammatical subject of
+    the latest sentence holding any is chosen, if exactly one was.
+    """
+    here = sentence_index(pronoun.idx)
+    for back in range(1, 3):
+        subjects = []
+        for mention in mentions:
+            if mention.entity_key not in candidates or sentence_index(mention.start) != here - back:
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"} \
+                    and span.root.head.dep_ in {"ROOT", "conj"}:
+                subjects.append(mention.entity_key)
+        subjects = list(dict.fromkeys(subjects))
+        if subjects:
+            return subjects if len(subjects) == 1 else []
+    return []
 
 
 def _clear_choice(candidates: list[str], mentions: list[Mention], count: int, sentence_index) -> list[str]:

@@ -59,6 +59,8 @@ class Pattern:
     #: Relations whose events in the complement give no object ("refused to impose
     #: sanctions on Russia" does not reject Russia).
     complement_excludes: frozenset[str] = frozenset()
+    #: Only objects after these prepositions in the complement count ("agreed to restore ties with Cuba").
+    complement_prepositions: frozenset[str] = frozenset()
     #: Relations the words presuppose, asserted whatever the pattern's own modality, with
     #: the time role the pattern's time fills when it is asserted: "withdraw its troops
     #: from Chad" presupposes troops in Chad, which the withdrawal ends.
@@ -286,6 +288,7 @@ def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_p
                     passive=passive,
                     complement=complement,
                     complement_excludes=frozenset(item.get("complement_excludes", ())),
+                    complement_prepositions=frozenset(item.get("complement_prepositions", ())),
                     presupposes=tuple(sorted(presupposes.items())),
                 )
                 indexes[section].setdefault(pattern.trigger, []).append(pattern)

@@ -75,7 +75,10 @@ def extract_relations(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, l
     for relation in extractor.titles.finish():
         key = (relation.subject.key, relation.predicate, relation.object.key, relation.char_start)
         best.setdefault(key, relation)
-    return sorted(best.values(), key=lambda r: (r.char_start, r.predicate, r.subject.key, r.object.key))
+    capitals = {(r.subject.key, r.object.key, r.char_start) for r in best.values() if r.predicate == "capitalOf"}
+    kept = [r for r in best.values()
+            if not (r.predicate == "locatedIn" and (r.subject.key, r.object.key, r.char_start) in capitals)]
+    return sorted(kept, key=lambda r: (r.char_start, r.predicate, r.subject.key, r.object.key))
 
 
 def _rank(relation: Relation) -> tuple:

@@ -101,6 +101,10 @@ class GazetteerRuler:
             keys, texts = by_matcher[id(matcher)]
             keys.append(f"{entry['label']}|{entry['id']}")
             texts.append(text)
+            if matcher is self.exact and text.isalpha() and text.isupper() and len(text) >= 4:
+                # "Ecowas", "Nato", "Opec": acronyms written as words in British style
+                keys.append(f"{entry['label']}|{entry['id']}")
+                texts.append(text.title())
         for matcher_id, (keys, texts) in by_matcher.items():
             grouped: dict[str, list] = {}
             for key, doc in zip(keys, nlp.tokenizer.pipe(texts)):

@@ -8,7 +8,7 @@ event noun).
 
 from __future__ import annotations
 
-from kg.extraction.constructions.locations import location_relations
+from kg.extraction.constructions.locations import capital_relations, location_relations
 from kg.extraction.constructions.modifiers import modifier_relations
 from kg.extraction.constructions.nominal import noun_relations
 from kg.extraction.constructions.titles import title_relations
@@ -16,4 +16,5 @@ from kg.extraction.constructions.verbs import verb_relations
 
 __all__ = ["CONSTRUCTIONS"]
 
-CONSTRUCTIONS = (verb_relations, noun_relations, modifier_relations, title_relations, location_relations)
+CONSTRUCTIONS = (verb_relations, noun_relations, modifier_relations, title_relations, location_relations,
+                 capital_relations)

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from kg.extraction.sentence import Sentence
     from kg.records import Mention, Relation
 
-__all__ = ["location_relations"]
+__all__ = ["capital_relations", "location_relations"]
 
 
 def location_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
@@ -58,5 +58,52 @@ def location_relations(extractor: Extractor, sentence: Sentence, consumed: set[i
                     continue
                 made = extractor.record("locatedIn", spec, subject, arg, sentence, None, "Asserted",
                                         spec.confidence * extractor.confidence.location)
+                if made is not None:
+                    yield made
+
+
+def capital_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
+    """ "the capital, Niamey", "the Belarusian capital of Minsk", "Iran's capital city, Tehran".
+
+    A city the text calls a capital is the capital of the country the phrase
+    names (a demonym, a possessive, "of" a country); without one, of the country
+    the gazetteer makes it the capital of, or the document's country. A named
+    country and the gazetteer must agree.
+    """
+    spec = extractor.lexicon.relations["capitalOf"]
+    gazetteer = extractor.gazetteer
+    found = extractor.found
+    words = extractor.lexicon.words("capital_words")
+    for noun in sentence.sent:
+        if noun.lemma_.lower() not in words or noun.pos_ != "NOUN":
+            continue
+        phrase = noun.head if noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"} \
+            and noun.head.lower_ in {"city", "town"} else noun  # "capital city"
+        cities = [c for c in phrase.children if c.dep_ == "appos"]
+        cities += [p for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"]
+        if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+            cities.append(noun.head)  # "the capital Naypyidaw"
+        if phrase.dep_ == "appos":
+            cities.append(phrase.head)  # "Tehran, Iran's capital"
+        places = [Arg(found.entities[m.entity_key], m.text, m.via) for c in cities for m in sentence.mentions(c)
+                  if found.entities[m.entity_key].type == "Place"]
+        if not places:
+            continue
+        modifiers = [c for t in {noun, phrase} for c in t.children if c.dep_ in {"amod", "poss", "compound", "nmod"}]
+        modifiers += [p for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]
+        named = [Arg(found.entities[m.entity_key], m.text, m.via) for c in modifiers for m in sentence.mentions(c)
+                 if found.entities[m.entity_key].type == "Country"]
+        for place in places:
+            known = place.entity.capital_of
+            countries = [a for a in named if not known or a.entity.key == known]
+            if not countries and not named:
+                key = known or found.home
+                if key and key in gazetteer:
+                    countries = [Arg(gazetteer[key], noun.text, "context")]
+                    found.entities.setdefault(key, gazetteer[key])
+            for country in countries:
+                made = extractor.record("capitalOf", spec, place, country, sentence, None, "Asserted", spec.confidence)
                 if made is not None:
                     yield made

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from kg.extraction.agents import agent_entity
 from kg.extraction.arguments import Arg
+from kg.records import STANDING_RELATIONS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -63,8 +64,8 @@ class TitleReader:
         self.anchored: dict[str, str] = {}
         #: Who holds a role of an entity in this document: (entity key, role) -> person key.
         self.claims: dict[tuple[str, str], str] = {}
-        #: Roles described without a person ("the French ambassador"): role -> country keys.
-        self.descriptions: dict[str, set[str]] = {}
+        #: Roles described without a person ("the French ambassador"): role -> (country key, sentence start).
+        self.descriptions: dict[str, set[tuple[str, int]]] = {}
         self.pending: list[_Reading] = []
 
     def role_of(self, words: list[Token]) -> tuple[str, str] | None:
@@ -166,7 +167,8 @@ class TitleReader:
                 continue
             anchors = [a for a in extractor.arguments.args(context, sentence) if a.entity.type == "Country"]
             if anchors:
-                self.descriptions.setdefault(self.core_role(role[1]), set()).add(anchors[0].entity.key)
+                self.descriptions.setdefault(self.core_role(role[1]), set()).add(
+                    (anchors[0].entity.key, sentence.sent.start))
 
     def finish(self) -> Iterator[Relation]:
         """The titles that named nothing where they stood, read with the whole document."""
@@ -212,14 +214,17 @@ class TitleReader:
                              for mentions in reading.sentence.by_token.values() for m in mentions
                              if extractor.found.entities[m.entity_key].type == "InternationalOrganization"]
             return organisations[0] if len(organisations) == 1 else None
-        described = self.descriptions.get(reading.core, set())
+        if reading.visited is not None:
+            return reading.visited
+        # a description in an earlier sentence is the same person; in the same sentence, another one
+        described = {key for key, start in self.descriptions.get(reading.core, set())
+                     if start < reading.sentence.sent.start}
         country_key: str | None = None
         via = "coreference"
         if len(described) == 1:
             country_key = next(iter(described))
-        elif reading.visited is not None:
-            return reading.visited
-        elif reading.core not in self.envoy_roles and extractor.found.home:
+        elif reading.core not in self.envoy_roles and extractor.found.home \
+                and not self.acts_on(reading, extractor.found.home):
             country_key = extractor.found.home
             via = "context"
         if country_key is None or country_key not in gazetteer:
@@ -233,6 +238,28 @@ class TitleReader:
             extractor.found.entities.setdefault(military.key, military)
             return Arg(military, reading.person.text, via)
         return Arg(country, reading.person.text, via)
+
+    def acts_on(self, reading: _Reading, country_key: str) -> bool:
+        """Whether the person acts on the country in the sentence ("Minister Katz visited Cyprus").
+
+        The country is the object of an event the person's verb states (a visit, a
+        criticism, an attack): a visitor or a critic is not that country's minister.
+        """
+        root = reading.root
+        if root.dep_ not in {"nsubj", "nsubjpass"}:
+            return False
+        extractor = self.extractor
+        verb = root.head
+        for pattern in extractor.patterns(extractor.lexicon.verbs, verb):
+            if pattern.relation in STANDING_RELATIONS:
+                continue
+            followed = extractor.follow(verb, pattern.path)
+            if followed is None:
+                continue
+            for arg in extractor.arguments.args(followed[1], reading.sentence):
+                if arg.via != "demonym" and country_key in {arg.entity.key, arg.entity.capital_of}:
+                    return True
+        return False
 
     def visited_host(self, root: Token, sentence: Sentence) -> Arg | None:
         """ "visited Kyiv, where he met President Zelensky": the country of the place visited."""

@@ -110,6 +110,12 @@ def complement_objects(extractor: Extractor, pattern: Pattern, verb: Token, subj
             p.relation in pattern.complement_excludes
             for c in clauses for p in extractor.patterns(extractor.lexicon.verbs, c)):
         return []  # "refused to impose sanctions on Russia" does not reject Russia
+    if pattern.complement_prepositions:
+        # "agreed to restore ties with Cuba": the party after "with", wherever the clause puts it
+        tokens = [p for c in clauses + [c for c in verb.children if c.dep_ == "dobj"] for t in c.subtree
+                  if t.dep_ == "prep" and t.lower_ in pattern.complement_prepositions
+                  for p in t.children if p.dep_ == "pobj"]
+        return [a for a in arguments.args(tokens, sentence) if a.entity.key not in own]
     depth = int(extractor.lexicon.grammar["walks"]["complement_object_depth"])
     frontier = clauses + [c for c in verb.children if c.dep_ == "dobj"]
     places: list[Arg] = []
