@@ -43,6 +43,8 @@ class AgentSettings:
     foreign_modifiers: frozenset[str] = frozenset()
     #: Prepositions after which a place or country gives the agents' country.
     country_prepositions: frozenset[str] = frozenset()
+    #: Prepositions that place events in a country ("in Kenya", "across Iran").
+    locative_prepositions: frozenset[str] = frozenset()
     #: Sector of a country's people named by a plural demonym ("168 Liberians").
     people_sector: str = "Civilians"
     #: Longest agent phrase, in words.
@@ -145,8 +147,10 @@ class AgentFinder:
                             country = self._country(found.entities[mention.entity_key])
                             if country is not None:
                                 countries.append((country, phrase_start, set()))
-        if not countries and home is not None:
-            countries.append((home, phrase_start, set()))
+        if not countries:
+            local = self._where(head, doc, found, by_token) or home
+            if local is not None:
+                countries.append((local, phrase_start, set()))
         read = []
         seen: set[str] = set()
         for country, start, absorbed in countries:
@@ -177,6 +181,33 @@ class AgentFinder:
                 best = (nouns[phrase], index)
             index -= 1
         return best
+
+    def _where(self, head: Token, doc: Doc, found: DocumentEntities,
+               by_token: dict[int, list[Mention]]) -> Entity | None:
+        """The country where the sentence, or the one before, places its events.
+
+        A city, or a country after a locative preposition ("in Honiara", "across
+        Iran"), nearest to the agent noun in its sentence; else in the sentence
+        before: "riots rocked the capital city of Honiara. ... protestors stormed
+        parliament" are Solomon Islanders.
+        """
+        sentence = head.sent
+        previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
+        for span in (sentence, previous):
+            if span is None:
+                continue
+            places = []
+            for token in span:
+                for mention in by_token.get(token.i, []):
+                    entity = found.entities[mention.entity_key]
+                    located = entity.type == "Place" or (
+                        token.dep_ == "pobj" and token.head.lower_ in self.settings.locative_prepositions)
+                    country = self._country(entity) if located and mention.via != "coreference" else None
+                    if country is not None:
+                        places.append((abs(token.i - head.i), country))
+            if places:
+                return min(places, key=lambda item: item[0])[1]
+        return None
 
     def _country(self, entity: Entity) -> Entity | None:
         """The country an entity is or lies in (a capital or city counts for its country)."""

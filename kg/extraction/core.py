@@ -24,6 +24,7 @@ from kg.extraction.lexicon import Lexicon, Pattern, RelationSpec
 from kg.extraction.modality import Modality
 from kg.extraction.sentence import Sentence, word_forms
 from kg.extraction.timing import Timing
+from kg.records import EVENT_RELATIONS
 from kg.records import SYMMETRIC_RELATIONS as SYMMETRIC
 from kg.records import Entity, Relation, TimeSpan
 
@@ -220,6 +221,16 @@ class Extractor:
             countries=self.countries_of(subject.entity, obj.entity, reporter),
         )
 
+    def subject_countries(self, subjects: list[Arg]) -> list[Arg]:
+        """The states of agent subjects: "protesters took to the streets" protest against their own state."""
+        found = []
+        for subject in subjects:
+            country = self.gazetteer.get(subject.entity.country) if subject.entity.type == "Agent" else None
+            if country is not None and country.type == "Country":
+                self.found.entities.setdefault(country.key, country)
+                found.append(Arg(country, subject.text, "context"))
+        return found
+
     def countries_of(self, *entities: Entity | None) -> tuple[Entity, ...]:
         """The country records of the entities' ``country`` keys, for the graph to link."""
         found: dict[str, Entity] = {}
@@ -241,10 +252,15 @@ class Extractor:
         fit = self.arguments.fit
         subjects = [a for a in (fit(s, spec.subject_types) for s in subjects) if a is not None]
         objects = [a for a in (fit(o, spec.object_types) for o in objects) if a is not None]
+        if spec.name in EVENT_RELATIONS:
+            # an event between actors happens in places the gazetteer knows, not on "Rustaveli Avenue"
+            objects = [o for o in objects if o.entity.type != "Place" or o.entity.country or o.entity.capital_of]
+        if not objects and spec.default_object == "subject_country":
+            objects = self.subject_countries(subjects)
         if not subjects or not objects:
             return
         time = self.timing.of(trigger, matched, sentence) if dated else None
-        found_modality, reporting_verb = self.modality.of(trigger)
+        found_modality, reporting_verb = self.modality.of(trigger, spec.attempt_is_act)
         negation = self.modality.negation_words
         if any(c.dep_ == "det" and c.lower_ in negation for t in matched[1:] for c in t.children):
             found_modality = "Negated"  # "have no diplomatic relations"

@@ -85,6 +85,11 @@ class RelationSpec:
     commodity: bool = False
     #: The object may be named inside the object phrase: "struck a refinery inside Russia".
     object_inside: bool = False
+    #: An attempt is the act itself ("tried to storm parliament" is an attack).
+    attempt_is_act: bool = False
+    #: The object when the text names none: "subject_country" ("protesters took to the
+    #: streets" protest against their own state).
+    default_object: str | None = None
 
 
 @dataclass(frozen=True)
@@ -167,6 +172,12 @@ def _load_json(path: Path) -> Any:
         raise ConfigError(f"{path}:{error.lineno}: not valid JSON ({error.msg}); fix the file") from None
 
 
+def _default_object(path: Path, name: str, value: Any) -> str | None:
+    if value not in (None, "subject_country"):
+        raise ConfigError(f"{path}: relation {name!r} has default_object {value!r}; use \"subject_country\" or leave it out")
+    return value
+
+
 def _add_derived(data: dict, derived: dict) -> None:
     """Add the derived patterns (``cameo.json``) that the hand-written lexicon does not have.
 
@@ -237,6 +248,8 @@ def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_p
             also=tuple(sorted(entry.get("also", {}).items())),
             commodity=bool(entry.get("commodity", False)),
             object_inside=bool(entry.get("object_inside", False)),
+            attempt_is_act=bool(entry.get("attempt_is_act", False)),
+            default_object=_default_object(relations_path, name, entry.get("default_object")),
         )
         for section, kind in kinds.items():
             for item in entry.get(section, []):

@@ -43,6 +43,7 @@ class Modality:
         self.requesting_verbs = frozenset(modality["requesting_verbs"])
         self.threatening_verbs = frozenset(modality["threatening_verbs"])
         self.accusation_verbs = frozenset(modality["accusation_verbs"])
+        self.attempt_verbs = frozenset(modality["attempt_verbs"])
         self.accusation_prepositions = lexicon.words("accusation_prepositions")
         self.intention_nouns = frozenset(modality["intention_nouns"])
         self.future_modifiers = frozenset(modality["future_modifiers"])
@@ -53,8 +54,11 @@ class Modality:
         self.hops = int(walks["modality_hops"])
         self.reporter_hops = int(walks["reporter_hops"])
 
-    def of(self, trigger: Token) -> tuple[str, Token | None]:
-        """The modality of a trigger's clause and the reporting verb above it, if any."""
+    def of(self, trigger: Token, attempt_is_act: bool = False) -> tuple[str, Token | None]:
+        """The modality of a trigger's clause and the reporting verb above it, if any.
+
+        With ``attempt_is_act``, "tried to storm" states the act: an attempted attack is an attack.
+        """
         modality = "Asserted"
         reporter: Token | None = None
         would = False
@@ -106,6 +110,8 @@ class Modality:
                         modality = "Negated"
                     elif lemma in self.requesting_verbs or lemma in self.threatening_verbs:
                         modality = "Hypothetical"  # "urged Rwanda to withdraw", "threatened to shell"
+                    elif attempt_is_act and lemma in self.attempt_verbs:
+                        pass  # "protesters tried to seize government buildings"
                     elif lemma in self.future_verbs or head.lower_ in self.future_verbs:
                         modality = "Future"
                     elif lemma in self.speculation_verbs:

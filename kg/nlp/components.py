@@ -187,6 +187,7 @@ def agent_settings(lexicon: Lexicon) -> AgentSettings:
         plural_only=lexicon.plural_only_agents,
         foreign_modifiers=frozenset(section["foreign_modifiers"]),
         country_prepositions=frozenset(section["country_prepositions"]),
+        locative_prepositions=frozenset(section["locative_prepositions"]),
         people_sector=section["people_sector"],
         longest_phrase=int(section["longest_phrase"]),
     )
