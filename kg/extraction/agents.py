@@ -134,6 +134,11 @@ class AgentFinder:
                         named_other = True  # "Hamas militants", "UN peacekeepers": the group itself
             if modifier.tag_ == "VBN":
                 named_other = True  # "US-led forces": led by, not belonging to
+        if not countries and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in modifiers):
+            owner = self._owner(head, by_token, found)  # "France withdrew its troops": France's
+            if owner is None:
+                return []
+            countries.append((owner, phrase_start, set()))
         if named_other and not countries:
             return []
         if not countries and any(m.dep_ == "amod" and m.text[:1].isupper() and m.i > head.sent.start
@@ -181,6 +186,15 @@ class AgentFinder:
                 best = (nouns[phrase], index)
             index -= 1
         return best
+
+    def _owner(self, head: Token, by_token: dict[int, list[Mention]], found: DocumentEntities) -> Entity | None:
+        """The country a possessive pronoun before an agent noun refers to: the nearest country before it."""
+        for index in range(head.i - 1, head.sent.start - 1, -1):
+            for mention in by_token.get(index, []):
+                country = self._country(found.entities[mention.entity_key])
+                if country is not None and found.entities[mention.entity_key].type == "Country":
+                    return country
+        return None
 
     def _where(self, head: Token, doc: Doc, found: DocumentEntities,
                by_token: dict[int, list[Mention]]) -> Entity | None:

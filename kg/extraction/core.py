@@ -92,6 +92,8 @@ class Extractor:
         self.prepositions = lexicon.words("prepositions")
         #: Prepositions that name the target of an event noun ("strikes on", "an ultimatum to").
         self.target_prepositions = lexicon.words("target_prepositions")
+        #: Weapons and means, never the target of the act that uses them.
+        self.instrument_nouns = lexicon.words("instrument_nouns")
         self.skippable_path_words = lexicon.words("skippable_path_words")
 
     # ------------------------------------------------------------------ lexicon patterns

@@ -63,6 +63,8 @@ class EntitySettings:
     title_modifiers: frozenset[str] = frozenset()
     #: Generic body names that take the country named before them ("Uzbekistan's Security Council").
     national_body_words: frozenset[str] = frozenset()
+    #: Names of bodies every state has ("Congress", "Parliament"): the home country's when bare.
+    generic_body_names: frozenset[str] = frozenset()
     #: Headlines and datelines, and how the document's own country is weighed.
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     #: Agent nouns and their sectors; without them no agents are read.
@@ -139,14 +141,40 @@ def _national_body(span: Span, body: Entity, gazetteer: Gazetteer, found: Docume
     country = _country_before(span, gazetteer, found)
     if country is None:
         return body
-    words = {w for w in span.text.lower().replace("the ", "").split() if w.isalpha()}
+    return _body_of(span.text, _strip_leading(span, frozenset()).text, country, gazetteer)
+
+
+def _body_of(text: str, name: str, country: Entity, gazetteer: Gazetteer) -> Entity:
+    """The country's body named by generic words ("Congress", "the Supreme Court"), known or new."""
+    words = {w for w in text.lower().replace("the ", "").split() if w.isalpha()}
     for candidate in gazetteer.entities:
         if candidate.country == country.key and candidate.type == "GovernmentBody":
             names = " ".join(candidate.names).lower()
             if words and all(word in names for word in words):
                 return candidate
-    label = f"{_strip_leading(span, frozenset()).text} of {country.label}"
-    return new_entity(label, "GovernmentBody", gazetteer, country=country.key)
+    return new_entity(f"{name} of {country.label}", "GovernmentBody", gazetteer, country=country.key)
+
+
+def _home_bodies(found: DocumentEntities, home: Entity | None, gazetteer: Gazetteer,
+                 settings: EntitySettings) -> None:
+    """ "stormed into Congress" in a story from Brazil: a body named generically is the home country's.
+
+    The gazetteer gives bare names such as "Congress" or "Parliament" to one
+    country's body; in a document about another country they name that
+    country's body instead.
+    """
+    if home is None:
+        return
+    for index, mention in enumerate(found.mentions):
+        entity = found.entities.get(mention.entity_key)
+        if entity is None or entity.type != "GovernmentBody" or not entity.country or entity.country == home.key:
+            continue
+        words = mention.text.lower().replace("the ", "").strip()
+        if words not in settings.generic_body_names:
+            continue
+        body = _body_of(mention.text, mention.text.strip().removeprefix("the ").removeprefix("The "), home, gazetteer)
+        found.entities.setdefault(body.key, body)
+        found.mentions[index] = replace(mention, entity_key=body.key)
 
 
 _ORGANIZATION_HEADS = frozenset({
@@ -400,6 +428,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     _add_countries(doc, found, gazetteer)
     home = home_country(doc, found, gazetteer, layout, settings.layout)
     found.home = home.key if home is not None else None
+    _home_bodies(found, home, gazetteer, settings)
     if settings.agents is not None:
         AgentFinder(settings.agents, gazetteer).add(doc, found, home, layout)
     _add_coreference(doc, found, settings)

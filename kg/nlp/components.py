@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extraction.agents import AgentSettings
-from kg.extraction.document import Layout, LayoutSettings
+from kg.extraction.document import Layout, LayoutSettings, read_layout
 from kg.extraction.entities import DocumentEntities, EntitySettings, find_mentions
 from kg.extraction.lexicon import Lexicon
 from kg.extraction.relations import extract_relations
@@ -34,7 +34,7 @@ from kg.records import (
     Entity, Mention, Relation, entity_from_data, mention_from_data, relation_from_data, to_data,
 )
 
-__all__ = ["GazetteerRuler", "EntityLinker", "RelationExtractor", "make_entity_linker", "make_gazetteer_ruler", "make_relation_extractor"]
+__all__ = ["DatelineTokenizer", "GazetteerRuler", "EntityLinker", "RelationExtractor", "make_entity_linker", "make_gazetteer_ruler", "make_relation_extractor"]
 
 # The results are stored as plain data (dicts and lists), so a Doc goes through
 # msgpack (DocBin, nlp.pipe(n_process=...)); the getters hand out records.
@@ -156,6 +156,7 @@ class EntityLinker:
             coreference_window=int(coreference.get("window", 2)),
             named_heads=frozenset(coreference.get("named_heads", ())),
             national_body_words=frozenset(lexicon.grammar["national_body_words"]),
+            generic_body_names=frozenset(lexicon.grammar["generic_body_names"]),
             layout=layout_settings(lexicon.grammar["document"]),
             agents=agent_settings(lexicon),
         )
@@ -222,6 +223,40 @@ class RelationExtractor:
         doc._.geokg_entity_data = {key: to_data(e) for key, e in found.entities.items()}
         doc._.geokg_relation_data = [to_data(r) for r in relations]
         return doc
+
+
+class DatelineTokenizer:
+    """Tokenizes a news text with its dateline blanked out ("BRASILIA, Brazil - Hundreds of ...").
+
+    A dateline or byline names where and by whom a story was filed; left in, the
+    parser makes it the first sentence's subject. It is replaced by spaces of the
+    same length, so every character offset stays that of the original text.
+    Everything else is the wrapped tokenizer's.
+    """
+
+    def __init__(self, tokenizer, settings: LayoutSettings, gazetteer: Gazetteer):
+        self.tokenizer = tokenizer
+        self.settings = settings
+        self.gazetteer = gazetteer
+
+    def __call__(self, text: str) -> Doc:
+        return self.tokenizer(self.blank(text))
+
+    def pipe(self, texts, batch_size: int = 1000):
+        return self.tokenizer.pipe((self.blank(t) for t in texts), batch_size=batch_size)
+
+    def blank(self, text: str) -> str:
+        layout = read_layout(text, self.settings, self._is_place)
+        if not layout.dateline_end:
+            return text
+        start, end = layout.dateline_start, layout.dateline_end
+        return text[:start] + "".join(c if c == "\n" else " " for c in text[start:end]) + text[end:]
+
+    def _is_place(self, name: str) -> bool:
+        return any(e.type in {"Place", "Country"} for e in self.gazetteer.lookup(name))
+
+    def __getattr__(self, name):
+        return getattr(self.tokenizer, name)
 
 
 _PATHS = {"relations_path": None, "grammar_path": None, "gazetteer_path": None}

@@ -67,6 +67,8 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
         return
     subject_tokens, inherited = extractor.clauses.verb_subjects(verb, sentence)
     subjects = arguments.args(subject_tokens, sentence)
+    # "fired rockets and artillery": the weapons are what is fired, not whom
+    object_tokens = [t for t in object_tokens if t.lemma_.lower() not in extractor.instrument_nouns]
     objects = arguments.object_args(object_tokens, sentence, extractor.lexicon.relations[pattern.relation])
     if not objects and pattern.complement and len(matched) == 1:
         objects = complement_objects(extractor, pattern, verb, subjects, sentence)
