@@ -12,8 +12,8 @@ Three shapes of dictionary entry become lexicon patterns:
   ``--- SAVAGE [111] ---``): the verb alone, its object the relation's object
   ("accused Russia");
 - a verb with an object noun (``- * SANCTIONS [163]`` under IMPOSE): the verb
-  and the noun, the object found in the noun's phrase ("imposed sanctions on
-  Iran");
+  and the noun (matched only as the verb's noun object), the relation's object
+  named by the noun's modifiers or its target phrase ("imposed sanctions on Iran");
 - a verb with a bare preposition (``- * (AGAINST) [140]`` under RALLY): the
   verb and the preposition, its object the relation's object.
 
@@ -142,7 +142,7 @@ def derive(blocks: list[dict], sets: dict[str, list[str]], curated: dict) -> dic
                     add(relation, {"pattern": f"{verb} {rest[1].lower()}"}, f"{number}: {raw}")
                 elif rest and "(" not in rest and len(rest) <= 2:
                     for phrase in _phrase(rest, sets):
-                        add(relation, {"pattern": f"{verb} {phrase}", "complement": "object"}, f"{number}: {raw}")
+                        add(relation, {"pattern": f"{verb} {phrase}", "noun_object": True}, f"{number}: {raw}")
     return {relation: sorted(entries.values(), key=lambda e: e["pattern"]) for relation, entries in sorted(found.items())}
 
 

@@ -111,7 +111,7 @@ class AgentFinder:
         if head.dep_ in {"compound", "amod", "nmod"} and head.head.pos_ in {"NOUN", "PROPN"} \
                 and head.head.i > head.i:
             return []  # "police officers": the head noun decides
-        match = self._phrase(head)
+        match = self._phrase(head, by_token)
         if match is None:
             return []
         sector, phrase_start = match
@@ -165,7 +165,7 @@ class AgentFinder:
             read.append((agent_entity(country, sector), min(start, phrase_start), absorbed))
         return read
 
-    def _phrase(self, head: Token) -> tuple[str, int] | None:
+    def _phrase(self, head: Token, by_token: dict[int, list[Mention]]) -> tuple[str, int] | None:
         """The sector of the longest agent phrase ending at ``head`` and the phrase's first token."""
         nouns = self.settings.nouns
         lemma = head.lemma_.lower()
@@ -178,7 +178,7 @@ class AgentFinder:
         index = head.i - 1
         while index >= 0 and head.i - index < self.settings.longest_phrase:
             token = head.doc[index]
-            if token.head.i != head.i or token.dep_ not in {"amod", "compound", "nmod"} or token.ent_type_:
+            if token.head.i != head.i or token.dep_ not in {"amod", "compound", "nmod"} or by_token.get(token.i):
                 break
             words.insert(0, token.lower_)
             phrase = " ".join(words)

@@ -111,8 +111,15 @@ class Extractor:
         """Whether a pattern names its object after a preposition ("cut tie with X")."""
         return bool(pattern.path) and pattern.path[-1] in self.prepositions
 
-    def follow(self, trigger: Token, path: tuple[str, ...]) -> tuple[list[Token], list[Token]] | None:
-        """Walk a pattern's path from its trigger; return (matched tokens, object heads)."""
+    def follow(self, trigger: Token, path: tuple[str, ...],
+               noun_object: bool = False) -> tuple[list[Token], list[Token]] | None:
+        """Walk a pattern's path from its trigger; return (matched tokens, object heads).
+
+        With ``noun_object`` the path is the verb's object noun and its modifiers,
+        children of the verb and of each other ("impose economic sanctions").
+        """
+        if noun_object:
+            return self._follow_noun(trigger, path)
         matched = [trigger]
         node = trigger
         for word in path:
@@ -148,6 +155,22 @@ class Extractor:
             # "summoned the Russian ambassador": the object is named by the noun's modifiers
             return matched, [last]
         return matched, []
+
+    def _follow_noun(self, verb: Token, path: tuple[str, ...]) -> tuple[list[Token], list[Token]] | None:
+        nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}]
+        for noun in nouns:
+            if path[-1] not in word_forms(noun):
+                continue
+            words = [noun]
+            for word in reversed(path[:-1]):
+                modifier = next((c for c in words[0].children if c.dep_ in {"compound", "amod"}
+                                 and word in word_forms(c)), None)
+                if modifier is None:
+                    break
+                words.insert(0, modifier)
+            if len(words) == len(path):
+                return [verb, *words], [noun]
+        return None
 
     def _child(self, matched: list[Token], node: Token, word: str) -> Token | None:
         """The next word of a path: a child of the last matched token, else of an earlier one.

@@ -370,6 +370,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         first = next((t for t in ent if t.lower_ not in {"the", "a", "an"}), ent[0])
         if first.is_lower and kind != "Person":
             continue  # "annexation of Crimea": a description, not a name
+        if settings.agents is not None and ent.end < len(doc) and \
+                f"{ent.text.lower()} {doc[ent.end].lemma_.lower()}" in settings.agents.nouns:
+            continue  # "Riot police dispersed ...": a capital at the start of a sentence, not a name
         span = _strip_leading(ent, settings.title_words | (settings.national_body_words if kind == "Person" else frozenset()))
         if kind != "Person":
             holder = _holder_after_body(ent, settings)
@@ -617,8 +620,10 @@ def _previous_subject(doc: Doc, candidates: list[str], mentions: list[Mention], 
             if mention.entity_key not in candidates or sentence_index(mention.start) != here - back:
                 continue
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and span.root.dep_ in {"nsubj", "nsubjpass"} \
-                    and span.root.head.dep_ in {"ROOT", "conj"}:
+            root = span.root if span is not None else None
+            while root is not None and root.dep_ == "conj":
+                root = root.head  # "The CSTO and the SCO held summits": both are subjects
+            if root is not None and root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ in {"ROOT", "conj"}:
                 subjects.append(mention.entity_key)
         subjects = list(dict.fromkeys(subjects))
         if subjects:

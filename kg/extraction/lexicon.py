@@ -61,6 +61,10 @@ class Pattern:
     complement_excludes: frozenset[str] = frozenset()
     #: Only objects after these prepositions in the complement count ("agreed to restore ties with Cuba").
     complement_prepositions: frozenset[str] = frozenset()
+    #: The path's words are the verb's noun object, read directly ("impose sanction").
+    noun_object: bool = False
+    #: The object is the trigger's own object, not the path's: "ordered French troops to leave".
+    object_from_trigger: bool = False
     #: Relations the words presuppose, asserted whatever the pattern's own modality, with
     #: the time role the pattern's time fills when it is asserted: "withdraw its troops
     #: from Chad" presupposes troops in Chad, which the withdrawal ends.
@@ -302,6 +306,8 @@ def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_p
                     complement=complement,
                     complement_excludes=frozenset(item.get("complement_excludes", ())),
                     complement_prepositions=frozenset(item.get("complement_prepositions", ())),
+                    noun_object=bool(item.get("noun_object", False)),
+                    object_from_trigger=item.get("object_from") == "trigger",
                     presupposes=tuple(sorted(presupposes.items())),
                 )
                 indexes[section].setdefault(pattern.trigger, []).append(pattern)

@@ -59,7 +59,16 @@ def extract_relations(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, l
     previous: Sentence | None = None
     #: (trigger word forms, date) of the dated events read so far, for "N years after it joined"
     timeline: list[tuple[frozenset[str], str]] = []
+    body_start = found.layout.body_start
     for sent in doc.sents:
+        if sent.end_char <= body_start:
+            continue  # the headline: the document's title, not evidence
+        if sent.start_char < body_start:
+            # a headline the parser ran into the first sentence
+            first = next((t.i for t in sent if t.idx >= body_start and not t.is_space), None)
+            if first is None:
+                continue
+            sent = doc[first:sent.end]
         sentence = Sentence(sent, found, document_date, previous, anaphoric, timeline, numbers)
         previous = sentence
         consumed: set[int] = set()

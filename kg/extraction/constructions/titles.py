@@ -126,7 +126,11 @@ class TitleReader:
                 if fitted:
                     anchor = self.state_of_body(fitted[0])
                     if anchor is not fitted[0]:
+                        # "Secretary of the Security Council": an official of the state, the body in the role
                         relation, spec = "officialOf", extractor.lexicon.relations["officialOf"]
+                        body = fitted[0].entity.label.split(" (")[0]
+                        if body.lower() not in role_text.lower():
+                            role_text = f"{role_text} of {body}"
                     self.anchored.setdefault(key, anchor.entity.key)
                     self.claims.setdefault((anchor.entity.key, core), key)
                     made = extractor.record(relation, spec, person, replace(anchor, via="title"), sentence, None,
@@ -250,10 +254,14 @@ class TitleReader:
             return False
         extractor = self.extractor
         verb = root.head
-        for pattern in extractor.patterns(extractor.lexicon.verbs, verb):
+        # the event in the verb ("visited Kenya") or in its object noun ("began a state visit to Kenya")
+        events = [(verb, p) for p in extractor.patterns(extractor.lexicon.verbs, verb)]
+        events += [(noun, p) for noun in verb.children if noun.dep_ == "dobj"
+                   for p in extractor.patterns(extractor.lexicon.nouns, noun) if p.path]
+        for trigger, pattern in events:
             if pattern.relation in STANDING_RELATIONS:
                 continue
-            followed = extractor.follow(verb, pattern.path)
+            followed = extractor.follow(trigger, pattern.path, pattern.noun_object)
             if followed is None:
                 continue
             for arg in extractor.arguments.args(followed[1], reading.sentence):

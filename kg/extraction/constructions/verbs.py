@@ -47,10 +47,12 @@ def verb_relations(extractor: Extractor, sentence: Sentence, consumed: set[int])
 def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence: Sentence,
                   consumed: set[int]) -> Iterator[Relation]:
     """The relations of one verb pattern at one verb."""
-    followed = extractor.follow(verb, pattern.path)
+    followed = extractor.follow(verb, pattern.path, pattern.noun_object)
     if followed is None:
         return
     matched, object_tokens = followed
+    if pattern.object_from_trigger:
+        object_tokens = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     arguments = extractor.arguments
     if pattern.passive:
         if not is_passive(verb):
@@ -77,20 +79,21 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
         targets = [p for c in matched[-1].children if c.dep_ == "prep" and c.lower_ in extractor.target_prepositions
                    for p in c.children if p.dep_ == "pobj"]
         objects = arguments.args(targets, sentence)
-    if subjects and objects:
-        # a noun inside a verb phrase that found its actors is not read on its own
-        consumed.update(t.i for t in matched[1:])
-    yield from denied_alternatives(extractor, pattern, matched, subjects, sentence, verb)
-    yield from joining_members(extractor, pattern, verb, objects, sentence)
+    made = [*denied_alternatives(extractor, pattern, matched, subjects, sentence, verb),
+            *joining_members(extractor, pattern, verb, objects, sentence)]
     if not objects and pattern.relation in SYMMETRIC and not extractor.needs_object(pattern):
         # "Armenia and Azerbaijan signed the accord": the coordinated actors with each other;
         # "relations between Bahrain and Qatar were restored": the pair after "between"
         between = [p for t in matched[1:] for c in t.children if c.dep_ == "prep" and c.lower_ == "between"
                    for p in c.children if p.dep_ == "pobj"]
         pairs = subjects if len(subjects) > 1 or not between else arguments.args(between, sentence)
-        yield from extractor.symmetric_pairs(pattern, pairs, sentence, verb, matched)
-        return
-    yield from extractor.emit(pattern, subjects, objects, sentence, verb, matched, inherited)
+        made += extractor.symmetric_pairs(pattern, pairs, sentence, verb, matched)
+    else:
+        made += extractor.emit(pattern, subjects, objects, sentence, verb, matched, inherited)
+    if made:
+        # a noun inside a verb phrase that stated a relation is not read on its own
+        consumed.update(t.i for t in matched[1:])
+    yield from made
 
 
 def complement_objects(extractor: Extractor, pattern: Pattern, verb: Token, subjects: list[Arg],
