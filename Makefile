@@ -24,7 +24,8 @@ install: $(BIN)/kg
 dev: $(VENV)/.dev
 
 demo: $(BIN)/kg
-	$(BIN)/kg build $(EXAMPLE) --date $(EXAMPLE_DATE) -o out/graph.ttl --html out/graph.html
+	$(BIN)/kg build $(EXAMPLE) --date $(EXAMPLE_DATE) -o out/graph.ttl
+	$(BIN)/kg viz out/graph.ttl -o out/graph.html --title "Uzbekistan and US Central Command" --png out/graph.png
 	$(BIN)/kg stats out/graph.ttl
 
 test: $(VENV)/.dev
