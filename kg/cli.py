@@ -69,11 +69,26 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("--format", choices=("table", "csv", "json"), default="table",
                        help="how to print a table (graph results always print as Turtle)")
 
-    push = commands.add_parser("push", help="send a graph file to a SPARQL Graph Store endpoint")
-    push.add_argument("graph", help="graph file")
+    push = commands.add_parser("push", help="send a store or a graph file to a SPARQL Graph Store endpoint")
+    push.add_argument("graph", help="store directory or graph file")
     push.add_argument("url", help="Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
     push.add_argument("--graph", dest="named_graph", help="IRI of the named graph to write (default graph if absent)")
     push.add_argument("--replace", action="store_true", help="clear the target graph first instead of merging")
+    push.add_argument("--named-graphs", action="store_true",
+                      help="keep the store's graphs (one per document) as named graphs on the server")
+    push.add_argument("--batch-size", type=_positive, default=50_000, metavar="N",
+                      help="triples per POST (default: 50000)")
+
+    serve = commands.add_parser("serve", help="a read-only SPARQL endpoint over a store")
+    serve.add_argument("--store", metavar="DIR", default="kg-store", help="the store (default: ./kg-store)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
+    serve.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                       help="longest a query may run (default: 30)")
+    serve.add_argument("--max-rows", type=_positive, default=100_000, metavar="N",
+                       help="most results an answer may hold (default: 100000)")
+    serve.add_argument("--workers", type=_positive, default=2, metavar="N",
+                       help="queries evaluated at once (default: 2)")
 
     viz = commands.add_parser("viz", help="write an interactive HTML view of a graph file")
     viz.add_argument("graph", help="graph file")
@@ -109,6 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": _export,
         "query": _query,
         "push": _push,
+        "serve": _serve,
         "viz": _viz,
         "validate": _validate,
         "stats": _stats,
@@ -335,12 +351,43 @@ def _print_frame(table, format: str) -> None:
 
 
 def _push(args: argparse.Namespace) -> int:
+    from kg.graph.persistent import PersistentGraph, is_store
     from kg.graph.remote import push
-    from kg.graph.store import KnowledgeGraph
+    from kg.graph.store import format_for
 
-    graph = KnowledgeGraph.load(args.graph)
-    count = push(graph.graph, args.url, named_graph=args.named_graph, replace=args.replace)
+    if args.named_graphs and args.named_graph:
+        raise InputError("give either --graph IRI (everything into one graph) or --named-graphs, not both")
+    if is_store(args.graph):
+        with PersistentGraph.open(args.graph, read_only=True) as store:
+            count = push(store, args.url, named_graph=args.named_graph, replace=args.replace,
+                         batch_size=args.batch_size, named_graphs=args.named_graphs)
+    else:
+        path = Path(args.graph)
+        format_for(path)
+        if not path.is_file():
+            raise InputError(f"{path}: no such store or graph file; check the path")
+        count = push(path, args.url, named_graph=args.named_graph, replace=args.replace,
+                     batch_size=args.batch_size, named_graphs=args.named_graphs)
     print(f"kg push: sent {count} triples to {args.url}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from kg.endpoint import EndpointSettings, serve
+
+    settings = EndpointSettings(timeout=args.timeout, max_rows=args.max_rows, workers=args.workers)
+
+    def ready(server) -> None:
+        host, port = server.server_address[:2]
+        print(f"kg serve: read-only SPARQL endpoint on http://{host}:{port}/query over {args.store} "
+              f"({settings.timeout:g} s, {settings.max_rows:,} results per query); Ctrl-C stops it", flush=True)
+
+    try:
+        serve(args.store, host=args.host, port=args.port, settings=settings, ready=ready)
+    except OSError as error:
+        raise InputError(f"cannot listen on {args.host}:{args.port} ({error.strerror or error}); "
+                         "choose another --port") from None
+    print("kg serve: stopped")
     return 0
 
 

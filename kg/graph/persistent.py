@@ -508,6 +508,11 @@ class PersistentGraph(KnowledgeGraph):
         graph = ox.NamedNode(str(document_iri(document_id)))
         return sorted(URIRef(q.subject.value) for q in self._store.quads_for_pattern(None, _MODALITY, None, graph))
 
+    def graphs(self) -> Iterator[tuple[str, Iterator[ox.Quad]]]:
+        """Each named graph's IRI with its quads: the documents, the entities, the truthy triples."""
+        for name in self._store.named_graphs():
+            yield name.value, self._store.quads_for_pattern(None, None, None, name)
+
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad of the store, graph by graph (for pushing or copying it)."""
         return self._store.quads_for_pattern(None, None, None, None)
