@@ -20,22 +20,25 @@ logger = logging.getLogger(__name__)
 
 
 def as_documents(inputs: Iterable[str | Path | Document], *, date: date | None = None,
-                 on_error: Callable[[InputError], None] | None = None) -> Iterator[Document]:
-    """Turn texts, paths and documents into :class:`~kg.records.Document` records.
+                 on_error: Callable[[InputError], None] | None = None, options=None) -> Iterator[Document]:
+    """Turn texts, paths, URLs and documents into :class:`~kg.records.Document` records.
 
-    A :class:`~pathlib.Path`, or a one-line string naming an existing file or
-    directory, is read with :func:`kg.readers.read_documents`; any other string
-    is a text whose id is a hash of its content.
+    A :class:`~pathlib.Path`, an http(s) URL, or a one-line string naming an
+    existing file or directory, is read with :func:`kg.readers.read_documents`
+    (``options``, a :class:`kg.sources.SourceOptions`, says how to read pages,
+    feeds, tables and URLs); any other string is a text whose id is a hash of
+    its content.
     """
     from kg.readers import read_documents
+    from kg.sources import is_url
 
     if isinstance(inputs, (str, Path, Document)):
         inputs = [inputs]
     for item in inputs:
         if isinstance(item, Document):
             yield item
-        elif isinstance(item, Path) or _names_existing_path(item):
-            yield from read_documents([item], date=date, on_error=on_error)
+        elif isinstance(item, Path) or is_url(item) or _names_existing_path(item):
+            yield from read_documents([item], date=date, on_error=on_error, options=options)
         else:
             if not item.strip():
                 error = InputError("empty text given as a document; pass text with at least one sentence")
