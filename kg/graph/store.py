@@ -12,11 +12,11 @@ import logging
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import PROV, RDF
 
 from kg.errors import GraphFormatError, QueryError
@@ -50,7 +50,7 @@ FORMATS = {
 _DATASET_FORMATS = frozenset({"trig", "nquads"})
 
 _ENTITY_CLASSES = ("Country", "InternationalOrganization", "Person", "GovernmentBody",
-                   "Organization", "Place", "Event")
+                   "Organization", "Agent", "Place", "Event")
 
 
 def format_for(path: str | Path, format: str | None = None) -> str:
@@ -117,13 +117,20 @@ class KnowledgeGraph:
 
     @classmethod
     def load(cls, path: str | Path, format: str | None = None) -> KnowledgeGraph:
-        """Read a graph file (Turtle, N-Triples, JSON-LD, TriG ...).
+        """Read a graph file (Turtle, N-Triples, JSON-LD, TriG ...), or open a store read-only.
+
+        A directory is opened as a persistent store
+        (:class:`~kg.graph.persistent.PersistentGraph`), without reading it into memory.
 
         Raises
         ------
         GraphFormatError
             When the file is missing, has an unknown extension, or does not parse.
         """
+        if Path(path).is_dir():
+            from kg.graph.persistent import PersistentGraph
+
+            return PersistentGraph.open(path, read_only=True)
         knowledge_graph = cls()
         knowledge_graph.parse(path, format)
         return knowledge_graph
@@ -178,34 +185,40 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ questions
 
-    def query(self, sparql: str) -> pandas.DataFrame:
-        """Run a SPARQL SELECT or ASK query; return a pandas table.
+    def query(self, sparql: str, params: Mapping[str, str] | None = None
+              ) -> pandas.DataFrame | KnowledgeGraph:
+        """Run a SPARQL query; a SELECT or ASK answers as a pandas table, a CONSTRUCT or DESCRIBE as a graph.
 
-        Literals become Python values (numbers, dates as ISO strings, text);
-        IRIs stay strings. An ASK query gives one column ``ask``.
+        An IRI column holds labels, with the IRIs in a companion ``NAME_iri``
+        column; dates are ``datetime64`` with the dates as written in
+        ``NAME_text``; confidences and other numbers are numbers (see
+        :meth:`kg.query.QueryResult.to_frame`). ``params`` bind variables to
+        values (labels of actors become their IRIs), never pasted into the text.
 
         Raises
         ------
         QueryError
             When the query does not parse or cannot be evaluated.
         """
-        import pandas as pd
+        from kg.query import bindings_for, run_query
 
-        try:
-            result = self.graph.query(sparql)
-            if result.type == "ASK":
-                return pd.DataFrame({"ask": [bool(result.askAnswer)]})
-            if result.type != "SELECT":
-                raise QueryError(f"only SELECT and ASK queries return tables, not {result.type}; "
-                                 "use a SELECT query")
-            columns = [str(v) for v in result.vars]
-            rows = [[_python(value) for value in row] for row in result]
-        except QueryError:
-            raise
-        except Exception as error:
-            detail = " ".join(str(error).split())[:300]
-            raise QueryError(f"invalid SPARQL query: {detail}; check the query syntax") from None
-        return pd.DataFrame(rows, columns=columns)
+        result = run_query(self.graph, sparql, bindings_for(self.graph, params or {}))
+        if result.kind in ("CONSTRUCT", "DESCRIBE"):
+            return KnowledgeGraph(result.graph)
+        return result.to_frame()
+
+    def named_query(self, name: str, **params: str) -> pandas.DataFrame:
+        """Run one of the named queries of ``kg/queries`` (:func:`kg.named_queries` lists them).
+
+        Examples
+        --------
+        >>> KnowledgeGraph().named_query("withdrawals", actor="gke:uzbekistan").empty
+        True
+        """
+        from kg.query import bindings_for, named_query, run_query
+
+        query = named_query(name)
+        return run_query(self.graph, query.sparql, bindings_for(self.graph, params, query)).to_frame()
 
     def stats(self) -> dict[str, Any]:
         """Counts of entities by type, statements by relation and modality, and documents."""
@@ -238,11 +251,11 @@ class KnowledgeGraph:
 
         return validate(self.graph)
 
-    def to_networkx(self) -> networkx.MultiDiGraph:
-        """The actor network: entities as nodes, one edge per statement (see :mod:`kg.viz`)."""
-        from kg.viz import actor_network
+    def to_networkx(self, **options: Any) -> networkx.MultiDiGraph:
+        """The actor network of the asserted statements (options of :func:`kg.analysis.actor_graph`)."""
+        from kg.analysis import actor_graph
 
-        return actor_network(self.graph)
+        return actor_graph(self, **options)
 
     def show(self, **options: Any):
         """An inline interactive view for Jupyter."""
@@ -272,15 +285,3 @@ def _local(term) -> str:
     text = str(term)
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
-
-def _python(value) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, Literal):
-        python = value.toPython()
-        if hasattr(python, "isoformat"):
-            return str(value)
-        if python is value:
-            return str(value)
-        return float(python) if type(python).__name__ == "Decimal" else python
-    return str(value)
