@@ -424,8 +424,10 @@ def _keeps(record: StatementRecord, modalities: Iterable[str] | None) -> bool:
 
 
 def _rdf(graph: Any) -> rdflib.Graph:
-    """The rdflib graph of a KnowledgeGraph, or the graph itself."""
-    return getattr(graph, "graph", graph)
+    """The rdflib graph of a KnowledgeGraph (or of a store), or the graph itself."""
+    from rdflib import Graph
+
+    return graph if isinstance(graph, Graph) else graph.graph
 
 
 # ---------------------------------------------------------------------- the actor network

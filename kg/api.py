@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -19,22 +20,25 @@ logger = logging.getLogger(__name__)
 
 
 def as_documents(inputs: Iterable[str | Path | Document], *, date: date | None = None,
-                 on_error: Callable[[InputError], None] | None = None) -> Iterator[Document]:
-    """Turn texts, paths and documents into :class:`~kg.records.Document` records.
+                 on_error: Callable[[InputError], None] | None = None, options=None) -> Iterator[Document]:
+    """Turn texts, paths, URLs and documents into :class:`~kg.records.Document` records.
 
-    A :class:`~pathlib.Path`, or a one-line string naming an existing file or
-    directory, is read with :func:`kg.readers.read_documents`; any other string
-    is a text whose id is a hash of its content.
+    A :class:`~pathlib.Path`, an http(s) URL, or a one-line string naming an
+    existing file or directory, is read with :func:`kg.readers.read_documents`
+    (``options``, a :class:`kg.sources.SourceOptions`, says how to read pages,
+    feeds, tables and URLs); any other string is a text whose id is a hash of
+    its content.
     """
     from kg.readers import read_documents
+    from kg.sources import is_url
 
     if isinstance(inputs, (str, Path, Document)):
         inputs = [inputs]
     for item in inputs:
         if isinstance(item, Document):
             yield item
-        elif isinstance(item, Path) or _names_existing_path(item):
-            yield from read_documents([item], date=date, on_error=on_error)
+        elif isinstance(item, Path) or is_url(item) or _names_existing_path(item):
+            yield from read_documents([item], date=date, on_error=on_error, options=options)
         else:
             if not item.strip():
                 error = InputError("empty text given as a document; pass text with at least one sentence")
@@ -60,32 +64,57 @@ def _names_existing_path(text: str) -> bool:
         return False
 
 
-def _parsed(documents: list[Document], nlp: Any, batch_size: int, n_process: int):
-    """The spaCy documents of ``documents``, with their ids and dates set."""
+def _parsed(documents: Iterable[Document], nlp: Any, batch_size: int, n_process: int
+            ) -> Iterator[tuple[Document, list[tuple[int, Any]]]]:
+    """Each document with its spaCy documents and their offsets, streaming, in order.
+
+    A text longer than the pipeline takes at once is parsed in pieces
+    (:func:`kg.nlp.chunks.text_chunks`); the offset of each piece in the whole
+    text comes with it.
+    """
+    from kg.nlp.chunks import chunk_limit, text_chunks
+
+    limit = chunk_limit(nlp)
+    waiting: deque[tuple[Document, list[int]]] = deque()
 
     def prepared():
         for document in documents:
-            doc = nlp.make_doc(document.text)
-            doc._.geokg_document_id = document.id
-            doc._.geokg_document_date = document.date.isoformat() if document.date else None
-            yield doc
+            pieces = text_chunks(document.text, limit)
+            waiting.append((document, [offset for offset, _ in pieces]))
+            for _, piece in pieces:
+                doc = nlp.make_doc(piece)
+                doc._.geokg_document_id = document.id
+                doc._.geokg_document_date = document.date.isoformat() if document.date else None
+                yield doc
 
-    return zip(documents, nlp.pipe(prepared(), batch_size=batch_size, n_process=n_process))
+    parsed = iter(nlp.pipe(prepared(), batch_size=batch_size, n_process=n_process))
+    for first in parsed:
+        document, offsets = waiting.popleft()
+        yield document, [(offsets[0], first), *((offset, next(parsed)) for offset in offsets[1:])]
 
 
 def extract_mentions(documents: Iterable[Document], nlp: Any = None, *, batch_size: int = 32,
                      n_process: int = 1) -> Iterator[tuple[str, Mention, Entity]]:
     """Run the pipeline; yield each entity mention as (document id, mention, entity)."""
+    from kg.nlp.chunks import shifted
+
     nlp = nlp or load_pipeline()
-    for document, doc in _parsed(list(documents), nlp, batch_size, n_process):
-        entities = doc._.geokg_entities or {}
-        for mention in doc._.geokg_mentions:
-            yield document.id, mention, entities[mention.entity_key]
+    for document, pieces in _parsed(documents, nlp, batch_size, n_process):
+        for offset, doc in pieces:
+            entities = doc._.geokg_entities or {}
+            for mention in doc._.geokg_mentions:
+                yield document.id, shifted(mention, offset), entities[mention.entity_key]
 
 
 def extract(documents: Iterable[Document], nlp: Any = None, *, batch_size: int = 32,
             n_process: int = 1) -> Iterator[tuple[Document, tuple[Relation, ...]]]:
-    """Run the pipeline over documents; yield each with its relations.
+    """Run the pipeline over documents; yield each with its relations, as each is done.
+
+    Documents are read from ``documents`` as the pipeline needs them, so a
+    generator streams through in constant memory. A text longer than the
+    pipeline's ``max_length`` is parsed in pieces cut between paragraphs or
+    sentences; the relations' character offsets count from the start of the
+    whole text.
 
     Examples
     --------
@@ -94,13 +123,16 @@ def extract(documents: Iterable[Document], nlp: Any = None, *, batch_size: int =
     >>> [(r.subject.label, r.predicate, r.object.label) for _, rs in extract([doc]) for r in rs][0]  # doctest: +SKIP
     ('Uzbekistan', 'withdrewFrom', 'Collective Security Treaty Organization')
     """
+    from kg.nlp.chunks import shifted
+
     nlp = nlp or load_pipeline()
-    for document, doc in _parsed(list(documents), nlp, batch_size, n_process):
-        yield document, tuple(doc._.geokg_relations)
+    for document, pieces in _parsed(documents, nlp, batch_size, n_process):
+        yield document, tuple(shifted(relation, offset) for offset, doc in pieces
+                              for relation in doc._.geokg_relations)
 
 
 def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: date | None = None,
-                model: str | None = None, nlp: Any = None, graph=None,
+                model: str | None = None, nlp: Any = None, graph=None, store: str | Path | None = None,
                 on_error: Callable[[InputError], None] | None = None):
     """Build a knowledge graph from texts, files or documents.
 
@@ -116,12 +148,18 @@ def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: d
         An already loaded pipeline (from :func:`load_pipeline`), to reuse.
     graph
         A :class:`~kg.graph.store.KnowledgeGraph` to add to; a new one by default.
+    store
+        Directory of a persistent store to build into instead (created if
+        needed): documents stream through and unchanged ones are skipped
+        (:func:`kg.ingest.build_store`). The store is returned open for
+        writing; close it to let other processes use it.
     on_error
         Called with each bad input (which is then skipped); by default the error is raised.
 
     Returns
     -------
     KnowledgeGraph
+        A :class:`~kg.graph.persistent.PersistentGraph` when ``store`` is given.
 
     Examples
     --------
@@ -131,6 +169,17 @@ def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: d
     import kg
     from kg.graph.store import KnowledgeGraph
 
+    if store is not None:
+        from kg.graph.persistent import PersistentGraph
+        from kg.ingest import build_store
+
+        persistent = PersistentGraph.open(store)
+        try:
+            build_store(as_documents(inputs, date=date, on_error=on_error), persistent, model=model, nlp=nlp)
+        except BaseException:
+            persistent.close()
+            raise
+        return persistent
     knowledge_graph = graph if graph is not None else KnowledgeGraph()
     documents = list(as_documents(inputs, date=date, on_error=on_error))
     for document, relations in extract(documents, nlp or load_pipeline(model)):

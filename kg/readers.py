@@ -23,13 +23,15 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.records import Document
+from kg.sources import SOURCE_SUFFIXES, SourceOptions, is_url
 
 __all__ = ["SUPPORTED_SUFFIXES", "parse_date", "read_documents"]
 
 logger = logging.getLogger(__name__)
 
-#: File name endings :func:`read_documents` reads (directories are searched for these).
-SUPPORTED_SUFFIXES = (".txt", ".jsonl")
+#: File name endings :func:`read_documents` reads (directories are searched for these);
+#: pages, feeds and tables are read by :mod:`kg.sources`.
+SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".html", ".htm", ".rss", ".atom", ".xml", ".csv")
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -98,6 +100,7 @@ def read_documents(
     *,
     date: date | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    options: SourceOptions | None = None,
 ) -> Iterator[Document]:
     """Yield one :class:`Document` per text file or JSON Lines record.
 
@@ -117,6 +120,9 @@ def read_documents(
     date : datetime.date, optional
         The date of ``.txt`` documents, which anchors relative time expressions.
         JSON Lines records carry their own ``date``.
+    options : kg.sources.SourceOptions, optional
+        How to read HTML pages, RSS/Atom feeds, CSV files and http(s) URLs,
+        which :mod:`kg.sources` reads (an input that is a URL is fetched).
     on_error : callable, optional
         Called with an :class:`InputError` for each problem (a file that cannot be
         read, a malformed JSON Lines record, a duplicate id); the offending file
@@ -151,14 +157,22 @@ def read_documents(
         on_error(error)
 
     first_seen: dict[str, str] = {}
+    options = options or SourceOptions()
     for given in inputs:
-        try:
-            paths = _expand(Path(given))
-        except InputError as error:
-            report(error)
-            continue
+        if is_url(given):
+            from kg.sources.web import read_url
+
+            located = ((str(given), document) for document in read_url(str(given), options, date, report))
+            paths = [located]
+        else:
+            try:
+                paths = _expand(Path(given))
+            except InputError as error:
+                report(error)
+                continue
         for path in paths:
-            for place, document in _read_file(path, date, report):
+            read = path if not isinstance(path, Path) else _read_file(path, date, report, options)
+            for place, document in read:
                 earlier = first_seen.get(document.id)
                 if earlier is not None:
                     report(
@@ -184,8 +198,8 @@ def _expand(path: Path) -> list[Path]:
         )
         if not files:
             raise InputError(
-                f"{path}: no .txt or .jsonl files found in this directory (searched "
-                "recursively); put the documents there or give the files themselves"
+                f"{path}: no .txt, .jsonl, .html, .csv or feed files found in this directory "
+                "(searched recursively); put the documents there or give the files themselves"
             )
         return files
     if not path.exists():
@@ -193,7 +207,8 @@ def _expand(path: Path) -> list[Path]:
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise InputError(
             f"{path}: unsupported input type {path.suffix or '(no extension)'!r}; "
-            "give a .txt file, a .jsonl file or a directory containing them"
+            "give a .txt, .jsonl, .html, .csv or RSS/Atom (.rss, .atom, .xml) file, an http(s) "
+            "URL, or a directory containing such files"
         )
     return [path]
 
@@ -228,9 +243,13 @@ def _read_text(path: Path) -> str:
 
 
 def _read_file(
-    path: Path, document_date: date | None, report: Callable[[InputError], None]
+    path: Path, document_date: date | None, report: Callable[[InputError], None],
+    options: SourceOptions,
 ) -> Iterator[tuple[str, Document]]:
     """Yield ``(place, document)`` pairs of one file; `place` names it in messages."""
+    if path.suffix.lower() in SOURCE_SUFFIXES:
+        yield from _read_source_file(path, document_date, report, options)
+        return
     try:
         text = _read_text(path)
     except InputError as error:
@@ -251,6 +270,29 @@ def _read_file(
             yield place, _record(line, place, source)
         except InputError as error:
             report(error)
+
+
+def _read_source_file(path: Path, document_date: date | None, report: Callable[[InputError], None],
+                      options: SourceOptions) -> Iterator[tuple[str, Document]]:
+    """Pages, feeds and tables, read by :mod:`kg.sources`."""
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        from kg.sources.pages import read_page_file
+
+        try:
+            yield str(path), read_page_file(path, document_date)
+        except InputError as error:
+            report(error)
+    elif suffix == ".csv":
+        from kg.sources.tables import read_csv
+
+        for document in read_csv(path, options, document_date, report):
+            yield f"{path} row {document.id}", document
+    else:
+        from kg.sources.feeds import read_feed_file
+
+        for document in read_feed_file(path, options, report):
+            yield f"{path} item {document.id}", document
 
 
 def _headline(text: str) -> str | None:

@@ -194,7 +194,9 @@ def _model(graph: Any, *, title: str, level: str, focus: Iterable[str], hops: in
         raise QueryError(f"size_by {size_by!r} is not one of {', '.join(_SIZE_MEASURES)}")
     if hops < 0:
         raise QueryError(f"hops must be 0 or more, not {hops}")
-    rdf = getattr(graph, "graph", graph)
+    from kg.analysis import _rdf
+
+    rdf = _rdf(graph)
     network = actor_graph(rdf, level=level, modalities=None, include_places=True)
     view = _select(network, _resolve_focus(network, list(focus)), hops, max_nodes, max_edges)
     network = view.network

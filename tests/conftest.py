@@ -27,3 +27,22 @@ def example_graph(nlp) -> kg.KnowledgeGraph:
     Shared by many tests: treat it as read-only.
     """
     return kg.build_graph([EXAMPLE_ARTICLE], date=EXAMPLE_DATE, nlp=nlp)
+
+
+@pytest.fixture
+def fixed_extraction(monkeypatch) -> list:
+    """`kg eval` with the pipeline replaced: the test appends the statements to return.
+
+    Each document gets the statements whose ``document_id`` is its id.
+    """
+    import kg.api
+
+    statements: list = []
+
+    def extract(documents, nlp):
+        for document in documents:
+            yield document, [s for s in statements if s.document_id == document.id]
+
+    monkeypatch.setattr(kg, "load_pipeline", lambda model=None: None)
+    monkeypatch.setattr(kg.api, "extract", extract)
+    return statements
