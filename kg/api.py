@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError
+from kg.errors import ExtractionError, GeoKGError, InputError, InputWarning
 from kg.nlp.pipeline import load_pipeline
 from kg.records import Document, Entity, Mention, Relation
 
@@ -19,31 +19,37 @@ logger = logging.getLogger(__name__)
 
 
 def as_documents(inputs: Iterable[str | Path | Document], *, date: date | None = None,
-                 on_error: Callable[[InputError], None] | None = None) -> Iterator[Document]:
+                 on_error: Callable[[InputError], None] | None = None,
+                 on_warning: Callable[[InputWarning], None] | None = None) -> Iterator[Document]:
     """Turn texts, paths and documents into :class:`~kg.records.Document` records.
 
     A :class:`~pathlib.Path`, or a one-line string naming an existing file or
     directory, is read with :func:`kg.readers.read_documents`; any other string
-    is a text whose id is a hash of its content.
+    is a text whose id is a hash of its content. Ids are unique across all the
+    inputs: a later document with an id already seen is skipped and reported,
+    never merged into the earlier one.
     """
-    from kg.readers import read_documents
+    from kg.readers import _documents, _reporter, _unique_id, _warner
 
     if isinstance(inputs, (str, Path, Document)):
         inputs = [inputs]
-    for item in inputs:
+    report, warn = _reporter(on_error), _warner(on_warning)
+    first_seen: dict[str, str] = {}
+    for number, item in enumerate(inputs, start=1):
         if isinstance(item, Document):
-            yield item
+            if _unique_id(item, f"document {item.id!r} (input {number})", first_seen, report):
+                yield item
         elif isinstance(item, Path) or _names_existing_path(item):
-            yield from read_documents([item], date=date, on_error=on_error)
+            yield from _documents([item], date, report, warn, first_seen)
         else:
             if not item.strip():
-                error = InputError("empty text given as a document; pass text with at least one sentence")
-                if on_error is None:
-                    raise error
-                on_error(error)
+                report(InputError(f"input {number}: empty text given as a document; "
+                                  "pass text with at least one sentence"))
                 continue
             digest = hashlib.sha1(item.encode("utf-8")).hexdigest()[:12]
-            yield Document(id=f"text-{digest}", text=item, date=date)
+            document = Document(id=f"text-{digest}", text=item, date=date)
+            if _unique_id(document, f"text of input {number}", first_seen, report):
+                yield document
 
 
 def _names_existing_path(text: str) -> bool:
@@ -73,19 +79,76 @@ def _parsed(documents: list[Document], nlp: Any, batch_size: int, n_process: int
     return zip(documents, nlp.pipe(prepared(), batch_size=batch_size, n_process=n_process))
 
 
+def _isolated(documents: list[Document], nlp: Any, batch_size: int, n_process: int,
+              results: Callable[[Any], Any], on_error: Callable[[GeoKGError], None] | None):
+    """Yield ``(document, results(doc))``; a document the pipeline fails on is reported and skipped.
+
+    Batches run through ``nlp.pipe``; when one fails, its documents are run one
+    by one so that only the document at fault is lost, and the rest of the
+    input goes on in batches.
+    """
+    position = 0
+    while position < len(documents):
+        remaining = documents[position:]
+        try:
+            for document, doc in _parsed(remaining, nlp, batch_size, n_process):
+                outcome = results(doc)
+                position += 1
+                yield document, outcome
+            return
+        except Exception as error:  # noqa: BLE001 - any failure is one document's, reported below
+            if on_error is None and len(remaining) == 1:
+                raise _extraction_error(remaining[0], error) from error
+            logger.debug("a batch failed (%s); running its documents one by one", error)
+        for document in documents[position:position + batch_size]:
+            position += 1
+            try:
+                ((_, doc),) = _parsed([document], nlp, 1, 1)
+                outcome = results(doc)
+            except Exception as error:  # noqa: BLE001
+                problem = _extraction_error(document, error)
+                if on_error is None:
+                    raise problem from error
+                problem.__cause__ = error
+                on_error(problem)
+                continue
+            yield document, outcome
+
+
+def _extraction_error(document: Document, error: Exception) -> ExtractionError:
+    detail = " ".join(str(error).split())[:200] or type(error).__name__
+    return ExtractionError(
+        f"document {document.id!r}: extraction failed ({type(error).__name__}: {detail}); the "
+        "document was skipped; this is a fault in geokg or its pipeline: run with -v and report the traceback")
+
+
 def extract_mentions(documents: Iterable[Document], nlp: Any = None, *, batch_size: int = 32,
-                     n_process: int = 1) -> Iterator[tuple[str, Mention, Entity]]:
-    """Run the pipeline; yield each entity mention as (document id, mention, entity)."""
+                     n_process: int = 1, on_error: Callable[[GeoKGError], None] | None = None
+                     ) -> Iterator[tuple[str, Mention, Entity]]:
+    """Run the pipeline; yield each entity mention as (document id, mention, entity).
+
+    A document the pipeline fails on is handed to `on_error` as an
+    :class:`~kg.errors.ExtractionError` and skipped; without `on_error` it is raised.
+    """
     nlp = nlp or load_pipeline()
-    for document, doc in _parsed(list(documents), nlp, batch_size, n_process):
+
+    def mentions(doc):
         entities = doc._.geokg_entities or {}
-        for mention in doc._.geokg_mentions:
-            yield document.id, mention, entities[mention.entity_key]
+        return [(mention, entities[mention.entity_key]) for mention in doc._.geokg_mentions]
+
+    for document, found in _isolated(list(documents), nlp, batch_size, n_process, mentions, on_error):
+        for mention, entity in found:
+            yield document.id, mention, entity
 
 
 def extract(documents: Iterable[Document], nlp: Any = None, *, batch_size: int = 32,
-            n_process: int = 1) -> Iterator[tuple[Document, tuple[Relation, ...]]]:
+            n_process: int = 1, on_error: Callable[[GeoKGError], None] | None = None
+            ) -> Iterator[tuple[Document, tuple[Relation, ...]]]:
     """Run the pipeline over documents; yield each with its relations.
+
+    A document the pipeline fails on is handed to `on_error` as an
+    :class:`~kg.errors.ExtractionError` and skipped, so one bad document never
+    costs the others; without `on_error` the error is raised.
 
     Examples
     --------
@@ -95,13 +158,14 @@ def extract(documents: Iterable[Document], nlp: Any = None, *, batch_size: int =
     ('Uzbekistan', 'withdrewFrom', 'Collective Security Treaty Organization')
     """
     nlp = nlp or load_pipeline()
-    for document, doc in _parsed(list(documents), nlp, batch_size, n_process):
-        yield document, tuple(doc._.geokg_relations)
+    yield from _isolated(list(documents), nlp, batch_size, n_process,
+                         lambda doc: tuple(doc._.geokg_relations), on_error)
 
 
 def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: date | None = None,
                 model: str | None = None, nlp: Any = None, graph=None,
-                on_error: Callable[[InputError], None] | None = None):
+                on_error: Callable[[GeoKGError], None] | None = None,
+                on_warning: Callable[[InputWarning], None] | None = None):
     """Build a knowledge graph from texts, files or documents.
 
     Parameters
@@ -117,7 +181,12 @@ def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: d
     graph
         A :class:`~kg.graph.store.KnowledgeGraph` to add to; a new one by default.
     on_error
-        Called with each bad input (which is then skipped); by default the error is raised.
+        Called with each bad input or document the pipeline fails on (an
+        :class:`~kg.errors.InputError` or :class:`~kg.errors.ExtractionError`), which is then
+        skipped; by default the error is raised.
+    on_warning
+        Called with each :class:`~kg.errors.InputWarning` (an input read with a loss, or
+        deliberately not read); by default warnings are logged.
 
     Returns
     -------
@@ -132,7 +201,7 @@ def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: d
     from kg.graph.store import KnowledgeGraph
 
     knowledge_graph = graph if graph is not None else KnowledgeGraph()
-    documents = list(as_documents(inputs, date=date, on_error=on_error))
-    for document, relations in extract(documents, nlp or load_pipeline(model)):
+    documents = list(as_documents(inputs, date=date, on_error=on_error, on_warning=on_warning))
+    for document, relations in extract(documents, nlp or load_pipeline(model), on_error=on_error):
         knowledge_graph.add(document, relations, kg.__version__)
     return knowledge_graph

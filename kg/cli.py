@@ -1,7 +1,24 @@
 """The ``kg`` command: the only place that prints or picks exit codes.
 
-Exit codes: 0 success, 1 a user error (bad input, query or graph file),
-2 a usage error (from argparse), 3 validation failed.
+Every error is one line on stderr, ``kg COMMAND: error: ...``; ``-v`` adds the
+traceback, for bug reports. Exit codes:
+
+===  ==========================================================================
+0    success
+1    any other geokg error
+2    usage error (unknown option, missing argument; from argparse)
+3    ``kg validate``: the graph does not conform to the shapes
+4    an input cannot be read (:class:`~kg.errors.InputError`)
+5    a graph file cannot be read (:class:`~kg.errors.GraphFormatError`)
+6    a query is invalid or refused (:class:`~kg.errors.QueryError`)
+7    a SPARQL endpoint failed (:class:`~kg.errors.RemoteError`)
+8    an output cannot be written (:class:`~kg.errors.OutputError`)
+9    ``--strict``: input was skipped, nothing written (:class:`~kg.errors.IncompleteBuildError`)
+10   set-up: model, configuration, gazetteer or vocabulary (:class:`~kg.errors.ConfigError` ...)
+70   an internal error (a bug: please report it with the ``-v`` traceback)
+75   the output is in use by another process; try again later (:class:`~kg.errors.OutputInUseError`)
+130  interrupted (Ctrl-C); 143 stopped by SIGTERM
+===  ==========================================================================
 """
 
 from __future__ import annotations
@@ -10,15 +27,63 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
+import traceback
 from pathlib import Path
 from typing import Sequence
 
-from kg.errors import GeoKGError, InputError, QueryError
+from kg.errors import (
+    ConfigError,
+    GeoKGError,
+    GraphFormatError,
+    IncompleteBuildError,
+    InputError,
+    ModelNotFoundError,
+    OutputError,
+    OutputInUseError,
+    QueryError,
+    RecordError,
+    RemoteError,
+    VocabularyError,
+)
 
-__all__ = ["main"]
+__all__ = ["EXIT_CODES", "main"]
 
 logger = logging.getLogger("kg")
+
+#: The exit code of each error class; a class not listed takes its nearest listed base's.
+EXIT_CODES: dict[type[BaseException], int] = {
+    GeoKGError: 1,
+    InputError: 4,
+    GraphFormatError: 5,
+    QueryError: 6,
+    RemoteError: 7,
+    OutputError: 8,
+    IncompleteBuildError: 9,
+    ConfigError: 10,
+    ModelNotFoundError: 10,
+    VocabularyError: 10,
+    RecordError: 10,
+    OutputInUseError: 75,
+}
+INTERNAL_ERROR = 70
+
+
+def exit_code(error: BaseException) -> int:
+    """The exit code for an error: that of its class or nearest listed base class."""
+    for cls in type(error).__mro__:
+        if cls in EXIT_CODES:
+            return EXIT_CODES[cls]
+    return INTERNAL_ERROR
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived: unwind like Ctrl-C, so that locks and temporary files are cleaned up."""
+
+
+def _on_sigterm(signum, frame):  # noqa: ARG001 - signal handler signature
+    raise _Terminated()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--model", help="spaCy pipeline package to use (default: best installed)")
     build.add_argument("--html", help="also write the interactive HTML view to this file")
     build.add_argument("--append", action="store_true", help="merge into the output graph if it exists")
+    build.add_argument("--strict", action="store_true",
+                       help="fail (exit 9, nothing written) if any input or document is skipped")
 
     query = commands.add_parser("query", help="run a SPARQL query on a graph file or a SPARQL endpoint")
     query.add_argument("graph", help="graph file, or the http(s) URL of a SPARQL query endpoint")
@@ -73,6 +140,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.verbose:
         logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    previous_sigterm = None
+    try:
+        previous_sigterm = signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread: leave signals alone
+        pass
+    try:
+        return _run(args)
+    finally:
+        if previous_sigterm is not None:
+            signal.signal(signal.SIGTERM, previous_sigterm)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run one command; map what it raises to one line and an exit code."""
     handler = {
         "build": _build,
         "query": _query,
@@ -85,59 +166,166 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except GeoKGError as error:
-        print(f"kg {args.command}: error: {error}", file=sys.stderr)
-        return 1
+        if args.verbose:
+            traceback.print_exception(error, file=sys.stderr)
+        print(f"kg {args.command}: error: {_one_line(error)}", file=sys.stderr)
+        return exit_code(error)
     except KeyboardInterrupt:
-        print(f"kg {args.command}: interrupted", file=sys.stderr)
+        print(f"kg {args.command}: interrupted; {_UNCHANGED}", file=sys.stderr)
         return 130
+    except _Terminated:
+        print(f"kg {args.command}: stopped by SIGTERM; {_UNCHANGED}", file=sys.stderr)
+        return 143
     except BrokenPipeError:
         # The reader of stdout went away (`kg stats graph.ttl | head`): stop quietly,
         # and point stdout at /dev/null so the interpreter's final flush does not fail.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except OSError as error:  # a file operation the library did not anticipate
+        if args.verbose:
+            traceback.print_exception(error, file=sys.stderr)
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"kg {args.command}: error: {where}{error.strerror or error}; "
+              "check the path and its permissions", file=sys.stderr)
+        return EXIT_CODES[OutputError]
+    except Exception as error:  # noqa: BLE001 - a bug: one line, the traceback with -v
+        if args.verbose:
+            traceback.print_exception(error, file=sys.stderr)
+        print(f"kg {args.command}: internal error: {type(error).__name__}: {_one_line(error)}; "
+              "this is a bug in geokg: run the command again with -v and report the traceback",
+              file=sys.stderr)
+        return INTERNAL_ERROR
+
+
+_UNCHANGED = "files being written were left as they were"
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+class _BuildReport:
+    """What a build did with each input: printed as it happens, counted for the summary."""
+
+    def __init__(self, verbose: bool, strict: bool) -> None:
+        self.verbose = verbose
+        self.strict = strict
+        self.built = 0
+        self.skipped: list[GeoKGError] = []
+        self.warnings = 0
+        self._held: list[str] | None = None
+
+    def hold(self) -> None:
+        """Keep messages back (while reading) until :meth:`flush` or :meth:`drop`."""
+        self._held = []
+
+    def flush(self) -> None:
+        for line in self._held or ():
+            print(line, file=sys.stderr)
+        self._held = None
+
+    def _say(self, line: str) -> None:
+        if self._held is not None:
+            self._held.append(line)
+        else:
+            print(line, file=sys.stderr)
+
+    def skip(self, error: GeoKGError) -> None:
+        self.skipped.append(error)
+        if self.verbose and error.__cause__ is not None:
+            traceback.print_exception(error.__cause__, file=sys.stderr)
+        self._say(f"kg build: skipped: {_one_line(error)}")
+
+    def skip_or_stop(self, error: GeoKGError) -> None:
+        """For extraction: in strict mode the first failure stops the build."""
+        self.skip(error)
+        self.check_strict()
+
+    def warn(self, warning: Warning) -> None:
+        self.warnings += 1
+        self._say(f"kg build: warning: {_one_line(warning)}")
+
+    def check_strict(self) -> None:
+        if self.strict and self.skipped:
+            count = len(self.skipped)
+            raise IncompleteBuildError(
+                f"{count} input{'s' if count > 1 else ''} skipped (see above) and --strict is given, "
+                "so the build stopped and nothing was written; fix or remove the inputs named "
+                "above, or run without --strict to build the others")
+
+    def summary(self) -> str:
+        return f"{self.built} built, {len(self.skipped)} skipped, {self.warnings} warnings"
 
 
 def _build(args: argparse.Namespace) -> int:
+    import contextlib
+
     import kg
     from kg.api import as_documents, extract
+    from kg.errors import ExtractionError
+    from kg.fileio import OutputLock, check_writable
     from kg.graph.store import KnowledgeGraph, format_for
-    from kg.readers import parse_date
+    from kg.readers import check_not_future, parse_date
 
-    format_for(args.output)  # fail on a bad extension before any work
-    document_date = parse_date(args.date) if args.date else None
-    problems: list[InputError] = []
-
+    # Everything that can be checked is checked before any work starts.
+    format_for(args.output)
+    outputs = [Path(args.output)] + ([Path(args.html)] if args.html else [])
+    if args.html and Path(args.html).resolve() == Path(args.output).resolve():
+        raise OutputError(f"{args.html}: --html names the graph output too; give the view its own file")
     for item in args.inputs:
         if not Path(item).exists():
             raise InputError(f"{item}: no such file or directory; check the path")
-    documents = list(as_documents([Path(p) for p in args.inputs], date=document_date,
-                                  on_error=problems.append))
-    if not documents and len(problems) == 1:
-        raise problems[0]  # one bad input: its own message is the error
-    for problem in problems:
-        print(f"kg build: warning: {problem} (skipped)", file=sys.stderr)
-    if not documents:
-        raise InputError("no documents could be read from " + ", ".join(args.inputs)
-                         + "; fix the errors above and run again")
-    graph = KnowledgeGraph()
-    if args.append and Path(args.output).exists():
-        graph.parse(args.output)
-    nlp = kg.load_pipeline(args.model)
-    statements = 0
-    for document, relations in extract(documents, nlp):
-        statements += graph.add(document, relations, kg.__version__)
-    graph.serialize(args.output)
-    if args.html:
-        graph.to_html(args.html)
-    print(f"kg build: {len(documents)} document(s), {statements} statement(s) -> {args.output}"
+    document_date = check_not_future(parse_date(args.date), "--date") if args.date else None
+    for output in outputs:
+        check_writable(output)
+
+    report = _BuildReport(verbose=args.verbose, strict=args.strict)
+    with contextlib.ExitStack() as held:
+        for output in outputs:
+            held.enter_context(OutputLock(output))
+        report.hold()
+        documents = list(as_documents([Path(p) for p in args.inputs], date=document_date,
+                                      on_error=report.skip, on_warning=report.warn))
+        if not documents and len(report.skipped) == 1 and not report.warnings:
+            raise report.skipped[0]  # one bad input: its own message is the error
+        report.flush()
+        if not documents:
+            raise InputError("no documents could be read from " + ", ".join(args.inputs)
+                             + "; fix the errors above and run again")
+        report.check_strict()
+        graph = KnowledgeGraph()
+        if args.append and Path(args.output).exists():
+            graph.parse(args.output)
+        nlp = kg.load_pipeline(args.model)
+        statements = 0
+        for document, relations in extract(documents, nlp, on_error=report.skip_or_stop):
+            statements += graph.add(document, relations, kg.__version__)
+            report.built += 1
+            logger.info("built %s: %d statements", document.id, len(relations))
+        if not report.built:
+            raise ExtractionError(f"no document could be built (see above); {args.output} was not written")
+        graph.serialize(args.output)
+        if args.html:
+            graph.to_html(args.html)
+    print(f"kg build: {report.summary()}; {statements} statements -> {args.output}"
           + (f", {args.html}" if args.html else ""))
     return 0
 
 
+def _names_a_file(text: str) -> bool:
+    """True when a one-line argument is the name of an existing file (a query text is not)."""
+    if "\n" in text or "{" in text:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # too long for a file name, or a NUL in it
+        return False
+
+
 def _read_query(text: str) -> str:
     path = Path(text)
-    if text.endswith(".rq") or ("\n" not in text and len(text) < 512 and path.is_file()):
+    if text.endswith(".rq") or _names_a_file(text):
         if not path.is_file():
             raise InputError(f"{text}: no such query file; check the path")
         try:
@@ -148,10 +336,12 @@ def _read_query(text: str) -> str:
 
 
 def _query(args: argparse.Namespace) -> int:
+    from kg.graph.sparql import check_read_only
     from kg.graph.store import KnowledgeGraph
 
     sparql = _read_query(args.query)
     try:
+        check_read_only(sparql)
         if args.graph.startswith(("http://", "https://")):
             from kg.graph.remote import query_endpoint
 
@@ -160,7 +350,7 @@ def _query(args: argparse.Namespace) -> int:
             table = KnowledgeGraph.load(args.graph).query(sparql)
     except QueryError as error:
         if sparql is not args.query:  # read from a file: say which
-            raise QueryError(f"{args.query}: {error}") from None
+            raise type(error)(f"{args.query}: {error}") from None
         raise
     if args.format == "csv":
         sys.stdout.write(table.to_csv(index=False))

@@ -102,8 +102,7 @@ def test_build_writes_the_format_of_the_extension(capsys, article: Path, tmp_pat
     code, out, err = run(capsys, "build", article, "-o", output, "--date", "2024-01-15")
 
     assert code == 0, err
-    assert out.startswith("kg build: 1 document(s), ")
-    assert str(output) in out
+    assert out == f"kg build: 1 built, 0 skipped, 0 warnings; 2 statements -> {output}\n"
     graph = parse(output)
     assert (UZBEKISTAN, GKG.withdrewFrom, CSTO) in graph
 
@@ -147,9 +146,9 @@ def test_jsonl_with_a_malformed_line_builds_the_other_documents(capsys, tmp_path
     assert code == 0, err
     warnings = err.strip().splitlines()
     assert len(warnings) == 1, err
-    assert warnings[0].startswith(f"kg build: warning: {corpus}:2: ")
+    assert warnings[0].startswith(f"kg build: skipped: {corpus}:2: invalid JSON ")
     assert "Traceback" not in err
-    assert out.startswith("kg build: 2 document(s), ")
+    assert out.startswith("kg build: 2 built, 1 skipped, 0 warnings; ")
     assert kg.KnowledgeGraph.load(output).documents() == ["a1", "a3"]
 
 

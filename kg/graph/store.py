@@ -9,8 +9,6 @@ shapes and hands the actor network to networkx and pyvis.
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -20,6 +18,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
 from kg.errors import GraphFormatError, QueryError
+from kg.fileio import atomic_write
 from kg.graph.build import add_document, add_entity, add_relation, document_iri, remove_document
 from kg.graph.namespace import GKG, bind_prefixes
 from kg.records import Document, Relation
@@ -151,17 +150,8 @@ class KnowledgeGraph:
         """Write the graph; the format follows the extension. The file appears whole or not at all."""
         path = Path(path)
         rdf_format = format_for(path, format)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        source = self._for_format(rdf_format)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                source.serialize(stream, format=rdf_format, encoding="utf-8")
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        return path
+        content = self._for_format(rdf_format).serialize(format=rdf_format, encoding="utf-8")
+        return atomic_write(path, content)
 
     def to_string(self, format: str = "turtle") -> str:
         """The graph serialised as text."""
@@ -188,9 +178,14 @@ class KnowledgeGraph:
         ------
         QueryError
             When the query does not parse or cannot be evaluated.
+        QueryRefusedError
+            When it is a SPARQL Update (INSERT, DELETE, LOAD ...): the graph only answers.
         """
         import pandas as pd
 
+        from kg.graph.sparql import check_read_only
+
+        check_read_only(sparql)
         try:
             result = self.graph.query(sparql)
             if result.type == "ASK":
