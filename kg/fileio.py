@@ -32,6 +32,7 @@ import logging
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
@@ -127,7 +128,8 @@ def check_writable(path: str | Path) -> Path:
     return path
 
 
-def atomic_write(path: str | Path, content: bytes | str, *, mode: int | None = None) -> Path:
+def atomic_write(path: str | Path, content: bytes | str | Iterable[bytes], *,
+                 mode: int | None = None) -> Path:
     """Replace the file at `path` with `content`, whole or not at all.
 
     Parameters
@@ -135,7 +137,9 @@ def atomic_write(path: str | Path, content: bytes | str, *, mode: int | None = N
     path
         The file to write; missing folders are created.
     content
-        The complete content (text is written as UTF-8).
+        The complete content (text is written as UTF-8), or an iterable of byte
+        chunks. Preparing the content before the call keeps the moment in which a
+        temporary file exists as short as possible.
     mode
         Permission bits of the new file; by default those of the file it replaces,
         else ``0o666`` less the umask.
@@ -150,7 +154,8 @@ def atomic_write(path: str | Path, content: bytes | str, *, mode: int | None = N
         When the folder or file cannot be written (the old file is then unchanged).
     """
     path = Path(path)
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    chunks = [content.encode("utf-8")] if isinstance(content, str) else (
+        [content] if isinstance(content, (bytes, bytearray, memoryview)) else content)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -172,7 +177,8 @@ def atomic_write(path: str | Path, content: bytes | str, *, mode: int | None = N
                           "choose a folder you can write to") from None
     try:
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
+            for chunk in chunks:
+                stream.write(chunk)
             stream.flush()
             os.fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())

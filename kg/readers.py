@@ -316,8 +316,8 @@ def _expand(path: Path, report: Callable[[InputError], None],
 
         files: list[Path] = []
         for folder, folders, names in os.walk(path, onerror=unreadable):
-            folders[:] = [name for name in folders if not name.startswith(".")]
-            for name in names:
+            folders[:] = sorted(name for name in folders if not name.startswith("."))
+            for name in sorted(names):
                 found = Path(folder, name)
                 if name.startswith(".") or found.suffix.lower() not in SUPPORTED_SUFFIXES:
                     continue
