@@ -24,14 +24,15 @@ traceback, for bug reports. Exit codes:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
 import signal
 import sys
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from kg.errors import (
     ConfigError,
@@ -43,6 +44,7 @@ from kg.errors import (
     OutputError,
     OutputInUseError,
     QueryError,
+    QueryRefusedError,
     RecordError,
     RemoteError,
     VocabularyError,
@@ -103,9 +105,17 @@ def _parser() -> argparse.ArgumentParser:
                        help="fail (exit 9, nothing written) if any input or document is skipped")
 
     query = commands.add_parser("query", help="run a SPARQL query on a graph file or a SPARQL endpoint")
-    query.add_argument("graph", help="graph file, or the http(s) URL of a SPARQL query endpoint")
-    query.add_argument("query", help="SPARQL text, or a .rq file")
-    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.add_argument("graph", nargs="?", help="graph file, or the http(s) URL of a SPARQL query endpoint")
+    query.add_argument("query", nargs="?", help="SPARQL text, or a .rq file")
+    query.add_argument("--named", metavar="NAME", help="run a named query (see --list) instead of QUERY")
+    query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                       help="bind a query variable to a value, e.g. actor=Uzbekistan (repeatable)")
+    query.add_argument("--list", action="store_true", help="list the named queries and their parameters")
+    names = query.add_mutually_exclusive_group()
+    names.add_argument("--labels", action="store_true", help="print labels instead of prefixed names")
+    names.add_argument("--iris", action="store_true", help="print full IRIs instead of prefixed names")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                       help="how to print a table (graph results always print as Turtle)")
 
     push = commands.add_parser("push", help="send a graph file to a SPARQL Graph Store endpoint")
     push.add_argument("graph", help="graph file")
@@ -141,10 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.verbose:
         logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     previous_sigterm = None
-    try:
+    with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
         previous_sigterm = signal.signal(signal.SIGTERM, _on_sigterm)
-    except ValueError:  # not the main thread: leave signals alone
-        pass
     try:
         return _run(args)
     finally:
@@ -259,8 +267,6 @@ class _BuildReport:
 
 
 def _build(args: argparse.Namespace) -> int:
-    import contextlib
-
     import kg
     from kg.api import as_documents, extract
     from kg.errors import ExtractionError
@@ -324,48 +330,86 @@ def _names_a_file(text: str) -> bool:
 
 
 def _read_query(text: str) -> str:
+    """The SPARQL of a query argument: the text itself, or the content of the .rq file it names."""
+    from kg.graph.sparql import check_read_only
+
     path = Path(text)
     if text.endswith(".rq") or _names_a_file(text):
         if not path.is_file():
             raise InputError(f"{text}: no such query file; check the path")
         try:
-            return path.read_text(encoding="utf-8")
+            sparql = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise InputError(f"{text}: query file is not UTF-8 text; save it as UTF-8") from None
+        try:
+            check_read_only(sparql)
+        except QueryRefusedError as error:
+            raise QueryRefusedError(f"{text}: {error}") from None
+        return sparql
     return text
 
 
 def _query(args: argparse.Namespace) -> int:
+    from kg import query as queries
     from kg.graph.sparql import check_read_only
+
+    if args.list:
+        for named in queries.named_queries().values():
+            print(f"{named.name}\n    {named.description}")
+            for line in named.usage().splitlines():
+                print(f"    --param {line}")
+        return 0
+    if args.graph is None:
+        raise InputError("give a graph file (or endpoint URL) and a query, a --named query, or --list")
+    if args.named and args.query:
+        raise InputError("give either a QUERY or --named NAME, not both")
+    if not args.named and not args.query:
+        raise InputError("give a SPARQL query (text or a .rq file) or --named NAME; "
+                         "kg query --list shows the named queries")
+    values = queries.parse_parameters(args.param)
+    named = queries.named_query(args.named) if args.named else None
+    sparql = named.sparql if named else _read_query(args.query)
+    check_read_only(sparql)
+    if args.graph.startswith(("http://", "https://")):
+        if named or values:
+            raise InputError("named queries and --param run on graph files; an endpoint takes "
+                             "plain SPARQL (run kg query on an exported graph file to bind values)")
+        from kg.graph.remote import query_endpoint
+
+        table = query_endpoint(args.graph, sparql)
+        _print_frame(table, args.format)
+        return 0
     from kg.graph.store import KnowledgeGraph
 
-    sparql = _read_query(args.query)
+    graph = KnowledgeGraph.load(args.graph)
     try:
-        check_read_only(sparql)
-        if args.graph.startswith(("http://", "https://")):
-            from kg.graph.remote import query_endpoint
-
-            table = query_endpoint(args.graph, sparql)
-        else:
-            table = KnowledgeGraph.load(args.graph).query(sparql)
+        result = queries.run_query(graph.graph, sparql, queries.bindings_for(graph.graph, values, named))
     except QueryError as error:
-        if sparql is not args.query:  # read from a file: say which
+        if named is None and sparql is not args.query:  # read from a file: say which
             raise type(error)(f"{args.query}: {error}") from None
         raise
-    if args.format == "csv":
-        sys.stdout.write(table.to_csv(index=False))
+    names = "labels" if args.labels else "iris" if args.iris else "compact"
+    if result.kind in ("CONSTRUCT", "DESCRIBE"):
+        sys.stdout.write(result.to_turtle())
+    elif args.format == "csv":
+        sys.stdout.write(result.to_csv(names))
     elif args.format == "json":
-        print(table.to_json(orient="records", force_ascii=False, indent=1))
+        print(result.to_json(names))
     else:
-        if table.empty:
-            print("(no results)")
-        else:
-            import pandas as pd
-
-            with pd.option_context("display.max_rows", None, "display.max_columns", None,
-                                   "display.width", 200, "display.max_colwidth", 80):
-                print(table.to_string(index=False))
+        print(result.to_table(names))
     return 0
+
+
+def _print_frame(table, format: str) -> None:
+    """An endpoint's answer, printed like a graph file's."""
+    if format == "csv":
+        sys.stdout.write(table.to_csv(index=False))
+    elif format == "json":
+        print(json.dumps(table.to_dict("records"), indent=1, ensure_ascii=False, default=str))
+    elif table.empty:
+        print("(no results)")
+    else:
+        print(table.to_string(index=False))
 
 
 def _push(args: argparse.Namespace) -> int:

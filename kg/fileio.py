@@ -118,18 +118,19 @@ def check_writable(path: str | Path) -> Path:
     if not folder.is_dir():
         raise OutputError(f"{path}: {folder} is a file, not a folder; choose another output location")
     try:
-        descriptor, probe = tempfile.mkstemp(prefix=f".{path.name}{_TEMPORARY_TAG}{os.getpid()}-",
-                                             suffix=_TEMPORARY_SUFFIX, dir=folder)
+        descriptor, probe = tempfile.mkstemp(
+            prefix=f".{path.name}{_TEMPORARY_TAG}{os.getpid()}-", suffix=_TEMPORARY_SUFFIX, dir=folder
+        )
     except OSError as error:
-        raise OutputError(f"{path}: cannot write in {folder} ({_reason(error)}); "
-                          "choose a folder you can write to") from None
+        raise OutputError(
+            f"{path}: cannot write in {folder} ({_reason(error)}); choose a folder you can write to"
+        ) from None
     os.close(descriptor)
     os.unlink(probe)
     return path
 
 
-def atomic_write(path: str | Path, content: bytes | str | Iterable[bytes], *,
-                 mode: int | None = None) -> Path:
+def atomic_write(path: str | Path, content: bytes | str | Iterable[bytes], *, mode: int | None = None) -> Path:
     """Replace the file at `path` with `content`, whole or not at all.
 
     Parameters
@@ -154,13 +155,17 @@ def atomic_write(path: str | Path, content: bytes | str | Iterable[bytes], *,
         When the folder or file cannot be written (the old file is then unchanged).
     """
     path = Path(path)
-    chunks = [content.encode("utf-8")] if isinstance(content, str) else (
-        [content] if isinstance(content, (bytes, bytearray, memoryview)) else content)
+    chunks = (
+        [content.encode("utf-8")]
+        if isinstance(content, str)
+        else ([content] if isinstance(content, (bytes, bytearray, memoryview)) else content)
+    )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(f"{path}: cannot create the folder {path.parent} ({_reason(error)}); "
-                          "choose a folder you can write to") from None
+        raise OutputError(
+            f"{path}: cannot create the folder {path.parent} ({_reason(error)}); choose a folder you can write to"
+        ) from None
     _remove_leftovers(path)
     if mode is None:
         try:
@@ -170,11 +175,13 @@ def atomic_write(path: str | Path, content: bytes | str | Iterable[bytes], *,
             os.umask(umask)
             mode = 0o666 & ~umask
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}{_TEMPORARY_TAG}{os.getpid()}-",
-                                                 suffix=_TEMPORARY_SUFFIX, dir=path.parent)
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}{_TEMPORARY_TAG}{os.getpid()}-", suffix=_TEMPORARY_SUFFIX, dir=path.parent
+        )
     except OSError as error:
-        raise OutputError(f"{path}: cannot write in {path.parent} ({_reason(error)}); "
-                          "choose a folder you can write to") from None
+        raise OutputError(
+            f"{path}: cannot write in {path.parent} ({_reason(error)}); choose a folder you can write to"
+        ) from None
     try:
         with os.fdopen(descriptor, "wb") as stream:
             for chunk in chunks:
@@ -186,8 +193,10 @@ def atomic_write(path: str | Path, content: bytes | str | Iterable[bytes], *,
     except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise OutputError(f"{path}: cannot write the file ({_reason(error)}); "
-                              "the previous file is unchanged; free space or choose another location") from None
+            raise OutputError(
+                f"{path}: cannot write the file ({_reason(error)}); "
+                "the previous file is unchanged; free space or choose another location"
+            ) from None
         raise
     _sync_folder(path.parent)
     return path
@@ -234,7 +243,9 @@ class OutputLock:
         who = f"process {pid}" if pid else "another process"
         return OutputInUseError(
             f"{self.path}: in use by {who} (another geokg run is writing it); "
-            "wait until it has finished, or write to another file", pid)
+            "wait until it has finished, or write to another file",
+            pid,
+        )
 
     def acquire(self) -> OutputLock:
         key = self.path.resolve()
@@ -243,14 +254,18 @@ class OutputLock:
         try:
             self.lock_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise OutputError(f"{self.path}: cannot create the folder {self.path.parent} "
-                              f"({_reason(error)}); choose a folder you can write to") from None
+            raise OutputError(
+                f"{self.path}: cannot create the folder {self.path.parent} "
+                f"({_reason(error)}); choose a folder you can write to"
+            ) from None
         while True:
             try:
                 descriptor = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
             except OSError as error:
-                raise OutputError(f"{self.path}: cannot create the lock file {self.lock_path} "
-                                  f"({_reason(error)}); choose a folder you can write to") from None
+                raise OutputError(
+                    f"{self.path}: cannot create the lock file {self.lock_path} "
+                    f"({_reason(error)}); choose a folder you can write to"
+                ) from None
             try:
                 fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as error:
@@ -287,8 +302,9 @@ class OutputLock:
     def __enter__(self) -> OutputLock:
         return self.acquire()
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
+    ) -> None:
         self.release()
 
 

@@ -27,3 +27,14 @@ def example_graph(nlp) -> kg.KnowledgeGraph:
     Shared by many tests: treat it as read-only.
     """
     return kg.build_graph([EXAMPLE_ARTICLE], date=EXAMPLE_DATE, nlp=nlp)
+
+
+@pytest.fixture
+def shared_pipeline(monkeypatch: pytest.MonkeyPatch, nlp) -> None:
+    """Let commands run in-process reuse the session's pipeline instead of loading their own."""
+    real_load_pipeline = kg.load_pipeline
+
+    def load_pipeline(model: str | None = None, **options):
+        return nlp if model is None and not options else real_load_pipeline(model, **options)
+
+    monkeypatch.setattr(kg, "load_pipeline", load_pipeline)

@@ -171,7 +171,9 @@ def test_extract_yields_relation_records(nlp) -> None:
 def test_query_returns_dataframe_with_exact_rows(withdrawal_graph: kg.KnowledgeGraph) -> None:
     table = withdrawal_graph.query(WITHDRAWAL_QUERY)
 
-    expected = pd.DataFrame({"org": [str(CSTO_IRI)], "year": ["2012"], "evidence": [WITHDRAWAL]})
+    expected = pd.DataFrame({"org": ["Collective Security Treaty Organization"], "org_iri": [str(CSTO_IRI)],
+                             "year": pd.to_datetime(["2012-01-01"]), "year_text": ["2012"],
+                             "evidence": [WITHDRAWAL]})
     assert_frame_equal(table, expected)
 
 
@@ -184,7 +186,8 @@ def test_query_converts_literals(handmade_graph: kg.KnowledgeGraph) -> None:
         } ORDER BY ?start""")
 
     expected = pd.DataFrame({
-        "relation": [str(GKG.withdrewFrom), str(GKG.alliedWith)],
+        "relation": ["withdrewFrom", "alliedWith"],
+        "relation_iri": [str(GKG.withdrewFrom), str(GKG.alliedWith)],
         "start": [0, 41],
         "end": [40, len(HANDMADE_TEXT)],
         "confidence": [0.9, 0.6],
@@ -210,8 +213,8 @@ def test_query_without_results_has_the_columns(handmade_graph: kg.KnowledgeGraph
     "SELEC ?s WHERE { ?s ?p ?o }",
     "SELECT ?s WHERE { ?s ?p }",
     "SELECT ?s WHERE { ?s nope:thing ?o }",
-    "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-], ids=["keyword", "triple", "prefix", "construct"])
+    "INSERT DATA { gke:uzbekistan gkg:alliedWith gke:united-states }",
+], ids=["keyword", "triple", "prefix", "update"])
 def test_invalid_query_raises_query_error(handmade_graph: kg.KnowledgeGraph, sparql: str) -> None:
     with pytest.raises(QueryError):
         handmade_graph.query(sparql)
@@ -222,18 +225,19 @@ def test_invalid_query_raises_query_error(handmade_graph: kg.KnowledgeGraph, spa
 
 def test_to_networkx_nodes_and_edges(handmade_graph: kg.KnowledgeGraph) -> None:
     network = handmade_graph.to_networkx()
+    everything = handmade_graph.to_networkx(modalities=None)
 
-    assert dict(network.nodes(data=True)) == {
-        str(UZBEKISTAN_IRI): {"label": "Uzbekistan", "type": "Country", "qid": "Q265"},
-        str(CSTO_IRI): {"label": "Collective Security Treaty Organization",
-                        "type": "InternationalOrganization", "qid": "Q318693"},
-        str(UNITED_STATES_IRI): {"label": "United States", "type": "Country", "qid": "Q30"},
+    assert {node: (data["label"], data["type"], data["qid"]) for node, data in network.nodes(data=True)} == {
+        str(UZBEKISTAN_IRI): ("Uzbekistan", "Country", "Q265"),
+        str(CSTO_IRI): ("Collective Security Treaty Organization", "InternationalOrganization", "Q318693"),
     }
-    edges = {(u, v, data["relation"], data["modality"], data["time"], data["document"])
-             for u, v, data in network.edges(data=True)}
+    edges = {(u, v, key, data["weight"], tuple((s.modality, s.date, s.document) for s in data["statements"]))
+             for u, v, key, data in everything.edges(keys=True, data=True)}
     assert edges == {
-        (str(UZBEKISTAN_IRI), str(CSTO_IRI), "withdrewFrom", "Asserted", "2012", "handmade"),
-        (str(UZBEKISTAN_IRI), str(UNITED_STATES_IRI), "alliedWith", "Hypothetical", None, "handmade"),
+        (str(UZBEKISTAN_IRI), str(CSTO_IRI), "withdrewFrom", 1,
+         (("Asserted", "2012", "https://w3id.org/geokg/document/handmade"),)),
+        (str(UNITED_STATES_IRI), str(UZBEKISTAN_IRI), "alliedWith", 1,
+         (("Hypothetical", None, "https://w3id.org/geokg/document/handmade"),)),
     }
 
 

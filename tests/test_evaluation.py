@@ -2,16 +2,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from kg.errors import InputError
 from kg.evaluation import (
+    AssertedTrap,
+    EvaluationReport,
     GoldItem,
     RedocCounts,
     Scores,
     SpuriousStatement,
+    Trap,
     evaluate,
     evaluate_redocred,
     load_gold_set,
@@ -186,7 +190,8 @@ def test_report_serialises_to_json_and_a_fixed_width_table(gold_dir: Path) -> No
                                  "p": ["signedAgreementWith", "agreedWith"], "o": ["MLT"],
                                  "time": "2021-05", "optional": False}
     lines = report.to_text().splitlines()
-    assert lines[0] == "relation              tp   fp   fn   prec    rec     f1"
+    assert lines[0] == "P 0.500  R 0.200  F1 0.286  time accuracy n/a  traps asserted 0 of 0"
+    assert lines[2] == "relation              tp   fp   fn   prec    rec     f1"
     assert "leaderOf               1    0    0  1.000  1.000  1.000" in lines
     assert "micro                  1    1    4  0.500  0.200  0.286" in lines
     assert "time accuracy: n/a (no matched gold item has a time)" in lines
@@ -470,3 +475,252 @@ def test_redocred_alignment_follows_entity_types() -> None:
     assert _fits_property("P488", True, leads_party)
     assert _fits_property("P17", False, statement(town, "locatedIn", country, "varnia"))
     assert not _fits_property("P131", False, statement(town, "locatedIn", country, "varnia"))
+
+
+# --------------------------------------------------------------------------- traps, time, agents
+
+KENYA = Entity("kenya", "Kenya", "Country", iso3="KEN", demonyms=("Kenyan",))
+MALI = Entity("mali", "Mali", "Country", iso3="MLI", demonyms=("Malian",))
+FRANCE = Entity("france", "France", "Country", iso3="FRA", demonyms=("French",))
+RUTO = Entity("william-ruto", "William Ruto", "Person")
+
+
+def agent(country: Entity, sector: str) -> Entity:
+    return Entity(f"{country.key}-{sector.lower()}", f"{country.label} ({sector.lower()})",
+                  "Agent", country=country.key, sector=sector)
+
+
+KENYA_TEXT = (
+    "Kenyan police fired on protesters in Nairobi on Tuesday. President William Ruto said "
+    "the army will be deployed. Opposition leaders urged Ruto this month to drop the bill."
+)
+MALI_TEXT = (
+    "Mali's junta expelled the French ambassador. Bamako had criticised Paris in December. "
+    "France said its troops would leave Mali, and Paris may meet Bamako's envoys."
+)
+
+
+@pytest.fixture
+def news_dir(tmp_path: Path) -> Path:
+    write_lines(tmp_path / "docs.jsonl", [
+        {"id": "kenya", "date": "2024-06-25", "text": KENYA_TEXT},
+        {"id": "mali", "date": "2022-01-31", "text": MALI_TEXT},
+    ])
+    write_lines(tmp_path / "gold.jsonl", [
+        {"doc": "kenya", "s": ["KEN", "KEN_POLICE"], "p": ["attacked", "coerced"],
+         "o": ["KEN_PROTESTERS"], "time": "2024-06-25"},
+        {"doc": "kenya", "s": ["Ruto"], "p": ["leaderOf"], "o": ["KEN"], "time": None},
+        {"doc": "kenya", "s": ["KEN_OPPOSITION"], "p": ["requested"], "o": ["Ruto"],
+         "time": "2024-06"},
+        {"doc": "mali", "s": ["MLI", "MLI_JUNTA"], "p": ["expelled"], "o": ["FRA"],
+         "time": "2022-01"},
+        {"doc": "mali", "s": ["MLI"], "p": ["criticized"], "o": ["FRA"], "time": "2021-12"},
+        {"doc": "mali", "s": ["FRA", "FRA_MIL"], "p": ["hasMilitaryPresenceIn"], "o": ["MLI"],
+         "time": "2022"},
+    ])
+    write_lines(tmp_path / "not_asserted.jsonl", [
+        {"doc": "kenya", "s": ["KEN_MIL"], "p": ["attacked"], "o": ["KEN_PROTESTERS"],
+         "why": "future"},
+        {"doc": "mali", "s": ["FRA", "FRA_MIL"], "p": ["withdrewFrom"], "o": ["MLI"],
+         "why": "future"},
+        {"doc": "mali", "s": ["FRA"], "p": ["metWith"], "o": ["MLI"], "why": "speculation"},
+        {"doc": "mali", "s": ["MLI"], "p": ["agreedWith"], "o": ["FRA"], "why": "negated"},
+    ])
+    (tmp_path / "entities.json").write_text(json.dumps({
+        key: {"aliases": aliases, "qid": None}
+        for key, aliases in {
+            "KEN": ["Kenya"], "KEN_POLICE": ["Kenyan police"], "KEN_MIL": ["Kenyan army"],
+            "KEN_PROTESTERS": ["Kenyan protesters"], "KEN_OPPOSITION": ["Kenyan opposition"],
+            "Ruto": ["Ruto"], "MLI": ["Mali", "Bamako"], "MLI_JUNTA": ["Malian junta"],
+            "FRA": ["France", "Paris"], "FRA_MIL": ["French troops"],
+        }.items()
+    }), encoding="utf-8")
+    return tmp_path
+
+
+def news_statements() -> list[Relation]:
+    """What an extractor might find in the two documents, agents with their countries."""
+    police, protesters = agent(KENYA, "Police"), agent(KENYA, "Protesters")
+    junta, troops = agent(MALI, "Military"), agent(FRANCE, "Military")
+    kenya = [
+        # undated event: compared at 2024-06-25, its document's date
+        statement(police, "attacked", protesters, "kenya", subject_text="Kenyan police",
+                  object_text="protesters", evidence="Kenyan police fired on protesters"),
+        statement(RUTO, "leaderOf", KENYA, "kenya"),
+        statement(agent(KENYA, "Opposition"), "requested", RUTO, "kenya",
+                  subject_text="Opposition leaders", evidence="Opposition leaders urged Ruto",
+                  time=TimeSpan("this month", point="2024-06")),
+        # "the army will be deployed": the trap, kept with its modality (right)
+        statement(agent(KENYA, "Military"), "attacked", protesters, "kenya",
+                  subject_text="the army", modality="Future"),
+    ]
+    mali = [
+        statement(junta, "expelled", FRANCE, "mali", subject_text="Mali's junta",
+                  evidence="Mali's junta expelled the French ambassador."),
+        # undated: at 2022-01-31, not in December 2021
+        statement(MALI, "criticized", FRANCE, "mali", subject_text="Bamako"),
+        # undated standing relation: no time, so it does not agree with "2022"
+        statement(troops, "hasMilitaryPresenceIn", MALI, "mali", subject_text="its troops"),
+        # traps asserted: through the agent's country key, and in reversed order
+        statement(troops, "withdrewFrom", MALI, "mali", subject_text="its troops",
+                  evidence="France said its troops would leave Mali"),
+        statement(MALI, "metWith", FRANCE, "mali", subject_text="Bamako's envoys",
+                  evidence="Paris may meet Bamako's envoys."),
+        # a sub-property of the trap's relation, negated: not asserted (right)
+        statement(MALI, "signedAgreementWith", FRANCE, "mali", modality="Negated"),
+    ]
+    return ([replace(relation, countries=(KENYA,)) for relation in kenya]
+            + [replace(relation, countries=(MALI, FRANCE)) for relation in mali])
+
+
+def score_news(gold_path: Path, relations: list[Relation]) -> EvaluationReport:
+    return evaluate(
+        load_gold_set(gold_path), fixed(*relations),
+        super_properties=lambda p: frozenset({p, "agreedWith"} if p == "signedAgreementWith"
+                                             else {p}),
+        symmetric=frozenset({"metWith", "agreedWith", "signedAgreementWith"}),
+    )
+
+
+def test_traps_asserted_are_counted_and_listed(news_dir: Path) -> None:
+    report = score_news(news_dir, news_statements())
+
+    assert report.traps_total == 4
+    assert report.traps_asserted == (
+        AssertedTrap(Trap("mali", ("FRA", "FRA_MIL"), ("withdrewFrom",), ("MLI",), "future"),
+                     SpuriousStatement("mali", "France (military)", "withdrewFrom", "Mali",
+                                       "France said its troops would leave Mali")),
+        AssertedTrap(Trap("mali", ("FRA",), ("metWith",), ("MLI",), "speculation"),
+                     SpuriousStatement("mali", "Mali", "metWith", "France",
+                                       "Paris may meet Bamako's envoys.")),
+    )
+    # the Future attack and the Negated agreement match traps with their modality
+    assert report.traps_not_asserted == 2
+    # asserted traps are also spurious: no gold item matches them
+    assert report.micro == Scores(tp=6, fp=2, fn=0)
+
+
+def test_a_non_asserted_statement_matching_a_trap_is_not_a_trap_asserted(news_dir: Path) -> None:
+    relations = [r for r in news_statements() if r.predicate not in ("withdrewFrom", "metWith")]
+    negated = [replace(r, modality="Negated") for r in news_statements()
+               if r.predicate in ("withdrewFrom", "metWith")]
+
+    report = score_news(news_dir, relations + negated)
+
+    assert report.traps_asserted == ()
+    assert report.traps_not_asserted == 4
+    assert report.micro == Scores(tp=6, fp=0, fn=0)
+
+
+def test_undated_events_are_timed_at_their_document_date(news_dir: Path) -> None:
+    report = score_news(news_dir, news_statements())
+
+    # five matched items with a gold time: the attack and the expulsion agree through
+    # their document's date, the request through its own; December 2021 is not the
+    # document's date, and an undated presence (a standing relation) has no time.
+    assert (report.time_correct, report.time_total, report.time_from_document) == (3, 5, 2)
+    assert report.time_accuracy == pytest.approx(0.6)
+
+
+def test_a_dated_statement_is_compared_at_its_own_time(news_dir: Path) -> None:
+    dated = [
+        replace(r, time=TimeSpan("in December", point="2021-12"))
+        if r.predicate in ("criticized", "expelled") else r
+        for r in news_statements()
+    ]
+
+    report = score_news(news_dir, dated)
+
+    # criticized now agrees; expelled (gold 2022-01) no longer does
+    assert (report.time_correct, report.time_total, report.time_from_document) == (3, 5, 1)
+
+
+def test_news_report_text_and_json(news_dir: Path) -> None:
+    report = score_news(news_dir, news_statements())
+
+    lines = report.to_text().splitlines()
+    assert lines[0] == "P 0.750  R 1.000  F1 0.857  time accuracy 0.600  traps asserted 2 of 4"
+    assert ("time accuracy: 0.600 (3 of 5 matched items with a gold time; "
+            "2 by an undated event's document date)") in lines
+    assert "traps asserted: 2 of 4 (2 more found with their modality, not asserted)" in lines
+    assert lines[lines.index("asserted traps (2):") + 1:][:2] == [
+        '  mali  France (military) withdrewFrom Mali  [future]  '
+        '"France said its troops would leave Mali"',
+        "  mali  Mali metWith France  [speculation]  \"Paris may meet Bamako's envoys.\"",
+    ]
+    data = json.loads(json.dumps(report.to_dict()))
+    assert data["time_from_document"] == 2
+    assert data["traps"] == {
+        "total": 4,
+        "asserted": 2,
+        "not_asserted": 2,
+        "asserted_traps": [
+            {"doc": "mali", "s": ["FRA", "FRA_MIL"], "p": ["withdrewFrom"], "o": ["MLI"],
+             "why": "future",
+             "statement": {"doc": "mali", "subject": "France (military)", "predicate": "withdrewFrom",
+                           "object": "Mali", "evidence": "France said its troops would leave Mali"}},
+            {"doc": "mali", "s": ["FRA"], "p": ["metWith"], "o": ["MLI"], "why": "speculation",
+             "statement": {"doc": "mali", "subject": "Mali", "predicate": "metWith", "object": "France",
+                           "evidence": "Paris may meet Bamako's envoys."}},
+        ],
+    }
+
+
+def test_agents_find_their_country_in_other_statements_of_the_run(news_dir: Path) -> None:
+    # Kenya, Mali and France are subjects or objects of other statements
+    bare = [replace(r, countries=()) for r in news_statements()]
+
+    assert score_news(news_dir, bare).micro == Scores(tp=6, fp=2, fn=0)
+
+
+def test_an_agent_of_another_country_does_not_match(news_dir: Path) -> None:
+    malian_police = agent(MALI, "Police")
+    relations = [replace(r, subject=malian_police, subject_text="Malian police",
+                         countries=(KENYA, MALI))
+                 if r.predicate == "attacked" and r.asserted else r for r in news_statements()]
+
+    report = score_news(news_dir, relations)
+
+    assert [(item.document_id, item.relation) for item in report.misses] == [
+        ("kenya", "attacked")]
+
+
+def test_an_agent_outside_the_suffix_table_matches_only_its_country(news_dir: Path) -> None:
+    # Kenya's media are Kenya, never KEN_PROTESTERS or any other agent key
+    media = agent(KENYA, "Media")
+    relations = [replace(r, subject=media) if r.predicate == "requested" else r
+                 for r in news_statements()]
+
+    report = score_news(news_dir, relations)
+
+    assert [(item.document_id, item.relation) for item in report.misses] == [
+        ("kenya", "requested")]
+    assert report.spurious[0] == SpuriousStatement(
+        "kenya", "Kenya (media)", "requested", "William Ruto", "Opposition leaders urged Ruto")
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ('{"doc": "kenya", "s": ["KEN"], "p": ["attacked"], "o": ["KEN"]}\n',
+         'not_asserted.jsonl:1: "why" must say why the statement is not asserted'),
+        ('{"doc": "chad", "s": ["KEN"], "p": ["attacked"], "o": ["KEN"], "why": "future"}\n',
+         "not_asserted.jsonl:1: unknown document 'chad'"),
+        ('{"doc": "kenya", "s": ["TCD"], "p": ["attacked"], "o": ["KEN"], "why": "future"}\n',
+         "not_asserted.jsonl:1: unknown entity key 'TCD' in \"s\"; add it to entities.json"),
+        ('[1]\n', "not_asserted.jsonl:1: expected a JSON object with doc, s, p, o and why"),
+    ],
+)
+def test_malformed_traps_raise_input_error(news_dir: Path, content: str, fragment: str) -> None:
+    (news_dir / "not_asserted.jsonl").write_text(content, encoding="utf-8")
+
+    with pytest.raises(InputError) as caught:
+        load_gold_set(news_dir)
+
+    assert f"{news_dir / fragment}" in str(caught.value)
+
+
+def test_gold_set_without_traps_loads_none(news_dir: Path) -> None:
+    (news_dir / "not_asserted.jsonl").unlink()
+
+    assert load_gold_set(news_dir).traps == ()

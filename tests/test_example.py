@@ -226,8 +226,9 @@ def test_withdrawal_query_on_exported_turtle(example_graph: kg.KnowledgeGraph,
               gkg:pointInTime ?year ; gkg:evidence ?evidence .
         }""")
 
-    assert table.to_dict("records") == [{
-        "org": str(CSTO),
-        "year": "2012",
+    assert table[["org", "org_iri", "year_text", "evidence"]].to_dict("records") == [{
+        "org": "Collective Security Treaty Organization",
+        "org_iri": str(CSTO),
+        "year_text": "2012",
         "evidence": "Tashkent pulled out of the CSTO in 2012.",
     }]

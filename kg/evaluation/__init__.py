@@ -1,10 +1,12 @@
-"""Scoring extraction against gold sets: relations (:mod:`.relations`) and entity mentions (:mod:`.entities`)."""
+"""Scoring extraction against gold sets: relations and traps (:mod:`.relations`), entity
+mentions (:mod:`.entities`); how actors answer to gold keys is in :mod:`.actors`."""
 
 from __future__ import annotations
 
 from kg.evaluation.entities import EntityReport, evaluate_entities, evaluate_redocred_entities
 from kg.evaluation.relations import (
     REDOCRED_PROPERTIES,
+    AssertedTrap,
     EvaluationReport,
     GoldEntity,
     GoldItem,
@@ -18,6 +20,7 @@ from kg.evaluation.relations import (
     RedocReport,
     Scores,
     SpuriousStatement,
+    Trap,
     evaluate,
     evaluate_redocred,
     load_gold_set,
@@ -26,6 +29,7 @@ from kg.evaluation.relations import (
 
 __all__ = [
     "REDOCRED_PROPERTIES",
+    "AssertedTrap",
     "EvaluationReport",
     "GoldEntity",
     "GoldItem",
@@ -39,6 +43,7 @@ __all__ = [
     "RedocReport",
     "Scores",
     "SpuriousStatement",
+    "Trap",
     "evaluate",
     "evaluate_redocred",
     "load_gold_set",

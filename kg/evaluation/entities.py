@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.evaluation.relations import GoldSet, RedocDoc, Scores, _GoldResolver
+from kg.evaluation.actors import GoldResolver
+from kg.evaluation.relations import GoldSet, RedocDoc, Scores
 from kg.records import Document, Entity, Mention
 
 __all__ = ["EntityReport", "MentionError", "evaluate_entities", "evaluate_redocred_entities"]
@@ -124,7 +125,7 @@ def evaluate_entities(gold: GoldSet, find: FindMentions) -> EntityReport:
     -------
     EntityReport
     """
-    resolver = _GoldResolver(gold.entities)
+    resolver = GoldResolver(gold.entities)
     names = [(alias, key) for key, entity in gold.entities.items() for alias in entity.aliases]
     gold_mentions = {doc.id: _gold_spans(doc.text, names) for doc in gold.documents}
     texts = {doc.id: doc.text for doc in gold.documents}

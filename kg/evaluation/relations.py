@@ -18,7 +18,6 @@ import bisect
 import json
 import logging
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -26,11 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.evaluation.actors import GoldResolver
+from kg.evaluation.actors import normalise as _normalise
 from kg.readers import read_documents
-from kg.records import Document, Entity, Relation, slugify
+from kg.records import EVENT_RELATIONS, Document, Entity, Relation, slugify
 
 __all__ = [
     "REDOCRED_PROPERTIES",
+    "AssertedTrap",
     "EvaluationReport",
     "GoldEntity",
     "GoldItem",
@@ -45,6 +47,7 @@ __all__ = [
     "RedocReport",
     "Scores",
     "SpuriousStatement",
+    "Trap",
     "evaluate",
     "evaluate_redocred",
     "load_gold_set",
@@ -58,16 +61,8 @@ logger = logging.getLogger(__name__)
 REDOCRED_PROPERTIES = ("P463", "P35", "P6", "P36", "P1376", "P607", "P1344", "P710", "P17", "P131")
 
 _GOLD_FILES = ("docs.jsonl", "gold.jsonl", "entities.json")
+_TRAPS_FILE = "not_asserted.jsonl"
 _TIME_PREFIX = re.compile(r"-?\d{4}(-\d{2}(-\d{2})?)?")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
-
-
-def _normalise(name: str) -> str:
-    """Fold case, accents, apostrophes and spacing, and drop a leading "the "."""
-    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
-    folded = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
-    folded = " ".join(folded.split())
-    return folded[4:] if folded.startswith("the ") else folded
 
 
 def _ratio(numerator: int, denominator: int) -> float:
@@ -104,23 +99,47 @@ class GoldItem:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the item in the shape of a ``gold.jsonl`` line."""
-        return {
-            "doc": self.document_id,
-            "s": list(self.subjects),
-            "p": list(self.predicates),
-            "o": list(self.objects),
-            "time": self.time,
-            "optional": self.optional,
-        }
+        return {**_pattern_dict(self), "time": self.time, "optional": self.optional}
+
+
+@dataclass(frozen=True)
+class Trap:
+    """A statement a document mentions but does not assert: a ``not_asserted.jsonl`` line.
+
+    ``why`` says why it is not asserted (``called-for``, ``future``,
+    ``conditional``, ``speculation``, ``negated``, ``denied``). An asserted
+    statement matching a trap is a modality error.
+    """
+
+    document_id: str
+    subjects: tuple[str, ...]
+    predicates: tuple[str, ...]
+    objects: tuple[str, ...]
+    why: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the trap in the shape of a ``not_asserted.jsonl`` line."""
+        return {**_pattern_dict(self), "why": self.why}
+
+
+def _pattern_dict(line: GoldItem | Trap) -> dict[str, Any]:
+    """The document and the acceptable subjects, relations and objects of a gold line."""
+    return {
+        "doc": line.document_id,
+        "s": list(line.subjects),
+        "p": list(line.predicates),
+        "o": list(line.objects),
+    }
 
 
 @dataclass(frozen=True)
 class GoldSet:
-    """Documents, expected relations and entity names of one gold set."""
+    """Documents, expected relations, entity names and traps of one gold set."""
 
     documents: tuple[Document, ...]
     items: tuple[GoldItem, ...]
     entities: Mapping[str, GoldEntity] = field(default_factory=dict)
+    traps: tuple[Trap, ...] = ()
 
 
 def load_gold_set(path: str | Path) -> GoldSet:
@@ -131,7 +150,10 @@ def load_gold_set(path: str | Path) -> GoldSet:
     path : str or Path
         A directory holding ``docs.jsonl`` (``id``, ``date``, ``text``),
         ``gold.jsonl`` (``doc``, ``s``, ``p``, ``o``, ``time``, optional
-        ``optional``) and ``entities.json`` (key -> ``aliases``, ``qid``).
+        ``optional``) and ``entities.json`` (key -> ``aliases``, ``qid``);
+        optionally ``not_asserted.jsonl`` (``doc``, ``s``, ``p``, ``o``,
+        ``why``: the traps). Other files (such as ``sources.jsonl``) are not
+        read.
 
     Returns
     -------
@@ -141,7 +163,7 @@ def load_gold_set(path: str | Path) -> GoldSet:
     ------
     InputError
         When the directory or a file is missing or malformed, or a gold item
-        names a document or entity key that is not defined.
+        or trap names a document or entity key that is not defined.
 
     Examples
     --------
@@ -174,8 +196,11 @@ def load_gold_set(path: str | Path) -> GoldSet:
     entities = _load_gold_entities(folder / "entities.json")
     document_ids = {document.id for document in documents}
     items = tuple(_load_gold_items(folder / "gold.jsonl", document_ids, entities))
-    logger.info("loaded gold set %s: %d documents, %d items", folder, len(documents), len(items))
-    return GoldSet(documents=documents, items=items, entities=entities)
+    traps_path = folder / _TRAPS_FILE
+    traps = tuple(_load_traps(traps_path, document_ids, entities)) if traps_path.is_file() else ()
+    logger.info("loaded gold set %s: %d documents, %d items, %d traps",
+                folder, len(documents), len(items), len(traps))
+    return GoldSet(documents=documents, items=items, entities=entities, traps=traps)
 
 
 def _read_utf8(path: Path) -> str:
@@ -229,16 +254,21 @@ def _load_gold_entities(path: Path) -> dict[str, GoldEntity]:
     return entities
 
 
-def _load_gold_items(
-    path: Path, document_ids: set[str], entities: Mapping[str, GoldEntity]
-) -> Iterable[GoldItem]:
+def _gold_lines(
+    path: Path, document_ids: set[str], entities: Mapping[str, GoldEntity], fields: str
+) -> Iterable[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """Yield (place, record, pattern) for each line of a gold file, with doc, s, p and o checked.
+
+    ``pattern`` holds the line's document and alternatives as keyword arguments of
+    :class:`GoldItem` and :class:`Trap`.
+    """
     for number, line in enumerate(_read_utf8(path).split("\n"), start=1):
         if not line.strip():
             continue
         place = f"{path}:{number}"
         record = _load_json_line(line, place)
         if not isinstance(record, dict):
-            raise InputError(f"{place}: expected a JSON object with doc, s, p, o and time")
+            raise InputError(f"{place}: expected a JSON object with {fields}")
         document_id = record.get("doc")
         if document_id not in document_ids:
             raise InputError(
@@ -254,6 +284,20 @@ def _load_gold_items(
                         f"{place}: unknown entity key {key!r} in \"{slot}\"; "
                         "add it to entities.json"
                     )
+        pattern = {
+            "document_id": document_id,
+            "subjects": tuple(record["s"]),
+            "predicates": tuple(record["p"]),
+            "objects": tuple(record["o"]),
+        }
+        yield place, record, pattern
+
+
+def _load_gold_items(
+    path: Path, document_ids: set[str], entities: Mapping[str, GoldEntity]
+) -> Iterable[GoldItem]:
+    for place, record, pattern in _gold_lines(path, document_ids, entities,
+                                              "doc, s, p, o and time"):
         time = record.get("time")
         if time is not None and not (isinstance(time, str) and _TIME_PREFIX.fullmatch(time)):
             raise InputError(
@@ -262,14 +306,22 @@ def _load_gold_items(
         optional = record.get("optional", False)
         if not isinstance(optional, bool):
             raise InputError(f"{place}: \"optional\" must be true or false")
-        yield GoldItem(
-            document_id=document_id,
-            subjects=tuple(record["s"]),
-            predicates=tuple(record["p"]),
-            objects=tuple(record["o"]),
-            time=time,
-            optional=optional,
-        )
+        yield GoldItem(**pattern, time=time, optional=optional)
+
+
+def _load_traps(
+    path: Path, document_ids: set[str], entities: Mapping[str, GoldEntity]
+) -> Iterable[Trap]:
+    for place, record, pattern in _gold_lines(path, document_ids, entities,
+                                              "doc, s, p, o and why"):
+        why = record.get("why")
+        if not isinstance(why, str) or not why.strip():
+            raise InputError(
+                f"{place}: \"why\" must say why the statement is not asserted, "
+                "e.g. \"called-for\", \"future\", \"conditional\", \"speculation\", "
+                "\"negated\" or \"denied\""
+            )
+        yield Trap(**pattern, why=why)
 
 
 # --------------------------------------------------------------------------- scores
@@ -330,10 +382,26 @@ class SpuriousStatement:
 
 
 @dataclass(frozen=True)
+class AssertedTrap:
+    """A trap that an asserted statement matched: the trap (with its ``why``) and the statement."""
+
+    trap: Trap
+    statement: SpuriousStatement
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.trap.to_dict(), "statement": self.statement.to_dict()}
+
+
+@dataclass(frozen=True)
 class EvaluationReport:
     """Scores of one run against a gold set.
 
-    ``time_accuracy`` is None when no matched, non-optional gold item has a time.
+    ``time_accuracy`` is None when no matched, non-optional gold item has a
+    time; ``time_from_document`` counts the items whose time agreed only
+    through an undated event statement's document date. ``traps_asserted``
+    lists the traps an asserted statement matched, ``traps_not_asserted``
+    counts the other traps a statement with another modality matched (the
+    right outcome), out of ``traps_total``.
     """
 
     micro: Scores
@@ -345,6 +413,10 @@ class EvaluationReport:
     spurious: tuple[SpuriousStatement, ...]
     #: (confidence, correct) of every scored statement, for calibration.
     judged: tuple[tuple[float, bool], ...] = ()
+    time_from_document: int = 0
+    traps_total: int = 0
+    traps_asserted: tuple[AssertedTrap, ...] = ()
+    traps_not_asserted: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as JSON-serialisable data."""
@@ -355,18 +427,33 @@ class EvaluationReport:
             "time_accuracy": self.time_accuracy,
             "time_correct": self.time_correct,
             "time_total": self.time_total,
+            "time_from_document": self.time_from_document,
+            "traps": {
+                "total": self.traps_total,
+                "asserted": len(self.traps_asserted),
+                "not_asserted": self.traps_not_asserted,
+                "asserted_traps": [hit.to_dict() for hit in self.traps_asserted],
+            },
             "misses": [item.to_dict() for item in self.misses],
             "spurious": [statement.to_dict() for statement in self.spurious],
         }
 
+    def summary(self) -> str:
+        """One line: precision, recall, F1, time accuracy and traps asserted."""
+        time = "n/a" if self.time_accuracy is None else f"{self.time_accuracy:.3f}"
+        return (
+            f"P {self.micro.precision:.3f}  R {self.micro.recall:.3f}  F1 {self.micro.f1:.3f}  "
+            f"time accuracy {time}  traps asserted {len(self.traps_asserted)} of {self.traps_total}"
+        )
+
     def to_text(self) -> str:
-        """Return a fixed-width table of the scores, then the misses and spurious statements."""
+        """Return the summary line, a fixed-width table of the scores, then the details."""
         width = max([len("relation"), len("micro"), *map(len, self.per_relation)])
         header = (
             f"{'relation':<{width}} {'tp':>4} {'fp':>4} {'fn':>4} "
             f"{'prec':>6} {'rec':>6} {'f1':>6}"
         )
-        lines = [header, "-" * len(header)]
+        lines = [self.summary(), "", header, "-" * len(header)]
         rows = [*self.per_relation.items(), ("micro", self.micro)]
         for position, (name, scores) in enumerate(rows):
             if position == len(rows) - 1:
@@ -380,12 +467,27 @@ class EvaluationReport:
         else:
             lines.append(
                 f"time accuracy: {self.time_accuracy:.3f} "
-                f"({self.time_correct} of {self.time_total} matched items with a gold time)"
+                f"({self.time_correct} of {self.time_total} matched items with a gold time; "
+                f"{self.time_from_document} by an undated event's document date)"
             )
+        lines.append(
+            f"traps asserted: {len(self.traps_asserted)} of {self.traps_total} "
+            f"({self.traps_not_asserted} more found with their modality, not asserted)"
+        )
         lines.extend(_reliability_lines(self.judged))
         ids = [item.document_id for item in self.misses]
         ids += [statement.document_id for statement in self.spurious]
+        ids += [hit.trap.document_id for hit in self.traps_asserted]
         id_width = max(map(len, ids), default=0)
+        if self.traps_asserted:
+            lines.append(f"asserted traps ({len(self.traps_asserted)}):")
+        for hit in self.traps_asserted:
+            statement = hit.statement
+            evidence = " ".join(statement.evidence.split())
+            lines.append(
+                f"  {hit.trap.document_id:<{id_width}}  {statement.subject} {statement.predicate} "
+                f"{statement.object}  [{hit.trap.why}]  \"{evidence}\""
+            )
         lines.append(f"misses ({len(self.misses)}):")
         for item in self.misses:
             time = f"  time {item.time}" if item.time else ""
@@ -403,39 +505,8 @@ class EvaluationReport:
         return "\n".join(lines)
 
 
-class _GoldResolver:
-    """Map extracted entities to the gold keys whose names they carry."""
-
-    def __init__(self, entities: Mapping[str, GoldEntity]) -> None:
-        self._by_alias: dict[str, set[str]] = defaultdict(set)
-        self._by_qid: dict[str, set[str]] = defaultdict(set)
-        for entity in entities.values():
-            for alias in entity.aliases:
-                self._by_alias[_normalise(alias)].add(entity.key)
-            if entity.qid:
-                self._by_qid[entity.qid].add(entity.key)
-        self._cache: dict[tuple[Entity, str], frozenset[str]] = {}
-
-    def resolve(self, entity: Entity, text: str) -> frozenset[str]:
-        """Return the gold keys `entity`, written as `text`, resolves to."""
-        cached = self._cache.get((entity, text))
-        if cached is not None:
-            return cached
-        keys: set[str] = set(self._by_qid.get(entity.qid, ())) if entity.qid else set()
-        for name in (*entity.names, text):
-            keys |= self._by_alias.get(_normalise(name), set())
-        if entity.type == "Person":
-            # "Jens Stoltenberg" also answers to a gold alias "Stoltenberg".
-            words = _normalise(entity.label).split()
-            for first in range(1, len(words)):
-                keys |= self._by_alias.get(" ".join(words[first:]), set())
-        result = frozenset(keys)
-        self._cache[(entity, text)] = result
-        return result
-
-
 def _item_matches(
-    item: GoldItem,
+    item: GoldItem | Trap,
     subject_keys: frozenset[str],
     predicates: frozenset[str],
     object_keys: frozenset[str],
@@ -453,12 +524,40 @@ def _item_matches(
     )
 
 
+def _statement_time(
+    statement: Relation, document_dates: Mapping[str, str], event_relations: frozenset[str]
+) -> tuple[str | None, bool]:
+    """The time a statement is compared at, and whether it is its document's date.
+
+    A dated statement is compared at its point, else its start. An undated
+    event statement is compared at its document's date; an undated standing
+    relation at no time, so it agrees with no gold time.
+    """
+    if statement.time is not None:
+        return statement.time.point or statement.time.start, False
+    if statement.predicate in event_relations:
+        return document_dates.get(statement.document_id), True
+    return None, False
+
+
+def _listed(statement: Relation) -> SpuriousStatement:
+    return SpuriousStatement(
+        document_id=statement.document_id,
+        subject=statement.subject.label,
+        predicate=statement.predicate,
+        object=statement.object.label,
+        evidence=statement.evidence,
+    )
+
+
 def evaluate(
     gold: GoldSet,
     extract: Callable[[list[Document]], Iterable[Relation]],
     *,
     super_properties: Callable[[str], frozenset[str]] = lambda p: frozenset({p}),
     symmetric: frozenset[str] = frozenset(),
+    event_relations: frozenset[str] = frozenset(EVENT_RELATIONS),
+    agent_suffixes: Mapping[str, Sequence[str]] | None = None,
 ) -> EvaluationReport:
     """Run `extract` on the gold documents and score its asserted statements.
 
@@ -466,13 +565,21 @@ def evaluate(
     to one of the item's subjects, its relation or one of its super-properties
     is one of the item's relations, and its object resolves to one of the
     item's objects; when the relation it matches through is in `symmetric`,
-    subject and object may be swapped.
+    subject and object may be swapped. Traps (``gold.traps``) are matched the
+    same way.
 
     An entity resolves to a gold key when its QID is the key's, or when its
     label, an alias or abbreviation, or the statement's text for it equals one
     of the key's aliases, ignoring case, accents and a leading "the ". A person
     also resolves through the end of their label ("Jens Stoltenberg" matches
-    the alias "Stoltenberg").
+    the alias "Stoltenberg"). An ``Agent`` resolves to the keys of its country
+    (the entity of the statement's ``countries`` whose key is the agent's
+    ``country``) and to ``<COUNTRY>_<SUFFIX>`` for each gold-key suffix of its
+    sector (`agent_suffixes`, by default ``agent_keys.json``: Police ->
+    ``KEN_POLICE``). A ``GovernmentBody`` or ``Organization`` whose names
+    resolve to nothing resolves to its country's keys when the statement's
+    words for it hold one of the country's demonyms ("French foreign
+    ministry"); see :mod:`kg.evaluation.actors`.
 
     Counting:
 
@@ -487,8 +594,15 @@ def evaluate(
     - per relation, gold items count under their first relation, spurious
       statements under their own;
     - time accuracy is the share of matched, non-optional gold items with a
-      ``time`` for which a matching statement's time (point, else start) starts
-      with the gold prefix, i.e. is at least as precise and agrees with it.
+      ``time`` for which a matching statement's time starts with the gold
+      prefix, i.e. is at least as precise and agrees with it. A statement is
+      compared at its point in time, else its start; an undated statement of
+      one of `event_relations` at its document's date; an undated standing
+      relation at no time (it agrees only with gold items without a time,
+      which time accuracy does not count);
+    - a trap is asserted when an asserted statement matches it (it is listed
+      with the first such statement); the traps that only statements with
+      another modality match are counted as ``traps_not_asserted``.
 
     Parameters
     ----------
@@ -500,6 +614,10 @@ def evaluate(
         Maps a relation to itself and its super-properties in the ontology.
     symmetric : frozenset of str, optional
         Relations whose subject and object may be given in either order.
+    event_relations : frozenset of str, optional
+        Relations of events, placed at their document's date when undated.
+    agent_suffixes : mapping, optional
+        Sector -> gold-key suffixes of agents.
 
     Returns
     -------
@@ -522,21 +640,40 @@ def evaluate(
     Scores(tp=1, fp=0, fn=0)
     """
     documents = list(gold.documents)
-    resolver = _GoldResolver(gold.entities)
+    document_dates = {doc.id: doc.date.isoformat() for doc in documents if doc.date}
+    resolver = GoldResolver(gold.entities, agent_suffixes)
     items_by_document: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(gold.items):
         items_by_document[item.document_id].append(index)
+    traps_by_document: dict[str, list[int]] = defaultdict(list)
+    for index, trap in enumerate(gold.traps):
+        traps_by_document[trap.document_id].append(index)
 
+    statements = list(extract(documents))
+    for statement in statements:
+        resolver.know_countries((statement.subject, statement.object, *statement.countries))
     matched: dict[int, list[Relation]] = defaultdict(list)
     spurious: dict[tuple[Any, ...], Relation] = {}
+    trapped: dict[int, Relation] = {}
+    trap_seen_unasserted: set[int] = set()
     skipped = 0
-    for statement in extract(documents):
+    for statement in statements:
+        subject_keys = resolver.resolve(statement.subject, statement.subject_text,
+                                        statement.countries)
+        object_keys = resolver.resolve(statement.object, statement.object_text,
+                                       statement.countries)
+        predicates = frozenset(super_properties(statement.predicate)) | {statement.predicate}
+        traps = [
+            index
+            for index in traps_by_document.get(statement.document_id, ())
+            if _item_matches(gold.traps[index], subject_keys, predicates, object_keys, symmetric)
+        ]
         if not statement.asserted:
+            trap_seen_unasserted.update(traps)
             skipped += 1
             continue
-        subject_keys = resolver.resolve(statement.subject, statement.subject_text)
-        object_keys = resolver.resolve(statement.object, statement.object_text)
-        predicates = frozenset(super_properties(statement.predicate)) | {statement.predicate}
+        for index in traps:
+            trapped.setdefault(index, statement)
         hits = [
             index
             for index in items_by_document.get(statement.document_id, ())
@@ -560,7 +697,7 @@ def evaluate(
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     misses = []
-    time_total = time_correct = 0
+    time_total = time_correct = time_from_document = 0
     for index, item in enumerate(gold.items):
         if item.optional:
             continue
@@ -569,22 +706,25 @@ def evaluate(
             misses.append(item)
             continue
         tp[item.relation] += 1
-        if item.time is not None:
-            time_total += 1
-            found = (
-                statement.time.point or statement.time.start
+        if item.time is None:
+            continue
+        time_total += 1
+        agreeing = [
+            from_document
+            for value, from_document in (
+                _statement_time(statement, document_dates, event_relations)
                 for statement in matched[index]
-                if statement.time is not None
             )
-            time_correct += any(
-                value is not None and value.startswith(item.time) for value in found
-            )
+            if value is not None and value.startswith(item.time)
+        ]
+        time_correct += bool(agreeing)
+        time_from_document += bool(agreeing) and all(agreeing)
     for statement in spurious.values():
         fp[statement.predicate] += 1
     judged = [(statement.confidence, False) for statement in spurious.values()]
-    for index, statements in matched.items():
+    for index, statements_of_item in matched.items():
         if not gold.items[index].optional:
-            judged.append((max(s.confidence for s in statements), True))
+            judged.append((max(s.confidence for s in statements_of_item), True))
 
     relations = sorted(set(tp) | set(fp) | set(fn))
     return EvaluationReport(
@@ -594,17 +734,14 @@ def evaluate(
         time_correct=time_correct,
         time_total=time_total,
         misses=tuple(misses),
-        spurious=tuple(
-            SpuriousStatement(
-                document_id=statement.document_id,
-                subject=statement.subject.label,
-                predicate=statement.predicate,
-                object=statement.object.label,
-                evidence=statement.evidence,
-            )
-            for statement in spurious.values()
-        ),
+        spurious=tuple(_listed(statement) for statement in spurious.values()),
         judged=tuple(sorted(judged)),
+        time_from_document=time_from_document,
+        traps_total=len(gold.traps),
+        traps_asserted=tuple(
+            AssertedTrap(gold.traps[index], _listed(trapped[index])) for index in sorted(trapped)
+        ),
+        traps_not_asserted=len(trap_seen_unasserted - set(trapped)),
     )
 
 

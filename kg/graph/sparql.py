@@ -10,10 +10,10 @@ syntax error.
 Examples
 --------
 >>> check_read_only("SELECT ?s WHERE { ?s ?p ?o }")
->>> check_read_only("PREFIX ex: <http://example.org/> INSERT DATA { ex:a ex:b ex:c }")
+>>> check_read_only("PREFIX ex: <http://example.org/> INSERT DATA { ex:a ex:b ex:c }")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-kg.errors.QueryRefusedError: SPARQL Update (INSERT) is refused on purpose: geokg queries only read, so that a query can never change a graph; use SELECT, ASK, CONSTRUCT or DESCRIBE, and change a graph by building it again (kg build)
+kg.errors.QueryRefusedError: SPARQL Update (INSERT) is refused on purpose: geokg queries only read, ...
 """
 
 from __future__ import annotations

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import PROV, RDF
 
-from kg.errors import GraphFormatError, QueryError
+from kg.errors import GraphFormatError
 from kg.fileio import atomic_write
 from kg.graph.build import add_document, add_entity, add_relation, document_iri, remove_document
 from kg.graph.namespace import GKG, bind_prefixes
@@ -49,7 +49,7 @@ FORMATS = {
 _DATASET_FORMATS = frozenset({"trig", "nquads"})
 
 _ENTITY_CLASSES = ("Country", "InternationalOrganization", "Person", "GovernmentBody",
-                   "Organization", "Place", "Event")
+                   "Organization", "Agent", "Place", "Event")
 
 
 def format_for(path: str | Path, format: str | None = None) -> str:
@@ -136,7 +136,7 @@ class KnowledgeGraph:
         incoming = Dataset() if rdf_format in _DATASET_FORMATS else Graph()
         try:
             incoming.parse(path, format=rdf_format)
-        except Exception as error:  # rdflib raises many parser-specific types
+        except Exception as error:  # noqa: BLE001 - rdflib raises many parser-specific types
             detail = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise GraphFormatError(f"{path}: not valid {rdf_format} ({detail}); fix or regenerate the file") from None
         if isinstance(incoming, Dataset):  # the triples of every graph in the file
@@ -168,11 +168,15 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ questions
 
-    def query(self, sparql: str) -> pandas.DataFrame:
-        """Run a SPARQL SELECT or ASK query; return a pandas table.
+    def query(self, sparql: str, params: Mapping[str, str] | None = None
+              ) -> pandas.DataFrame | KnowledgeGraph:
+        """Run a SPARQL query; a SELECT or ASK answers as a pandas table, a CONSTRUCT or DESCRIBE as a graph.
 
-        Literals become Python values (numbers, dates as ISO strings, text);
-        IRIs stay strings. An ASK query gives one column ``ask``.
+        An IRI column holds labels, with the IRIs in a companion ``NAME_iri``
+        column; dates are ``datetime64`` with the dates as written in
+        ``NAME_text``; confidences and other numbers are numbers (see
+        :meth:`kg.query.QueryResult.to_frame`). ``params`` bind variables to
+        values (labels of actors become their IRIs), never pasted into the text.
 
         Raises
         ------
@@ -181,26 +185,25 @@ class KnowledgeGraph:
         QueryRefusedError
             When it is a SPARQL Update (INSERT, DELETE, LOAD ...): the graph only answers.
         """
-        import pandas as pd
+        from kg.query import bindings_for, run_query
 
-        from kg.graph.sparql import check_read_only
+        result = run_query(self.graph, sparql, bindings_for(self.graph, params or {}))
+        if result.kind in ("CONSTRUCT", "DESCRIBE"):
+            return KnowledgeGraph(result.graph)
+        return result.to_frame()
 
-        check_read_only(sparql)
-        try:
-            result = self.graph.query(sparql)
-            if result.type == "ASK":
-                return pd.DataFrame({"ask": [bool(result.askAnswer)]})
-            if result.type != "SELECT":
-                raise QueryError(f"only SELECT and ASK queries return tables, not {result.type}; "
-                                 "use a SELECT query")
-            columns = [str(v) for v in result.vars]
-            rows = [[_python(value) for value in row] for row in result]
-        except QueryError:
-            raise
-        except Exception as error:
-            detail = " ".join(str(error).split())[:300]
-            raise QueryError(f"invalid SPARQL query: {detail}; check the query syntax") from None
-        return pd.DataFrame(rows, columns=columns)
+    def named_query(self, name: str, **params: str) -> pandas.DataFrame:
+        """Run one of the named queries of ``kg/queries`` (:func:`kg.named_queries` lists them).
+
+        Examples
+        --------
+        >>> KnowledgeGraph().named_query("withdrawals", actor="gke:uzbekistan").empty
+        True
+        """
+        from kg.query import bindings_for, named_query, run_query
+
+        query = named_query(name)
+        return run_query(self.graph, query.sparql, bindings_for(self.graph, params, query)).to_frame()
 
     def stats(self) -> dict[str, Any]:
         """Counts of entities by type, statements by relation and modality, and documents."""
@@ -233,11 +236,11 @@ class KnowledgeGraph:
 
         return validate(self.graph)
 
-    def to_networkx(self) -> networkx.MultiDiGraph:
-        """The actor network: entities as nodes, one edge per statement (see :mod:`kg.viz`)."""
-        from kg.viz import actor_network
+    def to_networkx(self, **options: Any) -> networkx.MultiDiGraph:
+        """The actor network of the asserted statements (options of :func:`kg.analysis.actor_graph`)."""
+        from kg.analysis import actor_graph
 
-        return actor_network(self.graph)
+        return actor_graph(self, **options)
 
     def show(self, **options: Any):
         """An inline interactive view for Jupyter."""
@@ -267,15 +270,3 @@ def _local(term) -> str:
     text = str(term)
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
-
-def _python(value) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, Literal):
-        python = value.toPython()
-        if hasattr(python, "isoformat"):
-            return str(value)
-        if python is value:
-            return str(value)
-        return float(python) if type(python).__name__ == "Decimal" else python
-    return str(value)

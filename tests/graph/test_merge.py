@@ -280,6 +280,8 @@ def test_withdrawal_year_ends_the_membership(uzbek_graph: kg.KnowledgeGraph) -> 
 def test_an_unknown_actor_is_linked_to_the_country_the_text_gives_it(nlp):
     graph = kg.build_graph(["Russian Deputy Minister Oleg Varkov met the Kazakh envoy in Astana."], nlp=nlp)
     rows = graph.query("SELECT ?person ?country WHERE { ?person a gkg:Person ; gkg:country ?country }")
-    assert rows.to_dict("records") == [{"person": "https://w3id.org/geokg/entity/oleg-varkov",
-                                        "country": "https://w3id.org/geokg/entity/russia"}]
+    assert rows.to_dict("records") == [{"person": "Oleg Varkov",
+                                        "person_iri": "https://w3id.org/geokg/entity/oleg-varkov",
+                                        "country": "Russia",
+                                        "country_iri": "https://w3id.org/geokg/entity/russia"}]
     assert graph.validate()[0]

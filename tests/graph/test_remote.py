@@ -75,7 +75,7 @@ def test_pushed_graph_answers_the_same_query(server, graph):
     assert remote.to_dict("records") == [{
         "org": "https://w3id.org/geokg/entity/collective-security-treaty-organization",
         "year": "2012"}]
-    assert remote["org"].tolist() == local["org"].tolist()
+    assert remote["org"].tolist() == local["org_iri"].tolist()
     count = query_endpoint(f"{server}/query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     assert count["n"].tolist() == [len(graph)]
 

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -29,14 +30,8 @@ AGREEMENT = "Chile and Peru signed a trade agreement in 2006.\n"
 
 
 @pytest.fixture(autouse=True)
-def shared_pipeline(monkeypatch: pytest.MonkeyPatch, nlp) -> None:
-    """Let in-process commands reuse the session's pipeline instead of loading their own."""
-    real_load_pipeline = kg.load_pipeline
-
-    def load_pipeline(model: str | None = None, **options):
-        return nlp if model is None and not options else real_load_pipeline(model, **options)
-
-    monkeypatch.setattr(kg, "load_pipeline", load_pipeline)
+def _commands_share_the_pipeline(shared_pipeline) -> None:
+    """In-process commands reuse the session's pipeline."""
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
@@ -63,16 +58,17 @@ def unprivileged() -> list[str]:
 def kg_process(*argv: str | Path, unprivileged_run: bool = False, **options) -> subprocess.Popen:
     """Start a real `kg` process."""
     prefix = unprivileged() if unprivileged_run else []
-    return subprocess.Popen([*prefix, str(KG), *map(str, argv)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, **options)
+    return subprocess.Popen(
+        [*prefix, str(KG), *map(str, argv)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **options
+    )
 
 
-def kg_run(*argv: str | Path, unprivileged_run: bool = False, timeout: float = 300
-           ) -> subprocess.CompletedProcess:
+def kg_run(*argv: str | Path, unprivileged_run: bool = False, timeout: float = 300) -> subprocess.CompletedProcess:
     """Run a real `kg` process to its end."""
     prefix = unprivileged() if unprivileged_run else []
-    return subprocess.run([*prefix, str(KG), *map(str, argv)], capture_output=True, text=True,
-                          timeout=timeout, check=False)
+    return subprocess.run(
+        [*prefix, str(KG), *map(str, argv)], capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 def write(path: Path, text: str) -> Path:
@@ -88,3 +84,12 @@ def triples(path: Path) -> Graph:
 def litter(folder: Path) -> list[str]:
     """Hidden files geokg may leave beside its outputs (temporary files, locks)."""
     return sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
+
+
+def wait_for(condition, seconds: float = 60.0) -> None:
+    """Poll `condition` until it holds (fails the test after `seconds`)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {seconds} s waiting for {condition}")
+        time.sleep(0.005)

@@ -6,13 +6,12 @@ import json
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 import kg
-from tests.reliability.conftest import ACCESSION, AGREEMENT, THREAT, WITHDRAWAL, kg_process, kg_run, litter
+from tests.reliability.conftest import ACCESSION, AGREEMENT, THREAT, WITHDRAWAL, kg_process, kg_run, litter, wait_for
 
 TEXTS = [WITHDRAWAL, THREAT, ACCESSION, AGREEMENT]
 
@@ -26,22 +25,18 @@ with OutputLock(sys.argv[1]):
 
 
 def corpus(path: Path, prefix: str, count: int) -> Path:
-    path.write_text("".join(json.dumps({"id": f"{prefix}{i}", "text": TEXTS[i % len(TEXTS)]}) + "\n"
-                            for i in range(count)), encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps({"id": f"{prefix}{i}", "text": TEXTS[i % len(TEXTS)]}) + "\n" for i in range(count)),
+        encoding="utf-8",
+    )
     return path
 
 
-def wait_for(condition, seconds: float = 60.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out")
-        time.sleep(0.01)
-
-
 def in_use_message(output: Path, pid: int) -> str:
-    return (f"kg build: error: {output}: in use by process {pid} (another geokg run is writing it); "
-            "wait until it has finished, or write to another file\n")
+    return (
+        f"kg build: error: {output}: in use by process {pid} (another geokg run is writing it); "
+        "wait until it has finished, or write to another file\n"
+    )
 
 
 def test_a_second_writer_fails_at_once_naming_the_first(tmp_path: Path) -> None:
@@ -98,8 +93,7 @@ def test_the_same_process_cannot_hold_one_output_twice(tmp_path: Path) -> None:
     from kg.errors import OutputInUseError
     from kg.fileio import OutputLock
 
-    with OutputLock(tmp_path / "g.ttl"):
-        with pytest.raises(OutputInUseError, match="in use by process") as caught:
-            OutputLock(tmp_path / "g.ttl").acquire()
+    with OutputLock(tmp_path / "g.ttl"), pytest.raises(OutputInUseError, match="in use by process") as caught:
+        OutputLock(tmp_path / "g.ttl").acquire()
     assert caught.value.pid is not None
     assert litter(tmp_path) == []

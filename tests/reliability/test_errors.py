@@ -18,20 +18,30 @@ from tests.reliability.conftest import THREAT, WITHDRAWAL, kg_run, run, write
 
 
 def error_classes() -> list[type[GeoKGError]]:
-    return [value for value in vars(kg.errors).values()
-            if inspect.isclass(value) and issubclass(value, GeoKGError)]
+    return [value for value in vars(kg.errors).values() if inspect.isclass(value) and issubclass(value, GeoKGError)]
 
 
 def test_every_error_class_is_exported_and_has_an_exit_code() -> None:
     classes = error_classes()
     assert sorted(c.__name__ for c in classes) == sorted(
-        name for name in kg.errors.__all__ if not name.endswith("Warning"))
+        name for name in kg.errors.__all__ if not name.endswith("Warning")
+    )
     assert {c: exit_code(c("x")) for c in classes} == {
-        kg.errors.GeoKGError: 1, kg.errors.InputError: 4, kg.errors.GraphFormatError: 5,
-        kg.errors.QueryError: 6, kg.errors.QueryRefusedError: 6, kg.errors.RemoteError: 7,
-        kg.errors.OutputError: 8, kg.errors.OutputInUseError: 75, kg.errors.IncompleteBuildError: 9,
-        kg.errors.ConfigError: 10, kg.errors.ModelNotFoundError: 10, kg.errors.VocabularyError: 10,
-        kg.errors.RecordError: 10, kg.errors.ExtractionError: 1}
+        kg.errors.GeoKGError: 1,
+        kg.errors.InputError: 4,
+        kg.errors.GraphFormatError: 5,
+        kg.errors.QueryError: 6,
+        kg.errors.QueryRefusedError: 6,
+        kg.errors.RemoteError: 7,
+        kg.errors.OutputError: 8,
+        kg.errors.OutputInUseError: 75,
+        kg.errors.IncompleteBuildError: 9,
+        kg.errors.ConfigError: 10,
+        kg.errors.ModelNotFoundError: 10,
+        kg.errors.VocabularyError: 10,
+        kg.errors.RecordError: 10,
+        kg.errors.ExtractionError: 1,
+    }
     assert set(EXIT_CODES) <= set(classes)
     assert exit_code(RuntimeError("bug")) == INTERNAL_ERROR == 70
 
@@ -43,9 +53,17 @@ def test_no_library_module_raises_a_bare_builtin_on_purpose() -> None:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             stripped = line.strip()
             if stripped.startswith("raise ") and "(" in stripped:
-                name = stripped[len("raise "):].split("(")[0].strip()
-                builtin = name in {"ValueError", "FileNotFoundError", "OSError", "RuntimeError",
-                                   "Exception", "IOError", "PermissionError", "LookupError"}
+                name = stripped[len("raise ") :].split("(")[0].strip()
+                builtin = name in {
+                    "ValueError",
+                    "FileNotFoundError",
+                    "OSError",
+                    "RuntimeError",
+                    "Exception",
+                    "IOError",
+                    "PermissionError",
+                    "LookupError",
+                }
                 if builtin:
                     offenders.append(f"{path.relative_to(Path(kg.__file__).parent)}:{number}: {stripped}")
     # The Re-DocRED loader raises ValueError internally and turns it into InputError itself.
@@ -63,8 +81,11 @@ def test_gazetteer_errors_are_config_errors(tmp_path: Path) -> None:
     from kg.gazetteer import Gazetteer
     from kg.records import Entity
 
-    with pytest.raises(ConfigError, match=r"^gazetteer data file .*countries\.json is missing; run "
-                                          r"scripts/build_gazetteer.py or pass the directory that holds "):
+    with pytest.raises(
+        ConfigError,
+        match=r"^gazetteer data file .*countries\.json is missing; run "
+        r"scripts/build_gazetteer.py or pass the directory that holds ",
+    ):
         Gazetteer.load(tmp_path)
     twice = Entity(key="malta", label="Malta", type="Country")
     with pytest.raises(ConfigError, match="^duplicate gazetteer key 'malta'; every entity needs its own key$"):
@@ -87,8 +108,11 @@ def test_relation_component_without_entities_is_a_config_error() -> None:
 
     nlp = spacy.blank("en")
     nlp.add_pipe("geokg_relations")
-    with pytest.raises(ConfigError, match="^geokg_relations needs the entities of geokg_entities; add "
-                                          "'geokg_entities' to the pipeline before 'geokg_relations'$"):
+    with pytest.raises(
+        ConfigError,
+        match="^geokg_relations needs the entities of geokg_entities; add "
+        "'geokg_entities' to the pipeline before 'geokg_relations'$",
+    ):
         nlp("Malta and Chad met.")
 
 
@@ -122,8 +146,10 @@ def test_internal_error_is_one_line_and_the_traceback_comes_with_v(capsys, monke
     code, out, err = run(capsys, "stats", tmp_path / "g.ttl")
 
     assert code == 70
-    assert err == ("kg stats: internal error: RuntimeError: a fault in a command; this is a bug in geokg: "
-                   "run the command again with -v and report the traceback\n")
+    assert err == (
+        "kg stats: internal error: RuntimeError: a fault in a command; this is a bug in geokg: "
+        "run the command again with -v and report the traceback\n"
+    )
 
     code, out, err = run(capsys, "-v", "stats", tmp_path / "g.ttl")
 
@@ -156,6 +182,7 @@ def exploding_pipeline(nlp):
     from spacy.language import Language
 
     if "reliability_exploder" not in Language.factories:
+
         @Language.component("reliability_exploder")
         def exploder(doc):
             if "EXPLODE" in doc.text:
@@ -174,15 +201,17 @@ def test_one_document_the_pipeline_fails_on_never_loses_the_others(exploding_pip
     documents[33] = Document("bad", "EXPLODE. " + THREAT)
     problems: list[GeoKGError] = []
 
-    built = [(d.id, len(rs)) for d, rs in kg.extract(documents, exploding_pipeline, batch_size=8,
-                                                       on_error=problems.append)]
+    built = [
+        (d.id, len(rs)) for d, rs in kg.extract(documents, exploding_pipeline, batch_size=8, on_error=problems.append)
+    ]
 
     assert built == [(f"d{i}", 1) for i in range(40) if i != 33]
     (problem,) = problems
     assert isinstance(problem, ExtractionError)
     assert str(problem) == (
         "document 'bad': extraction failed (ValueError: the component cannot read this document); the "
-        "document was skipped; this is a fault in geokg or its pipeline: run with -v and report the traceback")
+        "document was skipped; this is a fault in geokg or its pipeline: run with -v and report the traceback"
+    )
     assert isinstance(problem.__cause__, ValueError)
 
 
@@ -192,15 +221,20 @@ def test_without_a_handler_the_failing_document_is_raised(exploding_pipeline) ->
 
 
 def test_build_reports_the_failing_document_and_strict_stops(capsys, exploding_pipeline, tmp_path: Path) -> None:
-    corpus = write(tmp_path / "news.jsonl", "\n".join(json.dumps(r) for r in [
-        {"id": "ok", "text": THREAT}, {"id": "bad", "text": "EXPLODE. " + THREAT}]) + "\n")
+    corpus = write(
+        tmp_path / "news.jsonl",
+        "\n".join(json.dumps(r) for r in [{"id": "ok", "text": THREAT}, {"id": "bad", "text": "EXPLODE. " + THREAT}])
+        + "\n",
+    )
 
     code, out, err = run(capsys, "build", corpus, "-o", tmp_path / "g.ttl")
 
     assert code == 0
-    assert err == ("kg build: skipped: document 'bad': extraction failed (ValueError: the component cannot "
-                   "read this document); the document was skipped; this is a fault in geokg or its "
-                   "pipeline: run with -v and report the traceback\n")
+    assert err == (
+        "kg build: skipped: document 'bad': extraction failed (ValueError: the component cannot "
+        "read this document); the document was skipped; this is a fault in geokg or its "
+        "pipeline: run with -v and report the traceback\n"
+    )
     assert out.startswith("kg build: 1 built, 1 skipped, 0 warnings; ")
     assert kg.KnowledgeGraph.load(tmp_path / "g.ttl").documents() == ["ok"]
 
@@ -215,5 +249,4 @@ def test_real_process_error_has_no_traceback(tmp_path: Path) -> None:
     completed = kg_run("query", tmp_path / "missing.ttl", "SELECT * WHERE { ?s ?p ?o }")
 
     assert completed.returncode == 5
-    assert completed.stderr == (f"kg query: error: {tmp_path / 'missing.ttl'}: no such graph file; "
-                                "check the path\n")
+    assert completed.stderr == (f"kg query: error: {tmp_path / 'missing.ttl'}: no such graph file; check the path\n")

@@ -15,7 +15,17 @@ from rdflib.compare import isomorphic
 
 import kg
 from kg.fileio import atomic_write, temporary_files
-from tests.reliability.conftest import ACCESSION, AGREEMENT, RECOGNITION, THREAT, WITHDRAWAL, kg_process, kg_run, litter
+from tests.reliability.conftest import (
+    ACCESSION,
+    AGREEMENT,
+    RECOGNITION,
+    THREAT,
+    WITHDRAWAL,
+    kg_process,
+    kg_run,
+    litter,
+    wait_for,
+)
 
 TEXTS = [WITHDRAWAL, THREAT, ACCESSION, AGREEMENT, RECOGNITION]
 
@@ -34,18 +44,14 @@ atomic_write(sys.argv[1], chunks())
 
 
 def corpus(path: Path, prefix: str, count: int) -> Path:
-    path.write_text("".join(json.dumps({"id": f"{prefix}{i}", "text": TEXTS[i % len(TEXTS)],
-                                        "date": "2024-03-01"}) + "\n" for i in range(count)),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(
+            json.dumps({"id": f"{prefix}{i}", "text": TEXTS[i % len(TEXTS)], "date": "2024-03-01"}) + "\n"
+            for i in range(count)
+        ),
+        encoding="utf-8",
+    )
     return path
-
-
-def wait_for(condition, seconds: float = 60.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out")
-        time.sleep(0.005)
 
 
 def test_kill_in_the_middle_of_a_write_keeps_the_old_file_and_the_next_write_cleans_up(tmp_path: Path) -> None:
@@ -69,40 +75,37 @@ def test_kill_in_the_middle_of_a_write_keeps_the_old_file_and_the_next_write_cle
     assert kg.KnowledgeGraph.load(target).documents() == ["n0"]
 
 
-def test_sigint_stops_a_build_with_one_line_and_leaves_the_old_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("stop", "code", "message", "earlier"),
+    [
+        (signal.SIGINT, 130, "interrupted", b""),
+        (signal.SIGTERM, 143, "stopped by SIGTERM", None),
+    ],
+    ids=["SIGINT", "SIGTERM"],
+)
+def test_a_signal_stops_a_build_with_one_line_and_leaves_the_old_file(
+    tmp_path: Path, stop: signal.Signals, code: int, message: str, earlier: bytes | None
+) -> None:
     output = tmp_path / "graph.ttl"
-    atomic_write(output, "")
+    if earlier is not None:
+        atomic_write(output, earlier)
     process = kg_process("build", corpus(tmp_path / "news.jsonl", "n", 40), "-o", output)
     wait_for(lambda: (tmp_path / ".graph.ttl.lock").exists())
     time.sleep(0.5)
 
-    process.send_signal(signal.SIGINT)
+    process.send_signal(stop)
     out, err = process.communicate(timeout=120)
 
-    assert (process.returncode, out) == (130, "")
-    assert err == "kg build: interrupted; files being written were left as they were\n"
-    assert output.read_bytes() == b""
-    assert litter(tmp_path) == []
-
-
-def test_sigterm_stops_a_build_and_cleans_up(tmp_path: Path) -> None:
-    output = tmp_path / "graph.ttl"
-    process = kg_process("build", corpus(tmp_path / "news.jsonl", "n", 40), "-o", output)
-    wait_for(lambda: (tmp_path / ".graph.ttl.lock").exists())
-    time.sleep(0.5)
-
-    process.send_signal(signal.SIGTERM)
-    out, err = process.communicate(timeout=120)
-
-    assert (process.returncode, out) == (143, "")
-    assert err == "kg build: stopped by SIGTERM; files being written were left as they were\n"
-    assert not output.exists()
+    assert (process.returncode, out) == (code, "")
+    assert err == f"kg build: {message}; files being written were left as they were\n"
+    assert (output.read_bytes() if output.exists() else None) == earlier
     assert litter(tmp_path) == []
 
 
 @pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
 def test_interrupted_append_run_again_gives_the_graph_of_an_uninterrupted_build(
-        tmp_path: Path, stop: signal.Signals) -> None:
+    tmp_path: Path, stop: signal.Signals
+) -> None:
     first = corpus(tmp_path / "first.jsonl", "a", 5)
     second = corpus(tmp_path / "second.jsonl", "b", 30)
     clean = tmp_path / "clean" / "graph.ttl"
