@@ -24,8 +24,10 @@ install: $(BIN)/kg
 dev: $(VENV)/.dev
 
 demo: $(BIN)/kg
-	$(BIN)/kg build $(EXAMPLE) --date $(EXAMPLE_DATE) -o out/graph.ttl --html out/graph.html
-	$(BIN)/kg stats out/graph.ttl
+	$(BIN)/kg build $(EXAMPLE) --date $(EXAMPLE_DATE)
+	$(BIN)/kg export kg-store -o out/graph.ttl
+	$(BIN)/kg viz kg-store -o out/graph.html
+	$(BIN)/kg stats kg-store
 
 test: $(VENV)/.dev
 	$(BIN)/python -m pytest -q
@@ -37,4 +39,4 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf out .pytest_cache
+	rm -rf out kg-store .pytest_cache

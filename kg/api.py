@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
@@ -66,46 +67,67 @@ def _names_existing_path(text: str) -> bool:
         return False
 
 
-def _parsed(documents: list[Document], nlp: Any, batch_size: int, n_process: int):
-    """The spaCy documents of ``documents``, with their ids and dates set."""
+def _parsed(documents: Iterable[Document], nlp: Any, batch_size: int, n_process: int,
+            waiting: deque | None = None) -> Iterator[tuple[Document, list[tuple[int, Any]]]]:
+    """Each document with its spaCy documents and their offsets, streaming, in order.
+
+    A text longer than the pipeline takes at once is parsed in pieces
+    (:func:`kg.nlp.chunks.text_chunks`); the offset of each piece in the whole
+    text comes with it. ``waiting`` (a deque) holds the documents taken from
+    ``documents`` and not yet yielded, with their offsets.
+    """
+    from kg.nlp.chunks import chunk_limit, text_chunks
+
+    limit = chunk_limit(nlp)
+    waiting = deque() if waiting is None else waiting
 
     def prepared():
         for document in documents:
-            doc = nlp.make_doc(document.text)
-            doc._.geokg_document_id = document.id
-            doc._.geokg_document_date = document.date.isoformat() if document.date else None
-            yield doc
+            offsets: list[int] = []
+            waiting.append((document, offsets))  # before anything can fail on it
+            pieces = text_chunks(document.text, limit)
+            offsets.extend(offset for offset, _ in pieces)
+            for _, piece in pieces:
+                doc = nlp.make_doc(piece)
+                doc._.geokg_document_id = document.id
+                doc._.geokg_document_date = document.date.isoformat() if document.date else None
+                yield doc
 
-    return zip(documents, nlp.pipe(prepared(), batch_size=batch_size, n_process=n_process))
+    parsed = iter(nlp.pipe(prepared(), batch_size=batch_size, n_process=n_process))
+    for first in parsed:
+        document, offsets = waiting.popleft()
+        yield document, [(offsets[0], first), *((offset, next(parsed)) for offset in offsets[1:])]
 
 
-def _isolated(documents: list[Document], nlp: Any, batch_size: int, n_process: int,
-              results: Callable[[Any], Any], on_error: Callable[[GeoKGError], None] | None):
-    """Yield ``(document, results(doc))``; a document the pipeline fails on is reported and skipped.
+def _isolated(documents: Iterable[Document], nlp: Any, batch_size: int, n_process: int,
+              results: Callable[[Document, list[tuple[int, Any]]], Any],
+              on_error: Callable[[GeoKGError], None] | None) -> Iterator[tuple[Document, Any]]:
+    """Yield ``(document, results(document, pieces))``, streaming; a document the pipeline fails on is
+    reported and skipped.
 
-    Batches run through ``nlp.pipe``; when one fails, its documents are run one
-    by one so that only the document at fault is lost, and the rest of the
-    input goes on in batches.
+    Documents run through ``nlp.pipe`` in batches. When a batch fails, the
+    documents taken in but not yet done are run one by one, so that only the
+    document at fault is lost; then the rest of the input goes on in batches.
     """
-    position = 0
-    while position < len(documents):
-        remaining = documents[position:]
+    source = iter(documents)
+    while True:
+        waiting: deque = deque()
+        current = None
         try:
-            for document, doc in _parsed(remaining, nlp, batch_size, n_process):
-                outcome = results(doc)
-                position += 1
+            for document, pieces in _parsed(source, nlp, batch_size, n_process, waiting):
+                current = document
+                outcome = results(document, pieces)
+                current = None
                 yield document, outcome
             return
-        except Exception as error:  # noqa: BLE001 - any failure is one document's, reported below
-            if on_error is None and len(remaining) == 1:
-                raise _extraction_error(remaining[0], error) from error
+        except Exception as error:  # noqa: BLE001 - one document's fault, found and reported below
             logger.debug("a batch failed (%s); running its documents one by one", error)
-        for document in documents[position:position + batch_size]:
-            position += 1
+        suspects = ([current] if current is not None else []) + [document for document, _ in waiting]
+        for document in suspects:
             try:
-                ((_, doc),) = _parsed([document], nlp, 1, 1)
-                outcome = results(doc)
-            except Exception as error:  # noqa: BLE001
+                ((_, pieces),) = list(_parsed([document], nlp, 1, 1))
+                outcome = results(document, pieces)
+            except Exception as error:  # noqa: BLE001 - reported as this document's failure
                 problem = _extraction_error(document, error)
                 if on_error is None:
                     raise problem from error
@@ -118,8 +140,8 @@ def _isolated(documents: list[Document], nlp: Any, batch_size: int, n_process: i
 def _extraction_error(document: Document, error: Exception) -> ExtractionError:
     detail = " ".join(str(error).split())[:200] or type(error).__name__
     return ExtractionError(
-        f"document {document.id!r}: extraction failed ({type(error).__name__}: {detail}); the "
-        "document was skipped; this is a fault in geokg or its pipeline: run with -v and report the traceback")
+        f"document {document.id!r}: extraction failed ({type(error).__name__}: {detail}); the document "
+        "was skipped; this is a fault in geokg or its pipeline: run with -v and report the traceback")
 
 
 def extract_mentions(documents: Iterable[Document], nlp: Any = None, *, batch_size: int = 32,
@@ -130,13 +152,17 @@ def extract_mentions(documents: Iterable[Document], nlp: Any = None, *, batch_si
     A document the pipeline fails on is handed to `on_error` as an
     :class:`~kg.errors.ExtractionError` and skipped; without `on_error` it is raised.
     """
+    from kg.nlp.chunks import shifted
+
+    def mentions(document, pieces):
+        found = []
+        for offset, doc in pieces:
+            entities = doc._.geokg_entities or {}
+            found.extend((shifted(m, offset), entities[m.entity_key]) for m in doc._.geokg_mentions)
+        return found
+
     nlp = nlp or load_pipeline()
-
-    def mentions(doc):
-        entities = doc._.geokg_entities or {}
-        return [(mention, entities[mention.entity_key]) for mention in doc._.geokg_mentions]
-
-    for document, found in _isolated(list(documents), nlp, batch_size, n_process, mentions, on_error):
+    for document, found in _isolated(documents, nlp, batch_size, n_process, mentions, on_error):
         for mention, entity in found:
             yield document.id, mention, entity
 
@@ -144,11 +170,17 @@ def extract_mentions(documents: Iterable[Document], nlp: Any = None, *, batch_si
 def extract(documents: Iterable[Document], nlp: Any = None, *, batch_size: int = 32,
             n_process: int = 1, on_error: Callable[[GeoKGError], None] | None = None
             ) -> Iterator[tuple[Document, tuple[Relation, ...]]]:
-    """Run the pipeline over documents; yield each with its relations.
+    """Run the pipeline over documents; yield each with its relations, as each is done.
 
     A document the pipeline fails on is handed to `on_error` as an
     :class:`~kg.errors.ExtractionError` and skipped, so one bad document never
     costs the others; without `on_error` the error is raised.
+
+    Documents are read from ``documents`` as the pipeline needs them, so a
+    generator streams through in constant memory. A text longer than the
+    pipeline's ``max_length`` is parsed in pieces cut between paragraphs or
+    sentences; the relations' character offsets count from the start of the
+    whole text.
 
     Examples
     --------
@@ -157,13 +189,17 @@ def extract(documents: Iterable[Document], nlp: Any = None, *, batch_size: int =
     >>> [(r.subject.label, r.predicate, r.object.label) for _, rs in extract([doc]) for r in rs][0]  # doctest: +SKIP
     ('Uzbekistan', 'withdrewFrom', 'Collective Security Treaty Organization')
     """
+    from kg.nlp.chunks import shifted
+
+    def relations(document, pieces):
+        return tuple(shifted(relation, offset) for offset, doc in pieces for relation in doc._.geokg_relations)
+
     nlp = nlp or load_pipeline()
-    yield from _isolated(list(documents), nlp, batch_size, n_process,
-                         lambda doc: tuple(doc._.geokg_relations), on_error)
+    yield from _isolated(documents, nlp, batch_size, n_process, relations, on_error)
 
 
 def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: date | None = None,
-                model: str | None = None, nlp: Any = None, graph=None,
+                model: str | None = None, nlp: Any = None, graph=None, store: str | Path | None = None,
                 on_error: Callable[[GeoKGError], None] | None = None,
                 on_warning: Callable[[InputWarning], None] | None = None):
     """Build a knowledge graph from texts, files or documents.
@@ -180,6 +216,11 @@ def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: d
         An already loaded pipeline (from :func:`load_pipeline`), to reuse.
     graph
         A :class:`~kg.graph.store.KnowledgeGraph` to add to; a new one by default.
+    store
+        Directory of a persistent store to build into instead (created if
+        needed): documents stream through and unchanged ones are skipped
+        (:func:`kg.ingest.build_store`). The store is returned open for
+        writing; close it to let other processes use it.
     on_error
         Called with each bad input or document the pipeline fails on (an
         :class:`~kg.errors.InputError` or :class:`~kg.errors.ExtractionError`), which is then
@@ -191,6 +232,7 @@ def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: d
     Returns
     -------
     KnowledgeGraph
+        A :class:`~kg.graph.persistent.PersistentGraph` when ``store`` is given.
 
     Examples
     --------
@@ -200,6 +242,18 @@ def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: d
     import kg
     from kg.graph.store import KnowledgeGraph
 
+    if store is not None:
+        from kg.graph.persistent import PersistentGraph
+        from kg.ingest import build_store
+
+        persistent = PersistentGraph.open(store)
+        try:
+            build_store(as_documents(inputs, date=date, on_error=on_error, on_warning=on_warning), persistent,
+                        model=model, nlp=nlp)
+        except BaseException:
+            persistent.close()
+            raise
+        return persistent
     knowledge_graph = graph if graph is not None else KnowledgeGraph()
     documents = list(as_documents(inputs, date=date, on_error=on_error, on_warning=on_warning))
     for document, relations in extract(documents, nlp or load_pipeline(model), on_error=on_error):

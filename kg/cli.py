@@ -15,8 +15,10 @@ traceback, for bug reports. Exit codes:
 8    an output cannot be written (:class:`~kg.errors.OutputError`)
 9    ``--strict``: input was skipped, nothing written (:class:`~kg.errors.IncompleteBuildError`)
 10   set-up: model, configuration, gazetteer or vocabulary (:class:`~kg.errors.ConfigError` ...)
+11   a store cannot be opened or used (:class:`~kg.errors.StoreError`)
 70   an internal error (a bug: please report it with the ``-v`` traceback)
-75   the output is in use by another process; try again later (:class:`~kg.errors.OutputInUseError`)
+75   the output or store is in use by another process; try again later (:class:`~kg.errors.OutputInUseError`,
+     :class:`~kg.errors.StoreInUseError`)
 130  interrupted (Ctrl-C); 143 stopped by SIGTERM
 ===  ==========================================================================
 """
@@ -47,6 +49,8 @@ from kg.errors import (
     QueryRefusedError,
     RecordError,
     RemoteError,
+    StoreError,
+    StoreInUseError,
     VocabularyError,
 )
 
@@ -67,7 +71,9 @@ EXIT_CODES: dict[type[BaseException], int] = {
     ModelNotFoundError: 10,
     VocabularyError: 10,
     RecordError: 10,
+    StoreError: 11,
     OutputInUseError: 75,
+    StoreInUseError: 75,
 }
 INTERNAL_ERROR = 70
 
@@ -96,13 +102,34 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="extract a graph from .txt/.jsonl files or directories")
     build.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt or .jsonl file, or a directory of them")
-    build.add_argument("-o", "--output", required=True, help="graph file to write (.ttl, .nt, .jsonld, .trig)")
+    build.add_argument("--store", metavar="DIR",
+                       help="store to build into (default: ./kg-store, unless -o alone is given)")
+    build.add_argument("-o", "--output",
+                       help="graph file to write (.ttl, .nt, .jsonld, .trig); without --store the "
+                            "graph is built in memory and only this file is written")
     build.add_argument("--date", help="publication date of .txt inputs (YYYY-MM-DD)")
     build.add_argument("--model", help="spaCy pipeline package to use (default: best installed)")
     build.add_argument("--html", help="also write the interactive HTML view to this file")
-    build.add_argument("--append", action="store_true", help="merge into the output graph if it exists")
+    build.add_argument("--append", action="store_true", help="with -o alone: merge into the output graph if it exists")
+    build.add_argument("--workers", type=_positive, default=1, metavar="N",
+                       help="processes running the pipeline (default: 1)")
+    build.add_argument("--batch-size", type=_positive, default=32, metavar="N",
+                       help="documents per pipeline batch (default: 32)")
+    build.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run extraction on a Dask cluster, e.g. tcp://10.0.0.5:8786")
+    build.add_argument("--wait", action="store_true",
+                       help="wait for another process using the store instead of failing")
+
+    remove = commands.add_parser("remove", help="remove documents and what only they supported from a store")
+    remove.add_argument("document_ids", nargs="+", metavar="DOC_ID", help="identifier of a document")
+    remove.add_argument("--store", metavar="DIR", default="kg-store", help="the store (default: ./kg-store)")
+
+    export = commands.add_parser("export", help="write a store to a graph file")
+    export.add_argument("store", metavar="STORE", help="store directory")
+    export.add_argument("-o", "--output", required=True,
+                        help="file to write: .ttl, .nt, .jsonld (union of the graphs), .trig, .nq (named graphs)")
     build.add_argument("--strict", action="store_true",
-                       help="fail (exit 9, nothing written) if any input or document is skipped")
+                       help="fail (exit 9) if any input or document is skipped; a file build then writes nothing")
 
     query = commands.add_parser("query", help="run a SPARQL query on a graph file or a SPARQL endpoint")
     query.add_argument("graph", nargs="?", help="graph file, or the http(s) URL of a SPARQL query endpoint")
@@ -117,11 +144,27 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("--format", choices=("table", "csv", "json"), default="table",
                        help="how to print a table (graph results always print as Turtle)")
 
-    push = commands.add_parser("push", help="send a graph file to a SPARQL Graph Store endpoint")
-    push.add_argument("graph", help="graph file")
+    push = commands.add_parser("push", help="send a store or a graph file to a SPARQL Graph Store endpoint")
+    push.add_argument("graph", help="store directory or graph file")
     push.add_argument("url", help="Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
     push.add_argument("--graph", dest="named_graph", help="IRI of the named graph to write (default graph if absent)")
     push.add_argument("--replace", action="store_true", help="clear the target graph first instead of merging")
+    push.add_argument("--named-graphs", action="store_true",
+                      help="keep the store's graphs (one per document) as named graphs on the server")
+    push.add_argument("--batch-size", type=_positive, default=50_000, metavar="N",
+                      help="triples per POST (default: 50000)")
+
+    serve = commands.add_parser("serve", help="a read-only SPARQL endpoint over a store")
+    serve.add_argument("--store", metavar="DIR", default="kg-store", help="the store (default: ./kg-store)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
+    serve.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                       help="longest a query may run (default: 30)")
+    serve.add_argument("--max-rows", type=_positive, default=100_000, metavar="N",
+                       help="most results an answer may hold (default: 100000)")
+    serve.add_argument("--workers", type=_positive, default=2, metavar="N",
+                       help="queries evaluated at once (default: 2)")
 
     viz = commands.add_parser("viz", help="write an interactive HTML view of a graph file")
     viz.add_argument("graph", help="graph file")
@@ -136,8 +179,9 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--format", choices=("table", "json"), default="table")
 
     evaluate = commands.add_parser("eval", help="score extraction against a gold set")
-    evaluate.add_argument("gold", help="gold-set directory (docs.jsonl, gold.jsonl, entities.json) "
-                                       "or a Re-DocRED .jsonl file")
+    evaluate.add_argument("gold", help="gold-set directory (docs.jsonl, gold.jsonl, entities.json, "
+                                       "optional not_asserted.jsonl), a Re-DocRED .jsonl file "
+                                       "or a .jsonl file of PLOVER records")
     evaluate.add_argument("--model", help="spaCy pipeline package to use")
     evaluate.add_argument("--format", choices=("table", "json"), default="table")
     evaluate.add_argument("--entities", action="store_true",
@@ -164,8 +208,11 @@ def _run(args: argparse.Namespace) -> int:
     """Run one command; map what it raises to one line and an exit code."""
     handler = {
         "build": _build,
+        "remove": _remove,
+        "export": _export,
         "query": _query,
         "push": _push,
+        "serve": _serve,
         "viz": _viz,
         "validate": _validate,
         "stats": _stats,
@@ -266,33 +313,62 @@ class _BuildReport:
         return f"{self.built} built, {len(self.skipped)} skipped, {self.warnings} warnings"
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
 def _build(args: argparse.Namespace) -> int:
-    import kg
-    from kg.api import as_documents, extract
-    from kg.errors import ExtractionError
-    from kg.fileio import OutputLock, check_writable
-    from kg.graph.store import KnowledgeGraph, format_for
+    from kg.fileio import check_writable
+    from kg.graph.store import format_for
     from kg.readers import check_not_future, parse_date
 
     # Everything that can be checked is checked before any work starts.
-    format_for(args.output)
-    outputs = [Path(args.output)] + ([Path(args.html)] if args.html else [])
-    if args.html and Path(args.html).resolve() == Path(args.output).resolve():
-        raise OutputError(f"{args.html}: --html names the graph output too; give the view its own file")
+    if args.output:
+        format_for(args.output)
     for item in args.inputs:
         if not Path(item).exists():
             raise InputError(f"{item}: no such file or directory; check the path")
-    document_date = check_not_future(parse_date(args.date), "--date") if args.date else None
+    args.document_date = check_not_future(parse_date(args.date), "--date") if args.date else None
+    outputs = [Path(name) for name in (args.output, args.html) if name]
+    if args.html and args.output and Path(args.html).resolve() == Path(args.output).resolve():
+        raise OutputError(f"{args.html}: --html names the graph output too; give the view its own file")
     for output in outputs:
         check_writable(output)
+    if args.output and not args.store:
+        return _build_file(args, outputs)
+    if args.append:
+        raise InputError("--append merges into a graph file; with a store, documents are "
+                         "merged already: drop --append")
+    return _build_store(args)
+
+
+def _read_inputs(args: argparse.Namespace, on_error, on_warning=None):
+    from kg.api import as_documents
+
+    return as_documents([Path(p) for p in args.inputs], date=args.document_date,
+                        on_error=on_error, on_warning=on_warning)
+
+
+def _build_file(args: argparse.Namespace, outputs: list[Path]) -> int:
+    """The graph in memory, written to one file at the end (``-o`` without ``--store``)."""
+    import kg
+    from kg.api import extract
+    from kg.errors import ExtractionError
+    from kg.fileio import OutputLock
+    from kg.graph.store import KnowledgeGraph
 
     report = _BuildReport(verbose=args.verbose, strict=args.strict)
     with contextlib.ExitStack() as held:
         for output in outputs:
             held.enter_context(OutputLock(output))
         report.hold()
-        documents = list(as_documents([Path(p) for p in args.inputs], date=document_date,
-                                      on_error=report.skip, on_warning=report.warn))
+        documents = list(_read_inputs(args, report.skip, report.warn))
         if not documents and len(report.skipped) == 1 and not report.warnings:
             raise report.skipped[0]  # one bad input: its own message is the error
         report.flush()
@@ -305,7 +381,8 @@ def _build(args: argparse.Namespace) -> int:
             graph.parse(args.output)
         nlp = kg.load_pipeline(args.model)
         statements = 0
-        for document, relations in extract(documents, nlp, on_error=report.skip_or_stop):
+        for document, relations in extract(documents, nlp, batch_size=args.batch_size,
+                                           on_error=report.skip_or_stop):
             statements += graph.add(document, relations, kg.__version__)
             report.built += 1
             logger.info("built %s: %d statements", document.id, len(relations))
@@ -316,6 +393,80 @@ def _build(args: argparse.Namespace) -> int:
             graph.to_html(args.html)
     print(f"kg build: {report.summary()}; {statements} statements -> {args.output}"
           + (f", {args.html}" if args.html else ""))
+    return 0
+
+
+def _build_store(args: argparse.Namespace) -> int:
+    """Stream the documents into a store, committing each as it is done."""
+    from kg.graph.persistent import DEFAULT_STORE, PersistentGraph
+    from kg.ingest import build_store, estimate_documents
+    from kg.progress import progress_for
+
+    store_path = args.store or DEFAULT_STORE
+    progress = progress_for(sys.stderr, estimate_documents(args.inputs))
+    problems: list[InputError] = []
+
+    def skipped(problem: InputError) -> None:
+        problems.append(problem)
+        progress.warn(f"kg build: warning: {problem} (skipped)")
+
+    def warned(warning: Warning) -> None:
+        progress.warn(f"kg build: warning: {_one_line(warning)}")
+
+    with PersistentGraph.open(store_path, wait=args.wait) as store:
+        try:
+            report = build_store(_read_inputs(args, skipped, warned), store, model=args.model,
+                                 workers=args.workers, batch_size=args.batch_size,
+                                 scheduler=args.scheduler, progress=progress)
+        finally:
+            progress.close()
+        if report.interrupted:
+            print(f"kg build: interrupted; {report.extracted} document(s) committed to {store_path}, "
+                  "run the same command again to resume", file=sys.stderr)
+            return 130
+        if report.documents == 0:
+            if len(problems) == 1:
+                raise problems[0]
+            raise InputError("no documents could be read from " + ", ".join(args.inputs)
+                             + "; fix the errors above and run again")
+        if args.strict and problems:
+            raise IncompleteBuildError(
+                f"{len(problems)} input(s) skipped (see above) and --strict is given; the documents "
+                f"read were committed to {store_path}; fix the inputs named above and run again")
+        outputs = [store_path]
+        if args.output:
+            outputs.append(str(store.serialize(args.output)))
+        if args.html:
+            outputs.append(str(store.to_html(args.html)))
+    rate = f", {report.words_per_second:,.0f} words/s" if report.extracted else ""
+    print(f"kg build: {report.documents} document(s): {report.extracted} extracted, "
+          f"{report.unchanged} unchanged, {len(problems)} skipped; {report.statements} statement(s) "
+          f"in {report.seconds:.1f} s{rate} -> {', '.join(outputs)}")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from kg.graph.persistent import PersistentGraph, StoreError
+
+    with PersistentGraph.open(args.store, create=False) as store:
+        missing = [d for d in args.document_ids if store.stored_hash(d) is None]
+        if missing:
+            raise StoreError(f"{args.store}: no document {', '.join(map(repr, missing))} in the store "
+                             "(nothing was removed); check the identifiers")
+        removed = sum(store.remove(document_id) for document_id in args.document_ids)
+    print(f"kg remove: {len(args.document_ids)} document(s), {removed} statement(s) removed from {args.store}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from kg.graph.persistent import PersistentGraph
+    from kg.graph.store import format_for
+
+    format_for(args.output)
+    with PersistentGraph.open(args.store, read_only=True) as store:
+        path = store.serialize(args.output)
+        triples = len(store)
+    print(f"kg export: {triples} triples -> {path}")
     return 0
 
 
@@ -413,12 +564,43 @@ def _print_frame(table, format: str) -> None:
 
 
 def _push(args: argparse.Namespace) -> int:
+    from kg.graph.persistent import PersistentGraph, is_store
     from kg.graph.remote import push
-    from kg.graph.store import KnowledgeGraph
+    from kg.graph.store import format_for
 
-    graph = KnowledgeGraph.load(args.graph)
-    count = push(graph.graph, args.url, named_graph=args.named_graph, replace=args.replace)
+    if args.named_graphs and args.named_graph:
+        raise InputError("give either --graph IRI (everything into one graph) or --named-graphs, not both")
+    if is_store(args.graph):
+        with PersistentGraph.open(args.graph, read_only=True) as store:
+            count = push(store, args.url, named_graph=args.named_graph, replace=args.replace,
+                         batch_size=args.batch_size, named_graphs=args.named_graphs)
+    else:
+        path = Path(args.graph)
+        format_for(path)
+        if not path.is_file():
+            raise InputError(f"{path}: no such store or graph file; check the path")
+        count = push(path, args.url, named_graph=args.named_graph, replace=args.replace,
+                     batch_size=args.batch_size, named_graphs=args.named_graphs)
     print(f"kg push: sent {count} triples to {args.url}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from kg.endpoint import EndpointSettings, serve
+
+    settings = EndpointSettings(timeout=args.timeout, max_rows=args.max_rows, workers=args.workers)
+
+    def ready(server) -> None:
+        host, port = server.server_address[:2]
+        print(f"kg serve: read-only SPARQL endpoint on http://{host}:{port}/query over {args.store} "
+              f"({settings.timeout:g} s, {settings.max_rows:,} results per query); Ctrl-C stops it", flush=True)
+
+    try:
+        serve(args.store, host=args.host, port=args.port, settings=settings, ready=ready)
+    except OSError as error:
+        raise InputError(f"cannot listen on {args.host}:{args.port} ({error.strerror or error}); "
+                         "choose another --port") from None
+    print("kg serve: stopped")
     return 0
 
 
@@ -483,13 +665,23 @@ def _eval(args: argparse.Namespace) -> int:
         from kg.evaluation import evaluate_entities, evaluate_redocred_entities, load_gold_set, load_redocred
 
         if gold_path.is_file() and gold_path.suffix == ".jsonl":
+            from kg.evaluation.plover import is_plover_file
+
+            if is_plover_file(gold_path):
+                raise InputError(f"{gold_path}: PLOVER records code events, not entity mentions; "
+                                 "drop --entities to score the events")
             report = evaluate_redocred_entities(load_redocred(gold_path), mentions)
         else:
             report = evaluate_entities(load_gold_set(gold_path), mentions)
     elif gold_path.is_file() and gold_path.suffix == ".jsonl":
-        from kg.evaluation import evaluate_redocred, load_redocred
+        from kg.evaluation import evaluate_plover, evaluate_redocred, is_plover_file, load_plover, load_redocred
+        from kg.graph.ontology import plover_types
 
-        report = evaluate_redocred(load_redocred(gold_path), run, wikidata_alignment())
+        if is_plover_file(gold_path):
+            report = evaluate_plover(load_plover(gold_path), run, plover_types(),
+                                     super_properties=super_properties, symmetric=SYMMETRIC_RELATIONS)
+        else:
+            report = evaluate_redocred(load_redocred(gold_path), run, wikidata_alignment())
     else:
         from kg.evaluation import evaluate, load_gold_set
 

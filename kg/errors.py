@@ -38,6 +38,8 @@ __all__ = [
     "OutputError",
     "OutputInUseError",
     "RemoteError",
+    "StoreError",
+    "StoreInUseError",
     "ExtractionError",
     "IncompleteBuildError",
     "GeoKGWarning",
@@ -103,6 +105,14 @@ class OutputInUseError(OutputError):
 
 class RemoteError(GeoKGError):
     """A SPARQL endpoint could not be reached or refused a request."""
+
+
+class StoreError(GeoKGError):
+    """A store directory cannot be opened or does not hold a geokg store."""
+
+
+class StoreInUseError(StoreError):
+    """Another process holds the store in a way that excludes this use."""
 
 
 class ExtractionError(GeoKGError):

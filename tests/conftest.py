@@ -30,6 +30,25 @@ def example_graph(nlp) -> kg.KnowledgeGraph:
 
 
 @pytest.fixture
+def fixed_extraction(monkeypatch) -> list:
+    """`kg eval` with the pipeline replaced: the test appends the statements to return.
+
+    Each document gets the statements whose ``document_id`` is its id.
+    """
+    import kg.api
+
+    statements: list = []
+
+    def extract(documents, nlp):
+        for document in documents:
+            yield document, [s for s in statements if s.document_id == document.id]
+
+    monkeypatch.setattr(kg, "load_pipeline", lambda model=None: None)
+    monkeypatch.setattr(kg.api, "extract", extract)
+    return statements
+
+
+@pytest.fixture
 def shared_pipeline(monkeypatch: pytest.MonkeyPatch, nlp) -> None:
     """Let commands run in-process reuse the session's pipeline instead of loading their own."""
     real_load_pipeline = kg.load_pipeline

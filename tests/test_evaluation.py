@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.cli import main
 from kg.errors import InputError
 from kg.evaluation import (
     AssertedTrap,
@@ -15,6 +16,7 @@ from kg.evaluation import (
     RedocCounts,
     Scores,
     SpuriousStatement,
+    TimeError,
     Trap,
     evaluate,
     evaluate_redocred,
@@ -620,6 +622,12 @@ def test_undated_events_are_timed_at_their_document_date(news_dir: Path) -> None
     # document's date, and an undated presence (a standing relation) has no time.
     assert (report.time_correct, report.time_total, report.time_from_document) == (3, 5, 2)
     assert report.time_accuracy == pytest.approx(0.6)
+    assert report.time_errors == (
+        TimeError(GoldItem("mali", ("MLI",), ("criticized",), ("FRA",), "2021-12"),
+                  ("2022-01-31 (document date)",)),
+        TimeError(GoldItem("mali", ("FRA", "FRA_MIL"), ("hasMilitaryPresenceIn",), ("MLI",),
+                           "2022"), ("none",)),
+    )
 
 
 def test_a_dated_statement_is_compared_at_its_own_time(news_dir: Path) -> None:
@@ -643,6 +651,10 @@ def test_news_report_text_and_json(news_dir: Path) -> None:
     assert ("time accuracy: 0.600 (3 of 5 matched items with a gold time; "
             "2 by an undated event's document date)") in lines
     assert "traps asserted: 2 of 4 (2 more found with their modality, not asserted)" in lines
+    assert lines[lines.index("wrong times (2):") + 1:][:2] == [
+        "  mali  MLI criticized FRA  time 2021-12, found 2022-01-31 (document date)",
+        "  mali  FRA|FRA_MIL hasMilitaryPresenceIn MLI  time 2022, found none",
+    ]
     assert lines[lines.index("asserted traps (2):") + 1:][:2] == [
         '  mali  France (military) withdrewFrom Mali  [future]  '
         '"France said its troops would leave Mali"',
@@ -650,6 +662,9 @@ def test_news_report_text_and_json(news_dir: Path) -> None:
     ]
     data = json.loads(json.dumps(report.to_dict()))
     assert data["time_from_document"] == 2
+    assert data["time_errors"][0] == {"doc": "mali", "s": ["MLI"], "p": ["criticized"],
+                                      "o": ["FRA"], "time": "2021-12", "optional": False,
+                                      "found": ["2022-01-31 (document date)"]}
     assert data["traps"] == {
         "total": 4,
         "asserted": 2,
@@ -724,3 +739,17 @@ def test_gold_set_without_traps_loads_none(news_dir: Path) -> None:
     (news_dir / "not_asserted.jsonl").unlink()
 
     assert load_gold_set(news_dir).traps == ()
+
+
+def test_cli_eval_reports_traps_and_time(capsys, news_dir: Path, fixed_extraction) -> None:
+    fixed_extraction.extend(news_statements())
+
+    assert main(["eval", str(news_dir), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["micro"]["tp"] == 6 and data["micro"]["fp"] == 2
+    assert (data["time_correct"], data["time_total"]) == (3, 5)
+    assert (data["traps"]["total"], data["traps"]["asserted"]) == (4, 2)
+
+    assert main(["eval", str(news_dir)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "P 0.750  R 1.000  F1 0.857  time accuracy 0.600  traps asserted 2 of 4")

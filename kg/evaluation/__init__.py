@@ -1,9 +1,21 @@
 """Scoring extraction against gold sets: relations and traps (:mod:`.relations`), entity
-mentions (:mod:`.entities`); how actors answer to gold keys is in :mod:`.actors`."""
+mentions (:mod:`.entities`), PLOVER event records (:mod:`.plover`); how actors answer to
+gold keys is in :mod:`.actors`."""
 
 from __future__ import annotations
 
 from kg.evaluation.entities import EntityReport, evaluate_entities, evaluate_redocred_entities
+from kg.evaluation.plover import (
+    PloverActor,
+    PloverCounts,
+    PloverRecord,
+    PloverReport,
+    PloverSet,
+    PloverStatement,
+    evaluate_plover,
+    is_plover_file,
+    load_plover,
+)
 from kg.evaluation.relations import (
     REDOCRED_PROPERTIES,
     AssertedTrap,
@@ -20,6 +32,7 @@ from kg.evaluation.relations import (
     RedocReport,
     Scores,
     SpuriousStatement,
+    TimeError,
     Trap,
     evaluate,
     evaluate_redocred,
@@ -43,11 +56,21 @@ __all__ = [
     "RedocReport",
     "Scores",
     "SpuriousStatement",
+    "TimeError",
     "Trap",
     "evaluate",
     "evaluate_redocred",
     "load_gold_set",
     "load_redocred",
+    "PloverActor",
+    "PloverCounts",
+    "PloverRecord",
+    "PloverReport",
+    "PloverSet",
+    "PloverStatement",
+    "evaluate_plover",
+    "is_plover_file",
+    "load_plover",
     "EntityReport",
     "evaluate_entities",
     "evaluate_redocred_entities",

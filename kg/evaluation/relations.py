@@ -47,6 +47,7 @@ __all__ = [
     "RedocReport",
     "Scores",
     "SpuriousStatement",
+    "TimeError",
     "Trap",
     "evaluate",
     "evaluate_redocred",
@@ -393,6 +394,22 @@ class AssertedTrap:
 
 
 @dataclass(frozen=True)
+class TimeError:
+    """A matched gold item with a time that no matching statement's time agrees with.
+
+    ``found`` holds the times the matching statements were compared at: a
+    statement's own time, a document's date (marked ``(document date)``) for an
+    undated event, or ``none``.
+    """
+
+    item: GoldItem
+    found: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.item.to_dict(), "found": list(self.found)}
+
+
+@dataclass(frozen=True)
 class EvaluationReport:
     """Scores of one run against a gold set.
 
@@ -401,7 +418,8 @@ class EvaluationReport:
     through an undated event statement's document date. ``traps_asserted``
     lists the traps an asserted statement matched, ``traps_not_asserted``
     counts the other traps a statement with another modality matched (the
-    right outcome), out of ``traps_total``.
+    right outcome), out of ``traps_total``. ``time_errors`` lists the matched
+    items whose time did not agree.
     """
 
     micro: Scores
@@ -417,6 +435,7 @@ class EvaluationReport:
     traps_total: int = 0
     traps_asserted: tuple[AssertedTrap, ...] = ()
     traps_not_asserted: int = 0
+    time_errors: tuple[TimeError, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as JSON-serialisable data."""
@@ -428,6 +447,7 @@ class EvaluationReport:
             "time_correct": self.time_correct,
             "time_total": self.time_total,
             "time_from_document": self.time_from_document,
+            "time_errors": [error.to_dict() for error in self.time_errors],
             "traps": {
                 "total": self.traps_total,
                 "asserted": len(self.traps_asserted),
@@ -478,6 +498,7 @@ class EvaluationReport:
         ids = [item.document_id for item in self.misses]
         ids += [statement.document_id for statement in self.spurious]
         ids += [hit.trap.document_id for hit in self.traps_asserted]
+        ids += [error.item.document_id for error in self.time_errors]
         id_width = max(map(len, ids), default=0)
         if self.traps_asserted:
             lines.append(f"asserted traps ({len(self.traps_asserted)}):")
@@ -487,6 +508,15 @@ class EvaluationReport:
             lines.append(
                 f"  {hit.trap.document_id:<{id_width}}  {statement.subject} {statement.predicate} "
                 f"{statement.object}  [{hit.trap.why}]  \"{evidence}\""
+            )
+        if self.time_errors:
+            lines.append(f"wrong times ({len(self.time_errors)}):")
+        for error in self.time_errors:
+            item = error.item
+            lines.append(
+                f"  {item.document_id:<{id_width}}  {'|'.join(item.subjects)} "
+                f"{'|'.join(item.predicates)} {'|'.join(item.objects)}  time {item.time}, "
+                f"found {', '.join(error.found)}"
             )
         lines.append(f"misses ({len(self.misses)}):")
         for item in self.misses:
@@ -698,6 +728,7 @@ def evaluate(
     fn: Counter[str] = Counter()
     misses = []
     time_total = time_correct = time_from_document = 0
+    time_errors: list[TimeError] = []
     for index, item in enumerate(gold.items):
         if item.optional:
             continue
@@ -709,16 +740,18 @@ def evaluate(
         if item.time is None:
             continue
         time_total += 1
-        agreeing = [
-            from_document
-            for value, from_document in (
-                _statement_time(statement, document_dates, event_relations)
-                for statement in matched[index]
-            )
-            if value is not None and value.startswith(item.time)
-        ]
+        compared = [_statement_time(statement, document_dates, event_relations)
+                    for statement in matched[index]]
+        agreeing = [from_document for value, from_document in compared
+                    if value is not None and value.startswith(item.time)]
         time_correct += bool(agreeing)
         time_from_document += bool(agreeing) and all(agreeing)
+        if not agreeing:
+            found = (
+                "none" if value is None else f"{value} (document date)" if from_document else value
+                for value, from_document in compared
+            )
+            time_errors.append(TimeError(item, tuple(dict.fromkeys(found))))
     for statement in spurious.values():
         fp[statement.predicate] += 1
     judged = [(statement.confidence, False) for statement in spurious.values()]
@@ -742,6 +775,7 @@ def evaluate(
             AssertedTrap(gold.traps[index], _listed(trapped[index])) for index in sorted(trapped)
         ),
         traps_not_asserted=len(trap_seen_unasserted - set(trapped)),
+        time_errors=tuple(time_errors),
     )
 
 

@@ -136,6 +136,9 @@ class GKG(DefinedNamespace):
     role: URIRef
     commodity: URIRef
 
+    # Document attributes
+    contentHash: URIRef
+
     # Entity attributes
     demonym: URIRef
     iso3166Alpha3: URIRef

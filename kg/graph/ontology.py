@@ -27,6 +27,7 @@ __all__ = [
     "load_shapes",
     "super_properties",
     "wikidata_alignment",
+    "plover_types",
     "validate",
 ]
 
@@ -222,6 +223,43 @@ def wikidata_alignment() -> dict[str, list[tuple[str, bool]]]:
     [('leaderOf', True)]
     """
     return {property_id: list(pairs) for property_id, pairs in _wikidata_alignment_table()}
+
+
+@lru_cache(maxsize=1)
+def _plover_table() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    ontology = load_ontology()
+    namespace = str(GKG._NS)
+    table: dict[str, set[str]] = {}
+    for relation, event_type in ontology.subject_objects(GKG.ploverType):
+        name = _local_name(relation, namespace)
+        if name not in RELATIONS:
+            logger.warning("Ignoring %s gkg:ploverType %s: not a geokg relation", relation, event_type)
+            continue
+        table.setdefault(name, set()).add(str(event_type))
+    return tuple((name, tuple(sorted(table[name]))) for name in RELATIONS if name in table)
+
+
+def plover_types() -> dict[str, tuple[str, ...]]:
+    """Map geokg relations to the PLOVER event types they align with.
+
+    Read from the ``gkg:ploverType`` annotations of the ontology; relations
+    without one (standing relations, ``joined``) are absent.
+
+    Returns
+    -------
+    dict of str to tuple of str
+        Relation local name -> PLOVER event types, sorted. A new dict is
+        returned on every call.
+
+    Examples
+    --------
+    >>> types = plover_types()
+    >>> types["attacked"], types["expelled"]
+    (('ASSAULT',), ('COERCE', 'SANCTION'))
+    >>> "leaderOf" in types
+    False
+    """
+    return dict(_plover_table())
 
 
 def validate(graph: Graph) -> tuple[bool, str]:

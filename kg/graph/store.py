@@ -116,13 +116,20 @@ class KnowledgeGraph:
 
     @classmethod
     def load(cls, path: str | Path, format: str | None = None) -> KnowledgeGraph:
-        """Read a graph file (Turtle, N-Triples, JSON-LD, TriG ...).
+        """Read a graph file (Turtle, N-Triples, JSON-LD, TriG ...), or open a store read-only.
+
+        A directory is opened as a persistent store
+        (:class:`~kg.graph.persistent.PersistentGraph`), without reading it into memory.
 
         Raises
         ------
         GraphFormatError
             When the file is missing, has an unknown extension, or does not parse.
         """
+        if Path(path).is_dir():
+            from kg.graph.persistent import PersistentGraph
+
+            return PersistentGraph.open(path, read_only=True)
         knowledge_graph = cls()
         knowledge_graph.parse(path, format)
         return knowledge_graph

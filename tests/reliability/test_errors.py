@@ -41,6 +41,8 @@ def test_every_error_class_is_exported_and_has_an_exit_code() -> None:
         kg.errors.VocabularyError: 10,
         kg.errors.RecordError: 10,
         kg.errors.ExtractionError: 1,
+        kg.errors.StoreError: 11,
+        kg.errors.StoreInUseError: 75,
     }
     assert set(EXIT_CODES) <= set(classes)
     assert exit_code(RuntimeError("bug")) == INTERNAL_ERROR == 70

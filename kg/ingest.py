@@ -1,0 +1,292 @@
+"""Streaming ingestion: documents in, committed to a store one by one as they finish.
+
+:func:`build_store` reads documents lazily, skips those whose content hash the
+store already holds, sends the rest through the pipeline in batches (in this
+process, in ``workers`` local processes, or on a Dask cluster, see
+:mod:`kg.distributed`) and commits each document's triples as soon as it is
+done, in input order. Memory stays flat in the size of the corpus: only the
+batches in flight are held. A build that is stopped (Ctrl-C, a kill, a crash)
+leaves every document either committed whole or absent, so running it again
+resumes where it stopped and ends with the graph of an uninterrupted build.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from kg.records import Document
+
+__all__ = ["BuildReport", "Progress", "build_store", "estimate_documents", "extract_batch",
+           "reader_signature"]
+
+logger = logging.getLogger(__name__)
+
+#: Documents per batch handed to the pipeline (and to a worker).
+DEFAULT_BATCH_SIZE = 32
+
+
+@dataclass
+class BuildReport:
+    """What a build did; ``interrupted`` is set when it stopped before the end."""
+
+    documents: int = 0          # read from the inputs
+    extracted: int = 0          # run through the pipeline and committed
+    unchanged: int = 0          # skipped: the store holds this very content
+    statements: int = 0         # statement nodes committed
+    words: int = 0              # whitespace-separated words extracted
+    seconds: float = 0.0
+    interrupted: bool = False
+    store: str = ""
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds > 0 else 0.0
+
+
+class Progress(Protocol):
+    """What :func:`build_store` reports to while it runs (the CLI draws a bar or prints lines)."""
+
+    def document_done(self, report: BuildReport) -> None: ...
+
+
+@dataclass
+class _Result:
+    """One document's outcome from a worker: its triples as N-Triples, and counts."""
+
+    document_id: str
+    ntriples: bytes
+    statements: int
+    words: int
+
+
+def estimate_documents(inputs: Iterable[str]) -> int | None:
+    """How many documents the inputs hold, counted cheaply; None when it cannot be told.
+
+    A ``.txt`` file is one document and a ``.jsonl`` file one per non-blank
+    line; other inputs (feeds, pages to fetch) make the total unknown.
+    """
+    from pathlib import Path
+
+    total = 0
+    for given in inputs:
+        path = Path(given)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            suffix = file.suffix.lower()
+            if suffix == ".txt":
+                total += 1
+            elif suffix == ".jsonl":
+                try:
+                    with open(file, "rb") as stream:
+                        total += sum(1 for line in stream if line.strip())
+                except OSError:
+                    return None
+            elif not path.is_dir():
+                return None
+    return total
+
+
+def reader_signature(model: str | None = None, nlp: Any = None) -> str:
+    """What the content hash records about the reader: geokg's version and the pipeline.
+
+    ``nlp`` (a loaded pipeline) or ``model`` (a package name, the best
+    installed one by default) gives the pipeline's name and version, read
+    from its meta data without loading it. A document read by another version
+    or pipeline is extracted again.
+    """
+    import kg
+
+    if nlp is not None:
+        meta = dict(getattr(nlp, "meta", {}) or {})
+    else:
+        from spacy.util import get_model_meta, get_package_path
+
+        from kg.nlp.pipeline import choose_model
+
+        meta = get_model_meta(get_package_path(choose_model(model)))
+    return f"geokg {kg.__version__}; {meta.get('lang', '?')}_{meta.get('name', '?')} {meta.get('version', '?')}"
+
+
+def extract_batch(documents: list[Document], nlp: Any, signature: str,
+                  batch_size: int = DEFAULT_BATCH_SIZE) -> list[_Result]:
+    """Run the pipeline over a batch; each document's triples as N-Triples, in order."""
+    import kg
+    from kg.api import extract
+    from kg.graph.persistent import content_hash, document_ntriples
+
+    results = []
+    for document, relations in extract(documents, nlp, batch_size=batch_size):
+        digest = content_hash(document, signature)
+        results.append(_Result(document.id, document_ntriples(document, relations, kg.__version__, digest),
+                               len(relations), len(document.text.split())))
+    return results
+
+
+def build_store(documents: Iterable[Document], store, *, model: str | None = None, nlp: Any = None,
+                workers: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, scheduler: str | None = None,
+                progress: Progress | None = None, clock: Callable[[], float] = time.monotonic
+                ) -> BuildReport:
+    """Build documents into a store, committing each as it is done.
+
+    Parameters
+    ----------
+    documents
+        The documents, read lazily (a generator streams through).
+    store
+        An open, writable :class:`~kg.graph.persistent.PersistentGraph`.
+    model, nlp
+        The pipeline: a package name (the best installed one by default) or an
+        already loaded pipeline (used in this process only).
+    workers
+        Processes that run the pipeline on this machine (each loads it once).
+    batch_size
+        Documents per ``nlp.pipe`` batch, and per task sent to a worker.
+    scheduler
+        Address of a Dask scheduler (``tcp://host:8786``), or a
+        ``distributed.Client``: extraction runs on the cluster's workers.
+    progress
+        Told after each committed or skipped document.
+
+    Returns
+    -------
+    BuildReport
+        Counts; ``interrupted`` is True when Ctrl-C stopped the build (the
+        documents committed so far stay, and a new run resumes after them).
+    """
+    from kg.graph.persistent import content_hash
+
+    signature = reader_signature(model, nlp)
+    report = BuildReport(store=str(store.path))
+    started = clock()
+
+    def changed() -> Iterator[Document]:
+        for document in documents:
+            report.documents += 1
+            if store.stored_hash(document.id) == content_hash(document, signature):
+                report.unchanged += 1
+                report.seconds = clock() - started
+                if progress is not None:
+                    progress.document_done(report)
+                continue
+            yield document
+
+    if scheduler is not None:
+        from kg.distributed import cluster_results
+
+        results = cluster_results(changed(), scheduler, model=model, signature=signature,
+                                  batch_size=batch_size)
+    elif workers > 1:
+        results = _process_results(changed(), workers, model, signature, batch_size)
+    else:
+        results = _local_results(changed(), nlp, model, signature, batch_size)
+    try:
+        for result in results:
+            report.statements += store.commit(result.document_id, result.ntriples)
+            report.extracted += 1
+            report.words += result.words
+            report.seconds = clock() - started
+            if progress is not None:
+                progress.document_done(report)
+    except KeyboardInterrupt:
+        report.interrupted = True
+        logger.info("interrupted after %d documents", report.extracted)
+    finally:
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
+    report.seconds = clock() - started
+    return report
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for document in documents:
+        batch.append(document)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _local_results(documents: Iterable[Document], nlp: Any, model: str | None, signature: str,
+                   batch_size: int) -> Iterator[_Result]:
+    """Extraction in this process, one ``nlp.pipe`` stream over all documents."""
+    import kg
+    from kg.api import extract
+    from kg.graph.persistent import content_hash, document_ntriples
+
+    documents = iter(documents)
+    first = next(documents, None)
+    if first is None:
+        return
+    nlp = nlp or kg.load_pipeline(model)
+
+    def again() -> Iterator[Document]:
+        yield first
+        yield from documents
+
+    for document, relations in extract(again(), nlp, batch_size=batch_size):
+        digest = content_hash(document, signature)
+        yield _Result(document.id, document_ntriples(document, relations, kg.__version__, digest),
+                      len(relations), len(document.text.split()))
+
+
+# ---------------------------------------------------------------------- local processes
+
+_worker_pipeline: Any = None
+
+
+def _start_worker(model: str | None) -> None:
+    """Load the pipeline once per worker process; Ctrl-C is the parent's to handle."""
+    global _worker_pipeline
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import kg
+
+    _worker_pipeline = kg.load_pipeline(model)
+
+
+def _work(documents: list[Document], signature: str, batch_size: int) -> list[_Result]:
+    return extract_batch(documents, _worker_pipeline, signature, batch_size)
+
+
+def _process_results(documents: Iterable[Document], workers: int, model: str | None, signature: str,
+                     batch_size: int) -> Iterator[_Result]:
+    """Extraction in ``workers`` processes; results come back in input order.
+
+    At most two batches per worker are in flight, so the documents waiting
+    in memory do not grow with the corpus.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    batches = _batches(documents, batch_size)
+    first = next(batches, None)
+    if first is None:
+        return
+    context = multiprocessing.get_context("spawn")
+    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                   initargs=(model,))
+    in_flight: deque[Future] = deque([executor.submit(_work, first, signature, batch_size)])
+    try:
+        for batch in batches:
+            in_flight.append(executor.submit(_work, batch, signature, batch_size))
+            while len(in_flight) >= 2 * workers:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
+    finally:
+        # stopped early (Ctrl-C, an error): end the workers now rather than after their batch
+        stopping = bool(in_flight)
+        processes = list(getattr(executor, "_processes", {}).values()) if stopping else []
+        executor.shutdown(wait=not stopping, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+            process.join(timeout=10)
