@@ -21,16 +21,19 @@ logger = logging.getLogger(__name__)
 
 def as_documents(inputs: Iterable[str | Path | Document], *, date: date | None = None,
                  on_error: Callable[[InputError], None] | None = None,
-                 on_warning: Callable[[InputWarning], None] | None = None) -> Iterator[Document]:
-    """Turn texts, paths and documents into :class:`~kg.records.Document` records.
+                 on_warning: Callable[[InputWarning], None] | None = None,
+                 options=None) -> Iterator[Document]:
+    """Turn texts, paths, URLs and documents into :class:`~kg.records.Document` records.
 
-    A :class:`~pathlib.Path`, or a one-line string naming an existing file or
-    directory, is read with :func:`kg.readers.read_documents`; any other string
-    is a text whose id is a hash of its content. Ids are unique across all the
-    inputs: a later document with an id already seen is skipped and reported,
-    never merged into the earlier one.
+    A :class:`~pathlib.Path`, an http(s) URL, or a one-line string naming an
+    existing file or directory, is read with :func:`kg.readers.read_documents`
+    (``options``, a :class:`kg.sources.SourceOptions`, says how to read pages,
+    feeds, tables and URLs); any other string is a text whose id is a hash of
+    its content. Ids are unique across all the inputs: a later document with an
+    id already seen is skipped and reported, never merged into the earlier one.
     """
     from kg.readers import _documents, _reporter, _unique_id, _warner
+    from kg.sources import is_url
 
     if isinstance(inputs, (str, Path, Document)):
         inputs = [inputs]
@@ -40,8 +43,8 @@ def as_documents(inputs: Iterable[str | Path | Document], *, date: date | None =
         if isinstance(item, Document):
             if _unique_id(item, f"document {item.id!r} (input {number})", first_seen, report):
                 yield item
-        elif isinstance(item, Path) or _names_existing_path(item):
-            yield from _documents([item], date, report, warn, first_seen)
+        elif isinstance(item, Path) or is_url(item) or _names_existing_path(item):
+            yield from _documents([item], date, report, warn, first_seen, options)
         else:
             if not item.strip():
                 report(InputError(f"input {number}: empty text given as a document; "

@@ -101,7 +101,13 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="extract a graph from .txt/.jsonl files or directories")
-    build.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt or .jsonl file, or a directory of them")
+    build.add_argument("inputs", nargs="*", metavar="INPUT",
+                       help=".txt, .jsonl, .html, .csv or RSS/Atom file, an http(s) URL, or a directory of files")
+    build.add_argument("--urls", metavar="FILE", help="also read the http(s) URLs listed in FILE, one a line")
+    build.add_argument("--fetch", action="store_true",
+                       help="for feeds: fetch the page each item links to and read its text")
+    build.add_argument("--text-column", default="text", metavar="NAME", help="CSV column of the text (default: text)")
+    build.add_argument("--date-column", default="date", metavar="NAME", help="CSV column of the date (default: date)")
     build.add_argument("--store", metavar="DIR",
                        help="store to build into (default: ./kg-store, unless -o alone is given)")
     build.add_argument("-o", "--output",
@@ -327,12 +333,17 @@ def _build(args: argparse.Namespace) -> int:
     from kg.fileio import check_writable
     from kg.graph.store import format_for
     from kg.readers import check_not_future, parse_date
+    from kg.sources import is_url
 
     # Everything that can be checked is checked before any work starts.
     if args.output:
         format_for(args.output)
+    if args.urls:
+        args.inputs = [*args.inputs, *_listed_urls(args.urls)]
+    if not args.inputs:
+        raise InputError("give the documents to build: files, directories or URLs (or --urls FILE)")
     for item in args.inputs:
-        if not Path(item).exists():
+        if not is_url(item) and not Path(item).exists():
             raise InputError(f"{item}: no such file or directory; check the path")
     args.document_date = check_not_future(parse_date(args.date), "--date") if args.date else None
     outputs = [Path(name) for name in (args.output, args.html) if name]
@@ -348,11 +359,33 @@ def _build(args: argparse.Namespace) -> int:
     return _build_store(args)
 
 
+def _listed_urls(path: str) -> list[str]:
+    """The URLs of a list file: one a line, blank lines and ``#`` comments skipped."""
+    from kg.sources import is_url
+
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: cannot read the URL list ({getattr(error, 'strerror', None) or error}); "
+                         "give a UTF-8 text file with one URL a line") from None
+    urls = []
+    for number, line in enumerate(lines, start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not is_url(line):
+            raise InputError(f"{path}:{number}: {line!r} is not an http(s) URL; one URL a line")
+        urls.append(line)
+    return urls
+
+
 def _read_inputs(args: argparse.Namespace, on_error, on_warning=None):
     from kg.api import as_documents
+    from kg.sources import SourceOptions, is_url
 
-    return as_documents([Path(p) for p in args.inputs], date=args.document_date,
-                        on_error=on_error, on_warning=on_warning)
+    options = SourceOptions(fetch=args.fetch, text_column=args.text_column, date_column=args.date_column)
+    return as_documents([p if is_url(p) else Path(p) for p in args.inputs], date=args.document_date,
+                        on_error=on_error, on_warning=on_warning, options=options)
 
 
 def _build_file(args: argparse.Namespace, outputs: list[Path]) -> int:

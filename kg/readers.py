@@ -24,6 +24,7 @@ from pathlib import Path
 
 from kg.errors import InputError, InputWarning
 from kg.records import Document
+from kg.sources import SOURCE_SUFFIXES, SourceOptions, is_url
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
@@ -37,8 +38,9 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: File name endings :func:`read_documents` reads (directories are searched for these).
-SUPPORTED_SUFFIXES = (".txt", ".jsonl")
+#: File name endings :func:`read_documents` reads (directories are searched for these);
+#: pages, feeds and tables are read by :mod:`kg.sources`.
+SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".html", ".htm", ".rss", ".atom", ".xml", ".csv")
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -174,6 +176,7 @@ def read_documents(
     date: date | None = None,
     on_error: Callable[[InputError], None] | None = None,
     on_warning: Callable[[InputWarning], None] | None = None,
+    options: SourceOptions | None = None,
 ) -> Iterator[Document]:
     """Yield one :class:`Document` per text file or JSON Lines record.
 
@@ -194,6 +197,9 @@ def read_documents(
     date : datetime.date, optional
         The date of ``.txt`` documents, which anchors relative time expressions.
         JSON Lines records carry their own ``date``.
+    options : kg.sources.SourceOptions, optional
+        How to read HTML pages, RSS/Atom feeds, CSV files and http(s) URLs,
+        which :mod:`kg.sources` reads (an input that is a URL is fetched).
     on_error : callable, optional
         Called with an :class:`InputError` for each input that is skipped (a file
         or folder that cannot be read, a malformed JSON Lines record, an HTML
@@ -225,7 +231,7 @@ def read_documents(
     >>> [(doc.id, doc.date) for doc in read_documents([folder / "news.jsonl"])]
     [('a1', datetime.date(2024, 2, 1))]
     """
-    yield from _documents(inputs, date, _reporter(on_error), _warner(on_warning), {})
+    yield from _documents(inputs, date, _reporter(on_error), _warner(on_warning), {}, options)
 
 
 def _reporter(on_error: Callable[[InputError], None] | None) -> Callable[[InputError], None]:
@@ -254,16 +260,25 @@ def _documents(
     report: Callable[[InputError], None],
     warn: Callable[[InputWarning], None],
     first_seen: dict[str, str],
+    options: SourceOptions | None = None,
 ) -> Iterator[Document]:
     """The documents of `inputs`; `first_seen` maps ids already read to where they were."""
+    options = options or SourceOptions()
     for given in inputs:
-        try:
-            paths = _expand(Path(given), report, warn)
-        except InputError as error:
-            report(error)
-            continue
-        for path in paths:
-            for place, document in _read_file(path, document_date, report, warn):
+        if is_url(given):
+            from kg.sources.web import read_url
+
+            read = ((str(given), document) for document in read_url(str(given), options, document_date, report))
+            located: Iterable[Iterator[tuple[str, Document]]] = [read]
+        else:
+            try:
+                paths = _expand(Path(given), report, warn)
+            except InputError as error:
+                report(error)
+                continue
+            located = (_read_file(path, document_date, report, warn, options) for path in paths)
+        for read in located:
+            for place, document in read:
                 if _unique_id(document, place, first_seen, report):
                     yield document
 
@@ -330,8 +345,8 @@ def _expand(path: Path, report: Callable[[InputError], None],
                     files.append(found)
         if not files:
             raise InputError(
-                f"{path}: no .txt or .jsonl files found in this directory (searched "
-                "recursively); put the documents there or give the files themselves"
+                f"{path}: no .txt, .jsonl, .html, .csv or feed files found in this directory "
+                "(searched recursively); put the documents there or give the files themselves"
             )
         return sorted(files)
     if not path.exists():
@@ -339,7 +354,8 @@ def _expand(path: Path, report: Callable[[InputError], None],
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
         raise InputError(
             f"{path}: unsupported input type {path.suffix or '(no extension)'!r}; "
-            "give a .txt file, a .jsonl file or a directory containing them"
+            "give a .txt, .jsonl, .html, .csv or RSS/Atom (.rss, .atom, .xml) file, an http(s) "
+            "URL, or a directory containing such files"
         )
     return [path]
 
@@ -376,8 +392,12 @@ def _read_text(path: Path) -> str:
 def _read_file(
     path: Path, document_date: date | None, report: Callable[[InputError], None],
     warn: Callable[[InputWarning], None],
+    options: SourceOptions,
 ) -> Iterator[tuple[str, Document]]:
     """Yield ``(place, document)`` pairs of one file; `place` names it in messages."""
+    if path.suffix.lower() in SOURCE_SUFFIXES:
+        yield from _read_source_file(path, document_date, report, options)
+        return
     try:
         text = _read_text(path)
     except InputError as error:
@@ -401,6 +421,29 @@ def _read_file(
             yield place, _record(line, place, source, warn)
         except InputError as error:
             report(error)
+
+
+def _read_source_file(path: Path, document_date: date | None, report: Callable[[InputError], None],
+                      options: SourceOptions) -> Iterator[tuple[str, Document]]:
+    """Pages, feeds and tables, read by :mod:`kg.sources`."""
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        from kg.sources.pages import read_page_file
+
+        try:
+            yield str(path), read_page_file(path, document_date)
+        except InputError as error:
+            report(error)
+    elif suffix == ".csv":
+        from kg.sources.tables import read_csv
+
+        for document in read_csv(path, options, document_date, report):
+            yield f"{path} row {document.id}", document
+    else:
+        from kg.sources.feeds import read_feed_file
+
+        for document in read_feed_file(path, options, report):
+            yield f"{path} item {document.id}", document
 
 
 def _headline(text: str) -> str | None:

@@ -239,3 +239,55 @@ def test_second_build_into_a_busy_store_fails_at_once_and_loses_nothing(referenc
     first.communicate(timeout=300)
     assert first.returncode == 0
     assert store_quads(store) == store_quads(expected)
+
+
+# ---------------------------------------------------------------------- a Dask cluster
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, host="127.0.0.1") as local:
+        with distributed.Client(local) as client:
+            yield local, client
+
+
+def test_dask_cluster_builds_the_same_graph(reference, cluster, tmp_path: Path, nlp) -> None:
+    from kg.api import as_documents
+    from kg.ingest import build_store
+
+    corpus_file, expected = reference
+    local, client = cluster
+    with PersistentGraph.open(tmp_path / "s") as store:
+        report = build_store(as_documents([corpus_file]), store, scheduler=client, batch_size=4)
+    assert (report.documents, report.extracted) == (30, 30)
+    assert store_quads(tmp_path / "s") == store_quads(expected)
+    # both workers took part, each loading the pipeline once
+    loaded = client.run(lambda: sorted(str(k) for k in __import__("kg.distributed").distributed._pipelines))
+    assert sorted(loaded.values()) == [["None"], ["None"]]
+
+
+def test_cli_build_with_a_scheduler_address(reference, cluster, tmp_path: Path) -> None:
+    corpus_file, expected = reference
+    local, _ = cluster
+    result = subprocess.run([*KG, "build", str(corpus_file), "--store", str(tmp_path / "s"),
+                             "--scheduler", local.scheduler_address, "--batch-size", "8"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("kg build: 30 document(s): 30 extracted, 0 unchanged")
+    assert store_quads(tmp_path / "s") == store_quads(expected)
+
+
+def test_unreachable_scheduler_is_one_clear_error(capsys, tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    corpus_file = write_corpus(tmp_path / "n.jsonl", corpus(1))
+    code, _, err = run(capsys, "build", corpus_file, "--store", tmp_path / "s",
+                       "--scheduler", f"tcp://127.0.0.1:{port}")
+    assert code == 1
+    assert err.startswith(f"kg build: error: tcp://127.0.0.1:{port}: cannot reach the Dask scheduler")
+    assert "Traceback" not in err

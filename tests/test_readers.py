@@ -171,7 +171,7 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     (tmp_path / "b" / "second.txt").write_text("Laos hosted a summit.", encoding="utf-8")
     (tmp_path / "a.txt").write_text("Nepal sent a delegation.", encoding="utf-8")
     write_jsonl(tmp_path / "c.jsonl", ['{"id": "third", "text": "Peru protested."}'])
-    (tmp_path / "notes.csv").write_text("ignored", encoding="utf-8")
+    (tmp_path / "notes.docx").write_text("ignored", encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text("ignored", encoding="utf-8")
 
     documents = list(read_documents([tmp_path]))
@@ -180,9 +180,9 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
 
 
 def test_directory_without_documents_is_an_error(tmp_path: Path) -> None:
-    (tmp_path / "notes.csv").write_text("nothing to read", encoding="utf-8")
+    (tmp_path / "notes.docx").write_text("nothing to read", encoding="utf-8")
 
-    with pytest.raises(InputError, match="no .txt or .jsonl files found") as caught:
+    with pytest.raises(InputError, match="no .txt, .jsonl, .html, .csv or feed files found") as caught:
         list(read_documents([tmp_path]))
     assert str(caught.value).startswith(str(tmp_path))
 
@@ -197,7 +197,8 @@ def test_directory_without_documents_is_an_error(tmp_path: Path) -> None:
         ("latin1.txt", b"Bogot\xe1 talks", "invalid UTF-8 at byte offset 5"),
         ("bom-latin1.txt", b"\xef\xbb\xbfBogot\xe1 talks", "invalid UTF-8 at byte offset 8"),
         ("wide.txt", "Cuba".encode("utf-16"), "UTF-16 encoded; save it as UTF-8"),
-        ("table.csv", b"a,b", "unsupported input type '.csv'; give a .txt file, a .jsonl file"),
+        ("table.docx", b"a,b", "unsupported input type '.docx'; give a .txt, .jsonl, .html, .csv"),
+        ("table.csv", b"a,b\n1,2\n", "no column 'text' (columns: 'a', 'b'); name the text column with --text-column"),
     ],
 )
 def test_unreadable_inputs_raise_input_error_naming_the_path(
