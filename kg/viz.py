@@ -27,7 +27,6 @@ import html
 import json
 import logging
 import math
-import os
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -358,16 +357,9 @@ def page(graph: Any, *, title: str = "geokg", level: str = "actor", focus: Itera
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    from kg.fileio import atomic_write
+
+    atomic_write(path, text)
 
 
 def render_html(graph: Any, path: str | Path, **options: Any) -> Path:
