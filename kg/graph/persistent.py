@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from kg.errors import GeoKGError, GraphFormatError
+from kg.errors import GraphFormatError, StoreError
 from kg.graph.build import document_iri, truthy_triples
 from kg.graph.locking import StoreLock
 from kg.graph.namespace import GKE, GKG, PREFIXES
@@ -91,10 +91,6 @@ _OX_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
     "xml": ox.RdfFormat.RDF_XML,
 }
-
-
-class StoreError(GeoKGError):
-    """A store directory cannot be opened or does not hold a geokg store."""
 
 
 def is_store(path: str | Path) -> bool:
@@ -507,6 +503,11 @@ class PersistentGraph(KnowledgeGraph):
 
         graph = ox.NamedNode(str(document_iri(document_id)))
         return sorted(URIRef(q.subject.value) for q in self._store.quads_for_pattern(None, _MODALITY, None, graph))
+
+    def graphs(self) -> Iterator[tuple[str, Iterator[ox.Quad]]]:
+        """Each named graph's IRI with its quads: the documents, the entities, the truthy triples."""
+        for name in self._store.named_graphs():
+            yield name.value, self._store.quads_for_pattern(None, None, None, name)
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad of the store, graph by graph (for pushing or copying it)."""

@@ -15,9 +15,7 @@ import urllib.parse
 import urllib.request
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Graph
-
-from kg.errors import GeoKGError, QueryError
+from kg.errors import QueryError, RemoteError
 
 if TYPE_CHECKING:
     import pandas
@@ -25,10 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["RemoteError", "push", "query_endpoint"]
 
 logger = logging.getLogger(__name__)
-
-
-class RemoteError(GeoKGError):
-    """A SPARQL endpoint could not be reached or refused a request."""
 
 
 def _request(request: urllib.request.Request, timeout: float) -> bytes:
@@ -50,43 +44,116 @@ def _request(request: urllib.request.Request, timeout: float) -> bytes:
                           "is running and the URL is right") from None
 
 
-def push(graph: Graph, store_url: str, *, named_graph: str | None = None, replace: bool = False,
-         timeout: float = 120.0) -> int:
-    """Send a graph to a Graph Store Protocol endpoint; return the number of triples sent.
+#: Triples per POST when pushing: large enough to be quick, small enough for any server.
+DEFAULT_BATCH = 50_000
+
+
+def push(graph, store_url: str, *, named_graph: str | None = None, replace: bool = False,
+         timeout: float = 120.0, batch_size: int = DEFAULT_BATCH, named_graphs: bool = False) -> int:
+    """Send a graph or a store to a Graph Store Protocol endpoint; return the number of triples sent.
+
+    The triples go in batches, each one POST of N-Triples that adds to the
+    target graph; with ``replace`` the target is cleared first (a DELETE), which
+    servers do much faster than a PUT over a large graph.
 
     Parameters
     ----------
     graph
-        The triples to send.
+        The triples to send: an rdflib graph, a
+        :class:`~kg.graph.persistent.PersistentGraph`, or a path of a graph file
+        (read as it is sent, never whole in memory).
     store_url
         The server's Graph Store endpoint, e.g. ``http://127.0.0.1:7878/store``
         (Oxigraph) or ``http://localhost:3030/geokg/data`` (Fuseki).
     named_graph
         IRI of the named graph to write; the default graph when None.
     replace
-        Clear the target graph first (a DELETE, then the POST), instead of merging.
+        Clear the target graph (or graphs) first, instead of merging.
     timeout
-        Seconds to wait for the server.
+        Seconds to wait for the server, per request.
+    batch_size
+        Triples per POST.
+    named_graphs
+        For a store or a TriG/N-Quads file: write each named graph (one per
+        document, the entity and truthy graphs) to the graph of the same name on
+        the server, instead of all triples to one graph.
 
     Raises
     ------
     RemoteError
         When the server cannot be reached or refuses the request.
     """
-    target = {"graph": named_graph} if named_graph else {"default": ""}
-    url = f"{store_url}{'&' if '?' in store_url else '?'}{urllib.parse.urlencode(target)}"
-    if replace:
-        try:
-            _request(urllib.request.Request(url, method="DELETE"), timeout)
-        except RemoteError as error:
-            if " 404 " not in str(error):  # nothing to clear
-                raise
-    body = graph.serialize(format="nt", encoding="utf-8")
-    request = urllib.request.Request(url, data=body, method="POST",
+    by_graph = _quads_by_graph(graph, named_graphs)
+    sent = 0
+    cleared: set[str | None] = set()
+    for graph_name, triples in by_graph:
+        target_graph = graph_name if named_graphs else named_graph
+        target = {"graph": target_graph} if target_graph else {"default": ""}
+        url = f"{store_url}{'&' if '?' in store_url else '?'}{urllib.parse.urlencode(target)}"
+        if replace and target_graph not in cleared:
+            cleared.add(target_graph)
+            try:
+                _request(urllib.request.Request(url, method="DELETE"), timeout)
+            except RemoteError as error:
+                if " 404 " not in str(error):  # nothing to clear
+                    raise
+        batch: list[str] = []
+        for triple in triples:
+            batch.append(f"{triple} .\n")
+            if len(batch) == batch_size:
+                sent += _post(url, batch, timeout)
+                batch = []
+        if batch:
+            sent += _post(url, batch, timeout)
+        logger.info("sent %d triples to %s", sent, url)
+    return sent
+
+
+def _post(url: str, lines: list[str], timeout: float) -> int:
+    request = urllib.request.Request(url, data="".join(lines).encode("utf-8"), method="POST",
                                      headers={"Content-Type": "application/n-triples"})
     _request(request, timeout)
-    logger.info("sent %d triples to %s", len(graph), url)
-    return len(graph)
+    return len(lines)
+
+
+def _quads_by_graph(source, named_graphs: bool):
+    """(graph name or None, triples as pyoxigraph terms) of what ``push`` sends.
+
+    Without ``named_graphs`` everything comes as one group.
+    """
+    import itertools
+    from pathlib import Path
+
+    import pyoxigraph as ox
+
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        try:
+            rdf_format = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
+        except ValueError:
+            rdf_format = None
+        if rdf_format is None:
+            from kg.errors import GraphFormatError
+
+            raise GraphFormatError(f"{path}: unknown graph format {path.suffix!r}; give a .ttl, .nt, "
+                                   ".jsonld, .trig, .nq or .rdf file")
+        statements = ox.parse(path=str(path), format=rdf_format)
+        quads = (s if isinstance(s, ox.Quad) else ox.Quad(s.subject, s.predicate, s.object) for s in statements)
+    elif hasattr(source, "quads") and hasattr(source, "path"):  # a PersistentGraph
+        if named_graphs:
+            return ((name, (q.triple for q in quads)) for name, quads in source.graphs())
+        quads = source.quads()
+    else:  # an rdflib graph: through N-Triples, so literals keep their exact form
+        data = source.serialize(format="nt", encoding="utf-8")
+        quads = (ox.Quad(t.subject, t.predicate, t.object)
+                 for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+    if not named_graphs:
+        return [(None, (quad.triple for quad in quads))]
+
+    def name(quad) -> str | None:
+        return None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+
+    return ((graph, (quad.triple for quad in group)) for graph, group in itertools.groupby(quads, key=name))
 
 
 def query_endpoint(query_url: str, sparql: str, *, timeout: float = 120.0) -> pandas.DataFrame:
@@ -99,12 +166,17 @@ def query_endpoint(query_url: str, sparql: str, *, timeout: float = 120.0) -> pa
     ------
     QueryError
         When the server rejects the query.
+    QueryRefusedError
+        When it is a SPARQL Update: it is not sent.
     RemoteError
         When the server cannot be reached.
     """
     import pandas as pd
 
     from kg.graph.namespace import PREFIXES
+    from kg.graph.sparql import check_read_only
+
+    check_read_only(sparql)
 
     declared = {line.split()[1].rstrip(":").lower() for line in sparql.splitlines()
                 if line.strip().lower().startswith("prefix") and len(line.split()) > 1}

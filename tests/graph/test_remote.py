@@ -114,6 +114,58 @@ def test_unreachable_endpoint_is_named(graph):
 def test_cli_reports_an_unreachable_endpoint_in_one_line(graph, tmp_path, capsys):
     path = graph.serialize(tmp_path / "g.ttl")
     url = f"http://127.0.0.1:{_free_port()}/store"
-    assert cli.main(["push", str(path), url]) == 1
+    assert cli.main(["push", str(path), url]) == 7  # RemoteError
     error = capsys.readouterr().err.strip()
     assert error.startswith(f"kg push: error: {url}") and "\n" not in error
+
+
+# ---------------------------------------------------------------------- stores, in batches
+
+
+@pytest.fixture
+def store(tmp_path, graph):
+    from kg.graph.persistent import PersistentGraph
+    from kg.records import Document
+
+    with PersistentGraph.open(tmp_path / "kg-store") as opened:
+        for number, text in enumerate(["Tashkent pulled out of the CSTO in 2012.",
+                                       "France imposed sanctions on Iran in 2019."]):
+            import kg
+
+            document = Document(f"d{number}", text)
+            opened.add(document, next(iter(kg.api.extract([document])))[1], "0.1.0")
+        yield opened
+
+
+def _sparqlwrapper(url: str, query: str) -> list[dict]:
+    from SPARQLWrapper import JSON, SPARQLWrapper
+
+    client = SPARQLWrapper(url)
+    client.setQuery(query)
+    client.setReturnFormat(JSON)
+    return [{k: v["value"] for k, v in row.items()} for row in client.queryAndConvert()["results"]["bindings"]]
+
+
+def test_store_pushed_in_batches_holds_the_same_triples(server, store):
+    sent = push(store, f"{server}/store", replace=True, batch_size=7)
+    assert sent == len(store)
+    rows = _sparqlwrapper(f"{server}/query", "SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+    union = {(q.subject.value, q.predicate.value, q.object.value) for q in store.quads()}
+    assert {(r["s"], r["p"], r["o"]) for r in rows} == union
+
+
+def test_store_pushed_with_named_graphs_keeps_one_graph_per_document(server, store):
+    push(store, f"{server}/store", replace=True, named_graphs=True, batch_size=10)
+    rows = _sparqlwrapper(f"{server}/query", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
+                                             "GROUP BY ?g")
+    expected = {name: sum(1 for _ in quads) for name, quads in store.graphs()}
+    assert {r["g"]: int(r["n"]) for r in rows if r["g"] in expected} == expected
+    assert "https://w3id.org/geokg/document/d0" in expected
+
+
+def test_cli_pushes_a_store(server, store, capsys):
+    store.close()
+    assert cli.main(["push", str(store.path), f"{server}/store", "--replace", "--batch-size", "5"]) == 0
+    reopened = KnowledgeGraph.load(store.path)
+    assert capsys.readouterr().out.strip() == f"kg push: sent {len(reopened)} triples to {server}/store"
+    reopened.close()
