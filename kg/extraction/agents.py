@@ -149,9 +149,12 @@ class AgentFinder:
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                     for token in _coordinated(pobj):
                         for mention in by_token.get(token.i, []):
-                            country = self._country(found.entities[mention.entity_key])
+                            entity = found.entities[mention.entity_key]
+                            country = self._country(entity)
                             if country is not None:
                                 countries.append((country, phrase_start, set()))
+                            elif entity.type in {"Organization", "InternationalOrganization", "GovernmentBody"}:
+                                return []  # "fighters from Hayat Tahrir al-Sham": the group's own
         if not countries:
             local = self._where(head, doc, found, by_token) or home
             if local is not None:

@@ -128,8 +128,9 @@ class Arguments:
                     for grandchild in child.children:
                         if grandchild.dep_ in {"npadvmod", "compound", "nmod", "amod"}:
                             found.extend(self.resolve(grandchild, sentence, depth + 1))
-            elif child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
+            elif child.dep_ == "prep" and (child.lower_ == "of" or (
+                    child.lower_ == "from" and token.lemma_.lower() in self.agent_heads)):
+                for pobj in child.children:  # "the army of Niger", "fighters from Hamas"
                     if pobj.dep_ == "pobj":
                         found.extend(self.resolve(pobj, sentence, depth + 1))
         return found

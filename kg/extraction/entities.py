@@ -160,8 +160,8 @@ def _home_bodies(found: DocumentEntities, home: Entity | None, gazetteer: Gazett
     """ "stormed into Congress" in a story from Brazil: a body named generically is the home country's.
 
     The gazetteer gives bare names such as "Congress" or "Parliament" to one
-    country's body; in a document about another country they name that
-    country's body instead.
+    country's body; in a document about another country that has a body of that
+    name, they name that country's body instead.
     """
     if home is None:
         return
@@ -172,7 +172,9 @@ def _home_bodies(found: DocumentEntities, home: Entity | None, gazetteer: Gazett
         words = mention.text.lower().replace("the ", "").strip()
         if words not in settings.generic_body_names:
             continue
-        body = _body_of(mention.text, mention.text.strip().removeprefix("the ").removeprefix("The "), home, gazetteer)
+        body = _body_of(mention.text, mention.text, home, gazetteer)
+        if body.key not in gazetteer:
+            continue  # only a body the home country has by that name ("National Congress of Brazil")
         found.entities.setdefault(body.key, body)
         found.mentions[index] = replace(mention, entity_key=body.key)
 
