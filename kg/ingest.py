@@ -80,7 +80,7 @@ def estimate_documents(inputs: Iterable[str]) -> int | None:
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:
             suffix = file.suffix.lower()
-            if suffix == ".txt":
+            if suffix in (".txt", ".html", ".htm"):
                 total += 1
             elif suffix == ".jsonl":
                 try:

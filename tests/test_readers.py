@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import InputError
+from kg.errors import InputError, InputWarning
 from kg.readers import parse_date, read_documents
 from kg.records import Document
 
@@ -92,10 +92,6 @@ def test_jsonl_records_become_documents(tmp_path: Path) -> None:
         ('{"text": "Oman mediated."}', 'missing or non-string "id"'),
         ('{"id": 7, "text": "Oman mediated."}', 'missing or non-string "id"'),
         ('{"id": "x", "text": "  "}', 'missing or empty "text"'),
-        ('{"id": "x", "text": "Oman mediated.", "date": "08/07/2021"}',
-         "invalid date '08/07/2021': expected YYYY-MM-DD"),
-        ('{"id": "x", "text": "Oman mediated.", "date": "2021-02-30"}',
-         "invalid date '2021-02-30'"),
         ('{"id": "x", "text": "Oman mediated.", "title": 3}', '"title" must be a string or null'),
     ],
 )
@@ -117,6 +113,38 @@ def test_malformed_jsonl_line_is_reported_with_line_number_and_skipped(
     assert message.startswith(f"{path}:3: ")
     assert fragment in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        ("08/07/2021", "invalid date '08/07/2021': expected YYYY-MM-DD"),
+        ("2021-02-30", "invalid date '2021-02-30'"),
+        ("2087-03-09 junk", "invalid date '2087-03-09 junk'"),
+        ("2099-01-01", "date 2099-01-01 is in the future"),
+    ],
+)
+def test_jsonl_line_with_a_bad_date_keeps_its_document_without_the_date(
+    tmp_path: Path, value: str, fragment: str
+) -> None:
+    path = write_jsonl(
+        tmp_path / "docs.jsonl",
+        [json.dumps({"id": "ok1", "text": "Kenya voted.", "date": "2024-01-02"}),
+         json.dumps({"id": "x", "text": "Oman mediated.", "date": value})],
+    )
+    errors: list[InputError] = []
+    warnings: list[InputWarning] = []
+
+    documents = list(read_documents([path], on_error=errors.append, on_warning=warnings.append))
+
+    assert [(d.id, d.text, d.date) for d in documents] == [
+        ("ok1", "Kenya voted.", datetime.date(2024, 1, 2)), ("x", "Oman mediated.", None)]
+    assert errors == []
+    (warning,) = warnings
+    message = str(warning)
+    assert message.startswith(f"{path}:2: {fragment}")
+    assert message.endswith("; the date was dropped and record 'x' read without one "
+                            "(relative dates in it stay unresolved)")
 
 
 def test_malformed_jsonl_line_raises_without_handler(tmp_path: Path) -> None:
@@ -143,7 +171,7 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     (tmp_path / "b" / "second.txt").write_text("Laos hosted a summit.", encoding="utf-8")
     (tmp_path / "a.txt").write_text("Nepal sent a delegation.", encoding="utf-8")
     write_jsonl(tmp_path / "c.jsonl", ['{"id": "third", "text": "Peru protested."}'])
-    (tmp_path / "notes.csv").write_text("ignored", encoding="utf-8")
+    (tmp_path / "notes.docx").write_text("ignored", encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text("ignored", encoding="utf-8")
 
     documents = list(read_documents([tmp_path]))
@@ -152,9 +180,9 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
 
 
 def test_directory_without_documents_is_an_error(tmp_path: Path) -> None:
-    (tmp_path / "notes.csv").write_text("nothing to read", encoding="utf-8")
+    (tmp_path / "notes.docx").write_text("nothing to read", encoding="utf-8")
 
-    with pytest.raises(InputError, match="no .txt or .jsonl files found") as caught:
+    with pytest.raises(InputError, match="no .txt, .jsonl, .html, .csv or feed files found") as caught:
         list(read_documents([tmp_path]))
     assert str(caught.value).startswith(str(tmp_path))
 
@@ -169,7 +197,8 @@ def test_directory_without_documents_is_an_error(tmp_path: Path) -> None:
         ("latin1.txt", b"Bogot\xe1 talks", "invalid UTF-8 at byte offset 5"),
         ("bom-latin1.txt", b"\xef\xbb\xbfBogot\xe1 talks", "invalid UTF-8 at byte offset 8"),
         ("wide.txt", "Cuba".encode("utf-16"), "UTF-16 encoded; save it as UTF-8"),
-        ("table.csv", b"a,b", "unsupported input type '.csv'; give a .txt file, a .jsonl file"),
+        ("table.docx", b"a,b", "unsupported input type '.docx'; give a .txt, .jsonl, .html, .csv"),
+        ("table.csv", b"a,b\n1,2\n", "no column 'text' (columns: 'a', 'b'); name the text column with --text-column"),
     ],
 )
 def test_unreadable_inputs_raise_input_error_naming_the_path(
