@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError
+from kg.errors import ExtractionError, GeoKGError, InputError, InputWarning
 from kg.nlp.pipeline import load_pipeline
 from kg.records import Document, Entity, Mention, Relation
 
@@ -20,34 +20,40 @@ logger = logging.getLogger(__name__)
 
 
 def as_documents(inputs: Iterable[str | Path | Document], *, date: date | None = None,
-                 on_error: Callable[[InputError], None] | None = None, options=None) -> Iterator[Document]:
+                 on_error: Callable[[InputError], None] | None = None,
+                 on_warning: Callable[[InputWarning], None] | None = None,
+                 options=None) -> Iterator[Document]:
     """Turn texts, paths, URLs and documents into :class:`~kg.records.Document` records.
 
     A :class:`~pathlib.Path`, an http(s) URL, or a one-line string naming an
     existing file or directory, is read with :func:`kg.readers.read_documents`
     (``options``, a :class:`kg.sources.SourceOptions`, says how to read pages,
     feeds, tables and URLs); any other string is a text whose id is a hash of
-    its content.
+    its content. Ids are unique across all the inputs: a later document with an
+    id already seen is skipped and reported, never merged into the earlier one.
     """
-    from kg.readers import read_documents
+    from kg.readers import _documents, _reporter, _unique_id, _warner
     from kg.sources import is_url
 
     if isinstance(inputs, (str, Path, Document)):
         inputs = [inputs]
-    for item in inputs:
+    report, warn = _reporter(on_error), _warner(on_warning)
+    first_seen: dict[str, str] = {}
+    for number, item in enumerate(inputs, start=1):
         if isinstance(item, Document):
-            yield item
+            if _unique_id(item, f"document {item.id!r} (input {number})", first_seen, report):
+                yield item
         elif isinstance(item, Path) or is_url(item) or _names_existing_path(item):
-            yield from read_documents([item], date=date, on_error=on_error, options=options)
+            yield from _documents([item], date, report, warn, first_seen, options)
         else:
             if not item.strip():
-                error = InputError("empty text given as a document; pass text with at least one sentence")
-                if on_error is None:
-                    raise error
-                on_error(error)
+                report(InputError(f"input {number}: empty text given as a document; "
+                                  "pass text with at least one sentence"))
                 continue
             digest = hashlib.sha1(item.encode("utf-8")).hexdigest()[:12]
-            yield Document(id=f"text-{digest}", text=item, date=date)
+            document = Document(id=f"text-{digest}", text=item, date=date)
+            if _unique_id(document, f"text of input {number}", first_seen, report):
+                yield document
 
 
 def _names_existing_path(text: str) -> bool:
@@ -64,23 +70,26 @@ def _names_existing_path(text: str) -> bool:
         return False
 
 
-def _parsed(documents: Iterable[Document], nlp: Any, batch_size: int, n_process: int
-            ) -> Iterator[tuple[Document, list[tuple[int, Any]]]]:
+def _parsed(documents: Iterable[Document], nlp: Any, batch_size: int, n_process: int,
+            waiting: deque | None = None) -> Iterator[tuple[Document, list[tuple[int, Any]]]]:
     """Each document with its spaCy documents and their offsets, streaming, in order.
 
     A text longer than the pipeline takes at once is parsed in pieces
     (:func:`kg.nlp.chunks.text_chunks`); the offset of each piece in the whole
-    text comes with it.
+    text comes with it. ``waiting`` (a deque) holds the documents taken from
+    ``documents`` and not yet yielded, with their offsets.
     """
     from kg.nlp.chunks import chunk_limit, text_chunks
 
     limit = chunk_limit(nlp)
-    waiting: deque[tuple[Document, list[int]]] = deque()
+    waiting = deque() if waiting is None else waiting
 
     def prepared():
         for document in documents:
+            offsets: list[int] = []
+            waiting.append((document, offsets))  # before anything can fail on it
             pieces = text_chunks(document.text, limit)
-            waiting.append((document, [offset for offset, _ in pieces]))
+            offsets.extend(offset for offset, _ in pieces)
             for _, piece in pieces:
                 doc = nlp.make_doc(piece)
                 doc._.geokg_document_id = document.id
@@ -93,22 +102,82 @@ def _parsed(documents: Iterable[Document], nlp: Any, batch_size: int, n_process:
         yield document, [(offsets[0], first), *((offset, next(parsed)) for offset in offsets[1:])]
 
 
+def _isolated(documents: Iterable[Document], nlp: Any, batch_size: int, n_process: int,
+              results: Callable[[Document, list[tuple[int, Any]]], Any],
+              on_error: Callable[[GeoKGError], None] | None) -> Iterator[tuple[Document, Any]]:
+    """Yield ``(document, results(document, pieces))``, streaming; a document the pipeline fails on is
+    reported and skipped.
+
+    Documents run through ``nlp.pipe`` in batches. When a batch fails, the
+    documents taken in but not yet done are run one by one, so that only the
+    document at fault is lost; then the rest of the input goes on in batches.
+    """
+    source = iter(documents)
+    while True:
+        waiting: deque = deque()
+        current = None
+        try:
+            for document, pieces in _parsed(source, nlp, batch_size, n_process, waiting):
+                current = document
+                outcome = results(document, pieces)
+                current = None
+                yield document, outcome
+            return
+        except Exception as error:  # noqa: BLE001 - one document's fault, found and reported below
+            logger.debug("a batch failed (%s); running its documents one by one", error)
+        suspects = ([current] if current is not None else []) + [document for document, _ in waiting]
+        for document in suspects:
+            try:
+                ((_, pieces),) = list(_parsed([document], nlp, 1, 1))
+                outcome = results(document, pieces)
+            except Exception as error:  # noqa: BLE001 - reported as this document's failure
+                problem = _extraction_error(document, error)
+                if on_error is None:
+                    raise problem from error
+                problem.__cause__ = error
+                on_error(problem)
+                continue
+            yield document, outcome
+
+
+def _extraction_error(document: Document, error: Exception) -> ExtractionError:
+    detail = " ".join(str(error).split())[:200] or type(error).__name__
+    return ExtractionError(
+        f"document {document.id!r}: extraction failed ({type(error).__name__}: {detail}); the document "
+        "was skipped; this is a fault in geokg or its pipeline: run with -v and report the traceback")
+
+
 def extract_mentions(documents: Iterable[Document], nlp: Any = None, *, batch_size: int = 32,
-                     n_process: int = 1) -> Iterator[tuple[str, Mention, Entity]]:
-    """Run the pipeline; yield each entity mention as (document id, mention, entity)."""
+                     n_process: int = 1, on_error: Callable[[GeoKGError], None] | None = None
+                     ) -> Iterator[tuple[str, Mention, Entity]]:
+    """Run the pipeline; yield each entity mention as (document id, mention, entity).
+
+    A document the pipeline fails on is handed to `on_error` as an
+    :class:`~kg.errors.ExtractionError` and skipped; without `on_error` it is raised.
+    """
     from kg.nlp.chunks import shifted
 
-    nlp = nlp or load_pipeline()
-    for document, pieces in _parsed(documents, nlp, batch_size, n_process):
+    def mentions(document, pieces):
+        found = []
         for offset, doc in pieces:
             entities = doc._.geokg_entities or {}
-            for mention in doc._.geokg_mentions:
-                yield document.id, shifted(mention, offset), entities[mention.entity_key]
+            found.extend((shifted(m, offset), entities[m.entity_key]) for m in doc._.geokg_mentions)
+        return found
+
+    nlp = nlp or load_pipeline()
+    for document, found in _isolated(documents, nlp, batch_size, n_process, mentions, on_error):
+        for mention, entity in found:
+            yield document.id, mention, entity
 
 
 def extract(documents: Iterable[Document], nlp: Any = None, *, batch_size: int = 32,
-            n_process: int = 1) -> Iterator[tuple[Document, tuple[Relation, ...]]]:
+            n_process: int = 1, on_error: Callable[[GeoKGError], None] | None = None
+            ) -> Iterator[tuple[Document, tuple[Relation, ...]]]:
     """Run the pipeline over documents; yield each with its relations, as each is done.
+
+    A document the pipeline fails on is handed to `on_error` as an
+    :class:`~kg.errors.ExtractionError` and skipped, so one bad document never
+    costs the others; without `on_error` the error is raised.
 
     Documents are read from ``documents`` as the pipeline needs them, so a
     generator streams through in constant memory. A text longer than the
@@ -125,15 +194,17 @@ def extract(documents: Iterable[Document], nlp: Any = None, *, batch_size: int =
     """
     from kg.nlp.chunks import shifted
 
+    def relations(document, pieces):
+        return tuple(shifted(relation, offset) for offset, doc in pieces for relation in doc._.geokg_relations)
+
     nlp = nlp or load_pipeline()
-    for document, pieces in _parsed(documents, nlp, batch_size, n_process):
-        yield document, tuple(shifted(relation, offset) for offset, doc in pieces
-                              for relation in doc._.geokg_relations)
+    yield from _isolated(documents, nlp, batch_size, n_process, relations, on_error)
 
 
 def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: date | None = None,
                 model: str | None = None, nlp: Any = None, graph=None, store: str | Path | None = None,
-                on_error: Callable[[InputError], None] | None = None):
+                on_error: Callable[[GeoKGError], None] | None = None,
+                on_warning: Callable[[InputWarning], None] | None = None):
     """Build a knowledge graph from texts, files or documents.
 
     Parameters
@@ -154,7 +225,12 @@ def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: d
         (:func:`kg.ingest.build_store`). The store is returned open for
         writing; close it to let other processes use it.
     on_error
-        Called with each bad input (which is then skipped); by default the error is raised.
+        Called with each bad input or document the pipeline fails on (an
+        :class:`~kg.errors.InputError` or :class:`~kg.errors.ExtractionError`), which is then
+        skipped; by default the error is raised.
+    on_warning
+        Called with each :class:`~kg.errors.InputWarning` (an input read with a loss, or
+        deliberately not read); by default warnings are logged.
 
     Returns
     -------
@@ -175,13 +251,14 @@ def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: d
 
         persistent = PersistentGraph.open(store)
         try:
-            build_store(as_documents(inputs, date=date, on_error=on_error), persistent, model=model, nlp=nlp)
+            build_store(as_documents(inputs, date=date, on_error=on_error, on_warning=on_warning), persistent,
+                        model=model, nlp=nlp)
         except BaseException:
             persistent.close()
             raise
         return persistent
     knowledge_graph = graph if graph is not None else KnowledgeGraph()
-    documents = list(as_documents(inputs, date=date, on_error=on_error))
-    for document, relations in extract(documents, nlp or load_pipeline(model)):
+    documents = list(as_documents(inputs, date=date, on_error=on_error, on_warning=on_warning))
+    for document, relations in extract(documents, nlp or load_pipeline(model), on_error=on_error):
         knowledge_graph.add(document, relations, kg.__version__)
     return knowledge_graph

@@ -1,24 +1,97 @@
 """The ``kg`` command: the only place that prints or picks exit codes.
 
-Exit codes: 0 success, 1 a user error (bad input, query or graph file),
-2 a usage error (from argparse), 3 validation failed.
+Every error is one line on stderr, ``kg COMMAND: error: ...``; ``-v`` adds the
+traceback, for bug reports. Exit codes:
+
+===  ==========================================================================
+0    success
+1    any other geokg error
+2    usage error (unknown option, missing argument; from argparse)
+3    ``kg validate``: the graph does not conform to the shapes
+4    an input cannot be read (:class:`~kg.errors.InputError`)
+5    a graph file cannot be read (:class:`~kg.errors.GraphFormatError`)
+6    a query is invalid or refused (:class:`~kg.errors.QueryError`)
+7    a SPARQL endpoint failed (:class:`~kg.errors.RemoteError`)
+8    an output cannot be written (:class:`~kg.errors.OutputError`)
+9    ``--strict``: input was skipped, nothing written (:class:`~kg.errors.IncompleteBuildError`)
+10   set-up: model, configuration, gazetteer or vocabulary (:class:`~kg.errors.ConfigError` ...)
+11   a store cannot be opened or used (:class:`~kg.errors.StoreError`)
+70   an internal error (a bug: please report it with the ``-v`` traceback)
+75   the output or store is in use by another process; try again later (:class:`~kg.errors.OutputInUseError`,
+     :class:`~kg.errors.StoreInUseError`)
+130  interrupted (Ctrl-C); 143 stopped by SIGTERM
+===  ==========================================================================
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
+import signal
 import sys
+import traceback
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
-from kg.errors import GeoKGError, InputError, QueryError
+from kg.errors import (
+    ConfigError,
+    GeoKGError,
+    GraphFormatError,
+    IncompleteBuildError,
+    InputError,
+    ModelNotFoundError,
+    OutputError,
+    OutputInUseError,
+    QueryError,
+    QueryRefusedError,
+    RecordError,
+    RemoteError,
+    StoreError,
+    StoreInUseError,
+    VocabularyError,
+)
 
-__all__ = ["main"]
+__all__ = ["EXIT_CODES", "main"]
 
 logger = logging.getLogger("kg")
+
+#: The exit code of each error class; a class not listed takes its nearest listed base's.
+EXIT_CODES: dict[type[BaseException], int] = {
+    GeoKGError: 1,
+    InputError: 4,
+    GraphFormatError: 5,
+    QueryError: 6,
+    RemoteError: 7,
+    OutputError: 8,
+    IncompleteBuildError: 9,
+    ConfigError: 10,
+    ModelNotFoundError: 10,
+    VocabularyError: 10,
+    RecordError: 10,
+    StoreError: 11,
+    OutputInUseError: 75,
+    StoreInUseError: 75,
+}
+INTERNAL_ERROR = 70
+
+
+def exit_code(error: BaseException) -> int:
+    """The exit code for an error: that of its class or nearest listed base class."""
+    for cls in type(error).__mro__:
+        if cls in EXIT_CODES:
+            return EXIT_CODES[cls]
+    return INTERNAL_ERROR
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived: unwind like Ctrl-C, so that locks and temporary files are cleaned up."""
+
+
+def _on_sigterm(signum, frame):  # noqa: ARG001 - signal handler signature
+    raise _Terminated()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,6 +134,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("store", metavar="STORE", help="store directory")
     export.add_argument("-o", "--output", required=True,
                         help="file to write: .ttl, .nt, .jsonld (union of the graphs), .trig, .nq (named graphs)")
+    build.add_argument("--strict", action="store_true",
+                       help="fail (exit 9) if any input or document is skipped; a file build then writes nothing")
 
     query = commands.add_parser("query", help="run a SPARQL query on a graph file or a SPARQL endpoint")
     query.add_argument("graph", nargs="?", help="graph file, or the http(s) URL of a SPARQL query endpoint")
@@ -87,7 +162,8 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="a read-only SPARQL endpoint over a store")
     serve.add_argument("--store", metavar="DIR", default="kg-store", help="the store (default: ./kg-store)")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
     serve.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
                        help="longest a query may run (default: 30)")
@@ -124,6 +200,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.verbose:
         logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    previous_sigterm = None
+    with contextlib.suppress(ValueError):  # not the main thread: leave signals alone
+        previous_sigterm = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        return _run(args)
+    finally:
+        if previous_sigterm is not None:
+            signal.signal(signal.SIGTERM, previous_sigterm)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run one command; map what it raises to one line and an exit code."""
     handler = {
         "build": _build,
         "remove": _remove,
@@ -139,17 +227,96 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except GeoKGError as error:
-        print(f"kg {args.command}: error: {error}", file=sys.stderr)
-        return 1
+        if args.verbose:
+            traceback.print_exception(error, file=sys.stderr)
+        print(f"kg {args.command}: error: {_one_line(error)}", file=sys.stderr)
+        return exit_code(error)
     except KeyboardInterrupt:
-        print(f"kg {args.command}: interrupted", file=sys.stderr)
+        print(f"kg {args.command}: interrupted; {_UNCHANGED}", file=sys.stderr)
         return 130
+    except _Terminated:
+        print(f"kg {args.command}: stopped by SIGTERM; {_UNCHANGED}", file=sys.stderr)
+        return 143
     except BrokenPipeError:
         # The reader of stdout went away (`kg stats graph.ttl | head`): stop quietly,
         # and point stdout at /dev/null so the interpreter's final flush does not fail.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except OSError as error:  # a file operation the library did not anticipate
+        if args.verbose:
+            traceback.print_exception(error, file=sys.stderr)
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"kg {args.command}: error: {where}{error.strerror or error}; "
+              "check the path and its permissions", file=sys.stderr)
+        return EXIT_CODES[OutputError]
+    except Exception as error:  # noqa: BLE001 - a bug: one line, the traceback with -v
+        if args.verbose:
+            traceback.print_exception(error, file=sys.stderr)
+        print(f"kg {args.command}: internal error: {type(error).__name__}: {_one_line(error)}; "
+              "this is a bug in geokg: run the command again with -v and report the traceback",
+              file=sys.stderr)
+        return INTERNAL_ERROR
+
+
+_UNCHANGED = "files being written were left as they were"
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+class _BuildReport:
+    """What a build did with each input: printed as it happens, counted for the summary."""
+
+    def __init__(self, verbose: bool, strict: bool) -> None:
+        self.verbose = verbose
+        self.strict = strict
+        self.built = 0
+        self.skipped: list[GeoKGError] = []
+        self.warnings = 0
+        self._held: list[str] | None = None
+
+    def hold(self) -> None:
+        """Keep messages back (while reading) until :meth:`flush` or :meth:`drop`."""
+        self._held = []
+
+    def flush(self) -> None:
+        for line in self._held or ():
+            print(line, file=sys.stderr)
+        self._held = None
+
+    def _say(self, line: str) -> None:
+        if self._held is not None:
+            self._held.append(line)
+        else:
+            print(line, file=sys.stderr)
+
+    def skip(self, error: GeoKGError) -> None:
+        self.skipped.append(error)
+        if self.verbose and error.__cause__ is not None:
+            traceback.print_exception(error.__cause__, file=sys.stderr)
+        self._say(f"kg build: skipped: {_one_line(error)}")
+
+    def skip_or_stop(self, error: GeoKGError) -> None:
+        """For extraction: in strict mode the first failure stops the build."""
+        self.skip(error)
+        self.check_strict()
+
+    def warn(self, warning: Warning) -> None:
+        self.warnings += 1
+        self._say(f"kg build: warning: {_one_line(warning)}")
+
+    def check_strict(self) -> None:
+        if self.strict and self.skipped:
+            count = len(self.skipped)
+            raise IncompleteBuildError(
+                f"{count} input{'s' if count > 1 else ''} skipped (see above) and --strict is given, "
+                "so the build stopped and nothing was written; fix or remove the inputs named "
+                "above, or run without --strict to build the others")
+
+    def summary(self) -> str:
+        return f"{self.built} built, {len(self.skipped)} skipped, {self.warnings} warnings"
 
 
 def _positive(text: str) -> int:
@@ -163,12 +330,14 @@ def _positive(text: str) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from kg.fileio import check_writable
     from kg.graph.store import format_for
-
+    from kg.readers import check_not_future, parse_date
     from kg.sources import is_url
 
+    # Everything that can be checked is checked before any work starts.
     if args.output:
-        format_for(args.output)  # fail on a bad extension before any work
+        format_for(args.output)
     if args.urls:
         args.inputs = [*args.inputs, *_listed_urls(args.urls)]
     if not args.inputs:
@@ -176,8 +345,14 @@ def _build(args: argparse.Namespace) -> int:
     for item in args.inputs:
         if not is_url(item) and not Path(item).exists():
             raise InputError(f"{item}: no such file or directory; check the path")
+    args.document_date = check_not_future(parse_date(args.date), "--date") if args.date else None
+    outputs = [Path(name) for name in (args.output, args.html) if name]
+    if args.html and args.output and Path(args.html).resolve() == Path(args.output).resolve():
+        raise OutputError(f"{args.html}: --html names the graph output too; give the view its own file")
+    for output in outputs:
+        check_writable(output)
     if args.output and not args.store:
-        return _build_file(args)
+        return _build_file(args, outputs)
     if args.append:
         raise InputError("--append merges into a graph file; with a store, documents are "
                          "merged already: drop --append")
@@ -204,43 +379,52 @@ def _listed_urls(path: str) -> list[str]:
     return urls
 
 
-def _read_inputs(args: argparse.Namespace, on_error):
+def _read_inputs(args: argparse.Namespace, on_error, on_warning=None):
     from kg.api import as_documents
-    from kg.readers import parse_date
     from kg.sources import SourceOptions, is_url
 
-    document_date = parse_date(args.date) if args.date else None
     options = SourceOptions(fetch=args.fetch, text_column=args.text_column, date_column=args.date_column)
-    return as_documents([p if is_url(p) else Path(p) for p in args.inputs], date=document_date,
-                        on_error=on_error, options=options)
+    return as_documents([p if is_url(p) else Path(p) for p in args.inputs], date=args.document_date,
+                        on_error=on_error, on_warning=on_warning, options=options)
 
 
-def _build_file(args: argparse.Namespace) -> int:
+def _build_file(args: argparse.Namespace, outputs: list[Path]) -> int:
     """The graph in memory, written to one file at the end (``-o`` without ``--store``)."""
     import kg
     from kg.api import extract
+    from kg.errors import ExtractionError
+    from kg.fileio import OutputLock
     from kg.graph.store import KnowledgeGraph
 
-    problems: list[InputError] = []
-    documents = list(_read_inputs(args, problems.append))
-    if not documents and len(problems) == 1:
-        raise problems[0]  # one bad input: its own message is the error
-    for problem in problems:
-        print(f"kg build: warning: {problem} (skipped)", file=sys.stderr)
-    if not documents:
-        raise InputError("no documents could be read from " + ", ".join(args.inputs)
-                         + "; fix the errors above and run again")
-    graph = KnowledgeGraph()
-    if args.append and Path(args.output).exists():
-        graph.parse(args.output)
-    nlp = kg.load_pipeline(args.model)
-    statements = 0
-    for document, relations in extract(documents, nlp, batch_size=args.batch_size):
-        statements += graph.add(document, relations, kg.__version__)
-    graph.serialize(args.output)
-    if args.html:
-        graph.to_html(args.html)
-    print(f"kg build: {len(documents)} document(s), {statements} statement(s) -> {args.output}"
+    report = _BuildReport(verbose=args.verbose, strict=args.strict)
+    with contextlib.ExitStack() as held:
+        for output in outputs:
+            held.enter_context(OutputLock(output))
+        report.hold()
+        documents = list(_read_inputs(args, report.skip, report.warn))
+        if not documents and len(report.skipped) == 1 and not report.warnings:
+            raise report.skipped[0]  # one bad input: its own message is the error
+        report.flush()
+        if not documents:
+            raise InputError("no documents could be read from " + ", ".join(args.inputs)
+                             + "; fix the errors above and run again")
+        report.check_strict()
+        graph = KnowledgeGraph()
+        if args.append and Path(args.output).exists():
+            graph.parse(args.output)
+        nlp = kg.load_pipeline(args.model)
+        statements = 0
+        for document, relations in extract(documents, nlp, batch_size=args.batch_size,
+                                           on_error=report.skip_or_stop):
+            statements += graph.add(document, relations, kg.__version__)
+            report.built += 1
+            logger.info("built %s: %d statements", document.id, len(relations))
+        if not report.built:
+            raise ExtractionError(f"no document could be built (see above); {args.output} was not written")
+        graph.serialize(args.output)
+        if args.html:
+            graph.to_html(args.html)
+    print(f"kg build: {report.summary()}; {statements} statements -> {args.output}"
           + (f", {args.html}" if args.html else ""))
     return 0
 
@@ -259,9 +443,12 @@ def _build_store(args: argparse.Namespace) -> int:
         problems.append(problem)
         progress.warn(f"kg build: warning: {problem} (skipped)")
 
+    def warned(warning: Warning) -> None:
+        progress.warn(f"kg build: warning: {_one_line(warning)}")
+
     with PersistentGraph.open(store_path, wait=args.wait) as store:
         try:
-            report = build_store(_read_inputs(args, skipped), store, model=args.model,
+            report = build_store(_read_inputs(args, skipped, warned), store, model=args.model,
                                  workers=args.workers, batch_size=args.batch_size,
                                  scheduler=args.scheduler, progress=progress)
         finally:
@@ -275,6 +462,10 @@ def _build_store(args: argparse.Namespace) -> int:
                 raise problems[0]
             raise InputError("no documents could be read from " + ", ".join(args.inputs)
                              + "; fix the errors above and run again")
+        if args.strict and problems:
+            raise IncompleteBuildError(
+                f"{len(problems)} input(s) skipped (see above) and --strict is given; the documents "
+                f"read were committed to {store_path}; fix the inputs named above and run again")
         outputs = [store_path]
         if args.output:
             outputs.append(str(store.serialize(args.output)))
@@ -312,20 +503,39 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _names_a_file(text: str) -> bool:
+    """True when a one-line argument is the name of an existing file (a query text is not)."""
+    if "\n" in text or "{" in text:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # too long for a file name, or a NUL in it
+        return False
+
+
 def _read_query(text: str) -> str:
+    """The SPARQL of a query argument: the text itself, or the content of the .rq file it names."""
+    from kg.graph.sparql import check_read_only
+
     path = Path(text)
-    if text.endswith(".rq") or ("\n" not in text and len(text) < 512 and path.is_file()):
+    if text.endswith(".rq") or _names_a_file(text):
         if not path.is_file():
             raise InputError(f"{text}: no such query file; check the path")
         try:
-            return path.read_text(encoding="utf-8")
+            sparql = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise InputError(f"{text}: query file is not UTF-8 text; save it as UTF-8") from None
+        try:
+            check_read_only(sparql)
+        except QueryRefusedError as error:
+            raise QueryRefusedError(f"{text}: {error}") from None
+        return sparql
     return text
 
 
 def _query(args: argparse.Namespace) -> int:
     from kg import query as queries
+    from kg.graph.sparql import check_read_only
 
     if args.list:
         for named in queries.named_queries().values():
@@ -343,6 +553,7 @@ def _query(args: argparse.Namespace) -> int:
     values = queries.parse_parameters(args.param)
     named = queries.named_query(args.named) if args.named else None
     sparql = named.sparql if named else _read_query(args.query)
+    check_read_only(sparql)
     if args.graph.startswith(("http://", "https://")):
         if named or values:
             raise InputError("named queries and --param run on graph files; an endpoint takes "
@@ -359,7 +570,7 @@ def _query(args: argparse.Namespace) -> int:
         result = queries.run_query(graph.graph, sparql, queries.bindings_for(graph.graph, values, named))
     except QueryError as error:
         if named is None and sparql is not args.query:  # read from a file: say which
-            raise QueryError(f"{args.query}: {error}") from None
+            raise type(error)(f"{args.query}: {error}") from None
         raise
     names = "labels" if args.labels else "iris" if args.iris else "compact"
     if result.kind in ("CONSTRUCT", "DESCRIBE"):

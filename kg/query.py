@@ -589,7 +589,9 @@ def run_query(graph: Graph, sparql: str, bindings: Mapping[str, Any] | None = No
     Raises
     ------
     QueryError
-        When the query does not parse or cannot be evaluated, or is an update.
+        When the query does not parse or cannot be evaluated.
+    QueryRefusedError
+        When it is a SPARQL Update (INSERT, DELETE, LOAD ...): queries only read.
 
     Examples
     --------
@@ -598,10 +600,9 @@ def run_query(graph: Graph, sparql: str, bindings: Mapping[str, Any] | None = No
     >>> result.kind, result.answer
     ('ASK', False)
     """
-    if re.match(r"\s*(?:(?:PREFIX|BASE)\b[^\n]*\n\s*)*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b",
-                sparql, re.IGNORECASE):
-        raise QueryError("kg query reads graphs and does not run SPARQL updates; "
-                         "use SELECT, ASK, CONSTRUCT or DESCRIBE")
+    from kg.graph.sparql import check_read_only
+
+    check_read_only(sparql)
     initial = {Variable(name): value for name, value in (bindings or {}).items()}
     try:
         result = graph.query(sparql, initNs=_namespaces(), initBindings=initial)

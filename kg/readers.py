@@ -16,16 +16,25 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import InputError, InputWarning
 from kg.records import Document
 from kg.sources import SOURCE_SUFFIXES, SourceOptions, is_url
 
-__all__ = ["SUPPORTED_SUFFIXES", "parse_date", "read_documents"]
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "NOTES_NAMES",
+    "check_not_future",
+    "is_notes_file",
+    "looks_like_html",
+    "parse_date",
+    "read_documents",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -95,11 +104,78 @@ def parse_date(value: str) -> date:
     )
 
 
+def today_anywhere() -> date:
+    """The latest calendar date anywhere on Earth now (UTC+14)."""
+    return datetime.now(timezone(timedelta(hours=14))).date()
+
+
+def check_not_future(value: date, what: str = "date") -> date:
+    """Return `value` unless it is after today everywhere on Earth.
+
+    A publication date in the future is a mistake, and geokg would turn
+    "September 26" in the text into a future date from it.
+
+    Raises
+    ------
+    InputError
+        When `value` is after today (in the earliest time zone, UTC+14).
+
+    Examples
+    --------
+    >>> check_not_future(date(2023, 9, 27))
+    datetime.date(2023, 9, 27)
+    >>> check_not_future(date(2099, 1, 1), "--date")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: --date 2099-01-01 is in the future (today is ...); give the date the text was published
+    """
+    today = today_anywhere()
+    if value > today:
+        raise InputError(f"{what} {value.isoformat()} is in the future (today is {today.isoformat()}); "
+                         "give the date the text was published")
+    return value
+
+
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                         re.IGNORECASE | re.DOTALL)
+_HTML_TAGS = re.compile(r"<(?:html|head|body|meta|script|div|nav)\b[^>]*>", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when a text is an HTML page (a saved web page) rather than plain text.
+
+    A page starts with ``<!DOCTYPE html>``, ``<html>``, ``<head>`` or ``<body>``
+    (after an XML declaration or comments), or has an ``<html>`` or ``<body>``
+    tag and at least five page-structure tags in its first 5,000 characters. Text
+    that only mentions a tag or two is plain text.
+
+    Examples
+    --------
+    >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    True
+    >>> looks_like_html("Use the <div> element, said the ministry.")
+    False
+    """
+    if _HTML_START.match(text[:5000]):
+        return True
+    head = text[:5000]
+    tags = _HTML_TAGS.findall(head)
+    return len(tags) >= 5 and any(t[1:5].lower() in ("html", "body") for t in tags)
+
+
+def _html_problem() -> str:
+    how = ("save it with the .html extension and give that file, which geokg reads as a web page"
+           if ".html" in SUPPORTED_SUFFIXES else
+           "save the article's text as plain text (e.g. from the browser's reader view) and give that file")
+    return f"is an HTML page, not plain text; its markup would be read as news; {how}"
+
+
 def read_documents(
     inputs: Iterable[str | Path],
     *,
     date: date | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    on_warning: Callable[[InputWarning], None] | None = None,
     options: SourceOptions | None = None,
 ) -> Iterator[Document]:
     """Yield one :class:`Document` per text file or JSON Lines record.
@@ -116,7 +192,8 @@ def read_documents(
         and ``url`` (optional); the source is ``url``, else the file's URI. Blank
         lines are skipped. A directory is searched recursively for ``.txt`` and
         ``.jsonl`` files, read in sorted order; hidden files and folders and other
-        file types are ignored.
+        file types are ignored, and so are ``.txt`` files named as a corpus's own
+        notes (see :func:`is_notes_file`), with a warning.
     date : datetime.date, optional
         The date of ``.txt`` documents, which anchors relative time expressions.
         JSON Lines records carry their own ``date``.
@@ -124,10 +201,15 @@ def read_documents(
         How to read HTML pages, RSS/Atom feeds, CSV files and http(s) URLs,
         which :mod:`kg.sources` reads (an input that is a URL is fetched).
     on_error : callable, optional
-        Called with an :class:`InputError` for each problem (a file that cannot be
-        read, a malformed JSON Lines record, a duplicate id); the offending file
-        or line is skipped and reading goes on. Without it the first error is
-        raised.
+        Called with an :class:`InputError` for each input that is skipped (a file
+        or folder that cannot be read, a malformed JSON Lines record, an HTML
+        page saved as text, a duplicate id); reading goes on. Without it the
+        first error is raised.
+    on_warning : callable, optional
+        Called with an :class:`InputWarning` for each input read with a loss (a
+        JSON Lines ``date`` that is invalid or in the future is dropped, the
+        document kept) or deliberately not read (a README in a folder). Without
+        it warnings are logged.
 
     Yields
     ------
@@ -149,59 +231,124 @@ def read_documents(
     >>> [(doc.id, doc.date) for doc in read_documents([folder / "news.jsonl"])]
     [('a1', datetime.date(2024, 2, 1))]
     """
+    yield from _documents(inputs, date, _reporter(on_error), _warner(on_warning), {}, options)
 
+
+def _reporter(on_error: Callable[[InputError], None] | None) -> Callable[[InputError], None]:
     def report(error: InputError) -> None:
         if on_error is None:
             raise error
         logger.debug("skipped: %s", error)
         on_error(error)
 
-    first_seen: dict[str, str] = {}
+    return report
+
+
+def _warner(on_warning: Callable[[InputWarning], None] | None) -> Callable[[InputWarning], None]:
+    def warn(warning: InputWarning) -> None:
+        if on_warning is None:
+            logger.warning("%s", warning)
+        else:
+            on_warning(warning)
+
+    return warn
+
+
+def _documents(
+    inputs: Iterable[str | Path],
+    document_date: date | None,
+    report: Callable[[InputError], None],
+    warn: Callable[[InputWarning], None],
+    first_seen: dict[str, str],
+    options: SourceOptions | None = None,
+) -> Iterator[Document]:
+    """The documents of `inputs`; `first_seen` maps ids already read to where they were."""
     options = options or SourceOptions()
     for given in inputs:
         if is_url(given):
             from kg.sources.web import read_url
 
-            located = ((str(given), document) for document in read_url(str(given), options, date, report))
-            paths = [located]
+            read = ((str(given), document) for document in read_url(str(given), options, document_date, report))
+            located: Iterable[Iterator[tuple[str, Document]]] = [read]
         else:
             try:
-                paths = _expand(Path(given))
+                paths = _expand(Path(given), report, warn)
             except InputError as error:
                 report(error)
                 continue
-        for path in paths:
-            read = path if not isinstance(path, Path) else _read_file(path, date, report, options)
+            located = (_read_file(path, document_date, report, warn, options) for path in paths)
+        for read in located:
             for place, document in read:
-                earlier = first_seen.get(document.id)
-                if earlier is not None:
-                    report(
-                        InputError(
-                            f"{place}: duplicate document id {document.id!r}, already used at "
-                            f"{earlier}; give every document a unique id"
-                        )
-                    )
-                    continue
-                first_seen[document.id] = place
-                yield document
+                if _unique_id(document, place, first_seen, report):
+                    yield document
 
 
-def _expand(path: Path) -> list[Path]:
-    """Return the readable files `path` stands for."""
+def _unique_id(document: Document, place: str, first_seen: dict[str, str],
+              report: Callable[[InputError], None]) -> bool:
+    """True, and `document` recorded, unless an earlier document had its id (then reported)."""
+    earlier = first_seen.get(document.id)
+    if earlier is not None:
+        report(InputError(f"{place}: duplicate document id {document.id!r}, already used at "
+                          f"{earlier}; give every document a unique id"))
+        return False
+    first_seen[document.id] = place
+    return True
+
+
+#: Names of the notes a corpus folder carries about itself, never news: a ``.txt``
+#: file in a folder whose name (without ``.txt``, in any case) is one of these is
+#: not read, with a warning. For ``readme``, ``license`` and ``licence`` a name
+#: that starts or ends with the word (``AGNEWS-README``, ``license_data``) counts too.
+NOTES_NAMES = frozenset({
+    "readme", "read_me", "read-me", "license", "licence", "copying", "copyright", "notice",
+    "authors", "contributors", "contributing", "changelog", "changes", "history", "citation",
+    "credits", "install", "manifest", "todo",
+})
+_NOTES_AFFIXED = re.compile(r"(?:readme|licen[cs]e)[-_. ].*|.*[-_. ](?:readme|licen[cs]e)")
+
+
+def is_notes_file(path: str | Path) -> bool:
+    """True when a ``.txt`` file's name says it describes a corpus rather than being news.
+
+    Examples
+    --------
+    >>> [is_notes_file(n) for n in ("README.txt", "AGNEWS-README.txt", "LICENSE.txt", "licensing-talks.txt")]
+    [True, True, True, False]
+    """
+    stem = Path(path).stem.lower()
+    return stem in NOTES_NAMES or bool(_NOTES_AFFIXED.fullmatch(stem))
+
+
+def _expand(path: Path, report: Callable[[InputError], None],
+            warn: Callable[[InputWarning], None]) -> list[Path]:
+    """Return the readable files `path` stands for, reporting what a folder holds but is not read."""
     if path.is_dir():
-        files = sorted(
-            found
-            for found in path.rglob("*")
-            if found.suffix.lower() in SUPPORTED_SUFFIXES
-            and found.is_file()
-            and not any(part.startswith(".") for part in found.relative_to(path).parts)
-        )
+        def unreadable(error: OSError) -> None:
+            folder = error.filename or path
+            report(InputError(
+                f"{folder}: cannot read this folder ({error.strerror or error}); the documents in it "
+                "were not read; make it readable (e.g. chmod u+rx) or move the documents out"))
+
+        files: list[Path] = []
+        for folder, folders, names in os.walk(path, onerror=unreadable):
+            folders[:] = sorted(name for name in folders if not name.startswith("."))
+            for name in sorted(names):
+                found = Path(folder, name)
+                if name.startswith(".") or found.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    continue
+                if found.suffix.lower() == ".txt" and is_notes_file(found):
+                    warn(InputWarning(
+                        f"{found}: not read as news: the name says it is the corpus's notes "
+                        f"({found.stem}); give the file itself to read it anyway"))
+                    continue
+                if found.is_file():
+                    files.append(found)
         if not files:
             raise InputError(
                 f"{path}: no .txt, .jsonl, .html, .csv or feed files found in this directory "
                 "(searched recursively); put the documents there or give the files themselves"
             )
-        return files
+        return sorted(files)
     if not path.exists():
         raise InputError(f"{path}: no such file or directory; check the path")
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -244,6 +391,7 @@ def _read_text(path: Path) -> str:
 
 def _read_file(
     path: Path, document_date: date | None, report: Callable[[InputError], None],
+    warn: Callable[[InputWarning], None],
     options: SourceOptions,
 ) -> Iterator[tuple[str, Document]]:
     """Yield ``(place, document)`` pairs of one file; `place` names it in messages."""
@@ -257,6 +405,9 @@ def _read_file(
         return
     source = path.resolve().as_uri()
     if path.suffix.lower() == ".txt":
+        if looks_like_html(text):
+            report(InputError(f"{path}: {_html_problem()}"))
+            return
         document = Document(
             id=path.stem, text=text, date=document_date, title=_headline(text), source=source
         )
@@ -267,7 +418,7 @@ def _read_file(
             continue
         place = f"{path}:{number}"
         try:
-            yield place, _record(line, place, source)
+            yield place, _record(line, place, source, warn)
         except InputError as error:
             report(error)
 
@@ -305,7 +456,7 @@ def _headline(text: str) -> str | None:
     return None
 
 
-def _record(line: str, place: str, file_source: str) -> Document:
+def _record(line: str, place: str, file_source: str, warn: Callable[[InputWarning], None]) -> Document:
     """Build the document of one JSON Lines record."""
     try:
         record = json.loads(line)
@@ -326,12 +477,15 @@ def _record(line: str, place: str, file_source: str) -> Document:
         raise InputError(
             f"{place}: missing or empty \"text\" in record {identifier!r}; give the document text"
         )
+    if looks_like_html(text):
+        raise InputError(f"{place}: the \"text\" of record {identifier!r} {_html_problem()}")
     document_date = None
     if record.get("date") is not None:
         try:
-            document_date = parse_date(record["date"])
+            document_date = check_not_future(parse_date(record["date"]))
         except InputError as error:
-            raise InputError(f"{place}: {error}") from None
+            warn(InputWarning(f"{place}: {error}; the date was dropped and record {identifier!r} "
+                              "read without one (relative dates in it stay unresolved)"))
     for optional in ("title", "url"):
         if record.get(optional) is not None and not isinstance(record[optional], str):
             raise InputError(f"{place}: \"{optional}\" must be a string or null")

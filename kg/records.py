@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from kg.errors import RecordError, VocabularyError
+
 __all__ = [
     "ENTITY_TYPES",
     "EVENT_RELATIONS",
@@ -134,7 +136,7 @@ class Entity:
 
     def __post_init__(self) -> None:
         if self.sector is not None and self.sector not in SECTORS:
-            raise ValueError(f"sector {self.sector!r} is not one of {SECTORS}")
+            raise VocabularyError(f"sector {self.sector!r} is not one of {SECTORS}; use one of these names")
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -170,7 +172,8 @@ class TimeSpan:
     def __post_init__(self) -> None:
         for value in (self.point, self.start, self.end):
             if value is not None and not re.fullmatch(r"-?\d{4}(-\d{2}(-\d{2})?)?", value):
-                raise ValueError(f"time value {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+                raise RecordError(f"time value {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD; "
+                                  "give an ISO date of that precision")
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -204,9 +207,9 @@ class Relation:
 
     def __post_init__(self) -> None:
         if self.modality not in MODALITIES:
-            raise ValueError(f"modality {self.modality!r} is not one of {MODALITIES}")
+            raise VocabularyError(f"modality {self.modality!r} is not one of {MODALITIES}; use one of these names")
         if not 0.0 <= self.confidence <= 1.0:
-            raise ValueError(f"confidence {self.confidence} is outside [0, 1]")
+            raise RecordError(f"confidence {self.confidence} is outside [0, 1]; give a number from 0 to 1")
 
     @property
     def asserted(self) -> bool:

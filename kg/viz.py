@@ -14,9 +14,7 @@ from __future__ import annotations
 import html
 import logging
 import math
-import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -515,17 +513,9 @@ def _page(graph: rdflib.Graph, *, title: str, include_unasserted: bool,
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                             suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    from kg.fileio import atomic_write
+
+    atomic_write(path, text)
 
 
 def render_html(graph: rdflib.Graph, path: str | Path, *, title: str = "geokg",

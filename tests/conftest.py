@@ -46,3 +46,14 @@ def fixed_extraction(monkeypatch) -> list:
     monkeypatch.setattr(kg, "load_pipeline", lambda model=None: None)
     monkeypatch.setattr(kg.api, "extract", extract)
     return statements
+
+
+@pytest.fixture
+def shared_pipeline(monkeypatch: pytest.MonkeyPatch, nlp) -> None:
+    """Let commands run in-process reuse the session's pipeline instead of loading their own."""
+    real_load_pipeline = kg.load_pipeline
+
+    def load_pipeline(model: str | None = None, **options):
+        return nlp if model is None and not options else real_load_pipeline(model, **options)
+
+    monkeypatch.setattr(kg, "load_pipeline", load_pipeline)

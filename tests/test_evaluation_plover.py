@@ -377,7 +377,7 @@ def test_cli_eval_scores_plover_records(capsys, gsr: Path, fixed_extraction) -> 
 
 
 def test_cli_eval_entities_refuses_plover_records(capsys, gsr: Path, fixed_extraction) -> None:
-    assert main(["eval", "--entities", str(gsr)]) == 1
+    assert main(["eval", "--entities", str(gsr)]) == 4  # InputError
     assert capsys.readouterr().err == (
         f"kg eval: error: {gsr}: PLOVER records code events, not entity mentions; "
         "drop --entities to score the events\n")

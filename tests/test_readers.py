@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import InputError
+from kg.errors import InputError, InputWarning
 from kg.readers import parse_date, read_documents
 from kg.records import Document
 
@@ -92,10 +92,6 @@ def test_jsonl_records_become_documents(tmp_path: Path) -> None:
         ('{"text": "Oman mediated."}', 'missing or non-string "id"'),
         ('{"id": 7, "text": "Oman mediated."}', 'missing or non-string "id"'),
         ('{"id": "x", "text": "  "}', 'missing or empty "text"'),
-        ('{"id": "x", "text": "Oman mediated.", "date": "08/07/2021"}',
-         "invalid date '08/07/2021': expected YYYY-MM-DD"),
-        ('{"id": "x", "text": "Oman mediated.", "date": "2021-02-30"}',
-         "invalid date '2021-02-30'"),
         ('{"id": "x", "text": "Oman mediated.", "title": 3}', '"title" must be a string or null'),
     ],
 )
@@ -117,6 +113,38 @@ def test_malformed_jsonl_line_is_reported_with_line_number_and_skipped(
     assert message.startswith(f"{path}:3: ")
     assert fragment in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        ("08/07/2021", "invalid date '08/07/2021': expected YYYY-MM-DD"),
+        ("2021-02-30", "invalid date '2021-02-30'"),
+        ("2087-03-09 junk", "invalid date '2087-03-09 junk'"),
+        ("2099-01-01", "date 2099-01-01 is in the future"),
+    ],
+)
+def test_jsonl_line_with_a_bad_date_keeps_its_document_without_the_date(
+    tmp_path: Path, value: str, fragment: str
+) -> None:
+    path = write_jsonl(
+        tmp_path / "docs.jsonl",
+        [json.dumps({"id": "ok1", "text": "Kenya voted.", "date": "2024-01-02"}),
+         json.dumps({"id": "x", "text": "Oman mediated.", "date": value})],
+    )
+    errors: list[InputError] = []
+    warnings: list[InputWarning] = []
+
+    documents = list(read_documents([path], on_error=errors.append, on_warning=warnings.append))
+
+    assert [(d.id, d.text, d.date) for d in documents] == [
+        ("ok1", "Kenya voted.", datetime.date(2024, 1, 2)), ("x", "Oman mediated.", None)]
+    assert errors == []
+    (warning,) = warnings
+    message = str(warning)
+    assert message.startswith(f"{path}:2: {fragment}")
+    assert message.endswith("; the date was dropped and record 'x' read without one "
+                            "(relative dates in it stay unresolved)")
 
 
 def test_malformed_jsonl_line_raises_without_handler(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable
 
+from kg.errors import ConfigError
 from kg.records import Entity
 
 __all__ = ["DATA_DIR", "DATA_FILES", "Gazetteer", "Role", "normalize_name"]
@@ -156,7 +157,7 @@ class Gazetteer:
         self._by_key: dict[str, Entity] = {}
         for entity in self.entities:
             if entity.key in self._by_key:
-                raise ValueError(f"duplicate gazetteer key {entity.key!r}; every entity needs its own key")
+                raise ConfigError(f"duplicate gazetteer key {entity.key!r}; every entity needs its own key")
             self._by_key[entity.key] = entity
         self._by_qid = {e.qid: e for e in reversed(self.entities) if e.qid}
         self._exact: dict[str, list[Entity]] = {}
@@ -418,7 +419,7 @@ def _load_cached(directory: Path) -> Gazetteer:
     for name in DATA_FILES:
         path = directory / name
         if not path.exists():
-            raise FileNotFoundError(
+            raise ConfigError(
                 f"gazetteer data file {path} is missing; run scripts/build_gazetteer.py "
                 f"or pass the directory that holds {', '.join(DATA_FILES)}"
             )

@@ -38,12 +38,30 @@ def entity_iri(entity: Entity) -> URIRef:
 
 
 def document_iri(document_id: str) -> URIRef:
-    """IRI of a document: its identifier, made IRI-safe, under ``gkd:``."""
-    return GKD[slugify(document_id) if not _iri_safe(document_id) else document_id]
+    """IRI of a document under ``gkd:``: distinct identifiers always give distinct IRIs.
+
+    An identifier of letters, digits, ``-``, ``_`` and ``.`` (not dots only) is used as it is;
+    any other is slugified and followed by the first 8 hex digits of the SHA-1 of
+    the identifier, so that "Doc 1" and "doc-1" stay two documents, and the IRI of
+    an identifier never changes between runs.
+
+    Examples
+    --------
+    >>> str(document_iri("reuters-44"))
+    'https://w3id.org/geokg/document/reuters-44'
+    >>> str(document_iri("Doc 1"))
+    'https://w3id.org/geokg/document/doc-1-68cb2b47'
+    """
+    if _iri_safe(document_id):
+        return GKD[document_id]
+    digest = hashlib.sha1(document_id.encode("utf-8")).hexdigest()[:8]
+    return GKD[f"{slugify(document_id)}-{digest}"]
 
 
 def _iri_safe(text: str) -> bool:
-    return bool(text) and all(c.isalnum() or c in "-_." for c in text)
+    """True for identifiers usable as they are: letters, digits, ``-``, ``_``, ``.``; not dots only."""
+    return (any(c.isalnum() for c in text)
+            and all(c.isalnum() or c in "-_." for c in text))
 
 
 def statement_iri(relation: Relation) -> URIRef:

@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-from kg.errors import GeoKGError
+from kg.errors import StoreInUseError
 
 __all__ = ["LOCK_FILE", "StoreInUseError", "StoreLock"]
 
@@ -24,10 +24,6 @@ logger = logging.getLogger(__name__)
 
 #: Name of the lock file inside a store's directory.
 LOCK_FILE = "geokg.lock"
-
-
-class StoreInUseError(GeoKGError):
-    """Another process holds the store in a way that excludes this use."""
 
 
 class StoreLock:

@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
 
+from kg.errors import VocabularyError
 from kg.graph.namespace import GKG, RELATIONS, WDT
 
 __all__ = [
@@ -144,7 +145,7 @@ def super_properties(relation_local_name: str) -> frozenset[str]:
 
     Raises
     ------
-    ValueError
+    VocabularyError
         If ``relation_local_name`` is not a geokg relation.
 
     Examples
@@ -155,7 +156,7 @@ def super_properties(relation_local_name: str) -> frozenset[str]:
     ['relation', 'standingRelation']
     """
     if relation_local_name not in RELATIONS:
-        raise ValueError(
+        raise VocabularyError(
             f"Unknown geokg relation {relation_local_name!r}. "
             f"Use one of: {', '.join(RELATIONS)}."
         )

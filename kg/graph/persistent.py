@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from kg.errors import GeoKGError, GraphFormatError
+from kg.errors import GraphFormatError, StoreError
 from kg.graph.build import document_iri, truthy_triples
 from kg.graph.locking import StoreLock
 from kg.graph.namespace import GKE, GKG, PREFIXES
@@ -91,10 +91,6 @@ _OX_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
     "xml": ox.RdfFormat.RDF_XML,
 }
-
-
-class StoreError(GeoKGError):
-    """A store directory cannot be opened or does not hold a geokg store."""
 
 
 def is_store(path: str | Path) -> bool:

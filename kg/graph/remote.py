@@ -15,7 +15,7 @@ import urllib.parse
 import urllib.request
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import GeoKGError, QueryError
+from kg.errors import QueryError, RemoteError
 
 if TYPE_CHECKING:
     import pandas
@@ -23,10 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["RemoteError", "push", "query_endpoint"]
 
 logger = logging.getLogger(__name__)
-
-
-class RemoteError(GeoKGError):
-    """A SPARQL endpoint could not be reached or refused a request."""
 
 
 def _request(request: urllib.request.Request, timeout: float) -> bytes:
@@ -170,12 +166,17 @@ def query_endpoint(query_url: str, sparql: str, *, timeout: float = 120.0) -> pa
     ------
     QueryError
         When the server rejects the query.
+    QueryRefusedError
+        When it is a SPARQL Update: it is not sent.
     RemoteError
         When the server cannot be reached.
     """
     import pandas as pd
 
     from kg.graph.namespace import PREFIXES
+    from kg.graph.sparql import check_read_only
+
+    check_read_only(sparql)
 
     declared = {line.split()[1].rstrip(":").lower() for line in sparql.splitlines()
                 if line.strip().lower().startswith("prefix") and len(line.split()) > 1}

@@ -9,8 +9,6 @@ shapes and hands the actor network to networkx and pyvis.
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -19,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import PROV, RDF
 
-from kg.errors import GraphFormatError, QueryError
+from kg.errors import GraphFormatError
+from kg.fileio import atomic_write
 from kg.graph.build import add_document, add_entity, add_relation, document_iri, remove_document
 from kg.graph.namespace import GKG, bind_prefixes
 from kg.records import Document, Relation
@@ -144,7 +143,7 @@ class KnowledgeGraph:
         incoming = Dataset() if rdf_format in _DATASET_FORMATS else Graph()
         try:
             incoming.parse(path, format=rdf_format)
-        except Exception as error:  # rdflib raises many parser-specific types
+        except Exception as error:  # noqa: BLE001 - rdflib raises many parser-specific types
             detail = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise GraphFormatError(f"{path}: not valid {rdf_format} ({detail}); fix or regenerate the file") from None
         if isinstance(incoming, Dataset):  # the triples of every graph in the file
@@ -158,17 +157,8 @@ class KnowledgeGraph:
         """Write the graph; the format follows the extension. The file appears whole or not at all."""
         path = Path(path)
         rdf_format = format_for(path, format)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        source = self._for_format(rdf_format)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                source.serialize(stream, format=rdf_format, encoding="utf-8")
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        return path
+        content = self._for_format(rdf_format).serialize(format=rdf_format, encoding="utf-8")
+        return atomic_write(path, content)
 
     def to_string(self, format: str = "turtle") -> str:
         """The graph serialised as text."""
@@ -199,6 +189,8 @@ class KnowledgeGraph:
         ------
         QueryError
             When the query does not parse or cannot be evaluated.
+        QueryRefusedError
+            When it is a SPARQL Update (INSERT, DELETE, LOAD ...): the graph only answers.
         """
         from kg.query import bindings_for, run_query
 

@@ -24,6 +24,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.errors import ConfigError
 from kg.extraction.entities import DocumentEntities, EntitySettings, find_mentions
 from kg.extraction.lexicon import Lexicon
 from kg.extraction.relations import RelationSettings, extract_relations
@@ -171,7 +172,7 @@ class RelationExtractor:
     def __call__(self, doc: Doc) -> Doc:
         entities = doc._.geokg_entities
         if entities is None:
-            raise ValueError(
+            raise ConfigError(
                 "geokg_relations needs the entities of geokg_entities; "
                 "add 'geokg_entities' to the pipeline before 'geokg_relations'"
             )

@@ -114,7 +114,7 @@ def test_unreachable_endpoint_is_named(graph):
 def test_cli_reports_an_unreachable_endpoint_in_one_line(graph, tmp_path, capsys):
     path = graph.serialize(tmp_path / "g.ttl")
     url = f"http://127.0.0.1:{_free_port()}/store"
-    assert cli.main(["push", str(path), url]) == 1
+    assert cli.main(["push", str(path), url]) == 7  # RemoteError
     error = capsys.readouterr().err.strip()
     assert error.startswith(f"kg push: error: {url}") and "\n" not in error
 
