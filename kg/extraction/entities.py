@@ -96,7 +96,7 @@ def new_entity(label: str, kind: str, gazetteer: Gazetteer, *, country: str | No
     suffix, so a person called Jordan is never merged with the country.
     """
     label = " ".join(label.split())  # names broken across lines in wire copy
-    key = slugify(label)
+    key = slugify(without_initials(label) if kind == "Person" else label)
     if key in gazetteer and gazetteer[key].type != kind:
         key = f"{key}-{kind.lower()}"
     return Entity(key=key, label=label, type=kind, country=country)
@@ -442,16 +442,65 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
 
 
 def _person(span: Span, persons: list[Entity], gazetteer: Gazetteer) -> Entity:
-    """The person a name refers to: an earlier person with this surname, or a new one."""
-    words = span.text.split()
+    """The person a name refers to: an earlier person with this surname, one the gazetteer knows, or a new one."""
+    words = without_initials(span.text).split()
     for person in reversed(persons):
-        known = person.label.split()
+        known = without_initials(person.label).split()
         if len(words) < len(known) and known[-len(words):] == words:
             return person
         if len(words) > len(known) and words[-len(known):] == known:
             # A fuller name after a short one: keep the first key, remember the name.
             return person
-    return new_entity(span.text, "Person", gazetteer)
+        if words == known:
+            return person  # "George W. Bush" and "George Bush"
+    return known_person(span.text, gazetteer) or new_entity(span.text, "Person", gazetteer)
+
+
+def without_initials(name: str) -> str:
+    """A name without its middle initials: "Vladimir V. Putin" -> "Vladimir Putin".
+
+    Examples
+    --------
+    >>> without_initials("George W. Bush")
+    'George Bush'
+    """
+    words = name.split()
+    kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and re.fullmatch(r"[A-Z]\.?", w))]
+    return " ".join(kept)
+
+
+def known_person(name: str, gazetteer: Gazetteer) -> Entity | None:
+    """The gazetteer's person of a name, its form without middle initials, or a surname only one has.
+
+    One real person is one entity in every document: "Vladimir V. Putin", "Vladimir
+    Putin" and a bare "Putin" are the gazetteer's ``vladimir-putin``.
+    """
+    for form in dict.fromkeys((name, without_initials(name))):
+        for entity in gazetteer.lookup(form):
+            if entity.type == "Person":
+                return entity
+    words = name.split()
+    if len(words) == 1:
+        holders = _surnames(gazetteer).get(words[0], ())
+        if len(holders) == 1:
+            return holders[0]
+    return None
+
+
+_SURNAMES: dict[int, dict[str, tuple[Entity, ...]]] = {}
+
+
+def _surnames(gazetteer: Gazetteer) -> dict[str, tuple[Entity, ...]]:
+    """The gazetteer's persons by the last word of each of their names."""
+    cached = _SURNAMES.get(id(gazetteer))
+    if cached is None:
+        index: dict[str, dict[str, Entity]] = {}
+        for entity in gazetteer.entities:
+            if entity.type == "Person":
+                for name in entity.names:
+                    index.setdefault(name.split()[-1], {})[entity.key] = entity
+        cached = _SURNAMES[id(gazetteer)] = {k: tuple(v.values()) for k, v in index.items()}
+    return cached
 
 
 def _add_honorific_names(doc: Doc, found: DocumentEntities, persons: list[Entity], gazetteer: Gazetteer,

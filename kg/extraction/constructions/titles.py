@@ -218,6 +218,9 @@ class TitleReader:
                              for mentions in reading.sentence.by_token.values() for m in mentions
                              if extractor.found.entities[m.entity_key].type == "InternationalOrganization"]
             return organisations[0] if len(organisations) == 1 else None
+        known = self.known_anchor(reading)
+        if known is not None:
+            return known
         if reading.visited is not None:
             return reading.visited
         # a description in an earlier sentence is the same person; in the same sentence, another one
@@ -242,6 +245,23 @@ class TitleReader:
             extractor.found.entities.setdefault(military.key, military)
             return Arg(military, reading.person.text, via)
         return Arg(country, reading.person.text, via)
+
+    def known_anchor(self, reading: _Reading) -> Arg | None:
+        """What the gazetteer says a known person holds the title of ("President Donald Trump")."""
+        extractor = self.extractor
+        gazetteer = extractor.gazetteer
+        person = reading.person.entity
+        if person.key not in gazetteer:
+            return None
+        wanted = reading.core.replace("-", " ")
+        places = [where for title, where, _start, _end in gazetteer.roles(person.key)
+                  if title.lower().replace("-", " ").endswith(wanted) or wanted.endswith(title.lower())]
+        key = places[0] if places else person.country
+        if key is None or key not in gazetteer:
+            return None
+        entity = gazetteer[key]
+        extractor.found.entities.setdefault(entity.key, entity)
+        return Arg(entity, reading.person.text, "title")
 
     def acts_on(self, reading: _Reading, country_key: str) -> bool:
         """Whether the person acts on the country in the sentence ("Minister Katz visited Cyprus").
