@@ -44,6 +44,7 @@ class Modality:
         self.threatening_verbs = frozenset(modality["threatening_verbs"])
         self.accusation_verbs = frozenset(modality["accusation_verbs"])
         self.attempt_verbs = frozenset(modality["attempt_verbs"])
+        self.contrast_words = frozenset(modality["contrast_conjunctions"])
         self.accusation_prepositions = lexicon.words("accusation_prepositions")
         self.intention_nouns = frozenset(modality["intention_nouns"])
         self.future_modifiers = frozenset(modality["future_modifiers"])
@@ -139,6 +140,10 @@ class Modality:
                     modality = "Future"  # "Sweden's bid to join NATO"
                 break
             if dep == "conj":
+                if any(c.dep_ == "cc" and c.lower_ in self.contrast_words and head.i < c.i < node.i
+                       for c in head.children):
+                    # "has not denied this but blames DR Congo": the contrast keeps its own modality
+                    break
                 node = head
                 continue
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.hypothetical_markers
