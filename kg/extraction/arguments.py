@@ -60,6 +60,7 @@ class Arguments:
         self.title_words = lexicon.title_words("leader", "official") | frozenset(titles["national_words"])
         self.place_prepositions = frozenset(grammar["place_prepositions"])
         self.quantity_nouns = frozenset(grammar["quantity_nouns"])
+        self.reason_prepositions = frozenset(grammar["reason_prepositions"])
         #: Agent nouns resolve through their modifiers too: "Hezbollah guerrillas", "UN peacekeepers".
         self.agent_heads = frozenset(phrase for phrase in lexicon.agent_nouns if " " not in phrase)
         #: Set by the extractor: the subjects of a clause, for object pronouns.
@@ -112,9 +113,10 @@ class Arguments:
 
     def generic_head(self, token: Token, sentence: Sentence, depth: int) -> list[Arg]:
         """ "the Uzbek government", "Lithuania's foreign minister": the entity behind a generic noun."""
-        # "his Iranian counterpart, Hossein Amir-Abdollahian": the person named in apposition
-        named = [a for c in token.children if c.dep_ == "appos"
-                 for a in self.resolve(c, sentence, depth + 1) if a.entity.type == "Person"]
+        # "his Iranian counterpart, Hossein Amir-Abdollahian", "Lebanese militant group Hezbollah":
+        # the one named in apposition, not the nationality of the description
+        named = [a for c in token.children if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.i > token.i
+                 for a in self.resolve(c, sentence, depth + 1) if a.entity.type in {"Person", "Organization"}]
         if named:
             return named
         found: list[Arg] = []
@@ -191,6 +193,13 @@ class Arguments:
         """
         wanted = frozenset({"Person"} if pronoun.lower_ in self.person_possessives else set(ACTOR_TYPES) - {"Person"})
         clause = clause_verb(pronoun)
+        reason = next((t for t in pronoun.ancestors if t.dep_ == "prep" and t.lower_ in self.reason_prepositions), None)
+        if reason is not None and reason.head.pos_ in {"VERB", "AUX"}:
+            # "expelled Russia for its invasion of Ukraine": the one punished
+            punished = [a for c in reason.head.children if c.dep_ == "dobj"
+                        for a in self.resolve(c, sentence, depth + 1) if self.fit(a, wanted) is not None]
+            if punished:
+                return [replace(self.fit(a, wanted), via="coreference") for a in punished]
         for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i):
             owners = [a for a in self.resolve(subject, sentence, depth + 1) if self.fit(a, wanted) is not None]
             if owners:
@@ -257,6 +266,11 @@ class Arguments:
             return arg
         if arg.entity.type == "Agent" and "Country" in types and arg.entity.country in self.gazetteer:
             # "Indian troops in the Maldives": where the relation needs a state, the agent stands for it
+            country = self.gazetteer[arg.entity.country]
+            self.found.entities.setdefault(country.key, country)
+            return Arg(country, arg.text, arg.via)
+        if arg.entity.type == "Place" and types <= {"Country"} and arg.entity.country in self.gazetteer:
+            # "a French base in N'Djamena": where a relation needs a state, a city stands for its country
             country = self.gazetteer[arg.entity.country]
             self.found.entities.setdefault(country.key, country)
             return Arg(country, arg.text, arg.via)
