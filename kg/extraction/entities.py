@@ -63,6 +63,8 @@ class EntitySettings:
     title_modifiers: frozenset[str] = frozenset()
     #: Generic body names that take the country named before them ("Uzbekistan's Security Council").
     national_body_words: frozenset[str] = frozenset()
+    #: Descriptions that name the document's own country when it was just named ("the country").
+    home_descriptions: frozenset[str] = frozenset()
     #: Names of bodies every state has ("Congress", "Parliament"): the home country's when bare.
     generic_body_names: frozenset[str] = frozenset()
     #: Headlines and datelines, and how the document's own country is weighed.
@@ -421,6 +423,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         if names:
             found.add(names[0], span, "name")
             continue
+        earlier = next((p for p in reversed(persons) if len(span.text.split()) < len(p.label.split())
+                        and p.label.split()[-len(span.text.split()):] == span.text.split()), None)
+        if earlier is not None and _person_shaped(span) or (earlier is not None and len(span) == 1):
+            found.add(earlier, span, "coreference")  # "Jean-Yves Le Drian ... Le Drian said"
+            continue
         label = span.text
         entity = new_entity(label, kind, gazetteer)
         if kind == "Organization":
@@ -479,11 +486,15 @@ def known_person(name: str, gazetteer: Gazetteer) -> Entity | None:
         for entity in gazetteer.lookup(form):
             if entity.type == "Person":
                 return entity
-    words = name.split()
-    if len(words) == 1:
-        holders = _surnames(gazetteer).get(words[0], ())
-        if len(holders) == 1:
-            return holders[0]
+    words = without_initials(name).split()
+    holders = _surnames(gazetteer).get(words[-1], ()) if words else ()
+    if len(words) == 1 and len(holders) == 1:
+        return holders[0]
+    if len(words) > 1:
+        # "Anthony Blinken" for Antony Blinken: the one holder of the surname whose first name begins alike
+        alike = [h for h in holders if h.label.split()[0][:3].lower() == words[0][:3].lower()]
+        if len(alike) == 1:
+            return alike[0]
     return None
 
 
@@ -639,6 +650,9 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
         if not candidates:
             continue
         chosen = _clear_choice(candidates, mentions, count, sentence_index)
+        if count == 1 and found.home in candidates and "Country" in types and span is not None \
+                and token.lemma_.lower() in settings.home_descriptions:
+            chosen = [found.home]  # "the country": the one the story is about, among those just named
         if not chosen and token.dep_ in {"nsubj", "nsubjpass"} and count == 1:
             chosen = _previous_subject(doc, candidates, mentions, token, sentence_index)
         for key in chosen:

@@ -158,6 +158,7 @@ class EntityLinker:
             named_heads=frozenset(coreference.get("named_heads", ())),
             national_body_words=frozenset(lexicon.grammar["national_body_words"]),
             generic_body_names=frozenset(lexicon.grammar["generic_body_names"]),
+            home_descriptions=frozenset(coreference["home_descriptions"]),
             layout=layout_settings(lexicon.grammar["document"]),
             agents=agent_settings(lexicon),
         )

@@ -75,10 +75,17 @@ def _disapproves(verdict: Token, words: frozenset[str]) -> bool:
 
 
 def _actors(extractor: Extractor, token: Token, sentence: Sentence):
-    """The actors a judged phrase names: its own entity, its owner, or the actors of its phrases."""
+    """The actors a judged phrase names: its own entity, or the doers of the act it names.
+
+    "her visit" -> her; "the cancellation by Australia of a contract" -> Australia;
+    "drills China launched" -> China; not everyone the phrase mentions.
+    """
     arguments = extractor.arguments
     found = arguments.args([token], sentence)
     if found:
         return found
-    phrase = [t for t in token.subtree if t.dep_ in {"poss", "pobj", "compound", "amod", "nmod", "nsubj"}]
-    return arguments.args(phrase, sentence)
+    doers = [c for c in token.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
+    doers += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+              if p.dep_ == "pobj"]
+    doers += [s for c in token.children if c.dep_ in {"relcl", "acl"} for s in c.children if s.dep_ == "nsubj"]
+    return arguments.args(doers, sentence)

@@ -59,6 +59,7 @@ class TitleReader:
         self.organisational_words = tuple(titles["organisational_role_words"])
         self.rank_titles = frozenset(titles["rank_titles"])
         self.envoy_roles = frozenset(titles["envoy_roles"])
+        self.national_titles = dict(titles["national_titles"])
         self.title_words = extractor.lexicon.title_words("leader", "official") | self.title_modifiers
         #: Persons whose titles named their country or organisation: person key -> entity key.
         self.anchored: dict[str, str] = {}
@@ -230,6 +231,8 @@ class TitleReader:
         via = "coreference"
         if len(described) == 1:
             country_key = next(iter(described))
+        elif reading.core in self.national_titles:
+            country_key = self.national_titles[reading.core]  # "Secretary of State" is a US office
         elif reading.core not in self.envoy_roles and extractor.found.home \
                 and not self.acts_on(reading, extractor.found.home):
             country_key = extractor.found.home
