@@ -91,7 +91,7 @@ class GazetteerRuler:
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_matcher: dict[int, tuple[list[str], list[str]]] = {id(self.exact): ([], []), id(self.folded): ([], [])}
         matchers = {id(self.exact): self.exact, id(self.folded): self.folded}
-        for entry in Gazetteer.load(gazetteer_path or None).ruler_patterns():
+        for entry in Gazetteer.load(gazetteer_path or None).ruler_patterns(persons=True):
             pattern = entry["pattern"]
             if isinstance(pattern, list):
                 attribute = next(iter(pattern[0]))

@@ -140,7 +140,7 @@ class TitleReader:
                         yield made
                     done = True
                     break
-                if core in self.context_roles or core in self.rank_titles:
+                if core not in self.generic_titles or core in self.context_roles or core in self.rank_titles:
                     unanchored.append(_Reading(person, relation, role_text, core, span.root, sentence,
                                                self.visited_host(span.root, sentence)))
             if not done and unanchored:
@@ -340,6 +340,8 @@ class TitleReader:
                 break
             if not context and token.lower_.rstrip(".") in self.title_words and not sentence.mentions(token):
                 words.insert(0, token)
+            elif not words and not context and token.lower_.rstrip(".") in self.honorifics:
+                pass  # "Prime Minister Sheikh Hasina": an honorific between the title and the name
             elif words and not context and token.lower_ == "of" and index > sentence.sent.start \
                     and doc[index - 1].lower_.rstrip(".") in self.title_words:
                 words.insert(0, token)  # "Secretary of State John Kerry"
