@@ -61,6 +61,8 @@ class Arguments:
         self.place_prepositions = frozenset(grammar["place_prepositions"])
         self.quantity_nouns = frozenset(grammar["quantity_nouns"])
         self.reason_prepositions = frozenset(grammar["reason_prepositions"])
+        self.doer_prepositions = frozenset(grammar["doer_prepositions"])
+        self.state_heads = frozenset(grammar["state_heads"])
         #: Agent nouns resolve through their modifiers too: "Hezbollah guerrillas", "UN peacekeepers".
         self.agent_heads = frozenset(phrase for phrase in lexicon.agent_nouns if " " not in phrase)
         #: Set by the extractor: the subjects of a clause, for object pronouns.
@@ -120,6 +122,14 @@ class Arguments:
         if named:
             return named
         found: list[Arg] = []
+        if token.lemma_.lower() in self.state_heads:
+            # "his government", "the military government of President Prosper Avril": the leader's state
+            leaders = [p for c in token.children if c.dep_ == "poss" for p in self.resolve(c, sentence, depth + 1)]
+            leaders += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for o in c.children if o.dep_ == "pobj" for p in self.resolve(o, sentence, depth + 1)]
+            states = [self._state_of(p) for p in leaders if p.entity.type == "Person"]
+            if states and all(states):
+                return states
         if token.dep_ == "appos" and token.head.pos_ == "PROPN":
             found.extend(self.resolve(token.head, sentence, depth + 1))  # "NATO, an alliance ..."
         for child in token.children:
@@ -136,6 +146,15 @@ class Arguments:
                     if pobj.dep_ == "pobj":
                         found.extend(self.resolve(pobj, sentence, depth + 1))
         return found
+
+    def _state_of(self, person: Arg) -> Arg | None:
+        """The country a person leads or serves, as far as the entity says."""
+        key = person.entity.country
+        if not key or key not in self.gazetteer:
+            return None
+        country = self.gazetteer[key]
+        self.found.entities.setdefault(country.key, country)
+        return Arg(country, person.text, "coreference")
 
     def relative_anchor(self, pronoun: Token, sentence: Sentence) -> Token | None:
         """The noun a relative clause describes ("NATO, which ..."), a person for "who"."""
@@ -250,6 +269,11 @@ class Arguments:
                     modifiers += [g for c in modifiers if c.tag_ == "VBN" for g in c.children
                                   if g.dep_ in {"npadvmod", "compound", "nmod", "amod"}]  # "a U.S.-drafted resolution"
                     args = [a for m in modifiers for e in self.expand(m) for a in self.resolve(e, sentence)]
+                    if not args and spec.object_doers:
+                        # "rejected calls by Belarus's rulers", "dismissed an appeal from President X"
+                        doers = [p for c in expanded.children if c.dep_ == "prep" and c.lower_ in self.doer_prepositions
+                                 for p in c.children if p.dep_ == "pobj"]
+                        args = [a for p in doers for a in self.resolve(p, sentence)]
                     if not args and spec.object_inside:
                         places = [p for c in expanded.children if c.dep_ == "prep"
                                   and c.lower_ in self.place_prepositions

@@ -163,6 +163,10 @@ class Extractor:
         nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}]
         for noun in nouns:
             if path[-1] not in word_forms(noun):
+                # "suspended aid deliveries": the noun of the pattern may modify the object
+                named = next((c for c in noun.children if c.dep_ == "compound" and path[-1] in word_forms(c)), None)
+                if named is not None and len(path) == 1:
+                    return [verb, named, noun], [noun]
                 continue
             words = [noun]
             for word in reversed(path[:-1]):

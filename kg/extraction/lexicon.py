@@ -91,6 +91,8 @@ class RelationSpec:
     object_inside: bool = False
     #: An attempt is the act itself ("tried to storm parliament" is an attack).
     attempt_is_act: bool = False
+    #: An object noun that names an act gives its doer: "rejected calls by Belarus's rulers".
+    object_doers: bool = False
     #: The object when the text names none: "subject_country" ("protesters took to the
     #: streets" protest against their own state).
     default_object: str | None = None
@@ -268,6 +270,7 @@ def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_p
             commodity=bool(entry.get("commodity", False)),
             object_inside=bool(entry.get("object_inside", False)),
             attempt_is_act=bool(entry.get("attempt_is_act", False)),
+            object_doers=bool(entry.get("object_doers", False)),
             default_object=_default_object(relations_path, name, entry.get("default_object")),
             agent_relation=_agent_relation(relations_path, name, entry.get("agent_relation", {})),
         )

@@ -76,6 +76,10 @@ class Modality:
             while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
                 if node.dep_ in {"acl", "relcl"}:
                     break
+                if node.head.pos_ in {"VERB", "AUX"} and node.head.lemma_.lower() in self.requesting_verbs \
+                        and (node.dep_ == "dobj" or (node.dep_ == "prep" and node.lower_ == "for")):
+                    # "called for sanctions against Nigeria", "demanded the withdrawal of Serbian forces"
+                    return "Hypothetical", None
                 if node.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                     # "Russia's annexation of Crimea was never recognised": the verb's own
                     # negation is about the recognition; the clause's frame ("denied that") still counts

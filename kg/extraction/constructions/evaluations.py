@@ -46,6 +46,8 @@ def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set
             if any(_disapproves(v, words) for v in verdicts):
                 judged = [c for c in verb.children if c.dep_ in {"dobj", "ccomp"}]
                 judged += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+                # "denounced as an ugly crime Serbia's suppression of ...": the judged act after the verdict
+                judged += [a for v in verdicts for a in v.children if a.dep_ == "appos"]
         elif lemma in alleging:
             # "alleged that NATO and EU states were abusing their majority"
             judged = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children
