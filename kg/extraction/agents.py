@@ -141,8 +141,8 @@ class AgentFinder:
             countries.append((owner, phrase_start, set()))
         if named_other and not countries:
             return []
-        if not countries and any(m.dep_ == "amod" and m.text[:1].isupper() and m.i > head.sent.start
-                                 and not by_token.get(m.i) for m in modifiers):
+        if not countries and any(m.dep_ in {"amod", "compound"} and m.text[:1].isupper() and m.i > head.sent.start
+                                 and m.lower_ not in self.settings.nouns and not by_token.get(m.i) for m in modifiers):
             return []  # "Kurdish security forces", "Tamil rebels": a people's, not the document country's
         if not countries:
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in self.settings.country_prepositions):

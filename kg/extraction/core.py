@@ -270,8 +270,22 @@ class Extractor:
             return entity.key if entity.type == "Country" else (entity.country or entity.capital_of)
         return country(first) is not None and country(first) == country(second)
 
-    def subject_countries(self, subjects: list[Arg]) -> list[Arg]:
-        """The states of agent subjects: "protesters took to the streets" protest against their own state."""
+    def subject_countries(self, subjects: list[Arg], trigger: Token | None = None,
+                          sentence: Sentence | None = None) -> list[Arg]:
+        """Whom a protest without a target is against: the state where it is held, else the protesters' own.
+
+        "Palestinian prisoners rioted at a jail in northern Israel" (Israel);
+        "protesters took to the streets" (their own state).
+        """
+        if trigger is not None and sentence is not None:
+            places = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+                      for p in c.subtree if p.dep_ == "pobj"]
+            for arg in self.arguments.args(places, sentence):
+                key = arg.entity.key if arg.entity.type == "Country" else (arg.entity.country or arg.entity.capital_of)
+                if key and key in self.gazetteer and self.gazetteer[key].type == "Country":
+                    country = self.gazetteer[key]
+                    self.found.entities.setdefault(country.key, country)
+                    return [Arg(country, arg.text, "context")]
         found = []
         for subject in subjects:
             country = self.gazetteer.get(subject.entity.country) if subject.entity.type == "Agent" else None
@@ -316,7 +330,7 @@ class Extractor:
             # a relation between actors involves places the gazetteer knows, not "Rustaveli Avenue"
             objects = [o for o in objects if o.entity.type != "Place" or o.entity.country or o.entity.capital_of]
         if not objects and spec.default_object == "subject_country":
-            objects = self.subject_countries(subjects)
+            objects = self.subject_countries(subjects, trigger, sentence)
         if not subjects or not objects:
             return
         time = self.timing.of(trigger, matched, sentence) if dated else None

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from kg.extraction.sentence import Sentence
     from kg.records import Relation
 
-__all__ = ["evaluation_relations"]
+__all__ = ["demand_relations", "evaluation_relations"]
 
 
 def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
@@ -91,3 +91,30 @@ def _actors(extractor: Extractor, token: Token, sentence: Sentence):
               if p.dep_ == "pobj"]
     doers += [s for c in token.children if c.dep_ in {"relcl", "acl"} for s in c.children if s.dep_ == "nsubj"]
     return arguments.args(doers, sentence)
+
+
+def demand_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
+    """ "declared that China must drop barriers": a speaker demands of the one who must act.
+
+    A reporting or declaring verb whose clause puts an actor under "must" or
+    "should" states a request of that actor (``requested``); the act itself keeps
+    its own, unasserted, modality.
+    """
+    grammar = extractor.lexicon.grammar["demands"]
+    verbs = frozenset(grammar["verbs"])
+    modals = frozenset(grammar["modals"])
+    pattern_confidence = float(grammar["confidence"])
+    for verb in sentence.sent:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in verbs:
+            continue
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"
+                   and any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)]
+        if not clauses:
+            continue
+        addressed = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+        subject_tokens, inherited = extractor.clauses.verb_subjects(verb, sentence)
+        subjects = extractor.arguments.args(subject_tokens, sentence)
+        own = {a.entity.key for a in subjects}
+        objects = [a for a in extractor.arguments.args(addressed, sentence) if a.entity.key not in own]
+        pattern = Pattern("requested", "verb", verb.lemma_.lower(), confidence=pattern_confidence)
+        yield from extractor.emit(pattern, subjects, objects, sentence, verb, [verb], inherited)
