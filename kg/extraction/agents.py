@@ -43,6 +43,8 @@ class AgentSettings:
     foreign_modifiers: frozenset[str] = frozenset()
     #: Prepositions after which a place or country gives the agents' country.
     country_prepositions: frozenset[str] = frozenset()
+    #: Weapons and craft: agents only of a country the phrase names ("Russian missiles").
+    instruments: frozenset[str] = frozenset()
     #: Prepositions that place events in a country ("in Kenya", "across Iran").
     locative_prepositions: frozenset[str] = frozenset()
     #: Sector of a country's people named by a plural demonym ("168 Liberians").
@@ -155,6 +157,8 @@ class AgentFinder:
                                 countries.append((country, phrase_start, set()))
                             elif entity.type in {"Organization", "InternationalOrganization", "GovernmentBody"}:
                                 return []  # "fighters from Hayat Tahrir al-Sham": the group's own
+        if not countries and head.lemma_.lower() in self.settings.instruments:
+            return []  # "a barrage of missiles at Kyiv": weapons belong to whoever the text says fired them
         if not countries:
             local = self._where(head, doc, found, by_token) or home
             if local is not None:

@@ -89,8 +89,12 @@ class Extractor:
         #: Titles of office read across the document's sentences.
         self.titles = TitleReader(self)
         self.prepositions = lexicon.words("prepositions")
-        #: Prepositions that name the target of an event noun ("strikes on", "an ultimatum to").
+        #: Prepositions that name the target of an event noun ("strikes on", "an ultimatum to");
+        #: "in" only where a place can be the target ("lifted the curfew in Montenegro"),
+        #: not where it is only where the event happened ("held talks in Beijing").
         self.target_prepositions = lexicon.words("target_prepositions")
+        self.locative_prepositions = lexicon.words("locative_target_prepositions")
+        self.locative_targets = lexicon.words("locative_target_relations")
         #: Weapons and means, never the target of the act that uses them.
         self.instrument_nouns = lexicon.words("instrument_nouns")
         protest = lexicon.grammar["protest_sector"]

@@ -45,6 +45,8 @@ class Modality:
         self.accusation_verbs = frozenset(modality["accusation_verbs"])
         self.attempt_verbs = frozenset(modality["attempt_verbs"])
         self.contrast_words = frozenset(modality["contrast_conjunctions"])
+        #: Requests that are acts of authority: "ordered the expulsion" expels.
+        self.authority_verbs = frozenset(modality["authority_verbs"])
         self.accusation_prepositions = lexicon.words("accusation_prepositions")
         self.intention_nouns = frozenset(modality["intention_nouns"])
         self.future_modifiers = frozenset(modality["future_modifiers"])
@@ -77,6 +79,7 @@ class Modality:
                 if node.dep_ in {"acl", "relcl"}:
                     break
                 if node.head.pos_ in {"VERB", "AUX"} and node.head.lemma_.lower() in self.requesting_verbs \
+                        and node.head.lemma_.lower() not in self.authority_verbs \
                         and (node.dep_ == "dobj" or (node.dep_ == "prep" and node.lower_ == "for")):
                     # "called for sanctions against Nigeria", "demanded the withdrawal of Serbian forces"
                     return "Hypothetical", None

@@ -191,6 +191,7 @@ def agent_settings(lexicon: Lexicon) -> AgentSettings:
         foreign_modifiers=frozenset(section["foreign_modifiers"]),
         country_prepositions=frozenset(section["country_prepositions"]),
         locative_prepositions=frozenset(section["locative_prepositions"]),
+        instruments=frozenset(lexicon.grammar["instrument_nouns"]),
         people_sector=section["people_sector"],
         longest_phrase=int(section["longest_phrase"]),
     )

@@ -76,7 +76,11 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
         objects = complement_objects(extractor, pattern, verb, subjects, sentence)
     if not objects and len(matched) > 1 and matched[-1].pos_ == "NOUN":
         # "opened fire on protesters", "issued an ultimatum to Ecuador": the event noun's target
-        targets = [p for c in matched[-1].children if c.dep_ == "prep" and c.lower_ in extractor.target_prepositions
+        spec = extractor.lexicon.relations[pattern.relation]
+        prepositions = extractor.target_prepositions if "Place" in spec.object_types or pattern.relation in \
+            extractor.locative_targets else extractor.target_prepositions - extractor.locative_prepositions
+        # the target phrase hangs on the noun or, as the parser often has it, on the verb
+        targets = [p for t in (matched[-1], verb) for c in t.children if c.dep_ == "prep" and c.lower_ in prepositions
                    for p in c.children if p.dep_ == "pobj"]
         objects = arguments.args(targets, sentence)
     made = [*denied_alternatives(extractor, pattern, matched, subjects, sentence, verb),
