@@ -430,8 +430,10 @@ def test_permissions_on_written_files_follow_the_umask(capsys, tmp_path: Path) -
 
 
 def test_control_characters_and_bad_urls_still_give_a_graph_in_every_format(capsys, tmp_path: Path) -> None:
-    corpus = jsonl(tmp_path / "news.jsonl", {"id": "c1", "text": "Finland joined NATO in 2023.\x08",
-                                             "url": "https://example.org/a page?q=<1>"})
+    corpus = jsonl(
+        tmp_path / "news.jsonl",
+        {"id": "c1", "text": "Finland joined NATO in 2023.\x08", "url": "https://example.org/a page?q=<1>"},
+    )
 
     for suffix in (".rdf", ".ttl", ".nt", ".jsonld", ".trig", ".nq"):
         code, out, err = run(capsys, "build", corpus, "-o", tmp_path / f"g{suffix}")

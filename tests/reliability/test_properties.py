@@ -27,26 +27,76 @@ pytestmark = pytest.mark.filterwarnings(
 )
 
 NEWS = [
-    "Tashkent pulled out of the CSTO in 2012.", "Russia threatened Armenia on Monday.",
-    "Finland joined NATO", "the European Union imposed sanctions on Iran last week",
-    "Uzbek President Shavkat Mirziyoyev met Joe Biden", "China and India signed an agreement",
-    "Israeli troops attacked Gaza", "Egyptian police arrested protesters in Cairo",
-    "the Kremlin warned Washington", "Mali suspended its participation in ECOWAS since 2021",
-    "The United States recognized Kosovo", "\"We will not withdraw,\" the minister said.",
-    "Ukraine did not join the CSTO.", "Turkey could leave NATO", "the bloc", "it", "they",
-    "in the early 2000s", "on September 26", "21 years after it joined", "Côte d'Ivoire", "Türkiye",
+    "Tashkent pulled out of the CSTO in 2012.",
+    "Russia threatened Armenia on Monday.",
+    "Finland joined NATO",
+    "the European Union imposed sanctions on Iran last week",
+    "Uzbek President Shavkat Mirziyoyev met Joe Biden",
+    "China and India signed an agreement",
+    "Israeli troops attacked Gaza",
+    "Egyptian police arrested protesters in Cairo",
+    "the Kremlin warned Washington",
+    "Mali suspended its participation in ECOWAS since 2021",
+    "The United States recognized Kosovo",
+    '"We will not withdraw," the minister said.',
+    "Ukraine did not join the CSTO.",
+    "Turkey could leave NATO",
+    "the bloc",
+    "it",
+    "they",
+    "in the early 2000s",
+    "on September 26",
+    "21 years after it joined",
+    "Côte d'Ivoire",
+    "Türkiye",
 ]
 ODD = [
-    "<script>alert(1)</script>", "<b>", "&amp;", "]]>", "\"\"\"", "'''", "\\", "\\u0000", "@prefix x: <y> .",
-    "\u202e", "\u200b", "\ufeff", "\u00a0", "\t", "\r\n", "\n\n", "\x0b", "\x0c", "\x1f", "\x7f",
-    "😀", "Россия", "中国", "العربية", "—", "…", "%", "{", "}", "<", ">", "?", "#", "_:b0", "gke:x",
+    "<script>alert(1)</script>",
+    "<b>",
+    "&amp;",
+    "]]>",
+    '"""',
+    "'''",
+    "\\",
+    "\\u0000",
+    "@prefix x: <y> .",
+    "\u202e",
+    "\u200b",
+    "\ufeff",
+    "\u00a0",
+    "\t",
+    "\r\n",
+    "\n\n",
+    "\x0b",
+    "\x0c",
+    "\x1f",
+    "\x7f",
+    "😀",
+    "Россия",
+    "中国",
+    "العربية",
+    "—",
+    "…",
+    "%",
+    "{",
+    "}",
+    "<",
+    ">",
+    "?",
+    "#",
+    "_:b0",
+    "gke:x",
 ]
 pieces = st.one_of(st.sampled_from(NEWS), st.sampled_from(ODD), st.text(max_size=12))
 texts = st.lists(pieces, min_size=1, max_size=12).map(" ".join).filter(lambda text: text.strip())
 dates = st.one_of(st.none(), st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2026, 1, 1)))
 
-BOUNDED = settings(max_examples=25, deadline=None, derandomize=True,
-                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+BOUNDED = settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 
 def graph_of(nlp, text: str, date: datetime.date | None) -> kg.KnowledgeGraph:
@@ -81,7 +131,7 @@ def test_every_format_round_trips(nlp, text: str, date) -> None:
         parsed = Dataset() if rdf_format in ("trig", "nquads") else Graph()
         parsed.parse(data=graph.to_string(rdf_format), format=rdf_format)
         triples = Graph()
-        for triple in (parsed.quads((None, None, None, None)) if isinstance(parsed, Dataset) else parsed):
+        for triple in parsed.quads((None, None, None, None)) if isinstance(parsed, Dataset) else parsed:
             triples.add(triple[:3])
         assert isomorphic(triples, graph.graph), rdf_format
 
