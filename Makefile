@@ -26,7 +26,7 @@ dev: $(VENV)/.dev
 demo: $(BIN)/kg
 	$(BIN)/kg build $(EXAMPLE) --date $(EXAMPLE_DATE)
 	$(BIN)/kg export kg-store -o out/graph.ttl
-	$(BIN)/kg viz kg-store -o out/graph.html
+	$(BIN)/kg viz kg-store -o out/graph.html --title "Uzbekistan and US Central Command" --png out/graph.png
 	$(BIN)/kg stats kg-store
 
 test: $(VENV)/.dev

@@ -14,9 +14,11 @@ try:
 except _metadata.PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0"
 
+from kg import analysis  # noqa: E402  (networkx is imported only when a measure runs)
 from kg.api import build_graph, extract, load_pipeline  # noqa: E402
 from kg.errors import GeoKGError  # noqa: E402
 from kg.graph.store import KnowledgeGraph  # noqa: E402
+from kg.query import named_queries  # noqa: E402
 from kg.records import Document, Entity, Relation, TimeSpan  # noqa: E402
 
 __all__ = [
@@ -24,6 +26,8 @@ __all__ = [
     "extract",
     "load_pipeline",
     "KnowledgeGraph",
+    "named_queries",
+    "analysis",
     "Document",
     "Entity",
     "Relation",

@@ -285,21 +285,31 @@ def _with_span(record: StatementRecord) -> StatementRecord:
 
 
 def _apply_endings(records: list[StatementRecord]) -> list[StatementRecord]:
-    endings: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    """End the standing relations that a later withdrawal (or severance) ends.
+
+    A membership that began at or before a withdrawal ends on the day the withdrawal
+    begins. An undated membership reported by the same document as the withdrawal
+    ("was once a member ... pulled out in 2012") is taken to have held until it.
+    """
+    endings: dict[tuple[str, str, str], list[tuple[str, str | None]]] = defaultdict(list)
     for record in records:
         if record.asserted and record.relation in _ENDED_BY and record.placed != "unknown":
             for ended in _ENDED_BY[record.relation]:
-                endings[(record.subject, ended, record.object)].append(record.begin)
+                endings[(record.subject, ended, record.object)].append((record.begin, record.document))
                 if record.relation in SYMMETRIC_RELATIONS:
-                    endings[(record.object, ended, record.subject)].append(record.begin)
+                    endings[(record.object, ended, record.subject)].append((record.begin, record.document))
     if not endings:
         return records
     result = []
     for record in records:
-        days = endings.get((record.subject, record.relation, record.object), ())
-        later = sorted(day for day in days if record.begin <= day < record.end)
+        found = endings.get((record.subject, record.relation, record.object), ())
+        later = sorted(day for day, _ in found if record.begin <= day < record.end)
+        told = sorted(day for day, document in found
+                      if record.placed == "reported" and document == record.document and day < record.begin)
         if later:
             record = replace(record, end=later[0], ended_by=later[0])
+        elif told:
+            record = replace(record, begin=_EARLIEST, end=told[-1], ended_by=told[-1])
         result.append(record)
     return result
 
@@ -326,7 +336,11 @@ def in_time(record: StatementRecord, since: str | None = None, until: str | None
 
 
 def entity_records(graph: rdflib.Graph, iris: Iterable[str] | None = None) -> dict[str, EntityRecord]:
-    """Label, type, country, sector, Wikidata QID and a short label of each entity."""
+    """Label, type, country, sector, Wikidata QID and a short label of each entity.
+
+    One pass over each predicate involved, so that it costs the same for one entity or
+    fifty thousand.
+    """
     wanted = None if iris is None else {URIRef(iri) for iri in iris}
     types: dict[Any, set] = defaultdict(set)
     for cls_name in _ENTITY_CLASSES:
@@ -334,22 +348,32 @@ def entity_records(graph: rdflib.Graph, iris: Iterable[str] | None = None) -> di
             if wanted is None or node in wanted:
                 types[node].add(cls_name)
     nodes = set(types) | (wanted or set())
+
+    def values(predicate: URIRef) -> dict[Any, list]:
+        found: dict[Any, list] = defaultdict(list)
+        for subject, value in graph.subject_objects(predicate):
+            if subject in nodes:
+                found[subject].append(value)
+        return found
+
+    labels, alternatives, countries = values(RDFS.label), values(SKOS.altLabel), values(GKG.country)
+    sectors, same_as = values(GKG.sector), values(OWL.sameAs)
+    wikidata = str(WD)
     records = {}
     for node in nodes:
-        labels = sorted(graph.objects(node, RDFS.label), key=str)
-        label = next((str(value) for lang in ("en", None) for value in labels
-                      if getattr(value, "language", None) == lang), str(labels[0]) if labels else _local(node))
-        alternatives = tuple(sorted(str(value) for value in graph.objects(node, SKOS.altLabel)))
-        country = graph.value(node, GKG.country)
-        sector = graph.value(node, GKG.sector)
-        qid = next((str(t)[len(str(WD)):] for t in sorted(graph.objects(node, OWL.sameAs), key=str)
-                    if str(t).startswith(str(WD))), None)
+        own = sorted(labels.get(node, ()), key=str)
+        label = next((str(value) for lang in ("en", None) for value in own
+                      if getattr(value, "language", None) == lang), str(own[0]) if own else _local(node))
+        names = tuple(sorted(str(value) for value in alternatives.get(node, ())))
+        country = min(countries.get(node, ()), key=str, default=None)
+        sector = min(sectors.get(node, ()), key=str, default=None)
+        qid = next((str(t)[len(wikidata):] for t in sorted(same_as.get(node, ()), key=str)
+                    if str(t).startswith(wikidata)), None)
         kind = next((name for name in _ENTITY_CLASSES if name in types.get(node, ())), None)
         records[str(node)] = EntityRecord(
-            iri=str(node), label=label, type=kind,
-            country=None if country is None else str(country),
+            iri=str(node), label=label, type=kind, country=None if country is None else str(country),
             sector=None if sector is None else _local(sector), qid=qid,
-            short_label=_short_label(label, alternatives), names=alternatives)
+            short_label=_short_label(label, names), names=names)
     return records
 
 
@@ -400,8 +424,10 @@ def _keeps(record: StatementRecord, modalities: Iterable[str] | None) -> bool:
 
 
 def _rdf(graph: Any) -> rdflib.Graph:
-    """The rdflib graph of a KnowledgeGraph, or the graph itself."""
-    return getattr(graph, "graph", graph)
+    """The rdflib graph of a KnowledgeGraph (or of a store), or the graph itself."""
+    from rdflib import Graph
+
+    return graph if isinstance(graph, Graph) else graph.graph
 
 
 # ---------------------------------------------------------------------- the actor network
@@ -730,8 +756,9 @@ def tension(graph: Any, actor: str, other: str, *, since: str | None = None, unt
     At the default ``level="country"`` what a country's agents, persons and bodies
     said and did counts for the country.
     """
+    everything = actor_graph(graph, level=level)  # the names are looked up in the whole network
+    first, second = _find_node(everything, actor), _find_node(everything, other)
     network = actor_graph(graph, level=level, since=since, until=until)
-    first, second = _find_node(network, actor), _find_node(network, other)
     hostile = cooperative = 0.0
     count = 0
     relations: dict[str, int] = defaultdict(int)

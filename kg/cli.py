@@ -175,7 +175,19 @@ def _parser() -> argparse.ArgumentParser:
     viz = commands.add_parser("viz", help="write an interactive HTML view of a graph file")
     viz.add_argument("graph", help="graph file")
     viz.add_argument("-o", "--output", required=True, help="HTML file to write")
-    viz.add_argument("--all", action="store_true", help="also draw negated, hypothetical and future statements")
+    viz.add_argument("--all", action="store_true",
+                     help="tick every modality at first (the page shows asserted statements otherwise)")
+    viz.add_argument("--focus", action="append", default=[], metavar="ACTOR",
+                     help="centre the view on this actor (label or IRI; repeatable)")
+    viz.add_argument("--hops", type=int, default=1, help="with --focus: how many relations away to draw (default 1)")
+    viz.add_argument("--level", choices=("actor", "country"), default="actor",
+                     help="country: fold agents, persons and government bodies into their countries")
+    viz.add_argument("--size-by", choices=("degree", "pagerank", "betweenness"), default="degree",
+                     help="what node sizes show (default degree)")
+    viz.add_argument("--title", help="title of the page (default: the graph file's name)")
+    viz.add_argument("--max-nodes", type=int, default=5000,
+                     help="larger views keep their most connected actors and say what was left out")
+    viz.add_argument("--png", help="also write a screenshot of the view (needs Chromium)")
 
     validate = commands.add_parser("validate", help="check a graph file against the SHACL shapes")
     validate.add_argument("graph", help="graph file")
@@ -640,9 +652,17 @@ def _serve(args: argparse.Namespace) -> int:
 def _viz(args: argparse.Namespace) -> int:
     from kg.graph.store import KnowledgeGraph
 
+    if args.hops < 0 or args.max_nodes < 1:
+        raise InputError("--hops must be 0 or more and --max-nodes 1 or more")
     graph = KnowledgeGraph.load(args.graph)
-    path = graph.to_html(args.output, include_unasserted=args.all)
+    path = graph.to_html(args.output, include_unasserted=args.all, focus=args.focus, hops=args.hops,
+                         level=args.level, size_by=args.size_by, max_nodes=args.max_nodes,
+                         title=args.title or Path(args.graph).stem)
     print(f"kg viz: wrote {path}")
+    if args.png:
+        from kg.viz import screenshot
+
+        print(f"kg viz: wrote {screenshot(path, args.png)}")
     return 0
 
 

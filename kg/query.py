@@ -605,7 +605,7 @@ def run_query(graph: Graph, sparql: str, bindings: Mapping[str, Any] | None = No
     check_read_only(sparql)
     initial = {Variable(name): value for name, value in (bindings or {}).items()}
     try:
-        result = graph.query(sparql, initNs=_namespaces(), initBindings=initial)
+        result = _evaluate(graph, sparql, initial)
         kind = result.type
         if kind == "ASK":
             return QueryResult("ASK", answer=bool(result.askAnswer), source=graph)
@@ -619,6 +619,20 @@ def run_query(graph: Graph, sparql: str, bindings: Mapping[str, Any] | None = No
         detail = " ".join(str(error).split())[:300] or type(error).__name__
         raise QueryError(f"invalid SPARQL query: {detail}; check the query syntax") from None
     return QueryResult("SELECT", variables=variables, rows=rows, source=graph)
+
+
+def _evaluate(graph: Graph, sparql: str, bindings: dict[Variable, Any]):
+    """Run the query; with bindings, on rdflib's own engine whatever store holds the graph.
+
+    Some stores' native engines (Oxigraph through oxrdflib) accept bindings only for
+    projected variables; rdflib's engine binds any variable, reading the store through
+    its triple patterns, so parameters never have to be written into the text.
+    """
+    if not bindings or type(graph.store).__name__ == "Memory":
+        return graph.query(sparql, initNs=_namespaces(), initBindings=bindings)
+    from rdflib.plugins.sparql.processor import SPARQLProcessor, SPARQLResult
+
+    return SPARQLResult(SPARQLProcessor(graph).query(sparql, initBindings=bindings, initNs=_namespaces()))
 
 
 @lru_cache(maxsize=1)

@@ -1,515 +1,359 @@
-"""Interactive network views of a geokg graph.
+"""Interactive network views of a geokg graph: one offline HTML page, or inline in Jupyter.
 
-:func:`actor_network` projects the statement nodes of a graph onto a
-:class:`networkx.MultiDiGraph` of actors, one edge per statement.
-:func:`render_html` draws that network as a self-contained pyvis page that opens
-offline and sends no request off the machine, and :func:`show` embeds the same
-page in a Jupyter notebook.
+:func:`render_html` writes a self-contained pyvis page (vis-network inlined, no
+request leaves the machine) that an analyst can explore: nodes coloured and
+shaped by type (agents in their country's colour family) and sized by degree or
+a chosen centrality; edges coloured by relation family, with arrows for directed
+relations only and widths by the number of supporting statements; labels drawn
+so that they never overlap; a legend that is also the set of filters (relation
+family, actor type, modality, minimum confidence), a time window (from, to, as
+of a day), a search box that focuses an actor, and tooltips listing every
+supporting statement with its evidence, date, confidence, modality and source.
+
+Positions are computed in Python (:func:`kg.layout.force_layout`), so the page
+draws without simulating physics. Larger graphs are focused
+(``focus``/``hops``), folded to countries (``level="country"``) or reduced to
+their most connected actors, and the page says in one line what was left out.
+:func:`show` embeds the same page in a notebook through an ``<iframe srcdoc>``,
+which Jupyter, JupyterLab and VS Code all display.
 
 networkx and pyvis are imported inside the functions that need them.
 """
 
 from __future__ import annotations
 
+import colorsys
 import html
+import json
 import logging
 import math
-import re
-from collections import defaultdict
+import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS
+from rdflib import URIRef
+from rdflib.namespace import DCTERMS
 
-from kg.errors import GeoKGError
-from kg.graph.namespace import GKG, SYMMETRIC_RELATIONS, WD
+from kg.errors import GeoKGError, QueryError
+from kg.records import MODALITIES
 
 if TYPE_CHECKING:
     import networkx
-    import rdflib
 
-__all__ = ["actor_network", "render_html", "show", "NetworkView", "ENTITY_STYLES"]
+__all__ = ["ENTITY_STYLES", "FAMILY_COLOURS", "NetworkView", "render_html", "page", "show",
+           "screenshot", "summary_html", "MAX_NODES", "MAX_EDGES"]
 
 logger = logging.getLogger(__name__)
 
-#: Colour and vis-network shape of each entity class, by local name.
-ENTITY_STYLES: dict[str, tuple[str, str]] = {
-    "Country": ("#1f77b4", "dot"),
-    "InternationalOrganization": ("#ff7f0e", "diamond"),
-    "Person": ("#2ca02c", "triangle"),
-    "GovernmentBody": ("#d62728", "square"),
-    "Organization": ("#9467bd", "triangleDown"),
-    "Place": ("#8c564b", "hexagon"),
-    "Event": ("#e377c2", "star"),
+#: Colour, vis-network shape and legend text of each entity type.
+ENTITY_STYLES: dict[str, tuple[str, str, str]] = {
+    "Country": ("#1f77b4", "dot", "each country in its own colour"),
+    "Agent": ("#9ecae1", "hexagon", "a country's sector (military, police ...), in a light shade of its country's colour"),
+    "InternationalOrganization": ("#ff7f0e", "diamond", "international organisations, alliances, treaties"),
+    "Person": ("#2ca02c", "triangle", "persons"),
+    "GovernmentBody": ("#d62728", "square", "ministries, commands, parliaments"),
+    "Organization": ("#9467bd", "triangleDown", "companies, media, parties, armed groups"),
+    "Place": ("#8c564b", "dot", "cities, regions, facilities (dashed outline)"),
+    "Event": ("#e377c2", "star", "wars, summits, operations"),
 }
-_OTHER_STYLE = ("#7f7f7f", "ellipse")
-_SHAPE_NAMES = {"dot": "circle", "triangleDown": "inverted triangle"}
-_UNASSERTED_COLOUR = "#b0b0b0"
-_ASSERTED_EDGE_COLOUR = "#555555"
+_OTHER_STYLE = ("#7f7f7f", "dot", "untyped")
 
-# Most specific first: an entity typed both gkg:Actor and gkg:Country is a Country.
-_ENTITY_CLASSES = tuple(GKG[name] for name in ENTITY_STYLES) + (GKG.Actor,)
-_ASSERTED = "Asserted"
-_MAX_STATEMENTS_IN_TOOLTIP = 25
-_MAX_EVIDENCE_CHARS = 400
-_LAYOUT_SEED = 7
-_STABILISATION_STEPS = 150
-_NETWORK_HEIGHT = "100%"  # of the card, which fills the window below the header
+#: Colour and legend text of each relation family.
+FAMILY_COLOURS: dict[str, tuple[str, str]] = {
+    "membership": ("#1f77b4", "member of, joined, withdrew from, suspended, leads, took part in"),
+    "diplomacy": ("#17becf", "visits, meetings, diplomatic relations, requests, recognition"),
+    "cooperation": ("#2ca02c", "alliances, agreements, cooperation, aid, support, exports"),
+    "conflict": ("#d62728", "conflict, attacks, mobilisation, military presence"),
+    "coercion": ("#ff7f0e", "threats, sanctions, expulsions, criticism, protest, rejection"),
+    "structure": ("#8c8c8c", "leaders, officials, parts, capitals, locations, borders"),
+}
 
-# Bootstrap is linked from cdn.jsdelivr.net by every pyvis 0.3.2 template; the page
-# only uses its "card" class, which the inline style below replaces.
-_REMOTE_TAG = re.compile(
-    r"<(?P<tag>link|script)\b[^>]*?\b(?:href|src)\s*=\s*['\"]?https?://[^>]*>"
-    r"(?:\s*</(?P=tag)>)?",
-    re.IGNORECASE | re.DOTALL,
-)
-_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>", re.IGNORECASE)
-_DEAD_COMMENT = re.compile(r"<!--(?:(?!-->).)*node_modules(?:(?!-->).)*-->", re.DOTALL)
-_REMOTE_ATTRIBUTE = re.compile(r"\b(?:src|href)\s*=\s*['\"]?\s*https?://", re.IGNORECASE)
-
-_PAGE_STYLE = """<style>
-html, body { height: 100%; }
-body { margin: 0; font-family: system-ui, sans-serif; display: flex; flex-direction: column; }
-.card { border: 0; flex: 1 1 auto; min-height: 300px; }
-.geokg-header { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 16px;
-  padding: 6px 10px; min-height: 44px; box-sizing: border-box; font-size: 13px; }
-.geokg-header h1 { font-size: 18px; margin: 0 12px 0 0; }
-.geokg-legend { display: flex; flex-wrap: wrap; gap: 4px 12px; list-style: none;
-  margin: 0; padding: 0; }
-.geokg-swatch { display: inline-block; width: 11px; height: 11px; margin-right: 4px;
-  border-radius: 2px; vertical-align: middle; }
-.geokg-dashed { display: inline-block; width: 22px; margin-right: 4px;
-  border-top: 2px dashed #b0b0b0; vertical-align: middle; }
-.vis-tooltip { max-width: 480px; white-space: normal !important; }
-</style>"""
-
-# Tooltips are escaped HTML strings; vis-network shows a string title as plain text,
-# so each one becomes an element before the first hover. The network is also fitted
-# to the view (there is no stabilisation to do it when physics is off), physics stops
-# once a stabilisation is done, and the body is marked once the first frame is drawn.
-_PAGE_SCRIPT = """<script type="text/javascript">
-(function () {
-  function asElement(item) {
-    if (typeof item.title !== "string") { return null; }
-    var element = document.createElement("div");
-    element.innerHTML = item.title;
-    return {id: item.id, title: element};
-  }
-  function convert(dataSet) {
-    var updates = [];
-    dataSet.forEach(function (item) {
-      var update = asElement(item);
-      if (update !== null) { updates.push(update); }
-    });
-    dataSet.update(updates);
-  }
-  network.once("afterDrawing", function () {
-    document.body.setAttribute("data-geokg-drawn", "true");
-  });
-  network.once("stabilizationIterationsDone", function () {
-    network.setOptions({physics: {enabled: false}});
-  });
-  convert(nodes);
-  convert(edges);
-  network.fit();
-})();
-</script>"""
+#: Largest view drawn whole; larger graphs are reduced to their most connected actors.
+MAX_NODES = 5_000
+MAX_EDGES = 20_000
+_SIZE_MEASURES = ("degree", "pagerank", "betweenness")
+_NETWORK_TEMPLATE = "view.html"
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-def _local_name(iri: object) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[1] if "#" in text else text.rsplit("/", 1)[-1]
+# ---------------------------------------------------------------------- colours
 
 
-def _text(value: object | None) -> str | None:
-    return None if value is None else str(value)
+_GOLDEN = (math.sqrt(5) - 1) / 2
 
 
-def _float(value: object | None) -> float | None:
-    if isinstance(value, Literal):
-        try:
-            return float(value.toPython())
-        except (TypeError, ValueError):
-            logger.warning("Ignoring confidence %r: it is not a number.", str(value))
-    return None
+def _country_hues(countries: list[str]) -> dict[str, float]:
+    """Well-separated hues for the countries of a view, most connected first (golden-angle steps)."""
+    return {iri: (0.6 + number * _GOLDEN) % 1.0 for number, iri in enumerate(countries)}
 
 
-def _time(point: object | None, start: object | None, end: object | None) -> str | None:
-    if point is not None:
-        return str(point)
-    if start is None and end is None:
-        return None
-    return f"{start or ''}\N{EN DASH}{end or ''}"
+def _hsl(hue: float, saturation: float, lightness: float) -> str:
+    red, green, blue = colorsys.hls_to_rgb(hue, lightness, saturation)
+    return "#{:02x}{:02x}{:02x}".format(round(red * 255), round(green * 255), round(blue * 255))
 
 
-def _objects_by_subject(graph: rdflib.Graph, predicate: URIRef) -> dict[Any, Any]:
-    """One pass over ``predicate``: subject -> one object (the first seen)."""
-    mapping: dict[Any, Any] = {}
-    for subject, value in graph.subject_objects(predicate):
-        mapping.setdefault(subject, value)
-    return mapping
+def _node_colour(entity: dict[str, Any], hues: dict[str, float]) -> dict[str, Any]:
+    kind = entity.get("type")
+    if kind == "Country" and entity["iri"] in hues:
+        hue = hues[entity["iri"]]
+        return {"background": _hsl(hue, 0.62, 0.45), "border": _hsl(hue, 0.7, 0.3)}
+    if kind == "Agent" and entity.get("country_iri") in hues:
+        hue = hues[entity["country_iri"]]
+        return {"background": _hsl(hue, 0.55, 0.78), "border": _hsl(hue, 0.62, 0.45)}
+    colour = ENTITY_STYLES.get(kind or "", _OTHER_STYLE)[0]
+    return {"background": colour, "border": colour}
 
 
-def _is_resource(node: object | None) -> bool:
-    return node is not None and not isinstance(node, Literal)
+# ---------------------------------------------------------------------- the drawn network
 
 
-def _entity_label(graph: rdflib.Graph, entity: Any) -> str:
-    """The English label, else an untagged one, else the IRI's last segment."""
-    labels = sorted(graph.objects(entity, RDFS.label), key=str)
-    for wanted in ("en", None):
-        for label in labels:
-            if getattr(label, "language", None) == wanted:
-                return str(label)
-    return str(labels[0]) if labels else _local_name(entity)
+@dataclass
+class _View:
+    network: Any
+    note: str
 
 
-def _entity_type(graph: rdflib.Graph, entity: Any) -> str | None:
-    classes = set(graph.objects(entity, RDF.type))
-    for cls in _ENTITY_CLASSES:
-        if cls in classes:
-            return _local_name(cls)
-    return None
+def _resolve_focus(network: networkx.MultiDiGraph, names: Iterable[str]) -> list[str]:
+    from kg.analysis import _find_node
+
+    return [_find_node(network, name) for name in names]
 
 
-def _entity_qid(graph: rdflib.Graph, entity: Any) -> str | None:
-    wikidata = str(WD)
-    qids = sorted(
-        str(target)[len(wikidata):]
-        for target in graph.objects(entity, OWL.sameAs)
-        if str(target).startswith(wikidata)
-    )
-    return qids[0] if qids else None
-
-
-def actor_network(graph: rdflib.Graph) -> networkx.MultiDiGraph:
-    """Project the statement nodes of ``graph`` onto a network of actors.
-
-    Every ``gkg:Statement`` becomes one edge from its ``rdf:subject`` to its
-    ``rdf:object``, keyed by the statement IRI, whatever its modality. Nodes are
-    the entities that statements connect; documents, extractors and other
-    provenance resources never become nodes.
-
-    Parameters
-    ----------
-    graph : rdflib.Graph
-        A graph following the geokg RDF contract.
-
-    Returns
-    -------
-    networkx.MultiDiGraph
-        Nodes are entity IRIs (``str``) with the attributes ``label``
-        (``rdfs:label``, English preferred, else the IRI's last segment), ``type``
-        (local name of the entity's gkg class, or ``None``) and ``qid`` (Wikidata
-        QID from ``owl:sameAs``, or ``None``). Edges are keyed by statement IRI
-        and carry ``relation`` and ``modality`` (local names), ``time``
-        (``gkg:pointInTime``, else ``"start–end"`` from ``gkg:startTime`` /
-        ``gkg:endTime``, else ``None``), ``evidence``, ``document``
-        (``dcterms:identifier`` of the ``prov:wasDerivedFrom`` document),
-        ``source`` (its ``dcterms:source``) and ``confidence`` (``float``).
-        Missing values are ``None``.
-
-    Examples
-    --------
-    >>> from rdflib import Graph, Literal
-    >>> from rdflib.namespace import RDF, RDFS
-    >>> from kg.graph.namespace import GKE, GKG, GKS
-    >>> g = Graph()
-    >>> g += [
-    ...     (GKE.uzbekistan, RDF.type, GKG.Country),
-    ...     (GKE.uzbekistan, RDFS.label, Literal("Uzbekistan", lang="en")),
-    ...     (GKE.csto, RDF.type, GKG.InternationalOrganization),
-    ...     (GKS.s1, RDF.type, GKG.Statement),
-    ...     (GKS.s1, RDF.subject, GKE.uzbekistan),
-    ...     (GKS.s1, RDF.predicate, GKG.withdrewFrom),
-    ...     (GKS.s1, RDF.object, GKE.csto),
-    ...     (GKS.s1, GKG.modality, GKG.Asserted),
-    ... ]
-    >>> network = actor_network(g)
-    >>> network.nodes[str(GKE.uzbekistan)]["label"], network.nodes[str(GKE.csto)]["type"]
-    ('Uzbekistan', 'InternationalOrganization')
-    >>> [(data["relation"], data["modality"]) for *_, data in network.edges(data=True)]
-    [('withdrewFrom', 'Asserted')]
-    """
+def _select(network: networkx.MultiDiGraph, focus: list[str], hops: int, max_nodes: int,
+            max_edges: int) -> _View:
+    """The part of the network to draw, and a note saying what was left out."""
     import networkx as nx
 
-    statements = set(graph.subjects(RDF.type, GKG.Statement))
-    subjects = _objects_by_subject(graph, RDF.subject)
-    predicates = _objects_by_subject(graph, RDF.predicate)
-    objects = _objects_by_subject(graph, RDF.object)
-    modalities = _objects_by_subject(graph, GKG.modality)
-    points = _objects_by_subject(graph, GKG.pointInTime)
-    starts = _objects_by_subject(graph, GKG.startTime)
-    ends = _objects_by_subject(graph, GKG.endTime)
-    evidences = _objects_by_subject(graph, GKG.evidence)
-    confidences = _objects_by_subject(graph, GKG.confidence)
-    derived_from = _objects_by_subject(graph, PROV.wasDerivedFrom)
-
-    network = nx.MultiDiGraph()
-    documents: dict[Any, tuple[str | None, str | None]] = {}
-    entities: dict[str, Any] = {}  # node key -> the RDF term, IRI or blank node
-    for statement in sorted(statements, key=str):
-        subject = subjects.get(statement)
-        predicate = predicates.get(statement)
-        obj = objects.get(statement)
-        if predicate is None or not _is_resource(subject) or not _is_resource(obj):
-            logger.debug("Skipping statement %s: it lacks an entity subject, "
-                         "predicate or object.", statement)
-            continue
-        document = derived_from.get(statement)
-        if document is not None and document not in documents:
-            documents[document] = (
-                _text(graph.value(document, DCTERMS.identifier)),
-                _text(graph.value(document, DCTERMS.source)),
-            )
-        identifier, source = documents.get(document, (None, None))
-        entities.setdefault(str(subject), subject)
-        entities.setdefault(str(obj), obj)
-        modality = modalities.get(statement)
-        network.add_edge(
-            str(subject),
-            str(obj),
-            key=str(statement),
-            relation=_local_name(predicate),
-            modality=None if modality is None else _local_name(modality),
-            time=_time(points.get(statement), starts.get(statement), ends.get(statement)),
-            evidence=_text(evidences.get(statement)),
-            document=identifier,
-            source=source,
-            confidence=_float(confidences.get(statement)),
-        )
-
-    for node, attributes in network.nodes(data=True):
-        entity = entities[node]
-        attributes["label"] = _entity_label(graph, entity)
-        attributes["type"] = _entity_type(graph, entity)
-        attributes["qid"] = _entity_qid(graph, entity)
-    logger.debug("Actor network: %d nodes, %d statements.",
-                 network.number_of_nodes(), network.number_of_edges())
-    return network
+    total_nodes, total_edges = network.number_of_nodes(), network.number_of_edges()
+    notes = []
+    if focus:
+        undirected = nx.Graph(network.to_undirected(as_view=True))
+        kept: set[str] = set()
+        for centre in focus:
+            kept |= set(nx.single_source_shortest_path_length(undirected, centre, cutoff=hops))
+        network = network.subgraph(kept).copy()
+        names = ", ".join(network.nodes[c]["label"] for c in focus)
+        notes.append(f"Focused on {names} ({hops} hop{'s' if hops != 1 else ''}): "
+                     f"{network.number_of_nodes():,} of {total_nodes:,} actors and "
+                     f"{network.number_of_edges():,} of {total_edges:,} relations")
+    if network.number_of_nodes() > max_nodes or network.number_of_edges() > max_edges:
+        before_nodes, before_edges = network.number_of_nodes(), network.number_of_edges()
+        asserted: dict[str, int] = dict.fromkeys(network.nodes, 0)
+        for u, v, data in network.edges(data=True):
+            count = sum(1 for s in data["statements"] if s.asserted)
+            asserted[u] += count
+            asserted[v] += count
+        strength = dict(network.degree(weight="weight"))
+        ranked = sorted(network.nodes, key=lambda node: (-asserted[node], -strength[node], node))
+        kept_nodes = set(focus) | set(ranked[:max_nodes - len(set(focus))])
+        network = network.subgraph(kept_nodes).copy()
+        if network.number_of_edges() > max_edges:
+            ranked_edges = sorted(network.edges(keys=True, data="weight"), key=lambda e: (-e[3], e[0], e[1], e[2]))
+            network.remove_edges_from([(u, v, k) for u, v, k, _ in ranked_edges[max_edges:]])
+            network.remove_nodes_from([n for n in list(network) if network.degree(n) == 0 and n not in focus])
+        left_nodes = before_nodes - network.number_of_nodes()
+        left_edges = before_edges - network.number_of_edges()
+        notes.append(f"Showing the {network.number_of_nodes():,} most connected of {before_nodes:,} actors "
+                     f"and {network.number_of_edges():,} of {before_edges:,} relations; {left_nodes:,} actors "
+                     f"and {left_edges:,} relations left out (use a focus actor or the country level "
+                     f"to see them)")
+    return _View(network, "; ".join(notes) + ("." if notes else ""))
 
 
-def _is_asserted(modality: str | None) -> bool:
-    # A statement without gkg:modality is read as asserted, the extractor's default.
-    return modality in (None, _ASSERTED)
-
-
-def _node_tooltip(label: str, entity_type: str | None, qid: str | None) -> str:
-    escape = html.escape
-    tooltip = (
-        f"<b>{escape(label)}</b><br>"
-        f"Type: {escape(entity_type or 'unknown')}<br>"
-        f"Wikidata: {escape(qid or 'none')}"
-    )
-    # pyvis switches to another popup template when a node title contains "href";
-    # the character reference displays the same and keeps vis-network's tooltips.
-    return tooltip.replace("href", "hr&#101;f")
-
-
-def _statement_tooltip(statement: dict[str, Any]) -> str:
-    escape = html.escape
-    evidence = statement.get("evidence") or ""
-    if len(evidence) > _MAX_EVIDENCE_CHARS:
-        evidence = evidence[:_MAX_EVIDENCE_CHARS].rstrip() + "\N{HORIZONTAL ELLIPSIS}"
-    details = " \N{MIDDLE DOT} ".join(
-        escape(part)
-        for part in (
-            statement.get("time") or "no date",
-            statement.get("modality") or _ASSERTED,
-            statement.get("document") or "unknown document",
-            statement.get("source") or "unknown source",
-        )
-    )
-    quoted = (f"\N{LEFT DOUBLE QUOTATION MARK}{escape(evidence)}\N{RIGHT DOUBLE QUOTATION MARK}"
-              if evidence else "(no evidence sentence)")
-    return f"<li>{quoted}<br><small>{details}</small></li>"
-
-
-def _edge_tooltip(subject: str, relation: str, obj: str,
-                  statements: list[dict[str, Any]]) -> str:
-    escape = html.escape
-    ordered = sorted(
-        statements,
-        key=lambda s: (s.get("time") or "", s.get("document") or "", s.get("evidence") or ""),
-    )
-    shown = ordered[:_MAX_STATEMENTS_IN_TOOLTIP]
-    items = "".join(_statement_tooltip(statement) for statement in shown)
-    more = len(ordered) - len(shown)
-    tail = f"<p>\N{HORIZONTAL ELLIPSIS} and {more} more</p>" if more else ""
-    count = f"{len(ordered)} statement{'s' if len(ordered) != 1 else ''}"
-    return (
-        f"<b>{escape(subject)} {escape(relation)} {escape(obj)}</b> ({count})"
-        f"<ul style=\"margin:4px 0;padding-left:18px\">{items}</ul>{tail}"
-    )
-
-
-def _layout(nodes: list[str], links: list[tuple[str, str]]
-            ) -> tuple[dict[str, tuple[float, float]], bool]:
-    """Node positions, and whether they come from a force-directed layout.
-
-    networkx needs scipy for a spring layout of 500 nodes or more; without it the
-    nodes start at random and the browser settles them (see :func:`_options`).
-    """
+def _measure(network: networkx.MultiDiGraph, size_by: str) -> dict[str, float]:
+    """The size measure of each drawn node, on its asserted relations."""
     import networkx as nx
 
-    if not nodes:
-        return {}, True
-    undirected = nx.Graph()
-    undirected.add_nodes_from(nodes)
-    undirected.add_edges_from((u, v) for u, v in links if u != v)
-    scale = max(150.0, 75.0 * math.sqrt(len(nodes)))
-    try:
-        positions = nx.spring_layout(undirected, seed=_LAYOUT_SEED, scale=scale)
-        force_directed = True
-    except ImportError:
-        logger.warning(
-            "A spring layout of %d nodes needs scipy; starting from random positions "
-            "and letting the browser settle them, which is slower. Install scipy for "
-            "a precomputed layout.", len(nodes))
-        unit_square = nx.random_layout(undirected, seed=_LAYOUT_SEED)
-        positions = {
-            node: ((2 * x - 1) * scale, (2 * y - 1) * scale)
-            for node, (x, y) in unit_square.items()
-        }
-        force_directed = False
-    return {node: (float(x), float(y)) for node, (x, y) in positions.items()}, force_directed
+    from kg.analysis import _simple
+
+    asserted = nx.MultiDiGraph()
+    asserted.add_nodes_from(network.nodes)
+    for u, v, key, data in network.edges(keys=True, data=True):
+        count = sum(1 for s in data["statements"] if s.asserted)
+        if count:
+            asserted.add_edge(u, v, key=key, weight=count, directed=data["directed"])
+    if size_by == "degree":
+        return {node: float(degree) for node, degree in _simple(asserted).degree()}
+    if size_by == "pagerank":
+        return nx.pagerank(_simple(asserted, directed=True), weight="weight")
+    undirected = _simple(asserted)
+    sample = None if undirected.number_of_nodes() <= 500 else 500
+    return nx.betweenness_centrality(undirected, k=sample, seed=7)
 
 
-def _vis_data(network: networkx.MultiDiGraph, include_unasserted: bool
-              ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], bool]:
-    """vis-network nodes and edges for the drawn part of ``network``.
+def _model(graph: Any, *, title: str, level: str, focus: Iterable[str], hops: int, size_by: str,
+           include_unasserted: bool, max_nodes: int, max_edges: int) -> tuple[list, list, dict]:
+    """vis-network nodes and edges, and the model the page's script filters."""
+    from kg.analysis import actor_graph
+    from kg.layout import force_layout
 
-    The flag says whether the positions are already a force-directed layout.
-    """
-    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for subject, obj, attributes in network.edges(data=True):
-        if include_unasserted or _is_asserted(attributes.get("modality")):
-            grouped[(subject, attributes["relation"], obj)].append(attributes)
+    if size_by not in _SIZE_MEASURES:
+        raise QueryError(f"size_by {size_by!r} is not one of {', '.join(_SIZE_MEASURES)}")
+    if hops < 0:
+        raise QueryError(f"hops must be 0 or more, not {hops}")
+    from kg.analysis import _rdf
 
-    degree: dict[str, int] = defaultdict(int)
-    for subject, _, obj in grouped:
-        degree[subject] += 1
-        degree[obj] += 1
-    node_ids = sorted(degree)
-    positions, force_directed = _layout(node_ids, [(s, o) for s, _, o in grouped])
+    rdf = _rdf(graph)
+    network = actor_graph(rdf, level=level, modalities=None, include_places=True)
+    view = _select(network, _resolve_focus(network, list(focus)), hops, max_nodes, max_edges)
+    network = view.network
+    node_ids = sorted(network.nodes)
+    index = {node: number for number, node in enumerate(node_ids)}
+    measure = _measure(network, size_by)
+    peak = max(measure.values(), default=0.0) or 1.0
+    smallest, spread = (8.0, 22.0) if len(node_ids) <= 500 else (4.0, 14.0)
+    countries = sorted({n for n in node_ids if network.nodes[n].get("type") == "Country"}
+                       | {network.nodes[n]["country"] for n in node_ids
+                          if network.nodes[n].get("type") == "Agent" and network.nodes[n].get("country")},
+                       key=lambda n: (-measure.get(n, 0.0), n))
+    hues = _country_hues(countries)
+    positions = force_layout(node_ids, ((u, v, data["weight"]) for u, v, data in network.edges(data=True)),
+                             scale=90.0)
 
-    vis_nodes = []
+    entities, vis_nodes = [], []
     for node in node_ids:
-        attributes = network.nodes[node]
-        colour, shape = ENTITY_STYLES.get(attributes.get("type") or "", _OTHER_STYLE)
+        data = network.nodes[node]
+        country = data.get("country")
+        entity = {
+            "iri": node, "label": data["label"], "short": data.get("short_label") or data["label"],
+            "type": data.get("type") or "Actor", "names": list(data.get("names", ())),
+            "country": network.nodes[country]["label"] if country in network else _country_label(rdf, country),
+            "country_iri": country, "sector": data.get("sector"), "qid": data.get("qid"),
+            "measure": round(measure.get(node, 0.0), 4),
+        }
+        entities.append(entity)
+        shape = ENTITY_STYLES.get(data.get("type") or "", _OTHER_STYLE)[1]
         x, y = positions[node]
-        vis_nodes.append({
-            "id": node,
-            # Labels are drawn on the canvas as plain text, never parsed as HTML.
-            "label": attributes["label"],
-            "title": _node_tooltip(attributes["label"], attributes.get("type"),
-                                   attributes.get("qid")),
-            "color": colour,
-            "shape": shape,
-            "size": round(10 + 4 * math.sqrt(degree[node]), 1),
-            "x": round(x, 1),
-            "y": round(y, 1),
-        })
+        vis_node = {"id": index[node], "x": round(x, 1), "y": round(y, 1), "shape": shape,
+                    "size": round(smallest + spread * math.sqrt(max(measure.get(node, 0.0), 0.0) / peak), 1),
+                    "color": _node_colour(entity, hues), "borderWidth": 1.5}
+        if data.get("type") == "Place":
+            vis_node["shapeProperties"] = {"borderDashes": [3, 2]}
+        vis_nodes.append(vis_node)
 
-    vis_edges = []
-    for (subject, relation, obj), statements in sorted(grouped.items()):
-        asserted = any(_is_asserted(s.get("modality")) for s in statements)
-        vis_edges.append({
-            "id": f"{subject} {relation} {obj}",
-            "from": subject,
-            "to": obj,
-            "label": relation,
-            "title": _edge_tooltip(network.nodes[subject]["label"], relation,
-                                   network.nodes[obj]["label"], statements),
-            "arrows": "" if relation in SYMMETRIC_RELATIONS else "to",
-            "dashes": not asserted,
-            "color": _ASSERTED_EDGE_COLOUR if asserted else _UNASSERTED_COLOUR,
-            "width": round(1 + math.log2(len(statements)), 2),
-        })
-    return vis_nodes, vis_edges, force_directed
+    documents: dict[str, int] = {}
+    relations, vis_edges, statements = [], [], []
+    modality_index = {name: number for number, name in enumerate(MODALITIES)}
+    pairs: dict[frozenset, int] = {}
+    for number, (u, v, key, data) in enumerate(sorted(network.edges(keys=True, data=True),
+                                                       key=lambda e: (e[0], e[2], e[1]))):
+        family = data["family"]
+        relations.append({"from": index[u], "to": index[v], "relation": key, "family": family,
+                          "directed": data["directed"]})
+        parallel = pairs.get(frozenset((u, v)), 0)
+        pairs[frozenset((u, v))] = parallel + 1
+        colour = FAMILY_COLOURS.get(family, ("#999999", ""))[0]
+        vis_edge = {"id": number, "from": index[u], "to": index[v], "arrows": "to" if data["directed"] else "",
+                    "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.85},
+                    "width": 1, "dashes": False}
+        if parallel:
+            vis_edge["smooth"] = {"enabled": True, "type": "curvedCW" if parallel % 2 else "curvedCCW",
+                                  "roundness": 0.15 * ((parallel + 1) // 2)}
+        vis_edges.append(vis_edge)
+        for record in sorted(data["statements"], key=lambda r: (r.begin, r.iri)):
+            if record.document is not None and record.document not in documents:
+                documents[record.document] = len(documents)
+            statements.append([
+                number, modality_index.get(record.modality, 0),
+                None if record.confidence is None else round(record.confidence, 3),
+                record.begin, record.end, 1 if record.is_state else 0, record.when, record.placed,
+                documents.get(record.document), record.evidence,
+            ])
+
+    defaults = list(MODALITIES) if include_unasserted else ["Asserted"]
+    present_types = {entity["type"] for entity in entities}
+    model = {
+        "title": title, "note": view.note, "level": level, "sizeBy": size_by,
+        "families": [{"name": name, "colour": colour, "description": description}
+                     for name, (colour, description) in FAMILY_COLOURS.items()],
+        "types": [{"name": name, "colour": colour, "shape": shape, "description": description,
+                   "dashed": name == "Place"}
+                  for name, (colour, shape, description) in ENTITY_STYLES.items()]
+                 + ([{"name": "Actor", "colour": _OTHER_STYLE[0], "shape": "dot", "description": "untyped"}]
+                    if "Actor" in present_types else []),
+        "modalities": list(MODALITIES),
+        "defaults": {"modalities": defaults},
+        "nodes": entities, "edges": relations, "statements": statements,
+        "documents": _document_rows(rdf, documents),
+    }
+    return vis_nodes, vis_edges, model
 
 
-def _options(physics: bool, node_count: int) -> dict[str, Any]:
+def _country_label(rdf: Any, country: str | None) -> str | None:
+    if not country:
+        return None
+    from kg.query import label_of
+
+    return label_of(rdf, URIRef(country))
+
+
+def _document_rows(rdf: Any, documents: Iterable[str]) -> list[dict[str, Any]]:
+    """Identifier, title, URL and date of each document, in the order given."""
+    nodes = [URIRef(document) for document in documents]
+    wanted = set(nodes)
+
+    def values(predicate: URIRef) -> dict[Any, Any]:
+        return {s: o for s, o in rdf.subject_objects(predicate) if s in wanted}
+
+    sources, identifiers = values(DCTERMS.source), values(DCTERMS.identifier)
+    titles, dates = values(DCTERMS.title), values(DCTERMS.date)
+    return [{"id": str(identifiers[node]) if node in identifiers else str(node).rsplit("/", 1)[-1],
+             "title": " ".join(str(titles[node]).split()) if node in titles else None,
+             "url": str(sources[node]) if node in sources else None,
+             "date": str(dates[node]) if node in dates else None} for node in nodes]
+
+
+def _options(node_count: int, edge_count: int) -> dict[str, Any]:
+    large = node_count > 1500 or edge_count > 5000
     return {
-        "physics": {
-            "enabled": physics,
-            "solver": "barnesHut",
-            "stabilization": {"enabled": physics, "iterations": _STABILISATION_STEPS,
-                              "fit": True},
-        },
+        "autoResize": True,
+        "physics": {"enabled": False},
         "layout": {"improvedLayout": False},
-        "edges": {
-            "smooth": False,
-            "font": {"size": 10, "align": "middle", "strokeWidth": 3},
-        },
-        "nodes": {"font": {"size": 14}},
-        "interaction": {
-            "hover": True,
-            "tooltipDelay": 150,
-            "hideEdgesOnDrag": node_count > 2000,
-            "hideEdgesOnZoom": node_count > 2000,
-        },
+        "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 1},
+        "nodes": {"font": {"size": 0}},
+        "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": large,
+                        "hideEdgesOnZoom": large, "multiselect": False, "navigationButtons": False},
     }
 
 
-def _header(title: str, include_unasserted: bool, node_count: int, edge_count: int) -> str:
-    escape = html.escape
-    entries = [
-        f'<li><span class="geokg-swatch" style="background:{colour}"></span>'
-        f"{escape(name)} ({_SHAPE_NAMES.get(shape, shape)})</li>"
-        for name, (colour, shape) in ENTITY_STYLES.items()
-    ]
-    if include_unasserted:
-        entries.append('<li><span class="geokg-dashed"></span>'
-                       "negated, hypothetical or future</li>")
-    summary = f"{node_count} actors, {edge_count} relations"
-    return (
-        f'<div class="geokg-header"><h1>{escape(title)}</h1>'
-        f'<span>{summary}</span>'
-        f'<ul class="geokg-legend" aria-label="legend">{"".join(entries)}</ul></div>'
-    )
+def _json_for_script(value: Any) -> str:
+    """JSON that can sit inside a ``<script>`` element whatever the strings hold."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def _page(graph: rdflib.Graph, *, title: str, include_unasserted: bool,
-          physics: bool) -> str:
-    """The complete, self-contained HTML page."""
+def page(graph: Any, *, title: str = "geokg", level: str = "actor", focus: Iterable[str] | str = (),
+         hops: int = 1, size_by: str = "degree", include_unasserted: bool = False,
+         max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES) -> str:
+    """The complete, self-contained HTML page of the view (see :func:`render_html`)."""
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader
     from pyvis.network import Network
+    import pyvis
 
-    network = actor_network(graph)
-    vis_nodes, vis_edges, force_directed = _vis_data(network, include_unasserted)
-
-    net = Network(height=_NETWORK_HEIGHT, width="100%", directed=True,
-                  cdn_resources="in_line", heading="")
+    if isinstance(focus, str):
+        focus = [focus]
+    vis_nodes, vis_edges, model = _model(graph, title=title, level=level, focus=focus, hops=hops,
+                                         size_by=size_by, include_unasserted=include_unasserted,
+                                         max_nodes=max_nodes, max_edges=max_edges)
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line",
+                  heading=html.escape(title))
     # Filled directly: Network.add_node checks membership in a list, O(N) per call.
     net.nodes = vis_nodes
     net.edges = vis_edges
     net.node_ids = [node["id"] for node in vis_nodes]
-    net.options = _options(physics or not force_directed, len(vis_nodes))
-    page = net.generate_html()
-
-    page = _REMOTE_TAG.sub("", page)
-    page = _EMPTY_HEADING.sub("", page)
-    page = _DEAD_COMMENT.sub("", page)
-    page = "<!DOCTYPE html>\n" + page.replace("<html>", '<html lang="en">', 1)
-    page = page.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n'
-                        f"<title>{html.escape(title)}</title>\n"
-                        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-                        1)
-    page = page.replace("</head>", f"{_PAGE_STYLE}\n</head>", 1)
-    header = _header(title, include_unasserted, len(vis_nodes), len(vis_edges))
-    page = re.sub(r"<body>", lambda _: f"<body>\n{header}", page, count=1)
-    head, separator, tail = page.rpartition("</body>")
-    page = f"{head}{_PAGE_SCRIPT}\n{separator}{tail}"
-    remaining = _REMOTE_ATTRIBUTE.search(page)
-    if remaining:  # pragma: no cover - guards against a changed pyvis template
-        raise GeoKGError(
-            f"The pyvis page still loads a remote resource near "
-            f"{page[remaining.start():remaining.start() + 80]!r}; geokg supports the "
-            f"template of pyvis 0.3.2 only: install pyvis==0.3.2."
-        )
-    return page
+    net.options = _options(len(vis_nodes), len(vis_edges))
+    pyvis_templates = Path(pyvis.__file__).resolve().parent / "templates"
+    net.templateEnv = Environment(loader=ChoiceLoader([FileSystemLoader(str(_TEMPLATES)),
+                                                       FileSystemLoader(str(pyvis_templates))]))
+    net.path = _NETWORK_TEMPLATE
+    text = net.generate_html()
+    marker = "/*GEOKG_DATA*/"
+    if text.count(marker) != 1:  # pragma: no cover - guards the template
+        raise GeoKGError("the view template lost its data marker; reinstall geokg")
+    return text.replace(marker, _json_for_script(model), 1)
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -518,62 +362,49 @@ def _write_atomically(path: Path, text: str) -> None:
     atomic_write(path, text)
 
 
-def render_html(graph: rdflib.Graph, path: str | Path, *, title: str = "geokg",
-                include_unasserted: bool = False, physics: bool = False) -> Path:
-    """Write an interactive, offline HTML view of the actor network.
-
-    One edge is drawn per (subject, relation, object), labelled by the relation;
-    its tooltip lists the supporting statements (evidence, date, modality,
-    document and source). Nodes are coloured and shaped by entity class, with a
-    legend above the network. Positions are computed before the page is written,
-    so the browser draws without simulating physics.
+def render_html(graph: Any, path: str | Path, **options: Any) -> Path:
+    """Write the interactive, offline HTML view of a graph's actor network.
 
     Parameters
     ----------
-    graph : rdflib.Graph
+    graph : KnowledgeGraph or rdflib.Graph
         A graph following the geokg RDF contract.
     path : str or pathlib.Path
-        The HTML file to write; parent folders are created. The file is replaced
-        atomically, and nothing else is written.
+        The HTML file to write (replaced atomically; parent folders are created).
     title : str, default "geokg"
-        Heading of the page.
+    level : {"actor", "country"}, default "actor"
+        ``"country"`` folds agents, persons and government bodies into their countries.
+    focus : str or iterable of str, optional
+        Actors (labels or IRIs) to centre the view on; only actors within ``hops`` are drawn.
+    hops : int, default 1
+    size_by : {"degree", "pagerank", "betweenness"}, default "degree"
     include_unasserted : bool, default False
-        Also draw relations supported only by negated, hypothetical or future
-        statements, as grey dashed edges.
-    physics : bool, default False
-        Let vis-network refine the precomputed layout with a short simulation
-        (150 stabilisation steps) before it freezes. Slower on large graphs. Without
-        scipy, networkx cannot lay out 500 nodes or more, and that simulation is
-        used whatever this flag says.
+        Tick every modality at first, not only asserted statements (the page's filter can
+        change it either way).
+    max_nodes, max_edges : int
+        Larger views are reduced to their most connected actors, with a note saying so.
 
     Returns
     -------
     pathlib.Path
-        The path written.
 
     Examples
     --------
     >>> import tempfile, pathlib
     >>> from rdflib import Graph
-    >>> from rdflib.namespace import RDF
-    >>> from kg.graph.namespace import GKE, GKG, GKS
-    >>> g = Graph()
-    >>> g += [(GKS.s1, RDF.type, GKG.Statement), (GKS.s1, RDF.subject, GKE.mali),
-    ...       (GKS.s1, RDF.predicate, GKG.expelled), (GKS.s1, RDF.object, GKE.france)]
-    >>> out = render_html(g, pathlib.Path(tempfile.mkdtemp()) / "net.html", title="Sahel")
-    >>> "expelled" in out.read_text(encoding="utf-8")
+    >>> out = render_html(Graph(), pathlib.Path(tempfile.mkdtemp()) / "net.html", title="Sahel")
+    >>> "<title>Sahel</title>" in out.read_text(encoding="utf-8")
     True
     """
     target = Path(path)
-    page = _page(graph, title=title, include_unasserted=include_unasserted, physics=physics)
-    _write_atomically(target, page)
+    _write_atomically(target, page(graph, **options))
     logger.info("Wrote the network view to %s.", target)
     return target
 
 
 @dataclass(frozen=True)
 class NetworkView:
-    """A network page that Jupyter displays inline.
+    """A network page that Jupyter, JupyterLab and VS Code display inline.
 
     Attributes
     ----------
@@ -584,7 +415,10 @@ class NetworkView:
     """
 
     page: str
-    height: str = "600px"
+    height: str = "650px"
+
+    def __repr__(self) -> str:
+        return f"<NetworkView: {len(self.page) / 1e6:.1f} MB page, height {self.height}>"
 
     @property
     def data(self) -> str:
@@ -595,37 +429,82 @@ class NetworkView:
         return (
             f'<iframe srcdoc="{html.escape(self.page, quote=True)}" '
             f'style="width:100%;height:{html.escape(self.height, quote=True)};border:0" '
-            'sandbox="allow-scripts"></iframe>'
+            'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>'
         )
 
+    def save(self, path: str | Path) -> Path:
+        """Write the page to a file."""
+        target = Path(path)
+        _write_atomically(target, self.page)
+        return target
 
-def show(graph: rdflib.Graph, *, height: str = "600px", title: str = "geokg",
-         include_unasserted: bool = False, physics: bool = False) -> NetworkView:
-    """Display the actor network inline in a Jupyter notebook.
 
-    The page of :func:`render_html` is embedded in a sandboxed ``<iframe>``
-    through ``srcdoc``, so no file is written and nothing is loaded from the web.
+def show(graph: Any, *, height: str = "650px", **options: Any) -> NetworkView:
+    """The interactive view, inline in a notebook (the options of :func:`render_html`).
 
-    Parameters
-    ----------
-    graph : rdflib.Graph
-        A graph following the geokg RDF contract.
-    height : str, default "600px"
-        CSS height of the frame.
-    title, include_unasserted, physics
-        As in :func:`render_html`.
-
-    Returns
-    -------
-    NetworkView
-        An object with ``_repr_html_``; make it the last expression of a cell.
+    The page is embedded in a sandboxed ``<iframe>`` through ``srcdoc``: no file is
+    written, nothing is loaded from the web, and it works where pyvis's own notebook
+    mode does not (JupyterLab, VS Code).
 
     Examples
     --------
     >>> from rdflib import Graph
-    >>> view = show(Graph(), height="400px")
-    >>> view._repr_html_().startswith("<iframe srcdoc=")
+    >>> show(Graph(), height="400px")._repr_html_().startswith("<iframe srcdoc=")
     True
     """
-    page = _page(graph, title=title, include_unasserted=include_unasserted, physics=physics)
-    return NetworkView(page=page, height=height)
+    return NetworkView(page=page(graph, **options), height=height)
+
+
+def screenshot(html_path: str | Path, png_path: str | Path, *, width: int = 1400, height: int = 900,
+               chromium: str | None = None, wait_ms: int = 15_000) -> Path:
+    """A PNG of a view as headless Chromium draws it, once the page has settled.
+
+    Raises
+    ------
+    GeoKGError
+        When no Chromium is installed, or it writes no image.
+    """
+    import shutil
+    import subprocess
+
+    browser = chromium or next((found for name in ("chromium", "chromium-browser", "google-chrome")
+                                if (found := shutil.which(name))), None)
+    if browser is None:
+        raise GeoKGError("a screenshot needs Chromium on the PATH (Debian package chromium); "
+                         "install it or leave out --png")
+    target = Path(png_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="geokg-chromium-") as profile:
+        command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                   "--hide-scrollbars", f"--user-data-dir={profile}", f"--window-size={width},{height}",
+                   f"--virtual-time-budget={wait_ms}", f"--screenshot={target.resolve()}",
+                   Path(html_path).resolve().as_uri()]
+        try:
+            subprocess.run(command, capture_output=True, timeout=wait_ms / 1000 + 60, check=False)
+        except subprocess.TimeoutExpired:
+            raise GeoKGError(f"Chromium took too long to draw {html_path}; try a smaller view") from None
+    if not target.is_file() or target.stat().st_size == 0:
+        raise GeoKGError(f"Chromium wrote no screenshot of {html_path}; check that {browser} runs headless")
+    return target
+
+
+def summary_html(stats: dict[str, Any]) -> str:
+    """An HTML summary of :meth:`KnowledgeGraph.stats`: documents, actors by type, statements by relation."""
+    escape = html.escape
+
+    def rows(counts: dict[str, int]) -> str:
+        return "".join(f"<tr><td>{escape(str(name))}</td><td style='text-align:right'>{count:,}</td></tr>"
+                       for name, count in counts.items())
+
+    modalities = ", ".join(f"{escape(name)} {count:,}" for name, count in stats.get("modalities", {}).items())
+    return (
+        "<div class='geokg-summary'>"
+        f"<b>KnowledgeGraph</b>: {stats['documents']:,} documents, {stats['entities']:,} actors, "
+        f"{stats['statements']:,} statements ({modalities or 'none'}), {stats['triples']:,} triples"
+        "<div style='display:flex;gap:24px;align-items:flex-start'>"
+        f"<table><thead><tr><th>actors by type</th><th></th></tr></thead><tbody>{rows(stats['entities_by_type'])}"
+        "</tbody></table>"
+        f"<table><thead><tr><th>statements by relation</th><th></th></tr></thead><tbody>{rows(stats['relations'])}"
+        "</tbody></table></div></div>"
+    )

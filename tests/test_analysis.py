@@ -195,3 +195,26 @@ def test_importing_analysis_does_not_import_networkx() -> None:
 
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
+
+
+def test_an_undated_membership_told_with_its_withdrawal_ends_with_it() -> None:
+    from sample_graph import CSTO as CSTO_ENTITY, EXIT, UZBEKISTAN, _relation
+
+    import datetime
+
+    from kg.records import Document
+
+    graph = sample_graph()
+    # "Uzbekistan was once a member" in the document of the withdrawal: it held until 2012
+    graph.add(EXIT, (*__import__("sample_graph").RELATIONS[EXIT.id],
+                     _relation(EXIT, UZBEKISTAN, "memberOf", CSTO_ENTITY, "Tashkent pulled out of the CSTO")),
+              "0.0.0")
+    # a later report of membership, in another document, holds from its date on
+    later = Document("rejoin-2030", "Uzbekistan is a member of the CSTO.", date=datetime.date(2030, 1, 1))
+
+    assert analysis.membership_blocs(graph, as_of="2011")["members"].tolist() == [["Uzbekistan"]]
+    assert analysis.membership_blocs(graph, as_of="2013").empty
+    graph.add(later, (_relation(later, UZBEKISTAN, "memberOf", CSTO_ENTITY, "Uzbekistan is a member of the CSTO."),),
+              "0.0.0")
+    assert analysis.membership_blocs(graph, as_of="2013").empty
+    assert analysis.membership_blocs(graph, as_of="2031")["members"].tolist() == [["Uzbekistan"]]

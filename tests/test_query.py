@@ -360,3 +360,23 @@ def test_named_queries_on_the_example_article(example_graph: kg.KnowledgeGraph) 
         ("Michael Kurilla", "visited", "Uzbekistan", "2022"),
         ("Michael Kurilla", "visited", "Uzbekistan", "2023-09-26"),
     ]
+
+
+# ---------------------------------------------------------------------- on a persistent store
+
+
+def test_named_queries_on_a_store_bind_values_like_in_memory(graph: kg.KnowledgeGraph, tmp_path: Path) -> None:
+    from kg.graph.persistent import PersistentGraph
+    from sample_graph import DOCUMENTS, RELATIONS
+
+    with PersistentGraph.open(tmp_path / "store") as store:
+        for document in DOCUMENTS:
+            store.add(document, RELATIONS[document.id], "0.0.0")
+        for name, params in [("interactions", {"actor": "Uzbekistan"}), ("leaders", {"country": "Uzbekistan"}),
+                             ("withdrawals", {"from": "2012"}), ("hostile-dyads", {"actor": "Russia"}),
+                             ("statements", {"text": INJECTIONS[0]})]:
+            stored, memory = store.named_query(name, **params), graph.named_query(name, **params)
+            columns = [c for c in memory.columns if not c.endswith("_text") and c not in ("confidence",)]
+            assert rows(stored, *columns) == rows(memory, *columns), name
+        assert store.named_query("statements", text=INJECTIONS[0]).empty
+        assert len(store.named_query("interactions", actor="Uzbekistan")) == 8

@@ -87,6 +87,12 @@ class KnowledgeGraph:
     def __len__(self) -> int:
         return len(self.graph)
 
+    def _repr_html_(self) -> str:
+        """A summary for Jupyter: documents, actors by type, statements by relation."""
+        from kg.viz import summary_html
+
+        return summary_html(self.stats())
+
     def __repr__(self) -> str:
         stats = self.stats()
         return (f"<KnowledgeGraph: {stats['entities']} entities, {stats['statements']} statements, "
@@ -250,7 +256,7 @@ class KnowledgeGraph:
         return actor_graph(self, **options)
 
     def show(self, **options: Any):
-        """An inline interactive view for Jupyter."""
+        """The interactive view inline in Jupyter, JupyterLab or VS Code (options of :func:`kg.viz.render_html`)."""
         from kg.viz import show
 
         return show(self.graph, **options)
