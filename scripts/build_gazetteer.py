@@ -472,7 +472,7 @@ def build(out_dir: Path) -> dict[str, int]:
     others = [_clean(e) for e in load_curated("organizations.json") + load_curated("bodies.json")
               + load_curated("groups.json")]
     events = [_clean(e) for e in load_curated("events.json")]
-    persons = build_persons(country_keys | {e["key"] for e in others})
+    persons = build_persons(country_keys | {e["key"] for e in others + places})
     cities, left_out = build_cities(iso2_to_key, places, countries + others + events, persons)
     places += cities
     places += build_us_states({e["key"] for e in countries + places + others + events + persons})

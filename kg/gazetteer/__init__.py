@@ -322,7 +322,7 @@ class Gazetteer:
         return tuple(sorted(found, key=lambda e: e.key))
 
     # ------------------------------------------------------------------ spaCy
-    def ruler_patterns(self) -> list[dict]:
+    def ruler_patterns(self, *, persons: bool = False) -> list[dict]:
         """Patterns for spaCy's EntityRuler, one per name and demonym.
 
         Each pattern is ``{"label", "pattern", "id"}`` with ``id`` the entity key.
@@ -335,6 +335,11 @@ class Gazetteer:
         by several entities is given to the most prominent one only. Names
         that are lookup-only for their entity get no pattern.
 
+        Persons (label ``PERSON``) are left out unless ``persons`` is true:
+        an entity layer that takes them from the ruler must also count them
+        among the persons a later bare surname ("Putin") refers to, or the
+        surname becomes a person of its own.
+
         Example
         -------
         >>> patterns = Gazetteer.load().ruler_patterns()
@@ -345,6 +350,8 @@ class Gazetteer:
         patterns: list[dict] = []
         seen: set[tuple] = set()
         for entity in self.entities:
+            if entity.type == "Person" and not persons:
+                continue
             label = RULER_LABELS.get(entity.type, "MISC")
             if entity.type == "Place" and entity.metonym_for and not entity.capital_of:
                 label = "FAC"

@@ -203,7 +203,13 @@ def test_ruler_patterns(gazetteer):
     assert {"label": "FAC", "pattern": [{"ORTH": "Kremlin"}], "id": "kremlin"} in patterns
     assert {"label": "ORG", "pattern": [{"ORTH": "CSTO"}],
             "id": "collective-security-treaty-organization"} in patterns
-    assert {p["label"] for p in patterns} <= {"GPE", "ORG", "NORP", "EVENT", "FAC", "PERSON"}
+    assert {p["label"] for p in patterns} == {"GPE", "ORG", "NORP", "EVENT", "FAC"}
+    with_persons = gazetteer.ruler_patterns(persons=True)
+    assert {"label": "PERSON", "pattern": [{"LOWER": "vladimir"}, {"LOWER": "putin"}],
+            "id": "vladimir-putin"} in with_persons
+    assert {"label": "PERSON", "pattern": "Vladimir V. Putin", "id": "vladimir-putin"} in with_persons
+    assert {"label": "PERSON", "pattern": [{"ORTH": "Lula"}], "id": "luiz-inacio-lula-da-silva"} in with_persons
+    assert [p for p in with_persons if p["label"] != "PERSON"] == patterns
     keys = [json.dumps(p["pattern"], sort_keys=True) for p in patterns]
     assert len(keys) == len(set(keys))
 

@@ -67,3 +67,52 @@ def test_common_words_and_names_are_not_places(nlp):
     assert found["Kharkiv"] == ("kharkiv", "Place", "ukraine")
     assert {text: value[1] for text, value in found.items() if text != "Kharkiv"} == {
         "Jesse Jackson": "Person", "Florence Parly": "Person", "Victoria Nuland": "Person"}
+
+
+@pytest.fixture(scope="module")
+def person_ruler():
+    """spaCy's own pipeline with the gazetteer's patterns, persons included, before ``ner``."""
+    import spacy
+
+    from kg.gazetteer import Gazetteer
+    from kg.nlp.pipeline import choose_model
+
+    nlp = spacy.load(choose_model(), exclude=["parser", "lemmatizer"])
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(Gazetteer.load().ruler_patterns(persons=True))
+    return nlp
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Vladimir V. Putin met Volodymyr Zelenskiy and Lula in Istanbul.", {
+            "Vladimir V. Putin": ("PERSON", "vladimir-putin"),
+            "Volodymyr Zelenskiy": ("PERSON", "volodymyr-zelensky"),
+            "Lula": ("PERSON", "luiz-inacio-lula-da-silva"),
+            "Istanbul": ("GPE", "istanbul"),
+        }),
+        ("Nicolas Maduro and Gustavo Petro discussed the ELN with Antony Blinken.", {
+            "Nicolas Maduro": ("PERSON", "nicolas-maduro"),
+            "Gustavo Petro": ("PERSON", "gustavo-petro"),
+            "ELN": ("ORG", "national-liberation-army"),
+            "Antony Blinken": ("PERSON", "antony-blinken"),
+        }),
+        ("Israel Katz said Abdel Fattah al-Burhan and Hemedti would meet in Washington.", {
+            "Israel Katz": ("PERSON", "israel-katz"),
+            "Abdel Fattah al-Burhan": ("PERSON", "abdel-fattah-al-burhan"),
+            "Hemedti": ("PERSON", "mohamed-hamdan-dagalo"),
+            "Washington": ("GPE", "washington"),
+        }),
+    ],
+)
+def test_person_patterns_match_real_text(person_ruler, text, expected):
+    doc = person_ruler(text)
+    assert {e.text: (e.label_, e.ent_id_) for e in doc.ents if e.ent_id_} == expected
+
+
+def test_default_ruler_leaves_persons_to_the_entity_layer(nlp):
+    """Until the entity layer counts ruler persons for later surnames, the default ruler has none."""
+    doc = nlp("Vladimir Putin met Volodymyr Zelensky. Putin spoke first.")
+    keys = [m.entity_key for m in doc._.geokg_mentions]
+    assert keys == ["vladimir-putin", "volodymyr-zelensky", "vladimir-putin"]
