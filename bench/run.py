@@ -26,7 +26,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import graph_bench  # noqa: E402
+import ingest_bench  # noqa: E402
+import memory_bench  # noqa: E402
+import resume_bench  # noqa: E402
 import startup_bench  # noqa: E402
+import store_bench  # noqa: E402
 import throughput_bench  # noqa: E402
 import viz_bench  # noqa: E402
 from benchlib import Context, Row, format_table  # noqa: E402
@@ -36,6 +40,10 @@ BENCHMARKS = {
     "throughput": lambda context, options: throughput_bench.run(context, rounds=options.rounds),
     "graph": lambda context, options: graph_bench.run(context, triples=options.triples),
     "viz": lambda context, options: viz_bench.run(context),
+    "ingest": lambda context, options: ingest_bench.run(context, rounds=options.rounds),
+    "store": lambda context, options: store_bench.run(context, sizes=tuple(options.sizes)),
+    "resume": lambda context, options: resume_bench.run(context, limit=options.limit),
+    "memory": lambda context, options: memory_bench.run(context, sizes=tuple(options.documents)),
 }
 
 
@@ -56,6 +64,10 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
                         help="startup loads of each kind; the median is reported (default: 3)")
     parser.add_argument("--triples", type=int, default=graph_bench.DEFAULT_TRIPLES,
                         help="size the graph benchmark replicates to (default: 100000)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(store_bench.SIZES), metavar="TRIPLES",
+                        help="graph sizes of the store benchmark (default: 100000 1000000)")
+    parser.add_argument("--documents", type=int, nargs="+", default=list(memory_bench.SIZES), metavar="N",
+                        help="corpus sizes of the memory benchmark (default: 1000 10000 50000)")
     parser.add_argument("--quick", action="store_true",
                         help="skip the 5,000-entity viz case")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the results as JSON")

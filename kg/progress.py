@@ -20,7 +20,8 @@ class TerminalProgress:
     def __init__(self, total: int | None, stream: TextIO):
         from tqdm import tqdm
 
-        self._bar = tqdm(total=total, unit="doc", file=stream, dynamic_ncols=True, smoothing=0.1,
+        columns, rows = _size(stream)
+        self._bar = tqdm(total=total, unit="doc", file=stream, ncols=columns, nrows=rows, smoothing=0.1,
                          desc="kg build")
         self._done = 0
 
@@ -36,6 +37,19 @@ class TerminalProgress:
 
     def close(self) -> None:
         self._bar.close()
+
+
+def _size(stream: TextIO) -> tuple[int, int]:
+    """The terminal's columns and rows, or 100 x 24 where it does not say (a new
+    pseudo-terminal says 0 x 0, and tqdm draws nothing on a terminal of no rows)."""
+    import os
+
+    try:
+        size = os.get_terminal_size(stream.fileno())
+        columns, rows = size.columns, size.lines
+    except (OSError, ValueError):
+        columns = rows = 0
+    return columns or 100, rows or 24
 
 
 class LineProgress:

@@ -291,3 +291,33 @@ def test_unreachable_scheduler_is_one_clear_error(capsys, tmp_path: Path) -> Non
     assert code == 1
     assert err.startswith(f"kg build: error: tcp://127.0.0.1:{port}: cannot reach the Dask scheduler")
     assert "Traceback" not in err
+
+
+def test_progress_bar_on_a_terminal_and_quiet_lines_elsewhere(reference, tmp_path: Path) -> None:
+    import pty
+
+    corpus_file, _ = reference
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([*KG, "build", str(corpus_file), "--store", str(tmp_path / "tty")],
+                               stdout=subprocess.PIPE, stderr=follower, text=True)
+    os.close(follower)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the build ended and closed the terminal
+            break
+        if not chunk:
+            break
+        screen += chunk
+    out, _ = process.communicate(timeout=120)
+    os.close(leader)
+    text = screen.decode("utf-8", "replace")
+    assert "kg build: 100%" in text and "30/30" in text
+    assert "statements" in text and "words/s" in text
+    assert out.startswith("kg build: 30 document(s): 30 extracted")
+    piped = subprocess.run([*KG, "build", str(corpus_file), "--store", str(tmp_path / "pipe")],
+                           capture_output=True, text=True, timeout=120)
+    lines = [line for line in piped.stderr.splitlines() if line.startswith("kg build: ") and "documents," in line]
+    assert lines[-1].startswith("kg build: 30/30 documents, ")
+    assert len(lines) <= 11 and "\r" not in piped.stderr
