@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from kg.extraction.agents import AgentFinder, AgentSettings
+from kg.extraction.document import Layout, LayoutSettings, home_country, read_layout
 from kg.records import Entity, Mention, slugify
 
 if TYPE_CHECKING:
@@ -61,14 +63,22 @@ class EntitySettings:
     title_modifiers: frozenset[str] = frozenset()
     #: Generic body names that take the country named before them ("Uzbekistan's Security Council").
     national_body_words: frozenset[str] = frozenset()
+    #: Names of bodies every state has ("Congress", "Parliament"): the home country's when bare.
+    generic_body_names: frozenset[str] = frozenset()
+    #: Headlines and datelines, and how the document's own country is weighed.
+    layout: LayoutSettings = field(default_factory=LayoutSettings)
+    #: Agent nouns and their sectors; without them no agents are read.
+    agents: AgentSettings | None = None
 
 
 @dataclass
 class DocumentEntities:
-    """The entities and mentions of one document."""
+    """The entities and mentions of one document, its layout and the country it is about."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    layout: Layout = field(default_factory=Layout)
+    home: str | None = None
 
     def add(self, entity: Entity, span: Span, via: str = "name", text: str | None = None) -> Mention:
         known = self.entities.get(entity.key)
@@ -90,26 +100,6 @@ def new_entity(label: str, kind: str, gazetteer: Gazetteer, *, country: str | No
     if key in gazetteer and gazetteer[key].type != kind:
         key = f"{key}-{kind.lower()}"
     return Entity(key=key, label=label, type=kind, country=country)
-
-
-_DATELINE = re.compile(
-    r"\s*(?:[A-Z][A-Za-z.'&]*(?:[ ,/]+[A-Za-z0-9.'&]+){0,5}\s*)?(?:\([A-Za-z .]+\)\s*)?(?:-{1,2}|\u2013|\u2014)\s"
-)
-
-
-def _dateline_end(text: str) -> int:
-    """Where a news dateline ("WASHINGTON (Reuters) - ", "KABUL, Dec 8 (AFP) - ") ends, or 0."""
-    match = _DATELINE.match(text[:80])
-    if match is None or match.end() < 4:
-        return 0
-    head = text[: match.end()]
-    words = head.strip(" -\u2013\u2014").split()
-    if "(" in head or head.strip(" -\u2013\u2014").isupper() or words[-1] in _NEWS_AGENCY_WORDS:
-        return match.end() + _dateline_end(text[match.end():]) if match.end() < len(text) else match.end()
-    return 0
-
-
-_NEWS_AGENCY_WORDS = frozenset({"Reuters", "AP", "AFP", "Press", "News", "Newswire", "Wire", "Xinhua", "Interfax", "TASS"})
 
 
 def _strip_leading(span: Span, words: frozenset[str]) -> Span:
@@ -151,14 +141,42 @@ def _national_body(span: Span, body: Entity, gazetteer: Gazetteer, found: Docume
     country = _country_before(span, gazetteer, found)
     if country is None:
         return body
-    words = {w for w in span.text.lower().replace("the ", "").split() if w.isalpha()}
+    return _body_of(span.text, _strip_leading(span, frozenset()).text, country, gazetteer)
+
+
+def _body_of(text: str, name: str, country: Entity, gazetteer: Gazetteer) -> Entity:
+    """The country's body named by generic words ("Congress", "the Supreme Court"), known or new."""
+    words = {w for w in text.lower().replace("the ", "").split() if w.isalpha()}
     for candidate in gazetteer.entities:
         if candidate.country == country.key and candidate.type == "GovernmentBody":
             names = " ".join(candidate.names).lower()
             if words and all(word in names for word in words):
                 return candidate
-    label = f"{_strip_leading(span, frozenset()).text} of {country.label}"
-    return new_entity(label, "GovernmentBody", gazetteer, country=country.key)
+    return new_entity(f"{name} of {country.label}", "GovernmentBody", gazetteer, country=country.key)
+
+
+def _home_bodies(found: DocumentEntities, home: Entity | None, gazetteer: Gazetteer,
+                 settings: EntitySettings) -> None:
+    """ "stormed into Congress" in a story from Brazil: a body named generically is the home country's.
+
+    The gazetteer gives bare names such as "Congress" or "Parliament" to one
+    country's body; in a document about another country that has a body of that
+    name, they name that country's body instead.
+    """
+    if home is None:
+        return
+    for index, mention in enumerate(found.mentions):
+        entity = found.entities.get(mention.entity_key)
+        if entity is None or entity.type != "GovernmentBody" or not entity.country or entity.country == home.key:
+            continue
+        words = mention.text.lower().replace("the ", "").strip()
+        if words not in settings.generic_body_names:
+            continue
+        body = _body_of(mention.text, mention.text, home, gazetteer)
+        if body.key not in gazetteer:
+            continue  # only a body the home country has by that name ("National Congress of Brazil")
+        found.entities.setdefault(body.key, body)
+        found.mentions[index] = replace(mention, entity_key=body.key)
 
 
 _ORGANIZATION_HEADS = frozenset({
@@ -311,12 +329,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     DocumentEntities
         Entities by key and the mentions in document order.
     """
-    found = DocumentEntities()
+    layout = read_layout(doc.text, settings.layout, lambda name: any(
+        e.type in {"Place", "Country"} for e in gazetteer.lookup(name)))
+    found = DocumentEntities(layout=layout)
     persons: list[Entity] = []
-    dateline_end = _dateline_end(doc.text)
     for ent in doc.ents:
-        if ent.end_char <= dateline_end:
-            continue  # "KABUL (Reuters) -": where and by whom the story was filed, not an actor
+        if not layout.in_body(ent.start_char):
+            continue  # a headline, or "KABUL (Reuters) -": where and by whom the story was filed
         person = _person_named_like_a_place(ent, settings)
         if person is not None and not (ent.ent_id_ and ent.ent_id_ in gazetteer):
             entity = _person(person, persons, gazetteer)
@@ -353,6 +372,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         first = next((t for t in ent if t.lower_ not in {"the", "a", "an"}), ent[0])
         if first.is_lower and kind != "Person":
             continue  # "annexation of Crimea": a description, not a name
+        if settings.agents is not None and ent.end < len(doc) and \
+                f"{ent.text.lower()} {doc[ent.end].lemma_.lower()}" in settings.agents.nouns:
+            continue  # "Riot police dispersed ...": a capital at the start of a sentence, not a name
         span = _strip_leading(ent, settings.title_words | (settings.national_body_words if kind == "Person" else frozenset()))
         if kind != "Person":
             holder = _holder_after_body(ent, settings)
@@ -363,6 +385,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
             core_titles = settings.title_words - settings.title_modifiers
             titled = _strip_leading(ent, core_titles)
             before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+            if before == "of" and ent.start > 1 and doc[ent.start - 2].lower_.rstrip(".") in core_titles:
+                # "Secretary of State Rex Tillerson": the title runs on into the name the model found
+                titled = _strip_leading(ent, settings.title_words)
+                before = doc[ent.start - 2].lower_.rstrip(".")
             stripped = {t.lower_.rstrip(".") for t in doc[ent.start:titled.start]}
             words = [t for t in titled if not (t.is_punct and t.text in {"-", "\u2013"})]
             titled_apposition = any(
@@ -405,6 +431,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     persons.extend(e for e in found.entities.values() if e.type == "Person" and e not in persons)
     _add_surnames(doc, found, persons, gazetteer)
     _add_countries(doc, found, gazetteer)
+    home = home_country(doc, found, gazetteer, layout, settings.layout)
+    found.home = home.key if home is not None else None
+    _home_bodies(found, home, gazetteer, settings)
+    if settings.agents is not None:
+        AgentFinder(settings.agents, gazetteer).add(doc, found, home, layout)
     _add_coreference(doc, found, settings)
     found.mentions.sort(key=lambda m: (m.start, m.end))
     return found
@@ -559,6 +590,8 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
         if not candidates:
             continue
         chosen = _clear_choice(candidates, mentions, count, sentence_index)
+        if not chosen and token.dep_ in {"nsubj", "nsubjpass"} and count == 1:
+            chosen = _previous_subject(doc, candidates, mentions, token, sentence_index)
         for key in chosen:
             new.append(Mention(key, span.text, span.start_char, span.end_char, "coreference"))
     found.mentions.extend(new)
@@ -573,6 +606,31 @@ def _pleonastic(pronoun: Token) -> bool:
     if head.lemma_ in {"seem", "appear", "emerge", "transpire", "remain", "rain"} and deps & {"ccomp", "xcomp"}:
         return True
     return bool(deps & {"ccomp", "csubj", "xcomp"}) and bool(deps & {"acomp", "attr"})
+
+
+def _previous_subject(doc: Doc, candidates: list[str], mentions: list[Mention], pronoun: Token,
+                      sentence_index) -> list[str]:
+    """ "Ecowas imposed sanctions on Niger ... It demanded ...": a subject pronoun continues the subject before.
+
+    When the candidates are not clear, the one that was the grammatical subject of
+    the latest sentence holding any is chosen, if exactly one was.
+    """
+    here = sentence_index(pronoun.idx)
+    for back in range(1, 3):
+        subjects = []
+        for mention in mentions:
+            if mention.entity_key not in candidates or sentence_index(mention.start) != here - back:
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            while root is not None and root.dep_ == "conj":
+                root = root.head  # "The CSTO and the SCO held summits": both are subjects
+            if root is not None and root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ in {"ROOT", "conj"}:
+                subjects.append(mention.entity_key)
+        subjects = list(dict.fromkeys(subjects))
+        if subjects:
+            return subjects if len(subjects) == 1 else []
+    return []
 
 
 def _clear_choice(candidates: list[str], mentions: list[Mention], count: int, sentence_index) -> list[str]:
