@@ -354,6 +354,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
                 found.add(entity, person, "name")
                 continue
             entity = gazetteer[ent.ent_id_]
+            if entity.type == "Person" and entity not in persons:
+                persons.append(entity)  # a later bare "Putin" is this person
             via = "name"
             if ent.label_ == "NORP":
                 via = "demonym"
