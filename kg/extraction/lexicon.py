@@ -65,6 +65,8 @@ class Pattern:
     noun_object: bool = False
     #: The object is the trigger's own object, not the path's: "ordered French troops to leave".
     object_from_trigger: bool = False
+    #: A noun whose possessive is the one acted on: "his detention by the coup leaders".
+    possessive_object: bool = False
     #: Relations the words presuppose, asserted whatever the pattern's own modality, with
     #: the time role the pattern's time fills when it is asserted: "withdraw its troops
     #: from Chad" presupposes troops in Chad, which the withdrawal ends.
@@ -327,6 +329,7 @@ def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_p
                     complement_prepositions=frozenset(item.get("complement_prepositions", ())),
                     noun_object=bool(item.get("noun_object", False)),
                     object_from_trigger=item.get("object_from") == "trigger",
+                    possessive_object=item.get("possessive") == "object",
                     presupposes=tuple(sorted(presupposes.items())),
                 )
                 indexes[section].setdefault(pattern.trigger, []).append(pattern)
