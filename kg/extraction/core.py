@@ -378,6 +378,8 @@ class Extractor:
         fit = self.arguments.fit
         subjects = [a for a in (fit(s, spec.subject_types) for s in subjects) if a is not None]
         objects = [a for a in (fit(o, spec.object_types) for o in objects) if a is not None]
+        if spec.excluded_sectors:
+            objects = [o for o in objects if o.entity.sector not in spec.excluded_sectors]
         if "Place" not in spec.subject_types:
             # a relation between actors involves places the gazetteer knows, not "Rustaveli Avenue"
             objects = [o for o in objects if o.entity.type != "Place" or o.entity.country or o.entity.capital_of]
