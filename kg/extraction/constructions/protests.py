@@ -36,7 +36,9 @@ def protest_relations(extractor: Extractor, sentence: Sentence, consumed: set[in
         if any(c.dep_ in {"poss", "compound", "amod"} and arguments.resolve(c, sentence) for c in noun.children) \
                 or any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
             continue  # "Kenyan protests", "protests by farmers": the noun constructions read those
-        places = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}
+        # "protests in Bangladesh", "protests spread across Niger"
+        holders = [noun] + ([noun.head] if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else [])
+        places = [p for t in holders for c in t.children if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}
                   for p in c.children if p.dep_ == "pobj"]
         countries = []
         for arg in arguments.args(places, sentence):
