@@ -43,6 +43,8 @@ class AgentSettings:
     foreign_modifiers: frozenset[str] = frozenset()
     #: Prepositions after which a place or country gives the agents' country.
     country_prepositions: frozenset[str] = frozenset()
+    #: Weapons and craft: agents only of a country the phrase names ("Russian missiles").
+    instruments: frozenset[str] = frozenset()
     #: Prepositions that place events in a country ("in Kenya", "across Iran").
     locative_prepositions: frozenset[str] = frozenset()
     #: Sector of a country's people named by a plural demonym ("168 Liberians").
@@ -141,8 +143,8 @@ class AgentFinder:
             countries.append((owner, phrase_start, set()))
         if named_other and not countries:
             return []
-        if not countries and any(m.dep_ == "amod" and m.text[:1].isupper() and m.i > head.sent.start
-                                 and not by_token.get(m.i) for m in modifiers):
+        if not countries and any(m.dep_ in {"amod", "compound"} and m.text[:1].isupper() and m.i > head.sent.start
+                                 and m.lower_ not in self.settings.nouns and not by_token.get(m.i) for m in modifiers):
             return []  # "Kurdish security forces", "Tamil rebels": a people's, not the document country's
         if not countries:
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in self.settings.country_prepositions):
@@ -155,6 +157,8 @@ class AgentFinder:
                                 countries.append((country, phrase_start, set()))
                             elif entity.type in {"Organization", "InternationalOrganization", "GovernmentBody"}:
                                 return []  # "fighters from Hayat Tahrir al-Sham": the group's own
+        if not countries and head.lemma_.lower() in self.settings.instruments:
+            return []  # "a barrage of missiles at Kyiv": weapons belong to whoever the text says fired them
         if not countries:
             local = self._where(head, doc, found, by_token) or home
             if local is not None:

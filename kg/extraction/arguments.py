@@ -60,6 +60,9 @@ class Arguments:
         self.title_words = lexicon.title_words("leader", "official") | frozenset(titles["national_words"])
         self.place_prepositions = frozenset(grammar["place_prepositions"])
         self.quantity_nouns = frozenset(grammar["quantity_nouns"])
+        self.reason_prepositions = frozenset(grammar["reason_prepositions"])
+        self.doer_prepositions = frozenset(grammar["doer_prepositions"])
+        self.state_heads = frozenset(grammar["state_heads"])
         #: Agent nouns resolve through their modifiers too: "Hezbollah guerrillas", "UN peacekeepers".
         self.agent_heads = frozenset(phrase for phrase in lexicon.agent_nouns if " " not in phrase)
         #: Set by the extractor: the subjects of a clause, for object pronouns.
@@ -112,12 +115,21 @@ class Arguments:
 
     def generic_head(self, token: Token, sentence: Sentence, depth: int) -> list[Arg]:
         """ "the Uzbek government", "Lithuania's foreign minister": the entity behind a generic noun."""
-        # "his Iranian counterpart, Hossein Amir-Abdollahian": the person named in apposition
-        named = [a for c in token.children if c.dep_ == "appos"
-                 for a in self.resolve(c, sentence, depth + 1) if a.entity.type == "Person"]
+        # "his Iranian counterpart, Hossein Amir-Abdollahian", "Lebanese militant group Hezbollah":
+        # the one named in apposition, not the nationality of the description
+        named = [a for c in token.children if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.i > token.i
+                 for a in self.resolve(c, sentence, depth + 1) if a.entity.type in {"Person", "Organization"}]
         if named:
             return named
         found: list[Arg] = []
+        if token.lemma_.lower() in self.state_heads:
+            # "his government", "the military government of President Prosper Avril": the leader's state
+            leaders = [p for c in token.children if c.dep_ == "poss" for p in self.resolve(c, sentence, depth + 1)]
+            leaders += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for o in c.children if o.dep_ == "pobj" for p in self.resolve(o, sentence, depth + 1)]
+            states = [self._state_of(p) for p in leaders if p.entity.type == "Person"]
+            if states and all(states):
+                return states
         if token.dep_ == "appos" and token.head.pos_ == "PROPN":
             found.extend(self.resolve(token.head, sentence, depth + 1))  # "NATO, an alliance ..."
         for child in token.children:
@@ -134,6 +146,15 @@ class Arguments:
                     if pobj.dep_ == "pobj":
                         found.extend(self.resolve(pobj, sentence, depth + 1))
         return found
+
+    def _state_of(self, person: Arg) -> Arg | None:
+        """The country a person leads or serves, as far as the entity says."""
+        key = person.entity.country
+        if not key or key not in self.gazetteer:
+            return None
+        country = self.gazetteer[key]
+        self.found.entities.setdefault(country.key, country)
+        return Arg(country, person.text, "coreference")
 
     def relative_anchor(self, pronoun: Token, sentence: Sentence) -> Token | None:
         """The noun a relative clause describes ("NATO, which ..."), a person for "who"."""
@@ -191,6 +212,13 @@ class Arguments:
         """
         wanted = frozenset({"Person"} if pronoun.lower_ in self.person_possessives else set(ACTOR_TYPES) - {"Person"})
         clause = clause_verb(pronoun)
+        reason = next((t for t in pronoun.ancestors if t.dep_ == "prep" and t.lower_ in self.reason_prepositions), None)
+        if reason is not None and reason.head.pos_ in {"VERB", "AUX"}:
+            # "expelled Russia for its invasion of Ukraine": the one punished
+            punished = [a for c in reason.head.children if c.dep_ == "dobj"
+                        for a in self.resolve(c, sentence, depth + 1) if self.fit(a, wanted) is not None]
+            if punished:
+                return [replace(self.fit(a, wanted), via="coreference") for a in punished]
         for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i):
             owners = [a for a in self.resolve(subject, sentence, depth + 1) if self.fit(a, wanted) is not None]
             if owners:
@@ -241,6 +269,11 @@ class Arguments:
                     modifiers += [g for c in modifiers if c.tag_ == "VBN" for g in c.children
                                   if g.dep_ in {"npadvmod", "compound", "nmod", "amod"}]  # "a U.S.-drafted resolution"
                     args = [a for m in modifiers for e in self.expand(m) for a in self.resolve(e, sentence)]
+                    if not args and spec.object_doers:
+                        # "rejected calls by Belarus's rulers", "dismissed an appeal from President X"
+                        doers = [p for c in expanded.children if c.dep_ == "prep" and c.lower_ in self.doer_prepositions
+                                 for p in c.children if p.dep_ == "pobj"]
+                        args = [a for p in doers for a in self.resolve(p, sentence)]
                     if not args and spec.object_inside:
                         places = [p for c in expanded.children if c.dep_ == "prep"
                                   and c.lower_ in self.place_prepositions
@@ -257,6 +290,11 @@ class Arguments:
             return arg
         if arg.entity.type == "Agent" and "Country" in types and arg.entity.country in self.gazetteer:
             # "Indian troops in the Maldives": where the relation needs a state, the agent stands for it
+            country = self.gazetteer[arg.entity.country]
+            self.found.entities.setdefault(country.key, country)
+            return Arg(country, arg.text, arg.via)
+        if arg.entity.type == "Place" and types <= {"Country"} and arg.entity.country in self.gazetteer:
+            # "a French base in N'Djamena": where a relation needs a state, a city stands for its country
             country = self.gazetteer[arg.entity.country]
             self.found.entities.setdefault(country.key, country)
             return Arg(country, arg.text, arg.via)

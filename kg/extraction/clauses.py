@@ -101,7 +101,8 @@ class Clauses:
         own += [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i not in exclude]
         # "Uzbek-US cooperation": the modifier's own modifiers are actors too
         own += [g for c in list(own) for g in c.children
-                if g.dep_ in {"compound", "amod", "nmod"} and g.i < c.i and g.i not in exclude]
+                if (g.dep_ in {"compound", "amod", "nmod"} or (g.dep_ == "npadvmod" and c.tag_ == "VBN"))
+                and g.i < c.i and g.i not in exclude]  # "Uzbek-US cooperation", "US-led forces"
         own += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
         if not of_is_object:
             # "the withdrawal of Mali from ECOWAS", "the visit of Putin to Beijing"

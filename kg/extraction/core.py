@@ -24,7 +24,6 @@ from kg.extraction.lexicon import Lexicon, Pattern, RelationSpec
 from kg.extraction.modality import Modality
 from kg.extraction.sentence import Sentence, word_forms
 from kg.extraction.timing import Timing
-from kg.records import EVENT_RELATIONS
 from kg.records import SYMMETRIC_RELATIONS as SYMMETRIC
 from kg.records import Entity, Relation, TimeSpan
 
@@ -90,10 +89,18 @@ class Extractor:
         #: Titles of office read across the document's sentences.
         self.titles = TitleReader(self)
         self.prepositions = lexicon.words("prepositions")
-        #: Prepositions that name the target of an event noun ("strikes on", "an ultimatum to").
+        #: Prepositions that name the target of an event noun ("strikes on", "an ultimatum to");
+        #: "in" only where a place can be the target ("lifted the curfew in Montenegro"),
+        #: not where it is only where the event happened ("held talks in Beijing").
         self.target_prepositions = lexicon.words("target_prepositions")
+        self.locative_prepositions = lexicon.words("locative_target_prepositions")
+        self.locative_targets = lexicon.words("locative_target_relations")
         #: Weapons and means, never the target of the act that uses them.
         self.instrument_nouns = lexicon.words("instrument_nouns")
+        protest = lexicon.grammar["protest_sector"]
+        self.protest_sector = (protest["from"], protest["to"])
+        self.protest_relations = frozenset(protest["relations"])
+        self.movement_relations = lexicon.words("movement_relations")
         self.skippable_path_words = lexicon.words("skippable_path_words")
 
     # ------------------------------------------------------------------ lexicon patterns
@@ -160,6 +167,10 @@ class Extractor:
         nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}]
         for noun in nouns:
             if path[-1] not in word_forms(noun):
+                # "suspended aid deliveries": the noun of the pattern may modify the object
+                named = next((c for c in noun.children if c.dep_ == "compound" and path[-1] in word_forms(c)), None)
+                if named is not None and len(path) == 1:
+                    return [verb, named, noun], [noun]
                 continue
             words = [noun]
             for word in reversed(path[:-1]):
@@ -246,8 +257,39 @@ class Extractor:
             countries=self.countries_of(subject.entity, obj.entity, reporter),
         )
 
-    def subject_countries(self, subjects: list[Arg]) -> list[Arg]:
-        """The states of agent subjects: "protesters took to the streets" protest against their own state."""
+    def as_protesters(self, subject: Arg) -> Arg:
+        """ "Hundreds of citizens took to the streets to protest": people who protest are protesters."""
+        entity = subject.entity
+        if entity.type != "Agent" or entity.sector != self.protest_sector[0] or entity.country not in self.gazetteer:
+            return subject
+        from kg.extraction.agents import agent_entity
+
+        protesters = agent_entity(self.gazetteer[entity.country], self.protest_sector[1])
+        self.found.entities.setdefault(protesters.key, protesters)
+        return Arg(protesters, subject.text, subject.via)
+
+    def same_country(self, first: Entity, second: Entity) -> bool:
+        """Whether two entities are, or belong to, the same country."""
+        def country(entity: Entity) -> str | None:
+            return entity.key if entity.type == "Country" else (entity.country or entity.capital_of)
+        return country(first) is not None and country(first) == country(second)
+
+    def subject_countries(self, subjects: list[Arg], trigger: Token | None = None,
+                          sentence: Sentence | None = None) -> list[Arg]:
+        """Whom a protest without a target is against: the state where it is held, else the protesters' own.
+
+        "Palestinian prisoners rioted at a jail in northern Israel" (Israel);
+        "protesters took to the streets" (their own state).
+        """
+        if trigger is not None and sentence is not None:
+            places = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+                      for p in c.subtree if p.dep_ == "pobj"]
+            for arg in self.arguments.args(places, sentence):
+                key = arg.entity.key if arg.entity.type == "Country" else (arg.entity.country or arg.entity.capital_of)
+                if key and key in self.gazetteer and self.gazetteer[key].type == "Country":
+                    country = self.gazetteer[key]
+                    self.found.entities.setdefault(country.key, country)
+                    return [Arg(country, arg.text, "context")]
         found = []
         for subject in subjects:
             country = self.gazetteer.get(subject.entity.country) if subject.entity.type == "Agent" else None
@@ -274,14 +316,25 @@ class Extractor:
         spec = self.lexicon.relations[pattern.relation]
         if pattern.reverse:
             subjects, objects = objects, subjects
+        if spec.agent_relation:
+            # "Kenyan police arrived in Haiti": agents of these sectors state another relation
+            instead = dict(spec.agent_relation)
+            moved = [s for s in subjects if s.entity.type == "Agent" and s.entity.sector in instead]
+            for subject in moved:
+                other = replace(pattern, relation=instead[subject.entity.sector], reverse=False)
+                yield from self.emit(other, [subject], objects, sentence, trigger, matched, inherited,
+                                     modality, dated)
+            subjects = [s for s in subjects if s not in moved]
+        if pattern.relation in self.protest_relations:
+            subjects = [self.as_protesters(s) for s in subjects]
         fit = self.arguments.fit
         subjects = [a for a in (fit(s, spec.subject_types) for s in subjects) if a is not None]
         objects = [a for a in (fit(o, spec.object_types) for o in objects) if a is not None]
-        if spec.name in EVENT_RELATIONS:
-            # an event between actors happens in places the gazetteer knows, not on "Rustaveli Avenue"
+        if "Place" not in spec.subject_types:
+            # a relation between actors involves places the gazetteer knows, not "Rustaveli Avenue"
             objects = [o for o in objects if o.entity.type != "Place" or o.entity.country or o.entity.capital_of]
         if not objects and spec.default_object == "subject_country":
-            objects = self.subject_countries(subjects)
+            objects = self.subject_countries(subjects, trigger, sentence)
         if not subjects or not objects:
             return
         time = self.timing.of(trigger, matched, sentence) if dated else None
@@ -301,6 +354,8 @@ class Extractor:
                 qualifiers = (("commodity", goods[0].text),)
         for subject in subjects:
             for obj in objects:
+                if pattern.relation in self.movement_relations and self.same_country(subject.entity, obj.entity):
+                    continue  # troops cannot withdraw from, visit or be stationed in their own country
                 made = self.record(pattern.relation, spec, subject, obj, sentence, time, modality,
                                    confidence, reporter, qualifiers=qualifiers, time_role=pattern.time_role)
                 if made is None:

@@ -63,6 +63,8 @@ class EntitySettings:
     title_modifiers: frozenset[str] = frozenset()
     #: Generic body names that take the country named before them ("Uzbekistan's Security Council").
     national_body_words: frozenset[str] = frozenset()
+    #: Descriptions that name the document's own country when it was just named ("the country").
+    home_descriptions: frozenset[str] = frozenset()
     #: Names of bodies every state has ("Congress", "Parliament"): the home country's when bare.
     generic_body_names: frozenset[str] = frozenset()
     #: Headlines and datelines, and how the document's own country is weighed.
@@ -96,7 +98,7 @@ def new_entity(label: str, kind: str, gazetteer: Gazetteer, *, country: str | No
     suffix, so a person called Jordan is never merged with the country.
     """
     label = " ".join(label.split())  # names broken across lines in wire copy
-    key = slugify(label)
+    key = slugify(without_initials(label) if kind == "Person" else label)
     if key in gazetteer and gazetteer[key].type != kind:
         key = f"{key}-{kind.lower()}"
     return Entity(key=key, label=label, type=kind, country=country)
@@ -421,6 +423,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         if names:
             found.add(names[0], span, "name")
             continue
+        earlier = next((p for p in reversed(persons) if len(span.text.split()) < len(p.label.split())
+                        and p.label.split()[-len(span.text.split()):] == span.text.split()), None)
+        if earlier is not None and _person_shaped(span) or (earlier is not None and len(span) == 1):
+            found.add(earlier, span, "coreference")  # "Jean-Yves Le Drian ... Le Drian said"
+            continue
         label = span.text
         entity = new_entity(label, kind, gazetteer)
         if kind == "Organization":
@@ -442,16 +449,69 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
 
 
 def _person(span: Span, persons: list[Entity], gazetteer: Gazetteer) -> Entity:
-    """The person a name refers to: an earlier person with this surname, or a new one."""
-    words = span.text.split()
+    """The person a name refers to: an earlier person with this surname, one the gazetteer knows, or a new one."""
+    words = without_initials(span.text).split()
     for person in reversed(persons):
-        known = person.label.split()
+        known = without_initials(person.label).split()
         if len(words) < len(known) and known[-len(words):] == words:
             return person
         if len(words) > len(known) and words[-len(known):] == known:
             # A fuller name after a short one: keep the first key, remember the name.
             return person
-    return new_entity(span.text, "Person", gazetteer)
+        if words == known:
+            return person  # "George W. Bush" and "George Bush"
+    return known_person(span.text, gazetteer) or new_entity(span.text, "Person", gazetteer)
+
+
+def without_initials(name: str) -> str:
+    """A name without its middle initials: "Vladimir V. Putin" -> "Vladimir Putin".
+
+    Examples
+    --------
+    >>> without_initials("George W. Bush")
+    'George Bush'
+    """
+    words = name.split()
+    kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and re.fullmatch(r"[A-Z]\.?", w))]
+    return " ".join(kept)
+
+
+def known_person(name: str, gazetteer: Gazetteer) -> Entity | None:
+    """The gazetteer's person of a name, its form without middle initials, or a surname only one has.
+
+    One real person is one entity in every document: "Vladimir V. Putin", "Vladimir
+    Putin" and a bare "Putin" are the gazetteer's ``vladimir-putin``.
+    """
+    for form in dict.fromkeys((name, without_initials(name))):
+        for entity in gazetteer.lookup(form):
+            if entity.type == "Person":
+                return entity
+    words = without_initials(name).split()
+    holders = _surnames(gazetteer).get(words[-1], ()) if words else ()
+    if len(words) == 1 and len(holders) == 1:
+        return holders[0]
+    if len(words) > 1:
+        # "Anthony Blinken" for Antony Blinken: the one holder of the surname whose first name begins alike
+        alike = [h for h in holders if h.label.split()[0][:3].lower() == words[0][:3].lower()]
+        if len(alike) == 1:
+            return alike[0]
+    return None
+
+
+_SURNAMES: dict[int, dict[str, tuple[Entity, ...]]] = {}
+
+
+def _surnames(gazetteer: Gazetteer) -> dict[str, tuple[Entity, ...]]:
+    """The gazetteer's persons by the last word of each of their names."""
+    cached = _SURNAMES.get(id(gazetteer))
+    if cached is None:
+        index: dict[str, dict[str, Entity]] = {}
+        for entity in gazetteer.entities:
+            if entity.type == "Person":
+                for name in entity.names:
+                    index.setdefault(name.split()[-1], {})[entity.key] = entity
+        cached = _SURNAMES[id(gazetteer)] = {k: tuple(v.values()) for k, v in index.items()}
+    return cached
 
 
 def _add_honorific_names(doc: Doc, found: DocumentEntities, persons: list[Entity], gazetteer: Gazetteer,
@@ -590,6 +650,9 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
         if not candidates:
             continue
         chosen = _clear_choice(candidates, mentions, count, sentence_index)
+        if count == 1 and found.home in candidates and "Country" in types and span is not None \
+                and token.lemma_.lower() in settings.home_descriptions:
+            chosen = [found.home]  # "the country": the one the story is about, among those just named
         if not chosen and token.dep_ in {"nsubj", "nsubjpass"} and count == 1:
             chosen = _previous_subject(doc, candidates, mentions, token, sentence_index)
         for key in chosen:

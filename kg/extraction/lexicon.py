@@ -91,9 +91,14 @@ class RelationSpec:
     object_inside: bool = False
     #: An attempt is the act itself ("tried to storm parliament" is an attack).
     attempt_is_act: bool = False
+    #: An object noun that names an act gives its doer: "rejected calls by Belarus's rulers".
+    object_doers: bool = False
     #: The object when the text names none: "subject_country" ("protesters took to the
     #: streets" protest against their own state).
     default_object: str | None = None
+    #: The relation an agent of a sector states instead ("Kenyan police arrived in Haiti":
+    #: a deployment, not a visit).
+    agent_relation: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -182,6 +187,18 @@ def _default_object(path: Path, name: str, value: Any) -> str | None:
     return value
 
 
+def _agent_relation(path: Path, name: str, value: dict) -> tuple[tuple[str, str], ...]:
+    from kg.records import SECTORS
+
+    for sector, relation in value.items():
+        if sector not in SECTORS or relation not in RELATIONS:
+            raise ConfigError(
+                f"{path}: relation {name!r} maps agents of {sector!r} to {relation!r}; use sectors of "
+                f"{', '.join(SECTORS)} and relations of the vocabulary"
+            )
+    return tuple(sorted(value.items()))
+
+
 def _add_derived(data: dict, derived: dict) -> None:
     """Add the derived patterns (``cameo.json``) that the hand-written lexicon does not have.
 
@@ -253,7 +270,9 @@ def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_p
             commodity=bool(entry.get("commodity", False)),
             object_inside=bool(entry.get("object_inside", False)),
             attempt_is_act=bool(entry.get("attempt_is_act", False)),
+            object_doers=bool(entry.get("object_doers", False)),
             default_object=_default_object(relations_path, name, entry.get("default_object")),
+            agent_relation=_agent_relation(relations_path, name, entry.get("agent_relation", {})),
         )
         for section, kind in kinds.items():
             for item in entry.get(section, []):

@@ -44,6 +44,9 @@ class Modality:
         self.threatening_verbs = frozenset(modality["threatening_verbs"])
         self.accusation_verbs = frozenset(modality["accusation_verbs"])
         self.attempt_verbs = frozenset(modality["attempt_verbs"])
+        self.contrast_words = frozenset(modality["contrast_conjunctions"])
+        #: Requests that are acts of authority: "ordered the expulsion" expels.
+        self.authority_verbs = frozenset(modality["authority_verbs"])
         self.accusation_prepositions = lexicon.words("accusation_prepositions")
         self.intention_nouns = frozenset(modality["intention_nouns"])
         self.future_modifiers = frozenset(modality["future_modifiers"])
@@ -75,6 +78,11 @@ class Modality:
             while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
                 if node.dep_ in {"acl", "relcl"}:
                     break
+                if node.head.pos_ in {"VERB", "AUX"} and node.head.lemma_.lower() in self.requesting_verbs \
+                        and node.head.lemma_.lower() not in self.authority_verbs \
+                        and (node.dep_ == "dobj" or (node.dep_ == "prep" and node.lower_ == "for")):
+                    # "called for sanctions against Nigeria", "demanded the withdrawal of Serbian forces"
+                    return "Hypothetical", None
                 if node.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                     # "Russia's annexation of Crimea was never recognised": the verb's own
                     # negation is about the recognition; the clause's frame ("denied that") still counts
@@ -139,6 +147,10 @@ class Modality:
                     modality = "Future"  # "Sweden's bid to join NATO"
                 break
             if dep == "conj":
+                if any(c.dep_ == "cc" and c.lower_ in self.contrast_words and head.i < c.i < node.i
+                       for c in head.children):
+                    # "has not denied this but blames DR Congo": the contrast keeps its own modality
+                    break
                 node = head
                 continue
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.hypothetical_markers

@@ -91,7 +91,7 @@ class GazetteerRuler:
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_matcher: dict[int, tuple[list[str], list[str]]] = {id(self.exact): ([], []), id(self.folded): ([], [])}
         matchers = {id(self.exact): self.exact, id(self.folded): self.folded}
-        for entry in Gazetteer.load(gazetteer_path or None).ruler_patterns():
+        for entry in Gazetteer.load(gazetteer_path or None).ruler_patterns(persons=True):
             pattern = entry["pattern"]
             if isinstance(pattern, list):
                 attribute = next(iter(pattern[0]))
@@ -158,6 +158,7 @@ class EntityLinker:
             named_heads=frozenset(coreference.get("named_heads", ())),
             national_body_words=frozenset(lexicon.grammar["national_body_words"]),
             generic_body_names=frozenset(lexicon.grammar["generic_body_names"]),
+            home_descriptions=frozenset(coreference["home_descriptions"]),
             layout=layout_settings(lexicon.grammar["document"]),
             agents=agent_settings(lexicon),
         )
@@ -190,6 +191,7 @@ def agent_settings(lexicon: Lexicon) -> AgentSettings:
         foreign_modifiers=frozenset(section["foreign_modifiers"]),
         country_prepositions=frozenset(section["country_prepositions"]),
         locative_prepositions=frozenset(section["locative_prepositions"]),
+        instruments=frozenset(lexicon.grammar["instrument_nouns"]),
         people_sector=section["people_sector"],
         longest_phrase=int(section["longest_phrase"]),
     )

@@ -8,6 +8,7 @@ event noun).
 
 from __future__ import annotations
 
+from kg.extraction.constructions.evaluations import demand_relations, evaluation_relations
 from kg.extraction.constructions.locations import capital_relations, location_relations
 from kg.extraction.constructions.modifiers import modifier_relations
 from kg.extraction.constructions.nominal import noun_relations
@@ -17,4 +18,4 @@ from kg.extraction.constructions.verbs import verb_relations
 __all__ = ["CONSTRUCTIONS"]
 
 CONSTRUCTIONS = (verb_relations, noun_relations, modifier_relations, title_relations, location_relations,
-                 capital_relations)
+                 capital_relations, evaluation_relations, demand_relations)

@@ -59,6 +59,7 @@ class TitleReader:
         self.organisational_words = tuple(titles["organisational_role_words"])
         self.rank_titles = frozenset(titles["rank_titles"])
         self.envoy_roles = frozenset(titles["envoy_roles"])
+        self.national_titles = dict(titles["national_titles"])
         self.title_words = extractor.lexicon.title_words("leader", "official") | self.title_modifiers
         #: Persons whose titles named their country or organisation: person key -> entity key.
         self.anchored: dict[str, str] = {}
@@ -139,7 +140,7 @@ class TitleReader:
                         yield made
                     done = True
                     break
-                if core in self.context_roles or core in self.rank_titles:
+                if core not in self.generic_titles or core in self.context_roles or core in self.rank_titles:
                     unanchored.append(_Reading(person, relation, role_text, core, span.root, sentence,
                                                self.visited_host(span.root, sentence)))
             if not done and unanchored:
@@ -218,6 +219,9 @@ class TitleReader:
                              for mentions in reading.sentence.by_token.values() for m in mentions
                              if extractor.found.entities[m.entity_key].type == "InternationalOrganization"]
             return organisations[0] if len(organisations) == 1 else None
+        known = self.known_anchor(reading)
+        if known is not None:
+            return known
         if reading.visited is not None:
             return reading.visited
         # a description in an earlier sentence is the same person; in the same sentence, another one
@@ -227,6 +231,8 @@ class TitleReader:
         via = "coreference"
         if len(described) == 1:
             country_key = next(iter(described))
+        elif reading.core in self.national_titles:
+            country_key = self.national_titles[reading.core]  # "Secretary of State" is a US office
         elif reading.core not in self.envoy_roles and extractor.found.home \
                 and not self.acts_on(reading, extractor.found.home):
             country_key = extractor.found.home
@@ -242,6 +248,23 @@ class TitleReader:
             extractor.found.entities.setdefault(military.key, military)
             return Arg(military, reading.person.text, via)
         return Arg(country, reading.person.text, via)
+
+    def known_anchor(self, reading: _Reading) -> Arg | None:
+        """What the gazetteer says a known person holds the title of ("President Donald Trump")."""
+        extractor = self.extractor
+        gazetteer = extractor.gazetteer
+        person = reading.person.entity
+        if person.key not in gazetteer:
+            return None
+        wanted = reading.core.replace("-", " ")
+        places = [where for title, where, _start, _end in gazetteer.roles(person.key)
+                  if title.lower().replace("-", " ").endswith(wanted) or wanted.endswith(title.lower())]
+        key = places[0] if places else person.country
+        if key is None or key not in gazetteer:
+            return None
+        entity = gazetteer[key]
+        extractor.found.entities.setdefault(entity.key, entity)
+        return Arg(entity, reading.person.text, "title")
 
     def acts_on(self, reading: _Reading, country_key: str) -> bool:
         """Whether the person acts on the country in the sentence ("Minister Katz visited Cyprus").
@@ -317,6 +340,8 @@ class TitleReader:
                 break
             if not context and token.lower_.rstrip(".") in self.title_words and not sentence.mentions(token):
                 words.insert(0, token)
+            elif not words and not context and token.lower_.rstrip(".") in self.honorifics:
+                pass  # "Prime Minister Sheikh Hasina": an honorific between the title and the name
             elif words and not context and token.lower_ == "of" and index > sentence.sent.start \
                     and doc[index - 1].lower_.rstrip(".") in self.title_words:
                 words.insert(0, token)  # "Secretary of State John Kerry"

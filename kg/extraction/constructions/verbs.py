@@ -76,7 +76,11 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
         objects = complement_objects(extractor, pattern, verb, subjects, sentence)
     if not objects and len(matched) > 1 and matched[-1].pos_ == "NOUN":
         # "opened fire on protesters", "issued an ultimatum to Ecuador": the event noun's target
-        targets = [p for c in matched[-1].children if c.dep_ == "prep" and c.lower_ in extractor.target_prepositions
+        spec = extractor.lexicon.relations[pattern.relation]
+        prepositions = extractor.target_prepositions if "Place" in spec.object_types or pattern.relation in \
+            extractor.locative_targets else extractor.target_prepositions - extractor.locative_prepositions
+        # the target phrase hangs on the noun or, as the parser often has it, on the verb
+        targets = [p for t in (matched[-1], verb) for c in t.children if c.dep_ == "prep" and c.lower_ in prepositions
                    for p in c.children if p.dep_ == "pobj"]
         objects = arguments.args(targets, sentence)
     made = [*denied_alternatives(extractor, pattern, matched, subjects, sentence, verb),
@@ -110,7 +114,15 @@ def complement_objects(extractor: Extractor, pattern: Pattern, verb: Token, subj
     clauses = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
     if pattern.complement == "subject":
         tokens = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
-        return [a for a in arguments.args(tokens, sentence) if a.entity.key not in own]
+        found = [a for a in arguments.args(tokens, sentence) if a.entity.key not in own]
+        if not found:
+            # "demanded the withdrawal of Serbian forces", "demanded a meeting of the Security Council"
+            acts = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+            doers = [d for a in acts for d in a.children if d.dep_ in {"poss", "amod", "compound", "nmod"}]
+            doers += [p for a in acts for c in a.children if c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}
+                      for p in c.children if p.dep_ == "pobj"]
+            found = [a for a in arguments.args(doers, sentence) if a.entity.key not in own]
+        return found
     if pattern.complement_excludes and any(
             p.relation in pattern.complement_excludes
             for c in clauses for p in extractor.patterns(extractor.lexicon.verbs, c)):
@@ -123,6 +135,13 @@ def complement_objects(extractor: Extractor, pattern: Pattern, verb: Token, subj
         return [a for a in arguments.args(tokens, sentence) if a.entity.key not in own]
     depth = int(extractor.lexicon.grammar["walks"]["complement_object_depth"])
     frontier = clauses + [c for c in verb.children if c.dep_ == "dobj"]
+    # "threatened to hold a strike unless Israel rescinded ...": the one the condition is put to
+    conditions = [s for c in (verb, *clauses) for a in c.children if a.dep_ == "advcl"
+                  and any(m.dep_ == "mark" and m.lower_ in extractor.modality.hypothetical_markers for m in a.children)
+                  for s in a.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    conditional = [a for a in arguments.args(conditions, sentence) if a.entity.key not in own]
+    if conditional:
+        return conditional
     places: list[Arg] = []
     for _ in range(depth):
         found = [a for t in frontier for a in arguments.resolve(t, sentence) if a.entity.key not in own]
