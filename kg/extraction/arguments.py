@@ -63,6 +63,8 @@ class Arguments:
         self.reason_prepositions = frozenset(grammar["reason_prepositions"])
         self.doer_prepositions = frozenset(grammar["doer_prepositions"])
         self.state_heads = frozenset(grammar["state_heads"])
+        #: Sectors whose agents act for their state; rebels, protesters or civilians do not.
+        self.state_sectors = frozenset(grammar["agents"]["state_sectors"])
         #: Agent nouns resolve through their modifiers too: "Hezbollah guerrillas", "UN peacekeepers".
         self.agent_heads = frozenset(phrase for phrase in lexicon.agent_nouns if " " not in phrase)
         #: Set by the extractor: the subjects of a clause, for object pronouns.
@@ -288,8 +290,9 @@ class Arguments:
         """The argument if its type fits the slot; a capital or seat of power stands for its government."""
         if arg.entity.type in types:
             return arg
-        if arg.entity.type == "Agent" and "Country" in types and arg.entity.country in self.gazetteer:
-            # "Indian troops in the Maldives": where the relation needs a state, the agent stands for it
+        if arg.entity.type == "Agent" and "Country" in types and arg.entity.country in self.gazetteer \
+                and arg.entity.sector in self.state_sectors:
+            # "Indian troops in the Maldives": where the relation needs a state, its agent stands for it
             country = self.gazetteer[arg.entity.country]
             self.found.entities.setdefault(country.key, country)
             return Arg(country, arg.text, arg.via)

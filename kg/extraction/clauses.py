@@ -51,8 +51,8 @@ class Clauses:
             agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if agents:
                 return agents, inherited
-            if verb.dep_ in {"acl", "relcl"} and not any(c.dep_ == "nsubjpass" for c in verb.children):
-                return [], inherited
+            # "survived ... but five others were killed": a passive's doer is its "by" phrase or unknown
+            return [], inherited
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects:
             # "Nauru cut ties": a proper noun before the verb that the parser took for a modifier

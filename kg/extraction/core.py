@@ -98,6 +98,7 @@ class Extractor:
         self.locative_targets = lexicon.words("locative_target_relations")
         #: Weapons and means, never the target of the act that uses them.
         self.state_acts = lexicon.words("state_acts")
+        self.warning_modals = lexicon.words("warning_modals")
         #: Protesters named in the sentences read so far, with where (see :mod:`~kg.extraction.constructions.protests`)
         self.protesters: list[tuple[Token, Sentence, Arg]] = []
         self.instrument_nouns = lexicon.words("instrument_nouns")

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.agents import AgentFinder, AgentSettings
 from kg.extraction.document import Layout, LayoutSettings, home_country, read_layout
+from kg.extraction.sentence import word_forms
 from kg.records import Entity, Mention, slugify
 
 if TYPE_CHECKING:
@@ -380,7 +381,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
                 f"{ent.text.lower()} {doc[ent.end].lemma_.lower()}" in settings.agents.nouns:
             continue  # "Riot police dispersed ...": a capital at the start of a sentence, not a name
         if settings.agents is not None and len(ent) == 1 and kind != "Person" \
-                and ent[0].lemma_.lower() in settings.agents.nouns:
+                and any(form in settings.agents.nouns for form in word_forms(ent[0])):
             continue  # "paramilitary Rangers", "the Police": an agent noun written with a capital
         if kind != "Person" and len(ent) <= 2 and all(t.is_title for t in ent):
             known = known_person(ent.text, gazetteer)

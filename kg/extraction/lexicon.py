@@ -69,6 +69,9 @@ class Pattern:
     possessive_object: bool = False
     #: The verb states the relation only with a complement clause: "told the Taliban not to attack".
     requires_complement: bool = False
+    #: A warning threatens only when what it says is the warner's own act to come:
+    #: "warned it would counter any challenge", not "warned Sudan that it has work to do".
+    warning: bool = False
     #: Relations the words presuppose, asserted whatever the pattern's own modality, with
     #: the time role the pattern's time fills when it is asserted: "withdraw its troops
     #: from Chad" presupposes troops in Chad, which the withdrawal ends.
@@ -336,6 +339,7 @@ def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_p
                     object_from_trigger=item.get("object_from") == "trigger",
                     possessive_object=item.get("possessive") == "object",
                     requires_complement=bool(item.get("requires_complement", False)),
+                    warning=bool(item.get("warning", False)),
                     presupposes=tuple(sorted(presupposes.items())),
                 )
                 indexes[section].setdefault(pattern.trigger, []).append(pattern)

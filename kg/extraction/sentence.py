@@ -8,12 +8,13 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from kg.extraction.entities import DocumentEntities
 from kg.extraction.time import find_time_expressions
 from kg.records import Mention, TimeSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+    from kg.extraction.entities import DocumentEntities
 
 __all__ = ["Sentence", "word_forms"]
 

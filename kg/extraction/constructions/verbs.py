@@ -88,6 +88,8 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
         targets = [p for t in (matched[-1], verb) for c in t.children if c.dep_ == "prep" and c.lower_ in prepositions
                    for p in c.children if p.dep_ == "pobj"]
         objects = arguments.args(targets, sentence)
+    if pattern.warning and not warns_of_own_act(extractor, verb, objects, sentence):
+        return
     made = [*denied_alternatives(extractor, pattern, matched, subjects, sentence, verb),
             *joining_members(extractor, pattern, verb, objects, sentence)]
     if not objects and pattern.relation in SYMMETRIC and not extractor.needs_object(pattern):
@@ -103,6 +105,25 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
         # a noun inside a verb phrase that stated a relation is not read on its own
         consumed.update(t.i for t in matched[1:])
     yield from made
+
+
+def warns_of_own_act(extractor: Extractor, verb: Token, objects: list[Arg], sentence: Sentence) -> bool:
+    """Whether a warning's clause says what the warner will do ("warned it would retaliate").
+
+    A warning without a clause ("warned Ecuador of consequences") threatens; one
+    whose clause is about the one warned ("warned Sudan that it has work to do")
+    or states no act to come ("warned that prices would rise" has no object) does not.
+    """
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return True
+    warned = {a.entity.key for a in objects}
+    for clause in clauses:
+        modal = any(c.dep_ == "aux" and c.lower_ in extractor.warning_modals for c in clause.children)
+        doers = extractor.arguments.args([c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}], sentence)
+        if modal and not any(d.entity.key in warned for d in doers):
+            return True
+    return False
 
 
 def complement_objects(extractor: Extractor, pattern: Pattern, verb: Token, subjects: list[Arg],

@@ -1,0 +1,37 @@
+"""Who did it and whether a warning threatens: passives, non-state groups, warnings, royal titles.
+
+Each case gives a whole short document and every statement read from it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+A = "Asserted"
+
+CASES = [
+    # a warning threatens when it says what the warner will do, or of what
+    ("Iran warned Israel that it would strike back.", {("iran", "threatened", "israel", A, None)}),
+    ("Russia warned Ukraine of consequences.", {("russia", "threatened", "ukraine", A, None)}),
+    ("The European Union warned it would counter any U.S. challenge.",
+     {("european-union", "threatened", "united-states", A, None)}),
+    # not when it is about the one warned
+    ("Britain has warned Sudan that it still has a lot of work to do.", set()),
+    # a passive names its doer only after "by"; the clause it is joined to does not lend its subject
+    ("A senior Hamas leader survived an Israeli strike on Wednesday but five other Palestinians were killed.",
+     set()),
+    # rebels are not their state: fighting them is not a conflict between states
+    ("US and Iraqi forces battled militants in Najaf on Tuesday.",
+     {("united-states", "hasMilitaryPresenceIn", "iraq", A, "2024-03-12")}),
+    # an agent noun capitalised at the start of a sentence is the agent, not a name
+    ("Kidnappers seized two Americans in Baghdad on Monday.",
+     {("iraq-criminals", "coerced", "united-states-civilians", A, "2024-03-11")}),
+    # a prince is not a head of state by his title
+    ("Saudi Crown Prince Mohammed bin Salman met Joe Biden.",
+     {("joe-biden", "metWith", "mohammed-bin-salman", A, None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[t[:50] for t, _ in CASES])
+def test_whole_statements(statements, text, expected):
+    assert statements(text) == expected
