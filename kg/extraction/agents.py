@@ -49,6 +49,10 @@ class AgentSettings:
     locative_prepositions: frozenset[str] = frozenset()
     #: Sector of a country's people named by a plural demonym ("168 Liberians").
     people_sector: str = "Civilians"
+    #: Agent nouns read only with a country named with them ("an Indonesian court", not "the court").
+    named_country_only: frozenset[str] = frozenset()
+    #: Capitalised modifiers of faith or creed, which name no people ("Muslim militants", "Maoist rebels").
+    creed_modifiers: frozenset[str] = frozenset()
     #: Longest agent phrase, in words.
     longest_phrase: int = 3
 
@@ -144,7 +148,8 @@ class AgentFinder:
         if named_other and not countries:
             return []
         if not countries and any(m.dep_ in {"amod", "compound"} and m.text[:1].isupper() and m.i > head.sent.start
-                                 and m.lower_ not in self.settings.nouns and not by_token.get(m.i) for m in modifiers):
+                                 and m.lower_ not in self.settings.nouns and m.lower_ not in self.settings.creed_modifiers
+                                 and not by_token.get(m.i) for m in modifiers):
             return []  # "Kurdish security forces", "Tamil rebels": a people's, not the document country's
         if not countries:
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in self.settings.country_prepositions):
@@ -157,7 +162,8 @@ class AgentFinder:
                                 countries.append((country, phrase_start, set()))
                             elif entity.type in {"Organization", "InternationalOrganization", "GovernmentBody"}:
                                 return []  # "fighters from Hayat Tahrir al-Sham": the group's own
-        if not countries and head.lemma_.lower() in self.settings.instruments:
+        if not countries and (head.lemma_.lower() in self.settings.instruments
+                              or head.lemma_.lower() in self.settings.named_country_only):
             return []  # "a barrage of missiles at Kyiv": weapons belong to whoever the text says fired them
         if not countries:
             local = self._where(head, doc, found, by_token) or home

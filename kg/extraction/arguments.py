@@ -63,8 +63,11 @@ class Arguments:
         self.reason_prepositions = frozenset(grammar["reason_prepositions"])
         self.doer_prepositions = frozenset(grammar["doer_prepositions"])
         self.state_heads = frozenset(grammar["state_heads"])
-        #: Sectors whose agents act for their state; rebels, protesters or civilians do not.
+        #: Sectors whose agents act for their state; rebels, protesters or criminals do not.
         self.state_sectors = frozenset(grammar["agents"]["state_sectors"])
+        #: Agents that stand for their state where a relation needs one: its organs, and its people
+        #: ("ordered the Americans to leave"), not groups within it.
+        self.standing_sectors = self.state_sectors | {grammar["agents"]["people_sector"]}
         #: Agent nouns resolve through their modifiers too: "Hezbollah guerrillas", "UN peacekeepers".
         self.agent_heads = frozenset(phrase for phrase in lexicon.agent_nouns if " " not in phrase)
         #: Set by the extractor: the subjects of a clause, for object pronouns.
@@ -291,7 +294,7 @@ class Arguments:
         if arg.entity.type in types:
             return arg
         if arg.entity.type == "Agent" and "Country" in types and arg.entity.country in self.gazetteer \
-                and arg.entity.sector in self.state_sectors:
+                and arg.entity.sector in self.standing_sectors:
             # "Indian troops in the Maldives": where the relation needs a state, its agent stands for it
             country = self.gazetteer[arg.entity.country]
             self.found.entities.setdefault(country.key, country)

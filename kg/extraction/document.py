@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -44,6 +44,8 @@ class LayoutSettings:
     weights: dict[str, float] | None = None
     #: The home country must weigh at least this much.
     home_min_weight: float = 2.0
+    #: Character references left broken in scraped text, and the characters they stand for.
+    broken_references: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

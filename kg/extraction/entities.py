@@ -418,6 +418,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
                 span = _strip_leading(ent, frozenset())
         if not any(t.is_alpha and t.is_title or t.is_upper for t in span):
             continue
+        if kind == "Person" and sum(c.isalpha() for c in span.text) < 2:
+            continue  # "Gen Z": a letter is no one's name
         if all(t.lower_ in settings.title_words for t in span):
             continue
         if kind == "Person" and len(span) == 1:

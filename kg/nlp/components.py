@@ -179,6 +179,7 @@ def layout_settings(section: dict) -> LayoutSettings:
         agency_words=frozenset(section["agency_words"]),
         weights={k: float(v) for k, v in section["weights"].items()},
         home_min_weight=float(section["home_min_weight"]),
+        broken_references={str(k): str(v) for k, v in section["broken_references"].items()},
     )
 
 
@@ -193,6 +194,8 @@ def agent_settings(lexicon: Lexicon) -> AgentSettings:
         locative_prepositions=frozenset(section["locative_prepositions"]),
         instruments=frozenset(lexicon.grammar["instrument_nouns"]),
         people_sector=section["people_sector"],
+        creed_modifiers=frozenset(section["creed_modifiers"]),
+        named_country_only=frozenset(section["named_country_only"]),
         longest_phrase=int(section["longest_phrase"]),
     )
 
@@ -249,11 +252,23 @@ class DatelineTokenizer:
         return self.tokenizer.pipe((self.blank(t) for t in texts), batch_size=batch_size)
 
     def blank(self, text: str) -> str:
+        text = self.repair(text)
         layout = read_layout(text, self.settings, self._is_place)
         if not layout.dateline_end:
             return text
         start, end = layout.dateline_start, layout.dateline_end
         return text[:start] + "".join(c if c == "\n" else " " for c in text[start:end]) + text[end:]
+
+    def repair(self, text: str) -> str:
+        """Character references a scraper left behind ("Pakistan #39;s", " quot;"), as the characters.
+
+        Each is replaced by its character padded with spaces to the same length,
+        so offsets stay those of the text as given.
+        """
+        for broken, character in self.settings.broken_references.items():
+            if broken in text:
+                text = text.replace(broken, character.ljust(len(broken)))
+        return text
 
     def _is_place(self, name: str) -> bool:
         return any(e.type in {"Place", "Country"} for e in self.gazetteer.lookup(name))

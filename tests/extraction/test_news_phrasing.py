@@ -476,7 +476,7 @@ NEWS_CASES = [
          s("israel", "inConflictWith", "hamas")),
     case("inConflictWith-demonym-troops-clashed",
          "Thai and Cambodian troops clashed along the border on Sunday.",
-         s("cambodia", "inConflictWith", "thailand", time=SUN)),
+         s("cambodia-military", "inConflictWith", "thailand-military", time=SUN)),
     case("coerced-occupied-since",
          "Russia has occupied Crimea since 2014.",
          s("russia", "coerced", "crimea", time="2014..")),

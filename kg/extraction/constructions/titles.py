@@ -60,6 +60,7 @@ class TitleReader:
         self.rank_titles = frozenset(titles["rank_titles"])
         self.envoy_roles = frozenset(titles["envoy_roles"])
         self.national_titles = dict(titles["national_titles"])
+        self.office_ending_verbs = frozenset(titles["office_ending_verbs"])
         self.title_words = extractor.lexicon.title_words("leader", "official") | self.title_modifiers
         #: Persons whose titles named their country or organisation: person key -> entity key.
         self.anchored: dict[str, str] = {}
@@ -118,7 +119,7 @@ class TitleReader:
                 kind, role_text = role
                 relation = "leaderOf" if kind == "leader" else "officialOf"
                 spec = extractor.lexicon.relations[relation]
-                anchors = extractor.arguments.args(context, sentence)
+                anchors = [self.people_state(a) for a in extractor.arguments.args(context, sentence)]
                 fitted = [a for a in (fit(x, spec.object_types) for x in anchors) if a is not None]
                 core = self.core_role(role_text)
                 # "the Iranian film director", "a Russian military leader": nationality, not office
@@ -146,6 +147,17 @@ class TitleReader:
             if not done and unanchored:
                 self.pending.append(unanchored[0])
         self._read_descriptions(sentence, holders)
+
+    def people_state(self, anchor: Arg) -> Arg:
+        """ "Hugo Chavez as their president" (the Venezuelans'): a people's leader leads their state."""
+        entity = self.extractor.found.entities.get(anchor.entity.key, anchor.entity)
+        if entity.type != "Agent" or entity.sector in self.extractor.arguments.state_sectors:
+            return anchor
+        country = self.extractor.gazetteer.get(entity.country or "")
+        if country is None or country.type != "Country":
+            return anchor
+        self.extractor.found.entities.setdefault(country.key, country)
+        return Arg(country, anchor.text, anchor.via)
 
     def state_of_body(self, anchor: Arg) -> Arg:
         """A national body's head or official is an official of its state ("Israeli foreign ministry spokesman")."""
@@ -395,13 +407,16 @@ class TitleReader:
             for child in root.head.children:
                 if child.dep_ == "attr":
                     yield self.title_noun(child)
-        # 5. "Y was sworn in as Pakistan's prime minister", "Y, named as head of X"
-        if root.dep_ in {"nsubj", "nsubjpass"}:
-            for prep in (c for t in (root.head, *root.head.children) for c in t.children
-                         if c.dep_ == "prep" and c.lower_ == "as"):
-                for noun in prep.children:
-                    if noun.dep_ == "pobj":
-                        yield self.title_noun(noun)
+        # 5. "Y was sworn in as Pakistan's prime minister", "Y, named as head of X", "Y, taking over as
+        #    prime minister", "Y, who served as Yemen's ambassador", "kept Y as their president"
+        holders = [root, *(c for c in root.children if c.dep_ in {"acl", "relcl"})]
+        if root.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+            holders += [root.head, *(c for c in root.head.children if c.dep_ in {"xcomp", "advcl", "conj"})]
+        for prep in (c for t in holders for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
+                     and c.head.lemma_.lower() not in self.office_ending_verbs):  # "fired as commander"
+            for noun in prep.children:
+                if noun.dep_ == "pobj":
+                    yield self.title_noun(noun)
 
     def surface_apposition(self, span: Span, sentence: Sentence) -> tuple[list[Token], list[Token]] | None:
         """ "<role> of <organisation> [(<abbreviation>)], [rank] <name>" read left from the name."""

@@ -90,6 +90,12 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
         objects = arguments.args(targets, sentence)
     if pattern.warning and not warns_of_own_act(extractor, verb, objects, sentence):
         return
+    if not objects and len(subjects) > 1 and any(reciprocal(t) for t in object_tokens):
+        # "Georgian and South Ossetian forces accused each other": each of the other
+        for subject in subjects:
+            others = [o for o in subjects if o.entity.key != subject.entity.key]
+            yield from extractor.emit(pattern, [subject], others, sentence, verb, matched, inherited)
+        return
     made = [*denied_alternatives(extractor, pattern, matched, subjects, sentence, verb),
             *joining_members(extractor, pattern, verb, objects, sentence)]
     if not objects and pattern.relation in SYMMETRIC and not extractor.needs_object(pattern):
@@ -105,6 +111,12 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
         # a noun inside a verb phrase that stated a relation is not read on its own
         consumed.update(t.i for t in matched[1:])
     yield from made
+
+
+def reciprocal(token: Token) -> bool:
+    """ "each other", "one another"."""
+    pair = {token.lower_, *(c.lower_ for c in token.children if c.dep_ == "det")}
+    return pair in ({"each", "other"}, {"one", "another"})
 
 
 def warns_of_own_act(extractor: Extractor, verb: Token, objects: list[Arg], sentence: Sentence) -> bool:

@@ -22,7 +22,9 @@ CASES = [
      set()),
     # rebels are not their state: fighting them is not a conflict between states
     ("US and Iraqi forces battled militants in Najaf on Tuesday.",
-     {("united-states", "hasMilitaryPresenceIn", "iraq", A, "2024-03-12")}),
+     {("united-states", "hasMilitaryPresenceIn", "iraq", A, "2024-03-12"),
+      ("iraq-military", "inConflictWith", "iraq-rebels", A, "2024-03-12"),
+      ("iraq-rebels", "inConflictWith", "united-states-military", A, "2024-03-12")}),
     # an agent noun capitalised at the start of a sentence is the agent, not a name
     ("Kidnappers seized two Americans in Baghdad on Monday.",
      {("iraq-criminals", "coerced", "united-states-civilians", A, "2024-03-11")}),
