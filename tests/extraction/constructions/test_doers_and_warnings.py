@@ -28,9 +28,11 @@ CASES = [
     # an agent noun capitalised at the start of a sentence is the agent, not a name
     ("Kidnappers seized two Americans in Baghdad on Monday.",
      {("iraq-criminals", "coerced", "united-states-civilians", A, "2024-03-11")}),
-    # a prince is not a head of state by his title
+    # a crown prince holds an office of his state; he is not its head by that title
     ("Saudi Crown Prince Mohammed bin Salman met Joe Biden.",
-     {("joe-biden", "metWith", "mohammed-bin-salman", A, None)}),
+     {("joe-biden", "metWith", "mohammed-bin-salman", A, None),
+      ("mohammed-bin-salman", "officialOf", "saudi-arabia", A, None)}),
+    ("Prince Harry visited Angola.", {("harry", "visited", "angola", A, None)}),
 ]
 
 
