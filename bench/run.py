@@ -69,7 +69,7 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--documents", type=int, nargs="+", default=list(memory_bench.SIZES), metavar="N",
                         help="corpus sizes of the memory benchmark (default: 1000 10000 50000)")
     parser.add_argument("--quick", action="store_true",
-                        help="skip the 5,000-entity viz case")
+                        help="leave out the slowest baseline (networkx spring_layout of 5,000 entities)")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the results as JSON")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every timed round")
     options = parser.parse_args(argv)

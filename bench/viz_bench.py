@@ -74,8 +74,8 @@ def _bare_page(page_text: str) -> str:
         return page_text[first:page_text.index(end, first)]
 
     library = (Path(pyvis.__file__).parent / "templates/lib/vis-9.1.2/vis-network.min.js").read_text(encoding="utf-8")
-    nodes = between("var allNodes = ", ";\n")
-    edges = between("var allEdges = ", ";\n")
+    nodes = between('<script type="application/json" id="geokg-nodes">', "</script>")
+    edges = between('<script type="application/json" id="geokg-edges">', "</script>")
     options = {"physics": {"enabled": False}, "layout": {"improvedLayout": False}, "edges": {"smooth": False}}
     return (f"<!DOCTYPE html><html><head><script>{library}</script></head><body style='margin:0'>"
             f"<div id='n' style='position:absolute;inset:0'></div><script>"

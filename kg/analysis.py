@@ -202,10 +202,7 @@ class StatementRecord:
 
 
 def _objects_by_subject(graph: rdflib.Graph, predicate: URIRef) -> dict[Any, Any]:
-    mapping: dict[Any, Any] = {}
-    for subject, value in graph.subject_objects(predicate):
-        mapping.setdefault(subject, value)
-    return mapping
+    return {subject: value for subject, _, value in graph.triples((None, predicate, None))}
 
 
 def _text(value: Any) -> str | None:
@@ -230,8 +227,12 @@ def statement_records(graph: rdflib.Graph) -> list[StatementRecord]:
     """Every statement of ``graph`` with its span in time, sorted by IRI.
 
     Withdrawals end the memberships (and military presences) they name that began
-    at or before them; severed relations end diplomatic relations.
+    at or before them; severed relations end diplomatic relations. A graph kept in a
+    store with its own SPARQL engine (Oxigraph) is read with one query; an in-memory
+    graph with one pass over each predicate.
     """
+    if type(graph.store).__name__ != "Memory":
+        return _apply_endings(_records_by_query(graph))
     subjects = _objects_by_subject(graph, RDF.subject)
     predicates = _objects_by_subject(graph, RDF.predicate)
     objects = _objects_by_subject(graph, RDF.object)
@@ -252,36 +253,67 @@ def statement_records(graph: rdflib.Graph) -> list[StatementRecord]:
             continue
         document = derived.get(node)
         modality = modalities.get(node)
-        record = StatementRecord(
-            iri=str(node), subject=str(subject), relation=_local(predicate), object=str(obj),
-            modality="Asserted" if modality is None else _local(modality),
-            confidence=_number(confidences.get(node)),
-            date=_text(points.get(node)), start=_text(starts.get(node)), end_time=_text(ends.get(node)),
-            reported=_text(document_dates.get(document)) if document is not None else None,
-            time_text=_text(texts.get(node)), evidence=_text(evidences.get(node)),
-            document=None if document is None else str(document),
-        )
-        records.append(_with_span(record))
+        relation = _local(predicate)
+        date, start, end = _text(points.get(node)), _text(starts.get(node)), _text(ends.get(node))
+        reported = _text(document_dates.get(document)) if document is not None else None
+        records.append(StatementRecord(
+            str(node), str(subject), relation, str(obj), "Asserted" if modality is None else _local(modality),
+            _number(confidences.get(node)), date, start, end, reported, _text(texts.get(node)),
+            _text(evidences.get(node)), None if document is None else str(document),
+            *_span(str(node), relation, date, start, end, reported)))
     return _apply_endings(records)
 
 
-def _with_span(record: StatementRecord) -> StatementRecord:
+_STATEMENTS_QUERY = """
+SELECT ?statement ?subject ?predicate ?object ?modality ?confidence ?date ?start ?end ?reported
+       ?text ?evidence ?document WHERE {
+  ?statement a gkg:Statement ; rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?object .
+  FILTER(isIRI(?subject) && isIRI(?object))
+  OPTIONAL { ?statement gkg:modality ?modality }
+  OPTIONAL { ?statement gkg:confidence ?confidence }
+  OPTIONAL { ?statement gkg:pointInTime ?date }
+  OPTIONAL { ?statement gkg:startTime ?start }
+  OPTIONAL { ?statement gkg:endTime ?end }
+  OPTIONAL { ?statement gkg:timeText ?text }
+  OPTIONAL { ?statement gkg:evidence ?evidence }
+  OPTIONAL { ?statement prov:wasDerivedFrom ?document OPTIONAL { ?document dcterms:date ?reported } }
+}"""
+
+
+def _records_by_query(graph: rdflib.Graph) -> list[StatementRecord]:
+    """The statements of a store, read with one SPARQL query run by the store's engine."""
+    from kg.query import _namespaces
+
+    seen: dict[str, StatementRecord] = {}
+    for row in graph.query(_STATEMENTS_QUERY, initNs=_namespaces()):
+        (node, subject, predicate, obj, modality, confidence, date, start, end, reported, text, evidence,
+         document) = row
+        iri = str(node)
+        if iri in seen:
+            continue
+        relation = _local(predicate)
+        date, start, end, reported = _text(date), _text(start), _text(end), _text(reported)
+        seen[iri] = StatementRecord(
+            iri, str(subject), relation, str(obj), "Asserted" if modality is None else _local(modality),
+            _number(confidence), date, start, end, reported, _text(text), _text(evidence),
+            None if document is None else str(document), *_span(iri, relation, date, start, end, reported))
+    return [seen[iri] for iri in sorted(seen)]
+
+
+def _span(iri: str, relation: str, date: str | None, start: str | None, end: str | None,
+          reported: str | None) -> tuple[str, str, str]:
+    """First day, last day and what places a statement in time (date, start, end, reported, unknown)."""
     try:
-        if record.date:
+        if date:
             # a joining starts a membership that lasts until a withdrawal ends it
-            end = _LATEST if record.relation in _STARTS_STATE else last_day(record.date)
-            return replace(record, begin=first_day(record.date), end=end, placed="date")
-        if record.start or record.end_time:
-            return replace(record, begin=first_day(record.start) or _EARLIEST,
-                           end=last_day(record.end_time) or _LATEST,
-                           placed="start" if record.start else "end")
-        if record.reported:
-            day = first_day(record.reported)
-            return replace(record, begin=day, end=_LATEST if record.is_state else last_day(record.reported),
-                           placed="reported")
+            return first_day(date), _LATEST if relation in _STARTS_STATE else last_day(date), "date"
+        if start or end:
+            return first_day(start) or _EARLIEST, last_day(end) or _LATEST, "start" if start else "end"
+        if reported:
+            return first_day(reported), _LATEST if relation in _STATES else last_day(reported), "reported"
     except QueryError:
-        logger.warning("Statement %s has a malformed date; it is kept without a time.", record.iri)
-    return record
+        logger.warning("Statement %s has a malformed date; it is kept without a time.", iri)
+    return _EARLIEST, _LATEST, "unknown"
 
 
 def _apply_endings(records: list[StatementRecord]) -> list[StatementRecord]:
@@ -469,18 +501,28 @@ def actor_graph(graph: Any, *, level: str = "actor", since: str | None = None, u
     >>> actor_graph(Graph()).number_of_nodes()
     0
     """
-    import networkx as nx
-
-    if level not in ("actor", "country"):
-        raise QueryError(f"level {level!r} is not 'actor' or 'country'")
     rdf = _rdf(graph)
     records = [r for r in statement_records(rdf)
                if _keeps(r, modalities) and in_time(r, since, until, as_of)
                and (r.confidence is None or r.confidence >= min_confidence)]
+    grouped, entities = _projection(rdf, records, level, include_places)
+    return _network_of(grouped, entities, level, include_documents)
+
+
+def _projection(rdf: rdflib.Graph, records: list[StatementRecord], level: str, include_places: bool
+                ) -> tuple[dict[tuple[str, str, str], list[StatementRecord]], dict[str, EntityRecord]]:
+    """The statements grouped by the (subject, relation, object) drawn for them, and the entities.
+
+    At country level the sides are folded into their countries; self-loops and, unless
+    asked for, places are left out; symmetric relations are put in canonical order.
+    """
+    if level not in ("actor", "country"):
+        raise QueryError(f"level {level!r} is not 'actor' or 'country'")
     entities = entity_records(rdf, {r.subject for r in records} | {r.object for r in records})
     fold = _country_folding(records, entities) if level == "country" else {}
-    for target in set(fold.values()) - set(entities):
-        entities.update(entity_records(rdf, [target]))
+    missing = set(fold.values()) - set(entities)
+    if missing:
+        entities.update(entity_records(rdf, missing))
     grouped: dict[tuple[str, str, str], list[StatementRecord]] = defaultdict(list)
     for record in records:
         subject, obj = fold.get(record.subject, record.subject), fold.get(record.object, record.object)
@@ -491,6 +533,14 @@ def actor_graph(graph: Any, *, level: str = "actor", since: str | None = None, u
         if record.relation in SYMMETRIC_RELATIONS and subject > obj:
             subject, obj = obj, subject
         grouped[(subject, record.relation, obj)].append(record)
+    return grouped, entities
+
+
+def _network_of(grouped: dict[tuple[str, str, str], list[StatementRecord]], entities: dict[str, EntityRecord],
+                level: str, include_documents: bool = False) -> networkx.MultiDiGraph:
+    """The MultiDiGraph of grouped statements (see :func:`actor_graph`)."""
+    import networkx as nx
+
     network = nx.MultiDiGraph(level=level)
     for (subject, relation, obj), supporting in sorted(grouped.items()):
         for node in (subject, obj):

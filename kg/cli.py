@@ -573,7 +573,7 @@ def _query(args: argparse.Namespace) -> int:
         from kg.graph.remote import query_endpoint
 
         table = query_endpoint(args.graph, sparql)
-        _print_frame(table, args.format)
+        _print_result(queries.result_from_frame(table), args)
         return 0
     from kg.graph.store import KnowledgeGraph
 
@@ -584,6 +584,12 @@ def _query(args: argparse.Namespace) -> int:
         if named is None and sparql is not args.query:  # read from a file: say which
             raise type(error)(f"{args.query}: {error}") from None
         raise
+    _print_result(result, args)
+    return 0
+
+
+def _print_result(result, args: argparse.Namespace) -> None:
+    """A query's answer: Turtle for a graph, else a table, CSV or JSON of names as asked."""
     names = "labels" if args.labels else "iris" if args.iris else "compact"
     if result.kind in ("CONSTRUCT", "DESCRIBE"):
         sys.stdout.write(result.to_turtle())
@@ -593,19 +599,6 @@ def _query(args: argparse.Namespace) -> int:
         print(result.to_json(names))
     else:
         print(result.to_table(names))
-    return 0
-
-
-def _print_frame(table, format: str) -> None:
-    """An endpoint's answer, printed like a graph file's."""
-    if format == "csv":
-        sys.stdout.write(table.to_csv(index=False))
-    elif format == "json":
-        print(json.dumps(table.to_dict("records"), indent=1, ensure_ascii=False, default=str))
-    elif table.empty:
-        print("(no results)")
-    else:
-        print(table.to_string(index=False))
 
 
 def _push(args: argparse.Namespace) -> int:

@@ -26,19 +26,21 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 from kg.errors import OutputError, OutputInUseError
 
-__all__ = ["atomic_write", "check_writable", "OutputLock", "temporary_files"]
+__all__ = ["atomic_stream", "atomic_write", "check_writable", "OutputLock", "temporary_files"]
 
 logger = logging.getLogger(__name__)
 
@@ -154,12 +156,35 @@ def atomic_write(path: str | Path, content: bytes | str | Iterable[bytes], *, mo
     OutputError
         When the folder or file cannot be written (the old file is then unchanged).
     """
-    path = Path(path)
     chunks = (
         [content.encode("utf-8")]
         if isinstance(content, str)
         else ([content] if isinstance(content, (bytes, bytearray, memoryview)) else content)
     )
+    with atomic_stream(path, mode=mode) as stream:
+        for chunk in chunks:
+            stream.write(chunk)
+    return Path(path)
+
+
+@contextlib.contextmanager
+def atomic_stream(path: str | Path, *, mode: int | None = None) -> Iterator[BinaryIO]:
+    """A binary stream whose bytes replace the file at `path` when the block ends without an error.
+
+    For content too large to prepare in memory (a store's export): the
+    temporary file exists while the block runs. An exception in the block
+    leaves the old file and removes the temporary one.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "g.nt"
+    >>> with atomic_stream(target) as stream:
+    ...     _ = stream.write(b"<a> <b> <c> .\\n")
+    >>> target.read_bytes()
+    b'<a> <b> <c> .\\n'
+    """
+    path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -184,8 +209,7 @@ def atomic_write(path: str | Path, content: bytes | str | Iterable[bytes], *, mo
         ) from None
     try:
         with os.fdopen(descriptor, "wb") as stream:
-            for chunk in chunks:
-                stream.write(chunk)
+            yield stream
             stream.flush()
             os.fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())
@@ -199,7 +223,6 @@ def atomic_write(path: str | Path, content: bytes | str | Iterable[bytes], *, mo
             ) from None
         raise
     _sync_folder(path.parent)
-    return path
 
 
 def _sync_folder(folder: Path) -> None:

@@ -12,6 +12,7 @@ resumes where it stopped and ends with the graph of an uninterrupted build.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import signal
 import time
@@ -188,8 +189,9 @@ def build_store(documents: Iterable[Document], store, *, model: str | None = Non
         results = _local_results(changed(), nlp, model, signature, batch_size)
     try:
         for result in results:
-            report.statements += store.commit(result.document_id, result.ntriples)
-            report.extracted += 1
+            with _interrupts_held():  # a commit and its count happen together or not at all
+                report.statements += store.commit(result.document_id, result.ntriples)
+                report.extracted += 1
             report.words += result.words
             report.seconds = clock() - started
             if progress is not None:
@@ -203,6 +205,21 @@ def build_store(documents: Iterable[Document], store, *, model: str | None = Non
             close()
     report.seconds = clock() - started
     return report
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM back until the block is done (where the platform allows it)."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, ValueError, OSError):  # no sigmask here: nothing held
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

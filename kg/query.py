@@ -578,6 +578,29 @@ def _prefixed_graph() -> Graph:
     return bind_prefixes(Graph())
 
 
+def result_from_frame(table: pandas.DataFrame) -> QueryResult:
+    """A SELECT or ASK answer of a remote endpoint (plain values) as a result to print.
+
+    Text that is an absolute IRI is taken as an IRI, numbers as numbers; labels cannot
+    be looked up remotely, so ``labels`` names print as compact names.
+    """
+    if list(table.columns) == ["ask"] and len(table) == 1:
+        return QueryResult("ASK", answer=bool(table["ask"].iloc[0]))
+
+    def term(value: Any) -> Any:
+        if value is None or (isinstance(value, float) and value != value):
+            return None
+        if isinstance(value, bool):
+            return Literal(value)
+        if isinstance(value, (int, float)):
+            return Literal(value)
+        text = str(value)
+        return URIRef(text) if _is_iri_text(text) else Literal(text)
+
+    rows = [tuple(term(value) for value in row) for row in table.itertuples(index=False, name=None)]
+    return QueryResult("SELECT", variables=[str(c) for c in table.columns], rows=rows)
+
+
 # ---------------------------------------------------------------------- running
 
 

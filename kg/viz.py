@@ -29,6 +29,7 @@ import logging
 import math
 import tempfile
 from collections.abc import Iterable
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -94,72 +95,100 @@ def _hsl(hue: float, saturation: float, lightness: float) -> str:
     return "#{:02x}{:02x}{:02x}".format(round(red * 255), round(green * 255), round(blue * 255))
 
 
-def _node_colour(entity: dict[str, Any], hues: dict[str, float]) -> dict[str, Any]:
+def _node_colour(entity: dict[str, Any], hues: dict[str, float]) -> str | dict[str, str]:
+    """A plain colour (cheapest for vis-network), or, for an agent, a light fill in its country's border."""
     kind = entity.get("type")
     if kind == "Country" and entity["iri"] in hues:
-        hue = hues[entity["iri"]]
-        return {"background": _hsl(hue, 0.62, 0.45), "border": _hsl(hue, 0.7, 0.3)}
+        return _hsl(hues[entity["iri"]], 0.62, 0.45)
     if kind == "Agent" and entity.get("country_iri") in hues:
         hue = hues[entity["country_iri"]]
         return {"background": _hsl(hue, 0.55, 0.78), "border": _hsl(hue, 0.62, 0.45)}
-    colour = ENTITY_STYLES.get(kind or "", _OTHER_STYLE)[0]
-    return {"background": colour, "border": colour}
+    return ENTITY_STYLES.get(kind or "", _OTHER_STYLE)[0]
 
 
 # ---------------------------------------------------------------------- the drawn network
 
 
-@dataclass
-class _View:
-    network: Any
-    note: str
-
-
-def _resolve_focus(network: networkx.MultiDiGraph, names: Iterable[str]) -> list[str]:
-    from kg.analysis import _find_node
-
-    return [_find_node(network, name) for name in names]
-
-
-def _select(network: networkx.MultiDiGraph, focus: list[str], hops: int, max_nodes: int,
-            max_edges: int) -> _View:
-    """The part of the network to draw, and a note saying what was left out."""
+def _resolve_focus(grouped: Grouped, entities: dict, names: Iterable[str]) -> list[str]:
+    """The IRIs of the focus actors, looked up among the actors of the view."""
     import networkx as nx
 
-    total_nodes, total_edges = network.number_of_nodes(), network.number_of_edges()
+    from kg.analysis import _find_node
+
+    names = list(names)
+    if not names:
+        return []
+    index = nx.Graph()
+    index.add_nodes_from((node, {"label": entities[node].label, "names": entities[node].names})
+                         for node in _nodes_of(grouped))
+    return [_find_node(index, name) for name in names]
+
+
+def _node_fields(entity: Any) -> dict[str, Any]:
+    from kg.analysis import _node_attributes
+
+    return _node_attributes(entity)
+
+
+Grouped = dict  # (subject, relation, object) -> the statements drawn as that edge
+
+
+def _nodes_of(grouped: Grouped) -> set[str]:
+    return {subject for subject, _, _ in grouped} | {obj for _, _, obj in grouped}
+
+
+def _select(grouped: Grouped, entities: dict, focus: list[str], hops: int, max_nodes: int,
+            max_edges: int) -> tuple[Grouped, str]:
+    """The edges to draw, and a note saying what was left out.
+
+    Works on the grouped statements, before any networkx graph is built, so that a
+    focus or a reduction of a large graph costs a pass over its edges.
+    """
+    from collections import deque
+
+    total_nodes, total_edges = len(_nodes_of(grouped)), len(grouped)
     notes = []
     if focus:
-        undirected = nx.Graph(network.to_undirected(as_view=True))
-        kept: set[str] = set()
-        for centre in focus:
-            kept |= set(nx.single_source_shortest_path_length(undirected, centre, cutoff=hops))
-        network = network.subgraph(kept).copy()
-        names = ", ".join(network.nodes[c]["label"] for c in focus)
+        neighbours: dict[str, set[str]] = defaultdict(set)
+        for subject, _, obj in grouped:
+            neighbours[subject].add(obj)
+            neighbours[obj].add(subject)
+        distance = {centre: 0 for centre in focus}
+        queue = deque(focus)
+        while queue:
+            node = queue.popleft()
+            if distance[node] < hops:
+                for other in neighbours[node]:
+                    if other not in distance:
+                        distance[other] = distance[node] + 1
+                        queue.append(other)
+        grouped = {key: value for key, value in grouped.items() if key[0] in distance and key[2] in distance}
+        names = ", ".join(entities[c].label for c in focus)
         notes.append(f"Focused on {names} ({hops} hop{'s' if hops != 1 else ''}): "
-                     f"{network.number_of_nodes():,} of {total_nodes:,} actors and "
-                     f"{network.number_of_edges():,} of {total_edges:,} relations")
-    if network.number_of_nodes() > max_nodes or network.number_of_edges() > max_edges:
-        before_nodes, before_edges = network.number_of_nodes(), network.number_of_edges()
-        asserted: dict[str, int] = dict.fromkeys(network.nodes, 0)
-        for u, v, data in network.edges(data=True):
-            count = sum(1 for s in data["statements"] if s.asserted)
-            asserted[u] += count
-            asserted[v] += count
-        strength = dict(network.degree(weight="weight"))
-        ranked = sorted(network.nodes, key=lambda node: (-asserted[node], -strength[node], node))
-        kept_nodes = set(focus) | set(ranked[:max_nodes - len(set(focus))])
-        network = network.subgraph(kept_nodes).copy()
-        if network.number_of_edges() > max_edges:
-            ranked_edges = sorted(network.edges(keys=True, data="weight"), key=lambda e: (-e[3], e[0], e[1], e[2]))
-            network.remove_edges_from([(u, v, k) for u, v, k, _ in ranked_edges[max_edges:]])
-            network.remove_nodes_from([n for n in list(network) if network.degree(n) == 0 and n not in focus])
-        left_nodes = before_nodes - network.number_of_nodes()
-        left_edges = before_edges - network.number_of_edges()
-        notes.append(f"Showing the {network.number_of_nodes():,} most connected of {before_nodes:,} actors "
-                     f"and {network.number_of_edges():,} of {before_edges:,} relations; {left_nodes:,} actors "
-                     f"and {left_edges:,} relations left out (use a focus actor or the country level "
-                     f"to see them)")
-    return _View(network, "; ".join(notes) + ("." if notes else ""))
+                     f"{len(distance):,} of {total_nodes:,} actors and "
+                     f"{len(grouped):,} of {total_edges:,} relations")
+    present = _nodes_of(grouped)
+    if len(present) > max_nodes or len(grouped) > max_edges:
+        before_nodes, before_edges = len(present), len(grouped)
+        asserted: dict[str, int] = defaultdict(int)
+        strength: dict[str, int] = defaultdict(int)
+        for (subject, _, obj), supporting in grouped.items():
+            count = sum(1 for s in supporting if s.asserted)
+            for node in (subject, obj):
+                asserted[node] += count
+                strength[node] += len(supporting)
+        ranked = sorted(present, key=lambda node: (-asserted[node], -strength[node], node))
+        kept = set(focus) | set(ranked[:max(max_nodes - len(set(focus)), 0)])
+        grouped = {key: value for key, value in grouped.items() if key[0] in kept and key[2] in kept}
+        if len(grouped) > max_edges:
+            ranked_edges = sorted(grouped, key=lambda key: (-len(grouped[key]), key))
+            grouped = {key: grouped[key] for key in sorted(ranked_edges[:max_edges])}
+        shown = len(_nodes_of(grouped) | set(focus))
+        notes.append(f"Showing the {shown:,} most connected of {before_nodes:,} actors "
+                     f"and {len(grouped):,} of {before_edges:,} relations; {before_nodes - shown:,} actors "
+                     f"and {before_edges - len(grouped):,} relations left out (use a focus actor or the "
+                     f"country level to see them)")
+    return grouped, "; ".join(notes) + ("." if notes else "")
 
 
 def _measure(network: networkx.MultiDiGraph, size_by: str) -> dict[str, float]:
@@ -193,12 +222,16 @@ def _model(graph: Any, *, title: str, level: str, focus: Iterable[str], hops: in
         raise QueryError(f"size_by {size_by!r} is not one of {', '.join(_SIZE_MEASURES)}")
     if hops < 0:
         raise QueryError(f"hops must be 0 or more, not {hops}")
-    from kg.analysis import _rdf
+    from kg.analysis import _network_of, _projection, _rdf, statement_records
 
     rdf = _rdf(graph)
-    network = actor_graph(rdf, level=level, modalities=None, include_places=True)
-    view = _select(network, _resolve_focus(network, list(focus)), hops, max_nodes, max_edges)
-    network = view.network
+    grouped, entities_by_iri = _projection(rdf, statement_records(rdf), level, include_places=True)
+    centres = _resolve_focus(grouped, entities_by_iri, list(focus))
+    grouped, note = _select(grouped, entities_by_iri, centres, hops, max_nodes, max_edges)
+    network = _network_of(grouped, entities_by_iri, level)
+    network.add_nodes_from(c for c in centres if c not in network)
+    for centre in centres:
+        network.nodes[centre].update(_node_fields(entities_by_iri[centre]))
     node_ids = sorted(network.nodes)
     index = {node: number for number, node in enumerate(node_ids)}
     measure = _measure(network, size_by)
@@ -228,7 +261,7 @@ def _model(graph: Any, *, title: str, level: str, focus: Iterable[str], hops: in
         x, y = positions[node]
         vis_node = {"id": index[node], "x": round(x, 1), "y": round(y, 1), "shape": shape,
                     "size": round(smallest + spread * math.sqrt(max(measure.get(node, 0.0), 0.0) / peak), 1),
-                    "color": _node_colour(entity, hues), "borderWidth": 1.5}
+                    "color": _node_colour(entity, hues)}
         if data.get("type") == "Place":
             vis_node["shapeProperties"] = {"borderDashes": [3, 2]}
         vis_nodes.append(vis_node)
@@ -246,8 +279,7 @@ def _model(graph: Any, *, title: str, level: str, focus: Iterable[str], hops: in
         pairs[frozenset((u, v))] = parallel + 1
         colour = FAMILY_COLOURS.get(family, ("#999999", ""))[0]
         vis_edge = {"id": number, "from": index[u], "to": index[v], "arrows": "to" if data["directed"] else "",
-                    "color": {"color": colour, "highlight": colour, "hover": colour, "opacity": 0.85},
-                    "width": 1, "dashes": False}
+                    "color": colour, "width": 1, "dashes": False}
         if parallel:
             vis_edge["smooth"] = {"enabled": True, "type": "curvedCW" if parallel % 2 else "curvedCCW",
                                   "roundness": 0.15 * ((parallel + 1) // 2)}
@@ -265,7 +297,7 @@ def _model(graph: Any, *, title: str, level: str, focus: Iterable[str], hops: in
     defaults = list(MODALITIES) if include_unasserted else ["Asserted"]
     present_types = {entity["type"] for entity in entities}
     model = {
-        "title": title, "note": view.note, "level": level, "sizeBy": size_by,
+        "title": title, "note": note, "level": level, "sizeBy": size_by,
         "families": [{"name": name, "colour": colour, "description": description}
                      for name, (colour, description) in FAMILY_COLOURS.items()],
         "types": [{"name": name, "colour": colour, "shape": shape, "description": description,
@@ -311,8 +343,8 @@ def _options(node_count: int, edge_count: int) -> dict[str, Any]:
         "autoResize": True,
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False},
-        "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 1},
-        "nodes": {"font": {"size": 0}},
+        "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 1, "color": {"opacity": 0.85}},
+        "nodes": {"font": {"size": 0}, "borderWidth": 1.5},
         "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": large,
                         "hideEdgesOnZoom": large, "multiselect": False, "navigationButtons": False},
     }

@@ -218,3 +218,14 @@ def test_an_undated_membership_told_with_its_withdrawal_ends_with_it() -> None:
               "0.0.0")
     assert analysis.membership_blocs(graph, as_of="2013").empty
     assert analysis.membership_blocs(graph, as_of="2031")["members"].tolist() == [["Uzbekistan"]]
+
+
+def test_a_store_is_read_with_one_query_into_the_same_records(graph: kg.KnowledgeGraph, tmp_path) -> None:
+    from kg.graph.persistent import PersistentGraph
+    from sample_graph import DOCUMENTS, RELATIONS
+
+    with PersistentGraph.open(tmp_path / "store") as store:
+        for document in DOCUMENTS:
+            store.add(document, RELATIONS[document.id], "0.0.0")
+        assert analysis.statement_records(store.graph) == analysis.statement_records(graph.graph)
+        assert edges(analysis.actor_graph(store, level="country")) == edges(analysis.actor_graph(graph, level="country"))

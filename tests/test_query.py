@@ -350,11 +350,12 @@ def test_named_queries_on_the_example_article(example_graph: kg.KnowledgeGraph) 
                 "of") == [
         ("Bahodir Kurbanov", "officialOf", "Defence Minister", "Uzbekistan"),
         ("Shavkat Mirziyoyev", "leaderOf", "President", "Uzbekistan"),
-        ("Viktor Makhmudov", "officialOf", "secretary", "Security Council of Uzbekistan"),
+        ("Viktor Makhmudov", "officialOf", "secretary of Security Council of Uzbekistan", "Uzbekistan"),
     ]
     assert rows(example_graph.named_query("hostile-dyads"), "actor_1", "actor_2", "statements",
                 "relations") == [("Armenia", "Russia", 1, "threatened"),
-                                 ("Russia", "Ukraine", 1, "inConflictWith")]
+                                 ("Russia", "Ukraine", 1, "inConflictWith"),
+                                 ("United States", "Uzbekistan", 1, "expelled")]
     visits = example_graph.named_query("interactions", actor="Uzbekistan", relation="visited")
     assert rows(visits, "subject", "relation", "object", "date_text") == [
         ("Michael Kurilla", "visited", "Uzbekistan", "2022"),

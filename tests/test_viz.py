@@ -37,7 +37,11 @@ def parts(text: str) -> tuple[list[dict], list[dict], dict, dict]:
 
     model = json.loads(re.search(r'<script type="application/json" id="geokg-data">(.*?)</script>', text,
                                  re.S).group(1))
-    return value_after("var allNodes = "), value_after("var allEdges = "), value_after("var options = "), model
+    def element(name: str) -> Any:
+        return json.loads(re.search(rf'<script type="application/json" id="geokg-{name}">(.*?)</script>', text,
+                                    re.S).group(1))
+
+    return element("nodes"), element("edges"), value_after("var options = "), model
 
 
 def labels(model: dict) -> list[str]:
@@ -112,8 +116,9 @@ def test_nodes_are_styled_by_type_and_agents_take_their_countrys_colour(graph: k
         "Shavkat Mirziyoyev": "triangle", "Tashkent": "dot", "Ukraine": "dot", "United States": "dot",
         "Uzbekistan": "dot"}
     russia, military = by_label["Russia"][1]["color"], by_label["Russia (military)"][1]["color"]
-    assert abs(hue(russia["background"]) - hue(military["background"])) < 0.02
-    country_hues = sorted(hue(by_label[name][1]["color"]["background"])
+    assert abs(hue(russia) - hue(military["background"])) < 0.02
+    assert abs(hue(russia) - hue(military["border"])) < 0.02
+    country_hues = sorted(hue(by_label[name][1]["color"])
                           for name in ("Armenia", "Russia", "Ukraine", "United States", "Uzbekistan"))
     assert min(b - a for a, b in zip(country_hues, country_hues[1:])) > 0.05  # five distinct colours
     entity, vis = by_label[CSTO]

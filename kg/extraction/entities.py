@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from kg.extraction.agents import AgentFinder, AgentSettings
+from kg.extraction.document import Layout, LayoutSettings, home_country, read_layout
 from kg.records import Entity, Mention, slugify
 
 if TYPE_CHECKING:
@@ -61,14 +63,24 @@ class EntitySettings:
     title_modifiers: frozenset[str] = frozenset()
     #: Generic body names that take the country named before them ("Uzbekistan's Security Council").
     national_body_words: frozenset[str] = frozenset()
+    #: Descriptions that name the document's own country when it was just named ("the country").
+    home_descriptions: frozenset[str] = frozenset()
+    #: Names of bodies every state has ("Congress", "Parliament"): the home country's when bare.
+    generic_body_names: frozenset[str] = frozenset()
+    #: Headlines and datelines, and how the document's own country is weighed.
+    layout: LayoutSettings = field(default_factory=LayoutSettings)
+    #: Agent nouns and their sectors; without them no agents are read.
+    agents: AgentSettings | None = None
 
 
 @dataclass
 class DocumentEntities:
-    """The entities and mentions of one document."""
+    """The entities and mentions of one document, its layout and the country it is about."""
 
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
+    layout: Layout = field(default_factory=Layout)
+    home: str | None = None
 
     def add(self, entity: Entity, span: Span, via: str = "name", text: str | None = None) -> Mention:
         known = self.entities.get(entity.key)
@@ -86,30 +98,10 @@ def new_entity(label: str, kind: str, gazetteer: Gazetteer, *, country: str | No
     suffix, so a person called Jordan is never merged with the country.
     """
     label = " ".join(label.split())  # names broken across lines in wire copy
-    key = slugify(label)
+    key = slugify(without_initials(label) if kind == "Person" else label)
     if key in gazetteer and gazetteer[key].type != kind:
         key = f"{key}-{kind.lower()}"
     return Entity(key=key, label=label, type=kind, country=country)
-
-
-_DATELINE = re.compile(
-    r"\s*(?:[A-Z][A-Za-z.'&]*(?:[ ,/]+[A-Za-z0-9.'&]+){0,5}\s*)?(?:\([A-Za-z .]+\)\s*)?(?:-{1,2}|\u2013|\u2014)\s"
-)
-
-
-def _dateline_end(text: str) -> int:
-    """Where a news dateline ("WASHINGTON (Reuters) - ", "KABUL, Dec 8 (AFP) - ") ends, or 0."""
-    match = _DATELINE.match(text[:80])
-    if match is None or match.end() < 4:
-        return 0
-    head = text[: match.end()]
-    words = head.strip(" -\u2013\u2014").split()
-    if "(" in head or head.strip(" -\u2013\u2014").isupper() or words[-1] in _NEWS_AGENCY_WORDS:
-        return match.end() + _dateline_end(text[match.end():]) if match.end() < len(text) else match.end()
-    return 0
-
-
-_NEWS_AGENCY_WORDS = frozenset({"Reuters", "AP", "AFP", "Press", "News", "Newswire", "Wire", "Xinhua", "Interfax", "TASS"})
 
 
 def _strip_leading(span: Span, words: frozenset[str]) -> Span:
@@ -145,20 +137,48 @@ def _country_before(span: Span, gazetteer: Gazetteer, found: DocumentEntities) -
 
 def _national_body(span: Span, body: Entity, gazetteer: Gazetteer, found: DocumentEntities,
                    settings: EntitySettings) -> Entity:
-    """Re-read a generic body name preceded by a country as that country's body."""
-    if body.country or not set(body.label.lower().split()) & settings.national_body_words:
+    """Re-read a generic body name preceded by a country as that country's body ("Peruvian Congress")."""
+    if not set(span.text.lower().split()) & settings.national_body_words:
         return body
     country = _country_before(span, gazetteer, found)
-    if country is None:
+    if country is None or country.key == body.country:
         return body
-    words = {w for w in span.text.lower().replace("the ", "").split() if w.isalpha()}
+    return _body_of(span.text, _strip_leading(span, frozenset()).text, country, gazetteer)
+
+
+def _body_of(text: str, name: str, country: Entity, gazetteer: Gazetteer) -> Entity:
+    """The country's body named by generic words ("Congress", "the Supreme Court"), known or new."""
+    words = {w for w in text.lower().replace("the ", "").split() if w.isalpha()}
     for candidate in gazetteer.entities:
         if candidate.country == country.key and candidate.type == "GovernmentBody":
             names = " ".join(candidate.names).lower()
             if words and all(word in names for word in words):
                 return candidate
-    label = f"{_strip_leading(span, frozenset()).text} of {country.label}"
-    return new_entity(label, "GovernmentBody", gazetteer, country=country.key)
+    return new_entity(f"{name} of {country.label}", "GovernmentBody", gazetteer, country=country.key)
+
+
+def _home_bodies(found: DocumentEntities, home: Entity | None, gazetteer: Gazetteer,
+                 settings: EntitySettings) -> None:
+    """ "stormed into Congress" in a story from Brazil: a body named generically is the home country's.
+
+    The gazetteer gives bare names such as "Congress" or "Parliament" to one
+    country's body; in a document about another country that has a body of that
+    name, they name that country's body instead.
+    """
+    if home is None:
+        return
+    for index, mention in enumerate(found.mentions):
+        entity = found.entities.get(mention.entity_key)
+        if entity is None or entity.type != "GovernmentBody" or not entity.country or entity.country == home.key:
+            continue
+        words = mention.text.lower().replace("the ", "").strip()
+        if words not in settings.generic_body_names:
+            continue
+        body = _body_of(mention.text, mention.text, home, gazetteer)
+        if body.key not in gazetteer:
+            continue  # only a body the home country has by that name ("National Congress of Brazil")
+        found.entities.setdefault(body.key, body)
+        found.mentions[index] = replace(mention, entity_key=body.key)
 
 
 _ORGANIZATION_HEADS = frozenset({
@@ -311,12 +331,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     DocumentEntities
         Entities by key and the mentions in document order.
     """
-    found = DocumentEntities()
+    layout = read_layout(doc.text, settings.layout, lambda name: any(
+        e.type in {"Place", "Country"} for e in gazetteer.lookup(name)))
+    found = DocumentEntities(layout=layout)
     persons: list[Entity] = []
-    dateline_end = _dateline_end(doc.text)
     for ent in doc.ents:
-        if ent.end_char <= dateline_end:
-            continue  # "KABUL (Reuters) -": where and by whom the story was filed, not an actor
+        if not layout.in_body(ent.start_char):
+            continue  # a headline, or "KABUL (Reuters) -": where and by whom the story was filed
         person = _person_named_like_a_place(ent, settings)
         if person is not None and not (ent.ent_id_ and ent.ent_id_ in gazetteer):
             entity = _person(person, persons, gazetteer)
@@ -333,6 +354,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
                 found.add(entity, person, "name")
                 continue
             entity = gazetteer[ent.ent_id_]
+            if entity.type == "Person" and entity not in persons:
+                persons.append(entity)  # a later bare "Putin" is this person
             via = "name"
             if ent.label_ == "NORP":
                 via = "demonym"
@@ -353,6 +376,19 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         first = next((t for t in ent if t.lower_ not in {"the", "a", "an"}), ent[0])
         if first.is_lower and kind != "Person":
             continue  # "annexation of Crimea": a description, not a name
+        if settings.agents is not None and ent.end < len(doc) and \
+                f"{ent.text.lower()} {doc[ent.end].lemma_.lower()}" in settings.agents.nouns:
+            continue  # "Riot police dispersed ...": a capital at the start of a sentence, not a name
+        if settings.agents is not None and len(ent) == 1 and kind != "Person" \
+                and ent[0].lemma_.lower() in settings.agents.nouns:
+            continue  # "paramilitary Rangers", "the Police": an agent noun written with a capital
+        if kind != "Person" and len(ent) <= 2 and all(t.is_title for t in ent):
+            known = known_person(ent.text, gazetteer)
+            if known is not None:
+                if known not in persons:
+                    persons.append(known)
+                found.add(known, ent, "name")  # "Kurti said ...": the gazetteer's Albin Kurti
+                continue
         span = _strip_leading(ent, settings.title_words | (settings.national_body_words if kind == "Person" else frozenset()))
         if kind != "Person":
             holder = _holder_after_body(ent, settings)
@@ -363,6 +399,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
             core_titles = settings.title_words - settings.title_modifiers
             titled = _strip_leading(ent, core_titles)
             before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+            if before == "of" and ent.start > 1 and doc[ent.start - 2].lower_.rstrip(".") in core_titles:
+                # "Secretary of State Rex Tillerson": the title runs on into the name the model found
+                titled = _strip_leading(ent, settings.title_words)
+                before = doc[ent.start - 2].lower_.rstrip(".")
             stripped = {t.lower_.rstrip(".") for t in doc[ent.start:titled.start]}
             words = [t for t in titled if not (t.is_punct and t.text in {"-", "\u2013"})]
             titled_apposition = any(
@@ -395,6 +435,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         if names:
             found.add(names[0], span, "name")
             continue
+        earlier = next((p for p in reversed(persons) if len(span.text.split()) < len(p.label.split())
+                        and p.label.split()[-len(span.text.split()):] == span.text.split()), None)
+        if earlier is not None and _person_shaped(span) or (earlier is not None and len(span) == 1):
+            found.add(earlier, span, "coreference")  # "Jean-Yves Le Drian ... Le Drian said"
+            continue
         label = span.text
         entity = new_entity(label, kind, gazetteer)
         if kind == "Organization":
@@ -405,30 +450,96 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     persons.extend(e for e in found.entities.values() if e.type == "Person" and e not in persons)
     _add_surnames(doc, found, persons, gazetteer)
     _add_countries(doc, found, gazetteer)
+    home = home_country(doc, found, gazetteer, layout, settings.layout)
+    found.home = home.key if home is not None else None
+    _home_bodies(found, home, gazetteer, settings)
+    if settings.agents is not None:
+        AgentFinder(settings.agents, gazetteer).add(doc, found, home, layout)
     _add_coreference(doc, found, settings)
     found.mentions.sort(key=lambda m: (m.start, m.end))
     return found
 
 
 def _person(span: Span, persons: list[Entity], gazetteer: Gazetteer) -> Entity:
-    """The person a name refers to: an earlier person with this surname, or a new one."""
-    words = span.text.split()
+    """The person a name refers to: an earlier person with this surname, one the gazetteer knows, or a new one."""
+    words = without_initials(span.text).split()
     for person in reversed(persons):
-        known = person.label.split()
+        known = without_initials(person.label).split()
         if len(words) < len(known) and known[-len(words):] == words:
             return person
         if len(words) > len(known) and words[-len(known):] == known:
             # A fuller name after a short one: keep the first key, remember the name.
             return person
-    return new_entity(span.text, "Person", gazetteer)
+        if words == known:
+            return person  # "George W. Bush" and "George Bush"
+    return known_person(span.text, gazetteer) or new_entity(span.text, "Person", gazetteer)
+
+
+def without_initials(name: str) -> str:
+    """A name without its middle initials: "Vladimir V. Putin" -> "Vladimir Putin".
+
+    Examples
+    --------
+    >>> without_initials("George W. Bush")
+    'George Bush'
+    """
+    words = name.split()
+    kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and re.fullmatch(r"[A-Z]\.?", w))]
+    return " ".join(kept)
+
+
+def known_person(name: str, gazetteer: Gazetteer) -> Entity | None:
+    """The gazetteer's person of a name, its form without middle initials, or a surname only one has.
+
+    One real person is one entity in every document: "Vladimir V. Putin", "Vladimir
+    Putin" and a bare "Putin" are the gazetteer's ``vladimir-putin``.
+    """
+    for form in dict.fromkeys((name, without_initials(name))):
+        for entity in gazetteer.lookup(form):
+            if entity.type == "Person":
+                return entity
+    words = without_initials(name).split()
+    holders = _surnames(gazetteer).get(words[-1], ()) if words else ()
+    if len(words) == 1 and len(holders) == 1:
+        return holders[0]
+    if len(words) > 1:
+        # "Anthony Blinken" for Antony Blinken: the one holder of the surname whose first name begins alike
+        alike = [h for h in holders if h.label.split()[0][:3].lower() == words[0][:3].lower()]
+        if len(alike) == 1:
+            return alike[0]
+    return None
+
+
+_SURNAMES: dict[int, dict[str, tuple[Entity, ...]]] = {}
+
+
+def _surnames(gazetteer: Gazetteer) -> dict[str, tuple[Entity, ...]]:
+    """The gazetteer's persons by the last word of each of their names."""
+    cached = _SURNAMES.get(id(gazetteer))
+    if cached is None:
+        index: dict[str, dict[str, Entity]] = {}
+        for entity in gazetteer.entities:
+            if entity.type == "Person":
+                for name in entity.names:
+                    index.setdefault(name.split()[-1], {})[entity.key] = entity
+        cached = _SURNAMES[id(gazetteer)] = {k: tuple(v.values()) for k, v in index.items()}
+    return cached
 
 
 def _add_honorific_names(doc: Doc, found: DocumentEntities, persons: list[Entity], gazetteer: Gazetteer,
                          settings: EntitySettings) -> None:
-    """"Mr Kennedy", "Dr Fox": a name after an honorific is a person, the one named earlier if any."""
+    """"Mr Kennedy", "Dr Fox", "PM Manasseh Sogavare": a name after an honorific or a title is a person.
+
+    After a title (not an honorific) the name must have two or three words and
+    end there: "PM Manasseh Sogavare", not "President Hotel" or "Minister Peter
+    Dutton Street".
+    """
     covered = {i for m in found.mentions for i in range(m.start, m.end)}
+    core_titles = settings.title_words - settings.title_modifiers
     for token in doc[:-1]:
-        if token.lower_.rstrip(".") not in settings.honorifics:
+        word = token.lower_.rstrip(".")
+        honorific = word in settings.honorifics
+        if not honorific and (word not in core_titles or not layout_body(found, token)):
             continue
         end = token.i + 1
         while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
@@ -436,12 +547,20 @@ def _add_honorific_names(doc: Doc, found: DocumentEntities, persons: list[Entity
             end += 1
         if end == token.i + 1:
             continue
+        if not honorific and (end - token.i < 3 or (end < len(doc) and doc[end].pos_ == "PROPN")
+                              or any(gazetteer.lookup(t.text) for t in doc[token.i + 1:end])):
+            continue
         span = doc[token.i + 1:end]
         person = _person(span, persons, gazetteer)
         if person.key not in found.entities:
             persons.append(person)
         found.add(person, span, "name" if person.label == span.text else "coreference")
         covered.update(range(span.start_char, span.end_char))
+
+
+def layout_body(found: DocumentEntities, token: Token) -> bool:
+    """Whether a token is in the document's body (not its headline or dateline)."""
+    return found.layout.in_body(token.idx)
 
 
 def _add_countries(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer) -> None:
@@ -559,6 +678,11 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
         if not candidates:
             continue
         chosen = _clear_choice(candidates, mentions, count, sentence_index)
+        if count == 1 and found.home in candidates and "Country" in types and span is not None \
+                and token.lemma_.lower() in settings.home_descriptions:
+            chosen = [found.home]  # "the country": the one the story is about, among those just named
+        if not chosen and token.dep_ in {"nsubj", "nsubjpass"} and count == 1:
+            chosen = _previous_subject(doc, candidates, mentions, token, sentence_index)
         for key in chosen:
             new.append(Mention(key, span.text, span.start_char, span.end_char, "coreference"))
     found.mentions.extend(new)
@@ -573,6 +697,31 @@ def _pleonastic(pronoun: Token) -> bool:
     if head.lemma_ in {"seem", "appear", "emerge", "transpire", "remain", "rain"} and deps & {"ccomp", "xcomp"}:
         return True
     return bool(deps & {"ccomp", "csubj", "xcomp"}) and bool(deps & {"acomp", "attr"})
+
+
+def _previous_subject(doc: Doc, candidates: list[str], mentions: list[Mention], pronoun: Token,
+                      sentence_index) -> list[str]:
+    """ "Ecowas imposed sanctions on Niger ... It demanded ...": a subject pronoun continues the subject before.
+
+    When the candidates are not clear, the one that was the grammatical subject of
+    the latest sentence holding any is chosen, if exactly one was.
+    """
+    here = sentence_index(pronoun.idx)
+    for back in range(1, 3):
+        subjects = []
+        for mention in mentions:
+            if mention.entity_key not in candidates or sentence_index(mention.start) != here - back:
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            root = span.root if span is not None else None
+            while root is not None and root.dep_ == "conj":
+                root = root.head  # "The CSTO and the SCO held summits": both are subjects
+            if root is not None and root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ in {"ROOT", "conj"}:
+                subjects.append(mention.entity_key)
+        subjects = list(dict.fromkeys(subjects))
+        if subjects:
+            return subjects if len(subjects) == 1 else []
+    return []
 
 
 def _clear_choice(candidates: list[str], mentions: list[Mention], count: int, sentence_index) -> list[str]:

@@ -24,7 +24,7 @@ __all__ = ["ACTOR_TYPES", "Pattern", "RelationSpec", "Lexicon", "LEXICON_DIR"]
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
 
-ACTOR_TYPES = ("Country", "InternationalOrganization", "Person", "GovernmentBody", "Organization")
+ACTOR_TYPES = ("Country", "InternationalOrganization", "Person", "GovernmentBody", "Organization", "Agent")
 _KNOWN_TYPES = set(ACTOR_TYPES) | {"Place", "Event"}
 _TIME_ROLES = {"point", "period", "start", "end"}
 # After "be", these start a copula pattern ("be part of", "be on visit to"), not a passive one.
@@ -52,6 +52,27 @@ class Pattern:
     #: Written "be <participle> ...": matches the participle in the passive voice,
     #: whose grammatical subject is the relation's subject ("is located in").
     passive: bool = False
+    #: Where a verb without an object of its own finds it in its complement clause:
+    #: "object" (the target of the event it is about: "threatened to shell Iraqi towns")
+    #: or "subject" (who is to act: "demanded that Rwanda leave").
+    complement: str | None = None
+    #: Relations whose events in the complement give no object ("refused to impose
+    #: sanctions on Russia" does not reject Russia).
+    complement_excludes: frozenset[str] = frozenset()
+    #: Only objects after these prepositions in the complement count ("agreed to restore ties with Cuba").
+    complement_prepositions: frozenset[str] = frozenset()
+    #: The path's words are the verb's noun object, read directly ("impose sanction").
+    noun_object: bool = False
+    #: The object is the trigger's own object, not the path's: "ordered French troops to leave".
+    object_from_trigger: bool = False
+    #: A noun whose possessive is the one acted on: "his detention by the coup leaders".
+    possessive_object: bool = False
+    #: The verb states the relation only with a complement clause: "told the Taliban not to attack".
+    requires_complement: bool = False
+    #: Relations the words presuppose, asserted whatever the pattern's own modality, with
+    #: the time role the pattern's time fills when it is asserted: "withdraw its troops
+    #: from Chad" presupposes troops in Chad, which the withdrawal ends.
+    presupposes: tuple[tuple[str, str], ...] = ()
 
     @property
     def text(self) -> str:
@@ -72,6 +93,18 @@ class RelationSpec:
     commodity: bool = False
     #: The object may be named inside the object phrase: "struck a refinery inside Russia".
     object_inside: bool = False
+    #: An attempt is the act itself ("tried to storm parliament" is an attack).
+    attempt_is_act: bool = False
+    #: An object noun that names an act gives its doer: "rejected calls by Belarus's rulers".
+    object_doers: bool = False
+    #: The object when the text names none: "subject_country" ("protesters took to the
+    #: streets" protest against their own state).
+    default_object: str | None = None
+    #: The relation an agent of a sector states instead ("Kenyan police arrived in Haiti":
+    #: a deployment, not a visit).
+    agent_relation: tuple[tuple[str, str], ...] = ()
+    #: Agents of these sectors are no object: speaking to reporters is no meeting.
+    excluded_sectors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -85,10 +118,14 @@ class Lexicon:
     modifier_nouns: dict[str, tuple[Pattern, ...]]
     grammar: dict[str, Any] = field(default_factory=dict)
     triggers_by_relation: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: Agent nouns and their sectors (``agents.json``): "troop" -> "Military".
+    agent_nouns: dict[str, str] = field(default_factory=dict)
+    #: Agent nouns that are titles in the singular ("official").
+    plural_only_agents: frozenset[str] = frozenset()
 
     @classmethod
-    def load(cls, relations_path: str | Path | None = None,
-             grammar_path: str | Path | None = None) -> Lexicon:
+    def load(cls, relations_path: str | Path | None = None, grammar_path: str | Path | None = None,
+             agents_path: str | Path | None = None) -> Lexicon:
         """Read the lexicon; without arguments, the packaged one (cached).
 
         Raises
@@ -96,10 +133,12 @@ class Lexicon:
         ConfigError
             When a file is missing, is not JSON, or names an unknown type or time role.
         """
-        if relations_path is None and grammar_path is None:
+        if relations_path is None and grammar_path is None and agents_path is None:
             return _default_lexicon()
         return _read(Path(relations_path or LEXICON_DIR / "relations.json"),
-                     Path(grammar_path or LEXICON_DIR / "grammar.json"))
+                     Path(grammar_path or LEXICON_DIR / "grammar.json"),
+                     Path(agents_path or LEXICON_DIR / "agents.json"),
+                     LEXICON_DIR / "cameo.json" if relations_path is None else None)
 
     def patterns(self) -> list[Pattern]:
         """Every pattern, in lexicon order."""
@@ -135,7 +174,8 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
-    return _read(LEXICON_DIR / "relations.json", LEXICON_DIR / "grammar.json")
+    return _read(LEXICON_DIR / "relations.json", LEXICON_DIR / "grammar.json", LEXICON_DIR / "agents.json",
+                 LEXICON_DIR / "cameo.json")
 
 
 def _load_json(path: Path) -> Any:
@@ -145,6 +185,46 @@ def _load_json(path: Path) -> Any:
         raise ConfigError(f"{path}: lexicon file not found; pass an existing JSON file") from None
     except json.JSONDecodeError as error:
         raise ConfigError(f"{path}:{error.lineno}: not valid JSON ({error.msg}); fix the file") from None
+
+
+def _default_object(path: Path, name: str, value: Any) -> str | None:
+    if value not in (None, "subject_country"):
+        raise ConfigError(f"{path}: relation {name!r} has default_object {value!r}; use \"subject_country\" or leave it out")
+    return value
+
+
+def _agent_relation(path: Path, name: str, value: dict) -> tuple[tuple[str, str], ...]:
+    from kg.records import SECTORS
+
+    for sector, relation in value.items():
+        if sector not in SECTORS or relation not in RELATIONS:
+            raise ConfigError(
+                f"{path}: relation {name!r} maps agents of {sector!r} to {relation!r}; use sectors of "
+                f"{', '.join(SECTORS)} and relations of the vocabulary"
+            )
+    return tuple(sorted(value.items()))
+
+
+def _add_derived(data: dict, derived: dict) -> None:
+    """Add the derived patterns (``cameo.json``) that the hand-written lexicon does not have.
+
+    A derived pattern takes its relation's confidence times the file's
+    ``confidence_factor``; the hand-written entries win where both have a pattern.
+    """
+    factor = float(derived.get("confidence_factor", 1.0))
+    relations = data.setdefault("relations", {})
+    for name, sections in derived.get("relations", {}).items():
+        entry = relations.get(name)
+        if entry is None:
+            continue
+        base = float(entry.get("confidence", 0.75))
+        for section, items in sections.items():
+            known = {(i if isinstance(i, str) else i["pattern"]) for i in entry.get(section, [])}
+            for item in items:
+                if item["pattern"] in known:
+                    continue
+                extra = {k: v for k, v in item.items() if k != "source"}
+                entry.setdefault(section, []).append({**extra, "confidence": round(base * factor, 3)})
 
 
 def _types(path: Path, name: str, values: list[str]) -> frozenset[str]:
@@ -162,9 +242,12 @@ def _types(path: Path, name: str, values: list[str]) -> frozenset[str]:
     return frozenset(expanded)
 
 
-def _read(relations_path: Path, grammar_path: Path) -> Lexicon:
+def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_path: Path | None = None) -> Lexicon:
     data = _load_json(relations_path)
     grammar = _load_json(grammar_path)
+    agents = _load_json(agents_path)
+    if derived_path is not None and derived_path.exists():
+        _add_derived(data, _load_json(derived_path))
     specs: dict[str, RelationSpec] = {}
     indexes: dict[str, dict[str, list[Pattern]]] = {
         "verbs": {}, "nouns": {}, "modifiers": {}, "modifier_nouns": {},
@@ -192,6 +275,11 @@ def _read(relations_path: Path, grammar_path: Path) -> Lexicon:
             also=tuple(sorted(entry.get("also", {}).items())),
             commodity=bool(entry.get("commodity", False)),
             object_inside=bool(entry.get("object_inside", False)),
+            attempt_is_act=bool(entry.get("attempt_is_act", False)),
+            object_doers=bool(entry.get("object_doers", False)),
+            default_object=_default_object(relations_path, name, entry.get("default_object")),
+            agent_relation=_agent_relation(relations_path, name, entry.get("agent_relation", {})),
+            excluded_sectors=frozenset(entry.get("excluded_sectors", ())),
         )
         for section, kind in kinds.items():
             for item in entry.get(section, []):
@@ -206,7 +294,31 @@ def _read(relations_path: Path, grammar_path: Path) -> Lexicon:
                         f"{relations_path}: pattern {item['pattern']!r} of {name!r} has time role "
                         f"{pattern_time!r}; use one of {sorted(_TIME_ROLES)}"
                     )
+                complement = item.get("complement")
+                if complement not in (None, "object", "subject"):
+                    raise ConfigError(
+                        f"{relations_path}: pattern {item['pattern']!r} of {name!r} has complement "
+                        f"{complement!r}; use \"object\" or \"subject\""
+                    )
+                unknown = sorted(set(item.get("complement_excludes", ())) - set(RELATIONS))
+                if unknown:
+                    raise ConfigError(
+                        f"{relations_path}: pattern {item['pattern']!r} of {name!r} excludes unknown "
+                        f"relations {unknown}; name relations of the vocabulary"
+                    )
+                presupposes = item.get("presupposes", {})
+                for other, role in presupposes.items():
+                    if other not in RELATIONS or role not in _TIME_ROLES:
+                        raise ConfigError(
+                            f"{relations_path}: pattern {item['pattern']!r} of {name!r} presupposes "
+                            f"{other!r} with time role {role!r}; name a relation of the vocabulary and "
+                            f"one of {sorted(_TIME_ROLES)}"
+                        )
                 parts = re.split(r"(-)", words[0])  # "build-up": the parser sees build, -, up
+                passive = kind == "verb" and words[0] == "be" and len(words) > 1 \
+                    and words[1] not in _COPULA_COMPLEMENTS
+                if passive:
+                    parts, words = [words[1]], words[1:]
                 pattern = Pattern(
                     relation=name,
                     kind=kind,
@@ -216,11 +328,16 @@ def _read(relations_path: Path, grammar_path: Path) -> Lexicon:
                     reverse=bool(item.get("reverse", False)),
                     confidence=float(item.get("confidence", confidence)),
                     time_role=pattern_time,
+                    passive=passive,
+                    complement=complement,
+                    complement_excludes=frozenset(item.get("complement_excludes", ())),
+                    complement_prepositions=frozenset(item.get("complement_prepositions", ())),
+                    noun_object=bool(item.get("noun_object", False)),
+                    object_from_trigger=item.get("object_from") == "trigger",
+                    possessive_object=item.get("possessive") == "object",
+                    requires_complement=bool(item.get("requires_complement", False)),
+                    presupposes=tuple(sorted(presupposes.items())),
                 )
-                if kind == "verb" and words[0] == "be" and len(words) > 1 and words[1] not in _COPULA_COMPLEMENTS:
-                    pattern = Pattern(relation=name, kind=kind, trigger=words[1], path=tuple(words[2:]),
-                                      reverse=pattern.reverse, confidence=pattern.confidence,
-                                      time_role=pattern_time, passive=True)
                 indexes[section].setdefault(pattern.trigger, []).append(pattern)
     triggers: dict[str, set[str]] = {}
     for index in indexes.values():
@@ -230,6 +347,8 @@ def _read(relations_path: Path, grammar_path: Path) -> Lexicon:
     return Lexicon(
         relations=specs,
         grammar=grammar,
+        agent_nouns={phrase: entry[0] for phrase, entry in agents.get("nouns", {}).items()},
+        plural_only_agents=frozenset(agents.get("plural_only", ())),
         triggers_by_relation={name: frozenset(words) for name, words in triggers.items()},
         **{section: {k: tuple(v) for k, v in index.items()} for section, index in indexes.items()},
     )

@@ -73,6 +73,7 @@ _SHORT_CAPS = re.compile(r"[A-Z]{1,3}")
 _SIMPLE_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_name(name: str) -> str:
     """Return ``name`` without accents, dots, curly quotes or extra spaces.
 
@@ -85,10 +86,11 @@ def normalize_name(name: str) -> str:
     >>> normalize_name("Côte d\u2019Ivoire")
     "Cote d'Ivoire"
     """
-    text = unicodedata.normalize("NFKD", name.translate(_QUOTES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace(".", "")
-    return re.sub(r"\s+", " ", text).strip()
+    text = name.translate(_QUOTES)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.replace(".", "").split())
 
 
 def _is_case_sensitive(normalized: str) -> bool:
@@ -361,16 +363,20 @@ class Gazetteer:
                 if name in skipped:
                     continue
                 pattern = _make_pattern(name, exact=name in abbreviations)
-                if pattern is not None and _pattern_key(pattern) not in seen:
-                    seen.add(_pattern_key(pattern))
+                key = None if pattern is None else _pattern_key(pattern)
+                if key is not None and key not in seen:
+                    seen.add(key)
                     patterns.append({"label": label, "pattern": pattern, "id": entity.key})
+            if not entity.demonyms:
+                continue
             names = {normalize_name(n) for n in self._lookup_names(entity)}
             for demonym in entity.demonyms:
                 if normalize_name(demonym) in names or self.by_demonym(demonym) is not entity:
                     continue
                 pattern = _make_pattern(demonym, exact=True)
-                if pattern is not None and _pattern_key(pattern) not in seen:
-                    seen.add(_pattern_key(pattern))
+                key = None if pattern is None else _pattern_key(pattern)
+                if key is not None and key not in seen:
+                    seen.add(key)
                     patterns.append({"label": "NORP", "pattern": pattern, "id": entity.key})
         return patterns
 

@@ -7,6 +7,7 @@ spaCy: it only sees :mod:`kg.records`.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -21,6 +22,8 @@ __all__ = [
     "document_iri",
     "statement_iri",
     "time_literal",
+    "text_literal",
+    "source_iri",
     "add_entity",
     "add_document",
     "add_relation",
@@ -30,6 +33,36 @@ __all__ = [
 ]
 
 _TIME_DATATYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
+# Characters no RDF/XML (XML 1.0) document can hold, and lone surrogates no UTF-8 file can.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters an IRI cannot hold as they are (RFC 3987): they are percent-encoded.
+_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
+
+
+def text_literal(text: str, lang: str | None = None) -> Literal:
+    """A literal of text as written, with characters no RDF format can carry replaced by U+FFFD.
+
+    Control characters (other than tab and line breaks) cannot be written in
+    RDF/XML, and lone surrogates in no UTF-8 file; each becomes one U+FFFD, so
+    lengths, and offsets within the text, stay as they were.
+
+    Examples
+    --------
+    >>> str(text_literal("Finland joined NATO\x08"))
+    'Finland joined NATO\ufffd'
+    """
+    return Literal(_UNWRITABLE.sub("\ufffd", text), lang=lang)
+
+
+def source_iri(source: str) -> URIRef:
+    """The IRI of a document's source, with the characters an IRI cannot hold percent-encoded.
+
+    Examples
+    --------
+    >>> str(source_iri("https://example.org/a page?q=<1>"))
+    'https://example.org/a%20page?q=%3C1%3E'
+    """
+    return URIRef(_IRI_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group(0).encode("utf-8")), source))
 
 
 def entity_iri(entity: Entity) -> URIRef:
@@ -96,13 +129,13 @@ def add_entity(graph: Graph, entity: Entity, countries: Iterable[Entity] = ()) -
     node = entity_iri(entity)
     graph.add((node, RDF.type, GKG[entity.type]))
     if (node, RDFS.label, None) not in graph:
-        graph.add((node, RDFS.label, Literal(entity.label, lang="en")))
+        graph.add((node, RDFS.label, text_literal(entity.label, lang="en")))
     label = str(graph.value(node, RDFS.label))
     for name in (*entity.aliases, *entity.abbreviations, *(n for n, _ in entity.former_names)):
         if name != label:
-            graph.add((node, SKOS.altLabel, Literal(name, lang="en")))
+            graph.add((node, SKOS.altLabel, text_literal(name, lang="en")))
     for demonym in entity.demonyms:
-        graph.add((node, GKG.demonym, Literal(demonym, lang="en")))
+        graph.add((node, GKG.demonym, text_literal(demonym, lang="en")))
     if entity.qid and (node, OWL.sameAs, None) not in graph:
         graph.add((node, OWL.sameAs, WD[entity.qid]))
     if entity.iso3 and entity.type == "Country":
@@ -123,13 +156,13 @@ def add_document(graph: Graph, document: Document) -> URIRef:
     node = document_iri(document.id)
     graph.add((node, RDF.type, GKG.Document))
     graph.add((node, RDF.type, PROV.Entity))
-    graph.set((node, DCTERMS.identifier, Literal(document.id)))
+    graph.set((node, DCTERMS.identifier, text_literal(document.id)))
     if document.title:
-        graph.set((node, DCTERMS.title, Literal(document.title)))
+        graph.set((node, DCTERMS.title, text_literal(document.title)))
     if document.date:
         graph.set((node, DCTERMS.date, Literal(document.date.isoformat(), datatype=XSD.date)))
     if document.source:
-        graph.set((node, DCTERMS.source, URIRef(document.source)))
+        graph.set((node, DCTERMS.source, source_iri(document.source)))
     return node
 
 
@@ -150,19 +183,19 @@ def add_relation(graph: Graph, relation: Relation, extractor_version: str) -> UR
                             (time.end, GKG.endTime)):
             if value is not None:
                 graph.add((node, term, time_literal(value)))
-        graph.add((node, GKG.timeText, Literal(time.text)))
+        graph.add((node, GKG.timeText, text_literal(time.text)))
     graph.add((node, GKG.modality, GKG[relation.modality]))
     graph.add((node, GKG.confidence, Literal(Decimal(f"{relation.confidence:.2f}"), datatype=XSD.decimal)))
-    graph.add((node, GKG.evidence, Literal(relation.evidence)))
-    graph.add((node, GKG.subjectText, Literal(relation.subject_text)))
-    graph.add((node, GKG.objectText, Literal(relation.object_text)))
+    graph.add((node, GKG.evidence, text_literal(relation.evidence)))
+    graph.add((node, GKG.subjectText, text_literal(relation.subject_text)))
+    graph.add((node, GKG.objectText, text_literal(relation.object_text)))
     graph.add((node, GKG.charStart, Literal(relation.char_start)))
     graph.add((node, GKG.charEnd, Literal(relation.char_end)))
     if relation.role:
-        graph.add((node, GKG.role, Literal(relation.role)))
+        graph.add((node, GKG.role, text_literal(relation.role)))
     for name, value in relation.qualifiers:
         if name == "commodity":
-            graph.add((node, GKG.commodity, Literal(value)))
+            graph.add((node, GKG.commodity, text_literal(value)))
     if relation.attributed_to is not None:
         graph.add((node, PROV.wasAttributedTo, add_entity(graph, relation.attributed_to, relation.countries)))
     graph.add((node, PROV.wasDerivedFrom, document_iri(relation.document_id)))

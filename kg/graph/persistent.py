@@ -24,8 +24,6 @@ import gc
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -440,21 +438,16 @@ class PersistentGraph(KnowledgeGraph):
         """
         path = Path(path)
         rdf_format = format_for(path, format)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                if rdf_format in ("trig", "nquads"):
-                    ox.serialize(self._store, stream, format=_OX_FORMATS[rdf_format], prefixes=_PREFIXES)
-                elif rdf_format in _OX_FORMATS:
-                    ox.serialize(self._union(), stream, format=_OX_FORMATS[rdf_format],
-                                 **({"prefixes": _PREFIXES} if rdf_format != "nt" else {}))
-                else:
-                    ox.serialize(self._union(), stream, format=ox.RdfFormat.JSON_LD, prefixes=_PREFIXES)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        from kg.fileio import atomic_stream
+
+        with atomic_stream(path) as stream:
+            if rdf_format in ("trig", "nquads"):
+                ox.serialize(self._store, stream, format=_OX_FORMATS[rdf_format], prefixes=_PREFIXES)
+            elif rdf_format in _OX_FORMATS:
+                ox.serialize(self._union(), stream, format=_OX_FORMATS[rdf_format],
+                             **({"prefixes": _PREFIXES} if rdf_format != "nt" else {}))
+            else:
+                ox.serialize(self._union(), stream, format=ox.RdfFormat.JSON_LD, prefixes=_PREFIXES)
         return path
 
     def _union(self) -> Iterator[ox.Triple]:

@@ -25,15 +25,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.errors import ConfigError
+from kg.extraction.agents import AgentSettings
+from kg.extraction.document import Layout, LayoutSettings, read_layout
 from kg.extraction.entities import DocumentEntities, EntitySettings, find_mentions
 from kg.extraction.lexicon import Lexicon
-from kg.extraction.relations import RelationSettings, extract_relations
+from kg.extraction.relations import extract_relations
 from kg.gazetteer import Gazetteer
 from kg.records import (
     Entity, Mention, Relation, entity_from_data, mention_from_data, relation_from_data, to_data,
 )
 
-__all__ = ["GazetteerRuler", "EntityLinker", "RelationExtractor", "make_entity_linker", "make_gazetteer_ruler", "make_relation_extractor"]
+__all__ = ["DatelineTokenizer", "GazetteerRuler", "EntityLinker", "RelationExtractor", "make_entity_linker", "make_gazetteer_ruler", "make_relation_extractor"]
 
 # The results are stored as plain data (dicts and lists), so a Doc goes through
 # msgpack (DocBin, nlp.pipe(n_process=...)); the getters hand out records.
@@ -43,6 +45,7 @@ for _name, _default in (
     ("geokg_entity_data", None),
     ("geokg_mention_data", None),
     ("geokg_relation_data", None),
+    ("geokg_layout_data", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -88,7 +91,7 @@ class GazetteerRuler:
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_matcher: dict[int, tuple[list[str], list[str]]] = {id(self.exact): ([], []), id(self.folded): ([], [])}
         matchers = {id(self.exact): self.exact, id(self.folded): self.folded}
-        for entry in Gazetteer.load(gazetteer_path or None).ruler_patterns():
+        for entry in Gazetteer.load(gazetteer_path or None).ruler_patterns(persons=True):
             pattern = entry["pattern"]
             if isinstance(pattern, list):
                 attribute = next(iter(pattern[0]))
@@ -99,6 +102,10 @@ class GazetteerRuler:
             keys, texts = by_matcher[id(matcher)]
             keys.append(f"{entry['label']}|{entry['id']}")
             texts.append(text)
+            if matcher is self.exact and text.isalpha() and text.isupper() and len(text) >= 4:
+                # "Ecowas", "Nato", "Opec": acronyms written as words in British style
+                keys.append(f"{entry['label']}|{entry['id']}")
+                texts.append(text.title())
         for matcher_id, (keys, texts) in by_matcher.items():
             grouped: dict[str, list] = {}
             for key, doc in zip(keys, nlp.tokenizer.pipe(texts)):
@@ -150,13 +157,44 @@ class EntityLinker:
             coreference_window=int(coreference.get("window", 2)),
             named_heads=frozenset(coreference.get("named_heads", ())),
             national_body_words=frozenset(lexicon.grammar["national_body_words"]),
+            generic_body_names=frozenset(lexicon.grammar["generic_body_names"]),
+            home_descriptions=frozenset(coreference["home_descriptions"]),
+            layout=layout_settings(lexicon.grammar["document"]),
+            agents=agent_settings(lexicon),
         )
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_mentions(doc, self.gazetteer, self.settings)
         doc._.geokg_entity_data = {key: to_data(e) for key, e in found.entities.items()}
         doc._.geokg_mention_data = [to_data(m) for m in found.mentions]
+        doc._.geokg_layout_data = {**found.layout.to_data(), "home": found.home}
         return doc
+
+
+def layout_settings(section: dict) -> LayoutSettings:
+    """The grammar file's ``"document"`` section as :class:`~kg.extraction.document.LayoutSettings`."""
+    return LayoutSettings(
+        headline_max_chars=int(section["headline_max_chars"]),
+        dateline_max_chars=int(section["dateline_max_chars"]),
+        agency_words=frozenset(section["agency_words"]),
+        weights={k: float(v) for k, v in section["weights"].items()},
+        home_min_weight=float(section["home_min_weight"]),
+    )
+
+
+def agent_settings(lexicon: Lexicon) -> AgentSettings:
+    """The agent nouns of the lexicon and the grammar's ``"agents"`` section."""
+    section = lexicon.grammar["agents"]
+    return AgentSettings(
+        nouns=lexicon.agent_nouns,
+        plural_only=lexicon.plural_only_agents,
+        foreign_modifiers=frozenset(section["foreign_modifiers"]),
+        country_prepositions=frozenset(section["country_prepositions"]),
+        locative_prepositions=frozenset(section["locative_prepositions"]),
+        instruments=frozenset(lexicon.grammar["instrument_nouns"]),
+        people_sector=section["people_sector"],
+        longest_phrase=int(section["longest_phrase"]),
+    )
 
 
 class RelationExtractor:
@@ -167,7 +205,7 @@ class RelationExtractor:
         self.name = name
         self.gazetteer = Gazetteer.load(gazetteer_path or None)
         self.lexicon = _lexicon(relations_path, grammar_path)
-        self.settings = RelationSettings(min_confidence=min_confidence)
+        self.min_confidence = min_confidence
 
     def __call__(self, doc: Doc) -> Doc:
         entities = doc._.geokg_entities
@@ -176,16 +214,52 @@ class RelationExtractor:
                 "geokg_relations needs the entities of geokg_entities; "
                 "add 'geokg_entities' to the pipeline before 'geokg_relations'"
             )
-        found = DocumentEntities(dict(entities), list(doc._.geokg_mentions))
+        layout = dict(doc._.geokg_layout_data or {})
+        home = layout.pop("home", None)
+        found = DocumentEntities(dict(entities), list(doc._.geokg_mentions), Layout(**layout), home)
         raw_date = doc._.geokg_document_date
         document_date = date.fromisoformat(raw_date) if raw_date else None
         relations = extract_relations(
-            doc, found, self.gazetteer, self.lexicon, self.settings,
+            doc, found, self.gazetteer, self.lexicon, min_confidence=self.min_confidence,
             document_id=doc._.geokg_document_id or "", document_date=document_date,
         )
         doc._.geokg_entity_data = {key: to_data(e) for key, e in found.entities.items()}
         doc._.geokg_relation_data = [to_data(r) for r in relations]
         return doc
+
+
+class DatelineTokenizer:
+    """Tokenizes a news text with its dateline blanked out ("BRASILIA, Brazil - Hundreds of ...").
+
+    A dateline or byline names where and by whom a story was filed; left in, the
+    parser makes it the first sentence's subject. It is replaced by spaces of the
+    same length, so every character offset stays that of the original text.
+    Everything else is the wrapped tokenizer's.
+    """
+
+    def __init__(self, tokenizer, settings: LayoutSettings, gazetteer: Gazetteer):
+        self.tokenizer = tokenizer
+        self.settings = settings
+        self.gazetteer = gazetteer
+
+    def __call__(self, text: str) -> Doc:
+        return self.tokenizer(self.blank(text))
+
+    def pipe(self, texts, batch_size: int = 1000):
+        return self.tokenizer.pipe((self.blank(t) for t in texts), batch_size=batch_size)
+
+    def blank(self, text: str) -> str:
+        layout = read_layout(text, self.settings, self._is_place)
+        if not layout.dateline_end:
+            return text
+        start, end = layout.dateline_start, layout.dateline_end
+        return text[:start] + "".join(c if c == "\n" else " " for c in text[start:end]) + text[end:]
+
+    def _is_place(self, name: str) -> bool:
+        return any(e.type in {"Place", "Country"} for e in self.gazetteer.lookup(name))
+
+    def __getattr__(self, name):
+        return getattr(self.tokenizer, name)
 
 
 _PATHS = {"relations_path": None, "grammar_path": None, "gazetteer_path": None}

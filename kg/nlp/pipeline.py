@@ -100,10 +100,14 @@ def load_pipeline(model: str | None = None, *, config: dict[str, Any] | None = N
     """
     import spacy
 
-    from kg.nlp import components  # noqa: F401  (registers the factories)
+    from kg.extraction.lexicon import Lexicon
+    from kg.gazetteer import Gazetteer
+    from kg.nlp import components  # registers the factories
     name = choose_model(model)
     logger.info("loading spaCy pipeline %s", name)
     nlp = spacy.load(name)
+    nlp.tokenizer = components.DatelineTokenizer(
+        nlp.tokenizer, components.layout_settings(Lexicon.load().grammar["document"]), Gazetteer.load())
     overrides = dict(config or {})
     nlp.add_pipe(
         "geokg_ruler",

@@ -292,10 +292,10 @@ NEWS_CASES = [
     case("attacked-demonym-drones-struck-said",
          "Ukrainian drones struck an oil refinery deep inside Russia on Wednesday, the regional "
          "governor said.",
-         s("ukraine", "attacked", "russia", time=WED)),
+         s("ukraine-military", "attacked", "russia", time=WED)),
     case("attacked-demonym-warplanes-military-said",
          "Israeli warplanes hit targets in southern Lebanon on Tuesday, the Israeli military said.",
-         s("israel", "attacked", "lebanon", time=TUE)),
+         s("israel-military", "attacked", "lebanon", time=TUE)),
     case("attacked-air-strikes-inside",
          "Pakistan carried out air strikes inside Afghanistan on Monday, killing eight people, the "
          "Taliban said.",
@@ -452,7 +452,7 @@ NEWS_CASES = [
     # --- cooperatesWith ------------------------------------------------------------------------
     case("cooperatesWith-demonym-joint-drills",
          "Russian and Chinese warships held joint naval drills in the Gulf of Oman on Tuesday.",
-         s("china", "cooperatesWith", "russia", time=TUE)),
+         s("china-military", "cooperatesWith", "russia-military", time=TUE)),
     case("cooperatesWith-metonyms-agreed-to-deepen",
          "Tokyo and Manila agreed on Monday to deepen defence cooperation.",
          s("japan", "agreedWith", "philippines", time=MON),
@@ -552,7 +552,7 @@ NEWS_CASES = [
          s("germany", "expelled", "iran", time=WED)),
     case("expelled-ordered-troops-to-leave",
          "Niger's junta ordered French troops to leave the country last year.",
-         s("niger", "expelled", "france", time=LAST_YEAR)),
+         s("niger-military", "expelled", "france", time=LAST_YEAR)),
     case("hasMilitaryPresenceIn-metonym-future-station",
          "Berlin will permanently station a 4,800-strong brigade in Lithuania by 2027.",
          either(s("germany", "hasMilitaryPresenceIn", "lithuania", FUTURE, "2027"),

@@ -6,7 +6,6 @@ import importlib.util
 import json
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -214,14 +213,16 @@ def test_ruler_patterns(gazetteer):
     assert len(keys) == len(set(keys))
 
 
-def test_default_load_is_cached_and_fast(tmp_path):
+def test_default_load_is_cached(tmp_path):
+    """Loading is cached per directory; its time is measured by ``bench/startup_bench.py``."""
     for path in DATA_DIR.glob("*.json"):
         (tmp_path / path.name).write_bytes(path.read_bytes())
-    start = time.perf_counter()
     fresh = Gazetteer.load(tmp_path)  # a new directory, so not served from the cache
-    assert time.perf_counter() - start < 1.0  # loose bound for a noisy machine; about 0.15 s here
+    assert fresh is not Gazetteer.load()
     assert Gazetteer.load() is Gazetteer.load()
-    assert len(fresh) == len(Gazetteer.load())
+    assert Gazetteer.load(tmp_path) is fresh
+    assert [e.key for e in fresh] == [e.key for e in Gazetteer.load()]
+    assert fresh.roles("vladimir-putin") == Gazetteer.load().roles("vladimir-putin")
 
 
 def test_loader_does_not_import_spacy():

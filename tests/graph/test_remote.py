@@ -97,7 +97,7 @@ def test_cli_push_and_remote_query(server, graph, tmp_path, capsys):
 
     assert cli.main(["query", f"{server}/query", WITHDRAWAL, "--format", "csv"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "org,year", "https://w3id.org/geokg/entity/collective-security-treaty-organization,2012"]
+        "org,year", "gke:collective-security-treaty-organization,2012"]
 
 
 def test_invalid_query_is_a_query_error(server):

@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, XSD
 
 import kg
@@ -424,3 +424,21 @@ def test_permissions_on_written_files_follow_the_umask(capsys, tmp_path: Path) -
     assert (code, err) == (0, "")
     assert stat.S_IMODE((tmp_path / "g.ttl").stat().st_mode) == 0o640
     assert litter(tmp_path) == []
+
+
+# ------------------------------------------------------------- text no format can carry
+
+
+def test_control_characters_and_bad_urls_still_give_a_graph_in_every_format(capsys, tmp_path: Path) -> None:
+    corpus = jsonl(
+        tmp_path / "news.jsonl",
+        {"id": "c1", "text": "Finland joined NATO in 2023.\x08", "url": "https://example.org/a page?q=<1>"},
+    )
+
+    for suffix in (".rdf", ".ttl", ".nt", ".jsonld", ".trig", ".nq"):
+        code, out, err = run(capsys, "build", corpus, "-o", tmp_path / f"g{suffix}")
+        assert (code, err) == (0, ""), suffix
+        graph = triples(tmp_path / f"g{suffix}")
+        assert graph.value(document_iri("c1"), DCTERMS.source) == URIRef("https://example.org/a%20page?q=%3C1%3E")
+        (statement,) = graph.subjects(RDF.predicate, GKG.joined)
+        assert str(graph.value(statement, GKG.evidence)) == "Finland joined NATO in 2023.\ufffd"

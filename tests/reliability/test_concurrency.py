@@ -67,7 +67,7 @@ def test_a_second_writer_fails_at_once_naming_the_first(tmp_path: Path) -> None:
 def test_two_builds_into_one_output_never_lose_work_silently(tmp_path: Path, append: bool) -> None:
     output = tmp_path / "graph.ttl"
     flags = ["--append"] if append else []
-    first_input = corpus(tmp_path / "first.jsonl", "f", 24)
+    first_input = corpus(tmp_path / "first.jsonl", "f", 12)
     second_input = corpus(tmp_path / "second.jsonl", "s", 2)
 
     first = kg_process("build", first_input, "-o", output, *flags)
@@ -79,13 +79,13 @@ def test_two_builds_into_one_output_never_lose_work_silently(tmp_path: Path, app
     assert first.returncode == 0, first_err
     assert (second.returncode, second_out) == (75, "")
     assert second_err == in_use_message(output, first.pid)
-    assert kg.KnowledgeGraph.load(output).documents() == sorted(f"f{i}" for i in range(24))
+    assert kg.KnowledgeGraph.load(output).documents() == sorted(f"f{i}" for i in range(12))
     assert litter(tmp_path) == []
 
     # the one told to wait runs again and adds its documents (or replaces the graph without --append)
     again = kg_run("build", second_input, "-o", output, *flags)
     assert again.returncode == 0, again.stderr
-    expected = sorted([f"f{i}" for i in range(24)] * append + ["s0", "s1"])
+    expected = sorted([f"f{i}" for i in range(12)] * append + ["s0", "s1"])
     assert kg.KnowledgeGraph.load(output).documents() == expected
 
 

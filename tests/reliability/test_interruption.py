@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from rdflib import URIRef
 from rdflib.compare import isomorphic
 
 import kg
@@ -24,6 +25,7 @@ from tests.reliability.conftest import (
     kg_process,
     kg_run,
     litter,
+    run,
     wait_for,
 )
 
@@ -68,11 +70,12 @@ def test_kill_in_the_middle_of_a_write_keeps_the_old_file_and_the_next_write_cle
     (leftover,) = temporary_files(target)  # the killed writer's part, never the target
     assert leftover.name.startswith(f".graph.ttl.geokg-{writer.pid}-")
 
-    completed = kg_run("build", corpus(tmp_path / "news.jsonl", "n", 1), "-o", target)
+    graph = kg.KnowledgeGraph()
+    graph.graph.add((URIRef("http://example.org/new"), URIRef("http://example.org/p"), URIRef("http://example.org/o")))
+    graph.serialize(target)  # what kg build and kg export write with
 
-    assert completed.returncode == 0, completed.stderr
     assert litter(tmp_path) == []
-    assert kg.KnowledgeGraph.load(target).documents() == ["n0"]
+    assert isomorphic(kg.KnowledgeGraph.load(target).graph, graph.graph)
 
 
 @pytest.mark.parametrize(
@@ -104,22 +107,22 @@ def test_a_signal_stops_a_build_with_one_line_and_leaves_the_old_file(
 
 @pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
 def test_interrupted_append_run_again_gives_the_graph_of_an_uninterrupted_build(
-    tmp_path: Path, stop: signal.Signals
+    capsys, tmp_path: Path, stop: signal.Signals
 ) -> None:
     first = corpus(tmp_path / "first.jsonl", "a", 5)
-    second = corpus(tmp_path / "second.jsonl", "b", 30)
+    second = corpus(tmp_path / "second.jsonl", "b", 15)
     clean = tmp_path / "clean" / "graph.ttl"
-    assert kg_run("build", first, second, "-o", clean).returncode == 0
+    assert run(capsys, "build", first, second, "-o", clean)[0] == 0  # in this process: same pipeline
 
     output = tmp_path / "out" / "graph.ttl"
-    assert kg_run("build", first, "-o", output).returncode == 0
+    assert run(capsys, "build", first, "-o", output)[0] == 0
     before = output.read_bytes()
     lock = output.with_name(".graph.ttl.lock")
     rng = random.Random(10)
-    for _ in range(2):  # interrupted twice at different moments
+    for _ in range(2):  # interrupted (up to) twice at different moments
         process = kg_process("build", second, "-o", output, "--append")
         wait_for(lock.exists)
-        time.sleep(rng.uniform(0.0, 1.5))
+        time.sleep(rng.uniform(0.0, 1.0))
         process.send_signal(stop)
         process.communicate(timeout=120)
         if process.returncode == 0:  # finished before the signal: nothing to test this round

@@ -1,0 +1,260 @@
+"""Agents and groups: a country's sector named by its role ("Israeli troops", "Egyptian police").
+
+:class:`AgentFinder` reads noun phrases whose head is an agent noun of the
+lexicon (``kg/lexicon/agents.json``: "troops" is Military, "police" Police,
+"protesters" Protesters ...) and gives each the country the phrase names: a
+demonym or country before it ("Israeli troops", "Kenya's legislature", "U.S.
+forces"), a place or country after "of", "from" or "in" ("protesters in
+Tehran", "the army of Niger"), else the country the document is about
+("Police opened fire on protesters" in a story from Kenya). A demonym used as a
+plural noun names the country's people ("deported 168 Liberians").
+
+The phrase becomes an :class:`~kg.records.Entity` of type ``Agent`` with
+``country`` and ``sector`` (key ``<country>-<sector>``, label "Israel
+(military)"), and its words, country modifier included, one mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.records import Entity, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from kg.extraction.document import Layout
+    from kg.extraction.entities import DocumentEntities
+    from kg.gazetteer import Gazetteer
+
+__all__ = ["AgentSettings", "AgentFinder", "agent_entity"]
+
+
+@dataclass(frozen=True)
+class AgentSettings:
+    """The agent lexicon and the grammar words agent phrases depend on."""
+
+    #: Agent phrases (lemmas, lower case) and their sectors.
+    nouns: dict[str, str]
+    #: Nouns that are agents only in the plural ("officials"; "an official" is a title).
+    plural_only: frozenset[str] = frozenset()
+    #: Modifiers that say the agents are not the home country's ("foreign troops").
+    foreign_modifiers: frozenset[str] = frozenset()
+    #: Prepositions after which a place or country gives the agents' country.
+    country_prepositions: frozenset[str] = frozenset()
+    #: Weapons and craft: agents only of a country the phrase names ("Russian missiles").
+    instruments: frozenset[str] = frozenset()
+    #: Prepositions that place events in a country ("in Kenya", "across Iran").
+    locative_prepositions: frozenset[str] = frozenset()
+    #: Sector of a country's people named by a plural demonym ("168 Liberians").
+    people_sector: str = "Civilians"
+    #: Longest agent phrase, in words.
+    longest_phrase: int = 3
+
+
+def agent_entity(country: Entity, sector: str) -> Entity:
+    """The agent of ``country`` in ``sector``: key ``israel-military``, label "Israel (military)"."""
+    return Entity(key=f"{country.key}-{sector.lower()}", label=f"{country.label} ({sector.lower()})",
+                  type="Agent", country=country.key, sector=sector)
+
+
+class AgentFinder:
+    """Adds agent mentions to a document's entities."""
+
+    def __init__(self, settings: AgentSettings, gazetteer: Gazetteer):
+        self.settings = settings
+        self.gazetteer = gazetteer
+
+    def add(self, doc: Doc, found: DocumentEntities, home: Entity | None, layout: Layout) -> None:
+        """Find the document's agent phrases and record them as mentions of agent entities."""
+        by_token = _mentions_by_token(doc, found)
+        new: list[tuple[Mention, set[int]]] = []
+        for token in doc:
+            if not layout.in_body(token.idx) or token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            own = by_token.get(token.i, [])
+            if any(found.entities[m.entity_key].type != "Country" or m.via != "demonym" for m in own):
+                continue  # a named entity ("Revolutionary Guards"), not a common noun
+            if own:
+                read = self._people(token, found.entities[own[0].entity_key])
+            elif token.tag_ == "NNPS" and self.gazetteer.by_demonym(token.text) is not None:
+                read = self._people(token, self.gazetteer.by_demonym(token.text))  # "168 Liberians"
+            else:
+                read = self._agents(token, doc, found, by_token, home)
+            for entity, start, absorbed in read:
+                found.entities.setdefault(entity.key, entity)
+                span = doc[start:token.i + 1]
+                mention = Mention(entity.key, span.text, span.start_char, span.end_char, "name")
+                new.append((mention, absorbed))
+        if not new:
+            return
+        absorbed_tokens = set().union(*(tokens for _, tokens in new))
+        kept = []
+        for mention in found.mentions:
+            covered = {t.i for t in doc.char_span(mention.start, mention.end, alignment_mode="expand") or ()}
+            if covered and covered <= absorbed_tokens:
+                continue  # "Israeli" in "Israeli troops": now part of the agent's mention
+            kept.append(mention)
+        found.mentions[:] = kept + [mention for mention, _ in new]
+        found.mentions.sort(key=lambda m: (m.start, m.end))
+
+    def _people(self, token: Token, country: Entity):
+        """ "deported 168 Liberians": a plural demonym as a noun names the country's people."""
+        if token.tag_ not in {"NNS", "NNPS"} or token.dep_ in {"amod", "compound", "nmod", "poss"}:
+            return []
+        if not token.lower_.endswith("s") or country.type != "Country":
+            return []
+        return [(agent_entity(country, self.settings.people_sector), token.i, {token.i})]
+
+    def _agents(self, head: Token, doc: Doc, found: DocumentEntities, by_token: dict[int, list[Mention]],
+                home: Entity | None):
+        """The agents a noun phrase headed by ``head`` names, with the first token of each mention."""
+        if head.dep_ in {"compound", "amod", "nmod"} and head.head.pos_ in {"NOUN", "PROPN"} \
+                and head.head.i > head.i:
+            return []  # "police officers": the head noun decides
+        match = self._phrase(head, by_token)
+        if match is None:
+            return []
+        sector, phrase_start = match
+        modifiers = [c for c in head.children if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.i < head.i]
+        if any(c.lower_ in self.settings.foreign_modifiers for c in modifiers):
+            return []  # "foreign troops", "Western diplomats"
+        countries: list[tuple[Entity, int, set[int]]] = []
+        named_other = False
+        for modifier in modifiers:
+            for token in _coordinated(modifier):
+                mentions = by_token.get(token.i, [])
+                for mention in mentions:
+                    country = self._country(found.entities[mention.entity_key])
+                    if country is not None:
+                        first = min(token.i, modifier.i)
+                        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                        tokens = {t.i for t in span} if span is not None else {token.i}
+                        countries.append((country, min(first, *tokens), tokens))
+                    else:
+                        named_other = True  # "Hamas militants", "UN peacekeepers": the group itself
+            if modifier.tag_ == "VBN":
+                named_other = True  # "US-led forces": led by, not belonging to
+        if not countries and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in modifiers):
+            owner = self._owner(head, by_token, found)  # "France withdrew its troops": France's
+            if owner is None:
+                return []
+            countries.append((owner, phrase_start, set()))
+        if named_other and not countries:
+            return []
+        if not countries and any(m.dep_ in {"amod", "compound"} and m.text[:1].isupper() and m.i > head.sent.start
+                                 and m.lower_ not in self.settings.nouns and not by_token.get(m.i) for m in modifiers):
+            return []  # "Kurdish security forces", "Tamil rebels": a people's, not the document country's
+        if not countries:
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in self.settings.country_prepositions):
+                for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                    for token in _coordinated(pobj):
+                        for mention in by_token.get(token.i, []):
+                            entity = found.entities[mention.entity_key]
+                            country = self._country(entity)
+                            if country is not None:
+                                countries.append((country, phrase_start, set()))
+                            elif entity.type in {"Organization", "InternationalOrganization", "GovernmentBody"}:
+                                return []  # "fighters from Hayat Tahrir al-Sham": the group's own
+        if not countries and head.lemma_.lower() in self.settings.instruments:
+            return []  # "a barrage of missiles at Kyiv": weapons belong to whoever the text says fired them
+        if not countries:
+            local = self._where(head, doc, found, by_token) or home
+            if local is not None:
+                countries.append((local, phrase_start, set()))
+        read = []
+        seen: set[str] = set()
+        for country, start, absorbed in countries:
+            if country.key in seen:
+                continue
+            seen.add(country.key)
+            read.append((agent_entity(country, sector), min(start, phrase_start), absorbed))
+        return read
+
+    def _phrase(self, head: Token, by_token: dict[int, list[Mention]]) -> tuple[str, int] | None:
+        """The sector of the longest agent phrase ending at ``head`` and the phrase's first token."""
+        nouns = self.settings.nouns
+        lemma = head.lemma_.lower()
+        if lemma in self.settings.plural_only and head.tag_ not in {"NNS", "NNPS"}:
+            return None
+        if head.pos_ == "PROPN" and head.i + 1 < len(head.doc) and head.doc[head.i + 1].pos_ == "PROPN":
+            return None  # "General Michael Langley": a title before a name
+        words = [lemma]
+        best = (nouns[lemma], head.i) if lemma in nouns else None
+        index = head.i - 1
+        while index >= 0 and head.i - index < self.settings.longest_phrase:
+            token = head.doc[index]
+            if token.head.i != head.i or token.dep_ not in {"amod", "compound", "nmod"} or by_token.get(token.i):
+                break
+            words.insert(0, token.lower_)
+            phrase = " ".join(words)
+            if phrase in nouns:
+                best = (nouns[phrase], index)
+            index -= 1
+        return best
+
+    def _owner(self, head: Token, by_token: dict[int, list[Mention]], found: DocumentEntities) -> Entity | None:
+        """The country a possessive pronoun before an agent noun refers to: the nearest country before it."""
+        for index in range(head.i - 1, head.sent.start - 1, -1):
+            for mention in by_token.get(index, []):
+                country = self._country(found.entities[mention.entity_key])
+                if country is not None and found.entities[mention.entity_key].type == "Country":
+                    return country
+        return None
+
+    def _where(self, head: Token, doc: Doc, found: DocumentEntities,
+               by_token: dict[int, list[Mention]]) -> Entity | None:
+        """The country where the sentence, or the one before, places its events.
+
+        A city, or a country after a locative preposition ("in Honiara", "across
+        Iran"), nearest to the agent noun in its sentence; else in the sentence
+        before: "riots rocked the capital city of Honiara. ... protestors stormed
+        parliament" are Solomon Islanders.
+        """
+        sentence = head.sent
+        previous = doc[sentence.start - 1].sent if sentence.start > 0 else None
+        for span in (sentence, previous):
+            if span is None:
+                continue
+            places = []
+            for token in span:
+                for mention in by_token.get(token.i, []):
+                    entity = found.entities[mention.entity_key]
+                    after_locative = token.dep_ == "pobj" and token.head.lower_ in self.settings.locative_prepositions
+                    located = entity.type == "Place" or after_locative
+                    country = self._country(entity) if located and mention.via != "coreference" else None
+                    if country is not None:
+                        # "entry to the White House ... in Bishkek": where the text says "in" first
+                        places.append((not after_locative, abs(token.i - head.i), country))
+            if places:
+                return min(places, key=lambda item: item[:2])[2]
+        return None
+
+    def _country(self, entity: Entity) -> Entity | None:
+        """The country an entity is or lies in (a capital or city counts for its country)."""
+        if entity.type == "Country":
+            return entity
+        if entity.type == "Place":
+            key = entity.capital_of or entity.country
+            if key and key in self.gazetteer and self.gazetteer[key].type == "Country":
+                return self.gazetteer[key]
+        return None
+
+
+def _coordinated(token: Token) -> list[Token]:
+    """A token and the tokens coordinated with it ("Uzbek and Kazakh")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(_coordinated(child))
+    return out
+
+
+def _mentions_by_token(doc: Doc, found: DocumentEntities) -> dict[int, list[Mention]]:
+    by_token: dict[int, list[Mention]] = {}
+    for mention in found.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        for token in span or ():
+            by_token.setdefault(token.i, []).append(mention)
+    return by_token

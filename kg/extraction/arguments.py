@@ -1,0 +1,316 @@
+"""Argument resolution: which entities a token of the parse stands for.
+
+A token names entities through its own mentions; a relative pronoun through
+the noun its clause describes; a possessive or object pronoun through the
+nearest fitting mention before it; a generic head ("the Uzbek government",
+"Lithuania's foreign minister") through its modifiers; a title through the
+person in apposition to it. :meth:`Arguments.fit` checks that an argument fits
+a relation's slot, letting a capital or seat of power stand for its government.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from kg.extraction.lexicon import ACTOR_TYPES, Lexicon, RelationSpec
+from kg.records import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extraction.entities import DocumentEntities
+    from kg.extraction.sentence import Sentence
+    from kg.gazetteer import Gazetteer
+
+__all__ = ["Arg", "Arguments"]
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One argument of a relation: the entity, the words that name it, how it was resolved."""
+
+    entity: Entity
+    text: str
+    via: str
+
+
+#: Finds the subject tokens of the verb of a clause (see :class:`kg.extraction.clauses.Clauses`).
+SubjectsOf = Callable[["Token", "Sentence"], list["Token"]]
+
+
+class Arguments:
+    """Resolves tokens to the entities they stand for."""
+
+    def __init__(self, found: DocumentEntities, gazetteer: Gazetteer, lexicon: Lexicon):
+        self.found = found
+        self.gazetteer = gazetteer
+        grammar = lexicon.grammar
+        pronouns = grammar["pronouns"]
+        self.relative_pronouns = frozenset(pronouns["relative"])
+        self.possessive_pronouns = frozenset(pronouns["possessive"])
+        self.person_possessives = frozenset(pronouns["person_possessive"])
+        self.object_pronouns = frozenset(pronouns["object"])
+        self.person_relatives = frozenset(pronouns["person_relative"])
+        self.depth = int(grammar["walks"]["resolve_depth"])
+        self.anchor_hops = int(grammar["walks"]["relative_anchor_hops"])
+        self.generic_heads = lexicon.words("generic_heads")
+        titles = grammar["titles"]
+        self.title_words = lexicon.title_words("leader", "official") | frozenset(titles["national_words"])
+        self.place_prepositions = frozenset(grammar["place_prepositions"])
+        self.quantity_nouns = frozenset(grammar["quantity_nouns"])
+        self.reason_prepositions = frozenset(grammar["reason_prepositions"])
+        self.doer_prepositions = frozenset(grammar["doer_prepositions"])
+        self.state_heads = frozenset(grammar["state_heads"])
+        #: Agent nouns resolve through their modifiers too: "Hezbollah guerrillas", "UN peacekeepers".
+        self.agent_heads = frozenset(phrase for phrase in lexicon.agent_nouns if " " not in phrase)
+        #: Set by the extractor: the subjects of a clause, for object pronouns.
+        self.subjects_of: SubjectsOf = lambda verb, sentence: []
+
+    # ------------------------------------------------------------------ tokens to entities
+
+    def resolve(self, token: Token, sentence: Sentence, depth: int = 0) -> list[Arg]:
+        """Entities a token stands for: its mentions, a pronoun's referent, a generic head's modifier."""
+        mentions = sentence.mentions(token)
+        if mentions:
+            return [Arg(self.found.entities[m.entity_key], m.text, m.via) for m in mentions]
+        if depth > self.depth:
+            return []
+        lower = token.lower_
+        if lower in self.relative_pronouns and token.dep_ != "poss":
+            anchor = self.relative_anchor(token, sentence)
+            return self.resolve(anchor, sentence, depth + 1) if anchor is not None else []
+        if lower in self.possessive_pronouns and token.dep_ == "poss":
+            return self.possessive_owner(token, sentence, depth)
+        if lower in self.object_pronouns and token.dep_ in {"dobj", "pobj"}:
+            return self.object_pronoun(token, sentence, depth)
+        if lower in self.quantity_nouns and token.pos_ in {"NOUN", "NUM", "PROPN"}:
+            # "scores of refugees", "thousands of protesters", "a group of rebels"
+            counted = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"]
+            if counted:
+                return [a for p in counted for a in self.resolve(p, sentence, depth + 1)]
+        if token.lower_ in self.title_words and token.pos_ in {"NOUN", "PROPN"}:
+            persons = [arg for h in self.title_holders(token, sentence)
+                       for arg in self.resolve(h, sentence, depth + 1) if arg.entity.type == "Person"]
+            if persons:
+                return persons
+        if (token.lemma_.lower() in self.generic_heads or token.lower_ in self.title_words
+                or token.lemma_.lower() in self.agent_heads) and token.pos_ in {"NOUN", "PROPN"}:
+            return self.generic_head(token, sentence, depth)
+        return []
+
+    def title_holders(self, title: Token, sentence: Sentence) -> list[Token]:
+        """Who holds a title: "the commander of Central Command, General X", "Qatar's emir, Tamim"."""
+        holders = [c for c in title.children if c.dep_ == "appos"]
+        holders += [a for c in title.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
+        # "Secretary of the Security Council Viktor Makhmudov", parsed as one noun phrase
+        holders += [p for c in title.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"]
+        if not holders and title.i + 2 < sentence.sent.end and title.doc[title.i + 1].text == ",":
+            holders = [title.doc[title.i + 2]]  # "Qatar's emir, Tamim bin Hamad Al Thani," parsed loosely
+        return holders
+
+    def generic_head(self, token: Token, sentence: Sentence, depth: int) -> list[Arg]:
+        """ "the Uzbek government", "Lithuania's foreign minister": the entity behind a generic noun."""
+        # "his Iranian counterpart, Hossein Amir-Abdollahian", "Lebanese militant group Hezbollah":
+        # the one named in apposition, not the nationality of the description
+        named = [a for c in token.children if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.i > token.i
+                 for a in self.resolve(c, sentence, depth + 1) if a.entity.type in {"Person", "Organization"}]
+        if named:
+            return named
+        found: list[Arg] = []
+        if token.lemma_.lower() in self.state_heads:
+            # "his government", "the military government of President Prosper Avril": the leader's state
+            leaders = [p for c in token.children if c.dep_ == "poss" for p in self.resolve(c, sentence, depth + 1)]
+            leaders += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for o in c.children if o.dep_ == "pobj" for p in self.resolve(o, sentence, depth + 1)]
+            states = [self._state_of(p) for p in leaders if p.entity.type == "Person"]
+            if states and all(states):
+                return states
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            found.extend(self.resolve(token.head, sentence, depth + 1))  # "NATO, an alliance ..."
+        for child in token.children:
+            if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
+                for modifier in self.expand(child):  # "Afghan and Pakistani officials"
+                    found.extend(self.resolve(modifier, sentence, depth + 1))
+                if child.tag_ == "VBN":  # "the Saudi-led coalition"
+                    for grandchild in child.children:
+                        if grandchild.dep_ in {"npadvmod", "compound", "nmod", "amod"}:
+                            found.extend(self.resolve(grandchild, sentence, depth + 1))
+            elif child.dep_ == "prep" and (child.lower_ == "of" or (
+                    child.lower_ == "from" and token.lemma_.lower() in self.agent_heads)):
+                for pobj in child.children:  # "the army of Niger", "fighters from Hamas"
+                    if pobj.dep_ == "pobj":
+                        found.extend(self.resolve(pobj, sentence, depth + 1))
+        return found
+
+    def _state_of(self, person: Arg) -> Arg | None:
+        """The country a person leads or serves, as far as the entity says."""
+        key = person.entity.country
+        if not key or key not in self.gazetteer:
+            return None
+        country = self.gazetteer[key]
+        self.found.entities.setdefault(country.key, country)
+        return Arg(country, person.text, "coreference")
+
+    def relative_anchor(self, pronoun: Token, sentence: Sentence) -> Token | None:
+        """The noun a relative clause describes ("NATO, which ..."), a person for "who"."""
+        clause = pronoun.head
+        while clause.dep_ not in {"relcl", "acl"} and clause.head.i != clause.i and clause.i >= pronoun.i - 1:
+            if clause.dep_ == "ROOT":
+                return None
+            clause = clause.head
+        if clause.dep_ not in {"relcl", "acl"}:
+            return None
+        anchor = clause.head
+        if pronoun.lower_ in self.person_relatives:
+            # "the head of Central Command, General X, who ..." may attach to the organisation.
+            node = anchor
+            for _ in range(self.anchor_hops):
+                if self._names_person(node, sentence):
+                    return node
+                persons = [c for c in node.children if c.dep_ == "appos" and self._names_person(c, sentence)]
+                if persons:
+                    return persons[0]
+                if node.head.i == node.i:
+                    break
+                node = node.head
+        return anchor
+
+    def _names_person(self, token: Token, sentence: Sentence) -> bool:
+        return any(self.found.entities[m.entity_key].type == "Person" for m in sentence.mentions(token))
+
+    def nearest_before(self, pronoun: Token, sentence: Sentence, accept: Callable[[Entity], bool]) -> list[Arg]:
+        """The nearest mention before ``pronoun`` in its sentence whose entity ``accept`` takes."""
+        for index in range(pronoun.i - 1, sentence.sent.start - 1, -1):
+            token = sentence.sent.doc[index]
+            if token.dep_ in {"compound", "amod"}:
+                continue
+            for mention in sentence.mentions(token):
+                entity = self.found.entities[mention.entity_key]
+                if accept(entity):
+                    return [Arg(entity, mention.text, "coreference")]
+        return []
+
+    def object_pronoun(self, pronoun: Token, sentence: Sentence, depth: int) -> list[Arg]:
+        """ "cut ties with Israel, accusing it of ...": the nearest actor before, not the verb's own subject."""
+        subjects = self.subjects_of(clause_verb(pronoun), sentence)
+        own = {a.entity.key for t in subjects for a in self.resolve(t, sentence, depth + 1)}
+        return self.nearest_before(pronoun, sentence, lambda entity: entity.key not in own and entity.type in {
+            "Country", "InternationalOrganization", "Organization", "Agent"})
+
+    def possessive_owner(self, pronoun: Token, sentence: Sentence, depth: int) -> list[Arg]:
+        """ "its war against Ukraine": the owner named before the possessive.
+
+        The subject of the possessive's clause when it fits ("Armenia urged the EU to
+        send monitors to its border"); else the nearest fitting mention before it:
+        "his"/"her" a person, "its"/"their" a country or organisation ("criticised
+        China over its support for Russia").
+        """
+        wanted = frozenset({"Person"} if pronoun.lower_ in self.person_possessives else set(ACTOR_TYPES) - {"Person"})
+        clause = clause_verb(pronoun)
+        reason = next((t for t in pronoun.ancestors if t.dep_ == "prep" and t.lower_ in self.reason_prepositions), None)
+        if reason is not None and reason.head.pos_ in {"VERB", "AUX"}:
+            # "expelled Russia for its invasion of Ukraine": the one punished
+            punished = [a for c in reason.head.children if c.dep_ == "dobj"
+                        for a in self.resolve(c, sentence, depth + 1) if self.fit(a, wanted) is not None]
+            if punished:
+                return [replace(self.fit(a, wanted), via="coreference") for a in punished]
+        for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i):
+            owners = [a for a in self.resolve(subject, sentence, depth + 1) if self.fit(a, wanted) is not None]
+            if owners:
+                return [replace(self.fit(a, wanted), via="coreference") for a in owners]
+        return self.nearest_before(pronoun, sentence, lambda entity: entity.type in wanted or (
+            entity.type == "Place" and "Country" in wanted and bool(entity.capital_of or entity.metonym_for)))
+
+    # ------------------------------------------------------------------ phrases to arguments
+
+    def expand(self, token: Token) -> list[Token]:
+        """A token and the tokens coordinated with it ("Mali, Burkina Faso and Niger")."""
+        out = [token]
+        stack = [token]
+        while stack:
+            node = stack.pop()
+            for child in node.children:
+                in_brackets = child.i > 0 and child.doc[child.i - 1].text == "("  # "(EC)": the same name again
+                if child.dep_ == "conj" or (child.dep_ == "appos" and child.pos_ == "PROPN"
+                                            and node.pos_ == "PROPN" and not in_brackets):
+                    if child not in out:
+                        out.append(child)
+                        stack.append(child)
+        return out
+
+    def args(self, tokens: Iterable[Token], sentence: Sentence) -> list[Arg]:
+        """The arguments named by tokens and everything coordinated with them, each entity once."""
+        found: list[Arg] = []
+        for token in tokens:
+            for expanded in self.expand(token):
+                for arg in self.resolve(expanded, sentence):
+                    if all(arg.entity.key != f.entity.key for f in found):
+                        found.append(arg)
+        return found
+
+    def object_args(self, tokens: Iterable[Token], sentence: Sentence, spec: RelationSpec) -> list[Arg]:
+        """The objects of a relation; a common noun names its object through its modifiers.
+
+        "rejected a French suggestion", "sanctioned two Iranian officials",
+        "denounced Finland's decision"; for relations that reach into their object
+        phrase, a place inside it too: "struck a refinery deep inside Russia".
+        """
+        found: list[Arg] = []
+        for token in tokens:
+            for expanded in self.expand(token):
+                args = self.resolve(expanded, sentence)
+                if not args and expanded.pos_ == "NOUN":
+                    modifiers = [c for c in expanded.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+                    modifiers += [g for c in modifiers if c.tag_ == "VBN" for g in c.children
+                                  if g.dep_ in {"npadvmod", "compound", "nmod", "amod"}]  # "a U.S.-drafted resolution"
+                    args = [a for m in modifiers for e in self.expand(m) for a in self.resolve(e, sentence)]
+                    if not args and spec.object_doers:
+                        # "rejected calls by Belarus's rulers", "dismissed an appeal from President X"
+                        doers = [p for c in expanded.children if c.dep_ == "prep" and c.lower_ in self.doer_prepositions
+                                 for p in c.children if p.dep_ == "pobj"]
+                        args = [a for p in doers for a in self.resolve(p, sentence)]
+                    if not args and spec.object_inside:
+                        places = [p for c in expanded.children if c.dep_ == "prep"
+                                  and c.lower_ in self.place_prepositions
+                                  for p in c.children if p.dep_ == "pobj"]
+                        args = [a for p in places for a in self.resolve(p, sentence)]
+                for arg in args:
+                    if all(arg.entity.key != f.entity.key for f in found):
+                        found.append(arg)
+        return found
+
+    def fit(self, arg: Arg, types: frozenset[str]) -> Arg | None:
+        """The argument if its type fits the slot; a capital or seat of power stands for its government."""
+        if arg.entity.type in types:
+            return arg
+        if arg.entity.type == "Agent" and "Country" in types and arg.entity.country in self.gazetteer:
+            # "Indian troops in the Maldives": where the relation needs a state, the agent stands for it
+            country = self.gazetteer[arg.entity.country]
+            self.found.entities.setdefault(country.key, country)
+            return Arg(country, arg.text, arg.via)
+        if arg.entity.type == "Place" and types <= {"Country"} and arg.entity.country in self.gazetteer:
+            # "a French base in N'Djamena": where a relation needs a state, a city stands for its country
+            country = self.gazetteer[arg.entity.country]
+            self.found.entities.setdefault(country.key, country)
+            return Arg(country, arg.text, arg.via)
+        if arg.entity.type == "Place" and types & set(ACTOR_TYPES):
+            target_key = arg.entity.metonym_for or arg.entity.capital_of
+            if target_key and target_key in self.gazetteer:
+                target = self.gazetteer[target_key]
+                if target.type in types:
+                    self.found.entities.setdefault(target.key, target)
+                    return Arg(target, arg.text, "metonym")
+        return None
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb of the clause that holds ``token``."""
+    clause = token.head
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    return clause

@@ -1,0 +1,128 @@
+"""Subjects and voice: who does what a verb or an event noun says.
+
+:meth:`Clauses.verb_subjects` finds a verb's subject in the active voice, its
+agent in the passive, and the subject a controlled or coordinated verb
+inherits ("Armenia decided to leave", "urged Russia to withdraw");
+:meth:`Clauses.noun_subjects` finds the actor of an event noun (a possessive, an
+entity modifier, a "by" phrase, or the subject of the light verb that carries
+it: "imposed sanctions").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extraction.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extraction.arguments import Arguments
+    from kg.extraction.sentence import Sentence
+
+__all__ = ["Clauses", "is_passive"]
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is in the passive voice ("was expelled", "the base located in")."""
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+class Clauses:
+    """Finds the subjects of verbs and event nouns."""
+
+    def __init__(self, arguments: Arguments, lexicon: Lexicon):
+        self.arguments = arguments
+        self.light_verbs = lexicon.words("light_verbs")
+        self.object_control = lexicon.words("object_control_verbs")
+        self.control_prepositions = {verb: frozenset(preps) for verb, preps
+                                     in lexicon.grammar["object_control_prepositions"].items()}
+        self.accusation_verbs = lexicon.words("modality", "accusation_verbs")
+        self.accusation_prepositions = lexicon.words("accusation_prepositions")
+        walks = lexicon.grammar["walks"]
+        self.noun_hops = int(walks["noun_subject_hops"])
+        self.governing_prepositions = lexicon.words("event_noun_prepositions")
+
+    def verb_subjects(self, verb: Token, sentence: Sentence, inherited: bool = False) -> tuple[list[Token], bool]:
+        """Subject tokens of a verb and whether they were inherited from another verb."""
+        if is_passive(verb):
+            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if agents:
+                return agents, inherited
+            if verb.dep_ in {"acl", "relcl"} and not any(c.dep_ == "nsubjpass" for c in verb.children):
+                return [], inherited
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects:
+            # "Nauru cut ties": a proper noun before the verb that the parser took for a modifier
+            subjects = [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < verb.i]
+        if subjects:
+            return subjects, inherited
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+            governor = verb.head.head
+            accused = [c for c in governor.children if c.dep_ == "dobj"]
+            if accused and verb.head.lower_ in self.accusation_prepositions \
+                    and governor.lemma_.lower() in self.accusation_verbs:
+                return accused, True  # "accused Russia of attacking Ukraine": Russia attacks
+            # "responded by imposing sanctions": the subject of the verb the phrase modifies
+            return self.verb_subjects(governor, sentence, True)
+        if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
+            head = verb.head
+            if verb.dep_ == "xcomp":
+                objects = [c for c in head.children if c.dep_ == "dobj"]
+                if head.lemma_ in self.object_control and objects:
+                    return objects, True  # "urged Russia to withdraw": Russia withdraws
+                controllers = [p for c in head.children if c.dep_ == "prep"
+                               and c.lower_ in self.control_prepositions.get(head.lemma_, ())
+                               for p in c.children if p.dep_ == "pobj"]
+                if controllers:
+                    return controllers, True  # "called on Rwanda to withdraw": Rwanda withdraws
+                if is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
+                    # "India is expected to sign": the raised subject
+                    raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+                    if raised:
+                        return raised, True
+            if head.pos_ in {"VERB", "AUX"}:
+                return self.verb_subjects(head, sentence, True)
+        if verb.dep_ in {"acl", "relcl"} and not is_passive(verb):
+            return [verb.head], True
+        return [], inherited
+
+    def subjects_of(self, verb: Token, sentence: Sentence) -> list[Token]:
+        """The subject tokens of a clause's verb (inherited or not)."""
+        return self.verb_subjects(verb, sentence)[0]
+
+    def noun_subjects(self, noun: Token, exclude: set[int], sentence: Sentence,
+                      standing: bool = True, of_is_object: bool = True) -> tuple[list[Token], bool]:
+        """Subject tokens of an event noun: possessive, entity modifier, 'by' phrase or the light verb's subject."""
+        resolve = self.arguments.resolve
+        own = [c for c in noun.children if c.dep_ == "poss"]
+        own += [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i not in exclude]
+        # "Uzbek-US cooperation": the modifier's own modifiers are actors too
+        own += [g for c in list(own) for g in c.children
+                if (g.dep_ in {"compound", "amod", "nmod"} or (g.dep_ == "npadvmod" and c.tag_ == "VBN"))
+                and g.i < c.i and g.i not in exclude]  # "Uzbek-US cooperation", "US-led forces"
+        own += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+        if not of_is_object:
+            # "the withdrawal of Mali from ECOWAS", "the visit of Putin to Beijing"
+            own += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj" and p.i not in exclude]
+        own = [t for t in own if resolve(t, sentence)]
+        if own:
+            return own, False
+        if noun.dep_ == "appos" and standing:
+            return [noun.head], False  # "Uzbekistan, a member of the CSTO"
+        node = noun
+        hops = 0
+        while node.dep_ in {"dobj", "attr", "pobj", "prep", "nsubjpass", "oprd", "acomp"} and hops < self.noun_hops:
+            if node.dep_ == "prep" and node.lower_ not in self.governing_prepositions:
+                break  # "imposed sanctions over attacks on shipping": the reason is not the act
+            node = node.head
+            hops += 1
+            if node.pos_ in {"VERB", "AUX"}:
+                if node.lemma_.lower() in self.light_verbs:
+                    tokens, _ = self.verb_subjects(node, sentence)
+                    return tokens, True
+                break
+        return [], False

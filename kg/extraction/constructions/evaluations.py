@@ -1,0 +1,122 @@
+"""Criticism stated as a verdict: "described her visit as an egregious provocation".
+
+News often criticises without a verb of criticism: a speaker describes an
+actor's act in words of disapproval ("called it an escalation", "said the
+cancellation by Australia ... is unacceptable behaviour") or alleges wrongdoing
+("alleged that NATO and EU states were abusing their majority"). The speaker
+criticises the actors of the judged phrase. The words of disapproval and the
+verbs are grammar data.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from kg.extraction.lexicon import Pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extraction.core import Extractor
+    from kg.extraction.sentence import Sentence
+    from kg.records import Relation
+
+__all__ = ["demand_relations", "evaluation_relations"]
+
+
+def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
+    """``criticized`` from verdicts of disapproval and allegations."""
+    grammar = extractor.lexicon.grammar["evaluations"]
+    describing = frozenset(grammar["describing_verbs"])
+    alleging = frozenset(grammar["alleging_verbs"])
+    reporting = extractor.modality.reporting
+    words = frozenset(grammar["disapproval_words"])
+    confidence = float(grammar["confidence"])
+    for verb in sentence.sent:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = verb.lemma_.lower()
+        judged: list[Token] = []
+        if lemma in describing:
+            # "described X as Y", "called X a Y", "called it an escalation"
+            # the verdict after "as" hangs on the verb or, as the parser may have it, on its object
+            verdicts = [p for t in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+                        for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
+                        for p in c.children if p.dep_ == "pobj"]
+            verdicts += [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr"}]
+            verdicts += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "attr"]
+            if any(_disapproves(v, words) for v in verdicts):
+                judged = [c for c in verb.children if c.dep_ in {"dobj", "ccomp"}]
+                judged += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+                # "denounced as an ugly crime Serbia's suppression of ...": the judged act after the verdict
+                judged += [a for v in verdicts for a in v.children if a.dep_ == "appos"]
+        elif lemma in alleging:
+            # "alleged that NATO and EU states were abusing their majority"
+            judged = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children
+                      if s.dep_ in {"nsubj", "nsubjpass"}]
+        elif lemma in reporting:
+            # "said that the cancellation by Australia ... is unacceptable behavior"
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                verdicts = [c for c in clause.children if c.dep_ in {"attr", "acomp"}]
+                if any(_disapproves(v, words) for v in verdicts):
+                    judged += [s for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"}]
+        if not judged:
+            continue
+        subject_tokens, inherited = extractor.clauses.verb_subjects(verb, sentence)
+        subjects = extractor.arguments.args(subject_tokens, sentence)
+        own = {a.entity.key for a in subjects}
+        targets = [a for token in judged for a in _actors(extractor, token, sentence) if a.entity.key not in own]
+        pattern = Pattern("criticized", "verb", lemma, confidence=confidence)
+        yield from extractor.emit(pattern, subjects, list({a.entity.key: a for a in targets}.values()),
+                                  sentence, verb, [verb], inherited)
+
+
+def _disapproves(verdict: Token, words: frozenset[str]) -> bool:
+    """Whether a verdict phrase is one of disapproval: its head or a modifier of it."""
+    return verdict.lemma_.lower() in words or verdict.lower_ in words or any(
+        c.dep_ in {"amod", "compound", "advmod"} and (c.lemma_.lower() in words or c.lower_ in words)
+        for c in verdict.children)
+
+
+def _actors(extractor: Extractor, token: Token, sentence: Sentence):
+    """The actors a judged phrase names: its own entity, or the doers of the act it names.
+
+    "her visit" -> her; "the cancellation by Australia of a contract" -> Australia;
+    "drills China launched" -> China; not everyone the phrase mentions.
+    """
+    arguments = extractor.arguments
+    found = arguments.args([token], sentence)
+    if found:
+        return found
+    doers = [c for c in token.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
+    doers += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+              if p.dep_ == "pobj"]
+    doers += [s for c in token.children if c.dep_ in {"relcl", "acl"} for s in c.children if s.dep_ == "nsubj"]
+    return arguments.args(doers, sentence)
+
+
+def demand_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
+    """ "declared that China must drop barriers": a speaker demands of the one who must act.
+
+    A reporting or declaring verb whose clause puts an actor under "must" or
+    "should" states a request of that actor (``requested``); the act itself keeps
+    its own, unasserted, modality.
+    """
+    grammar = extractor.lexicon.grammar["demands"]
+    verbs = frozenset(grammar["verbs"])
+    modals = frozenset(grammar["modals"])
+    pattern_confidence = float(grammar["confidence"])
+    for verb in sentence.sent:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in verbs:
+            continue
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"
+                   and any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)]
+        if not clauses:
+            continue
+        addressed = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+        subject_tokens, inherited = extractor.clauses.verb_subjects(verb, sentence)
+        subjects = extractor.arguments.args(subject_tokens, sentence)
+        own = {a.entity.key for a in subjects}
+        objects = [a for a in extractor.arguments.args(addressed, sentence) if a.entity.key not in own]
+        pattern = Pattern("requested", "verb", verb.lemma_.lower(), confidence=pattern_confidence)
+        yield from extractor.emit(pattern, subjects, objects, sentence, verb, [verb], inherited)

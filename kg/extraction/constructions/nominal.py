@@ -1,0 +1,114 @@
+"""Event and relation nouns: "Armenia's withdrawal from the CSTO", "sanctions on Iran", "a member of".
+
+A noun pattern is a nominalisation and the path to its object. Its subject is
+a possessive, an entity modifier, a "by" phrase, or the subject of the light
+verb that carries the noun ("imposed sanctions on"). A noun pattern without a
+path relates the noun's holder to its modifier: "Tashkent, the Uzbek capital",
+"Israel, a close US ally"; "came under Russian drone attack" makes the one
+under it the target.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from kg.extraction.clauses import is_passive
+from kg.records import STANDING_RELATIONS
+from kg.records import SYMMETRIC_RELATIONS as SYMMETRIC
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extraction.core import Extractor
+    from kg.extraction.lexicon import Pattern
+    from kg.extraction.sentence import Sentence
+    from kg.records import Relation
+
+__all__ = ["noun_relations"]
+
+
+def noun_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
+    """The relations stated by event and relation nouns not already read inside a verb phrase."""
+    for token in sentence.sent:
+        if token.pos_ in {"NOUN", "PROPN"} and token.i not in consumed:
+            for pattern in extractor.patterns(extractor.lexicon.nouns, token):
+                yield from noun_relation(extractor, pattern, token, sentence)
+
+
+def noun_relation(extractor: Extractor, pattern: Pattern, noun: Token, sentence: Sentence) -> Iterator[Relation]:
+    """The relations of one noun pattern at one noun."""
+    followed = extractor.follow(noun, pattern.path)
+    if followed is None:
+        return
+    matched, object_tokens = followed
+    if not pattern.path:
+        object_tokens = []
+    arguments = extractor.arguments
+    exclude = {t.i for t in object_tokens}
+    if pattern.path and pattern.path[-1] == "between" or (
+            pattern.relation in SYMMETRIC and pattern.path[-1:] == ("of",) and len(arguments.args(object_tokens, sentence)) > 1):
+        # "clashes between X and Y", "the borders of both countries and Laos"
+        yield from extractor.symmetric_pairs(pattern, arguments.args(object_tokens, sentence), sentence, noun,
+                                             matched)
+        return
+    if pattern.possessive_object:
+        # "his detention by the coup leaders", "the arrest of Imran Khan by the Rangers"
+        patients = [c for c in noun.children if c.dep_ == "poss"]
+        patients += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj"]
+        doers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+                 if p.dep_ == "pobj"]
+        yield from extractor.emit(pattern, arguments.args(doers, sentence), arguments.args(patients, sentence),
+                                  sentence, noun, matched, False)
+        return
+    subject_tokens, inherited = extractor.clauses.noun_subjects(
+        noun, exclude, sentence, standing=pattern.relation in STANDING_RELATIONS,
+        of_is_object=not pattern.path or pattern.path[0] == "of")
+    subjects = arguments.args(subject_tokens, sentence)
+    if not pattern.path:
+        if pattern.relation in SYMMETRIC and len(subjects) > 1:
+            yield from extractor.symmetric_pairs(pattern, subjects, sentence, noun, matched)
+            return
+        named = arguments.resolve(noun, sentence)
+        if pattern.relation in SYMMETRIC and len(named) > 1:
+            # "the two neighbours": the noun itself names the pair
+            yield from extractor.symmetric_pairs(pattern, named, sentence, noun, matched)
+            return
+        # "Tashkent, the Uzbek capital", "Israel, a close US ally": the noun's holder and its modifier
+        holder = noun_holder(noun)
+        if holder is not None and subject_tokens and not inherited:
+            yield from extractor.emit(pattern, arguments.args([holder], sentence), subjects, sentence, noun,
+                                      matched, False)
+        # "Odesa came under Russian drone attack": the one under it is the target
+        target = under_target(noun)
+        if target is not None and subject_tokens and not inherited:
+            yield from extractor.emit(pattern, subjects, arguments.args([target], sentence), sentence, noun,
+                                      matched, False)
+        return
+    objects = arguments.object_args(object_tokens, sentence, extractor.lexicon.relations[pattern.relation])
+    yield from extractor.emit(pattern, subjects, objects, sentence, noun, matched, inherited)
+
+
+def under_target(noun: Token) -> Token | None:
+    """The subject of "came/was under <attack>", the target of the act the noun names."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "under":
+        return None
+    verb = noun.head.head
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return subjects[0] if subjects else None
+
+
+def noun_holder(noun: Token) -> Token | None:
+    """The entity a noun describes: its apposition anchor or its copula's subject."""
+    named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if named:
+        return named[0]  # "Poland's capital, Warsaw, ..."
+    if noun.dep_ == "appos":
+        return noun.head
+    if noun.dep_ in {"oprd", "dobj"} and is_passive(noun.head):
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubjpass"]
+        return subjects[0] if subjects else None  # "Brasilia was made Brazil's capital"
+    if noun.dep_ == "attr" and noun.head.lemma_ in {"be", "become", "remain"}:
+        subjects = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        return subjects[0] if subjects else None
+    return None

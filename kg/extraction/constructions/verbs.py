@@ -1,0 +1,178 @@
+"""Verb phrases: "pulled out of the CSTO", "imposed sanctions on Iran", "was expelled from".
+
+A verb pattern is a trigger lemma and the path of words from it to the object
+(a particle, a light noun, prepositions). The subject comes from the clause
+(:meth:`~kg.extraction.clauses.Clauses.verb_subjects`); a pattern written
+"be <participle> ..." reads the passive voice, whose grammatical subject is
+the relation's subject ("is located in").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from kg.extraction.clauses import is_passive
+from kg.extraction.constructions.membership import joining_members
+from kg.records import SYMMETRIC_RELATIONS as SYMMETRIC
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extraction.arguments import Arg
+    from kg.extraction.core import Extractor
+    from kg.extraction.lexicon import Pattern
+    from kg.extraction.sentence import Sentence
+    from kg.records import Relation
+
+__all__ = ["verb_relations"]
+
+
+def verb_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
+    """The relations stated by the sentence's verbs, longest matching pattern first."""
+    for token in sentence.sent:
+        if not ((token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"})
+                or (token.pos_ == "NOUN" and token.dep_ == "ROOT")):
+            continue  # "the visiting minister" describes, it does not state a visit
+        longest = 0
+        patterns = sorted(extractor.patterns(extractor.lexicon.verbs, token), key=lambda p: -len(p.path))
+        for pattern in patterns:
+            if longest and not pattern.path:
+                break  # "hosts US troops" is a military presence, not a meeting
+            made = list(verb_relation(extractor, pattern, token, sentence, consumed))
+            if made and pattern.path:
+                longest = len(pattern.path)
+            yield from made
+
+
+def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence: Sentence,
+                  consumed: set[int]) -> Iterator[Relation]:
+    """The relations of one verb pattern at one verb."""
+    if pattern.requires_complement and not any(c.dep_ == "xcomp" for c in verb.children):
+        return
+    followed = extractor.follow(verb, pattern.path, pattern.noun_object)
+    if followed is None:
+        return
+    matched, object_tokens = followed
+    if pattern.object_from_trigger:
+        object_tokens = [c for c in verb.children if c.dep_ in {"dobj", "dative"}
+                         or (c.dep_ == "nsubjpass" and not pattern.passive)]  # "was taken into custody"
+    arguments = extractor.arguments
+    if pattern.passive:
+        if not is_passive(verb):
+            return
+        object_tokens = [t for t in object_tokens if t.dep_ != "nsubjpass"]
+        subject_tokens = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not subject_tokens and verb.dep_ == "acl":
+            subject_tokens = [verb.head]  # "the base located in Uzbekistan"
+        consumed.update(t.i for t in matched[1:])
+        subjects = arguments.args(subject_tokens, sentence)
+        yield from extractor.emit(pattern, subjects, arguments.args(object_tokens, sentence), sentence, verb,
+                                  matched, False)
+        yield from denied_alternatives(extractor, pattern, matched, subjects, sentence, verb)
+        return
+    subject_tokens, inherited = extractor.clauses.verb_subjects(verb, sentence)
+    subjects = arguments.args(subject_tokens, sentence)
+    if not subject_tokens and is_passive(verb):
+        subjects = extractor.acting_state(pattern, verb, sentence)  # "Suu Kyi was detained": by the state
+    # "fired rockets and artillery": the weapons are what is fired, not whom
+    object_tokens = [t for t in object_tokens if t.lemma_.lower() not in extractor.instrument_nouns]
+    objects = arguments.object_args(object_tokens, sentence, extractor.lexicon.relations[pattern.relation])
+    if not objects and pattern.complement and len(matched) == 1:
+        objects = complement_objects(extractor, pattern, verb, subjects, sentence)
+    if not objects and len(matched) > 1 and matched[-1].pos_ == "NOUN":
+        # "opened fire on protesters", "issued an ultimatum to Ecuador": the event noun's target
+        spec = extractor.lexicon.relations[pattern.relation]
+        prepositions = extractor.target_prepositions if "Place" in spec.object_types or pattern.relation in \
+            extractor.locative_targets else extractor.target_prepositions - extractor.locative_prepositions
+        # the target phrase hangs on the noun or, as the parser often has it, on the verb
+        targets = [p for t in (matched[-1], verb) for c in t.children if c.dep_ == "prep" and c.lower_ in prepositions
+                   for p in c.children if p.dep_ == "pobj"]
+        objects = arguments.args(targets, sentence)
+    made = [*denied_alternatives(extractor, pattern, matched, subjects, sentence, verb),
+            *joining_members(extractor, pattern, verb, objects, sentence)]
+    if not objects and pattern.relation in SYMMETRIC and not extractor.needs_object(pattern):
+        # "Armenia and Azerbaijan signed the accord": the coordinated actors with each other;
+        # "relations between Bahrain and Qatar were restored": the pair after "between"
+        between = [p for t in matched[1:] for c in t.children if c.dep_ == "prep" and c.lower_ == "between"
+                   for p in c.children if p.dep_ == "pobj"]
+        pairs = subjects if len(subjects) > 1 or not between else arguments.args(between, sentence)
+        made += extractor.symmetric_pairs(pattern, pairs, sentence, verb, matched)
+    else:
+        made += extractor.emit(pattern, subjects, objects, sentence, verb, matched, inherited)
+    if made:
+        # a noun inside a verb phrase that stated a relation is not read on its own
+        consumed.update(t.i for t in matched[1:])
+    yield from made
+
+
+def complement_objects(extractor: Extractor, pattern: Pattern, verb: Token, subjects: list[Arg],
+                       sentence: Sentence) -> list[Arg]:
+    """The object a speech act takes from the clause it governs.
+
+    ``pattern.complement`` "object": the target of the event it is about, named in the
+    complement or in the verb's own object phrase ("threatened to shell Iraqi
+    towns", "threatened a military intervention ... in Niger"); "subject": who is
+    to act ("demanded that Rwanda leave").
+    """
+    arguments = extractor.arguments
+    own = {a.entity.key for a in subjects}
+    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    if pattern.complement == "subject":
+        tokens = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+        found = [a for a in arguments.args(tokens, sentence) if a.entity.key not in own]
+        if not found:
+            # "demanded the withdrawal of Serbian forces", "demanded a meeting of the Security Council"
+            acts = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+            doers = [d for a in acts for d in a.children if d.dep_ in {"poss", "amod", "compound", "nmod"}]
+            doers += [p for a in acts for c in a.children if c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}
+                      for p in c.children if p.dep_ == "pobj"]
+            found = [a for a in arguments.args(doers, sentence) if a.entity.key not in own]
+        return found
+    if pattern.complement_excludes and any(
+            p.relation in pattern.complement_excludes
+            for c in clauses for p in extractor.patterns(extractor.lexicon.verbs, c)):
+        return []  # "refused to impose sanctions on Russia" does not reject Russia
+    if pattern.complement_prepositions:
+        # "agreed to restore ties with Cuba": the party after "with", wherever the clause puts it
+        tokens = [p for c in clauses + [c for c in verb.children if c.dep_ == "dobj"] for t in c.subtree
+                  if t.dep_ == "prep" and t.lower_ in pattern.complement_prepositions
+                  for p in t.children if p.dep_ == "pobj"]
+        return [a for a in arguments.args(tokens, sentence) if a.entity.key not in own]
+    depth = int(extractor.lexicon.grammar["walks"]["complement_object_depth"])
+    frontier = clauses + [c for c in verb.children if c.dep_ == "dobj"]
+    # "threatened to hold a strike unless Israel rescinded ...": the one the condition is put to
+    conditions = [s for c in (verb, *clauses) for a in c.children if a.dep_ == "advcl"
+                  and any(m.dep_ == "mark" and m.lower_ in extractor.modality.hypothetical_markers for m in a.children)
+                  for s in a.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    conditional = [a for a in arguments.args(conditions, sentence) if a.entity.key not in own]
+    if conditional:
+        return conditional
+    places: list[Arg] = []
+    for _ in range(depth):
+        found = [a for t in frontier for a in arguments.resolve(t, sentence) if a.entity.key not in own]
+        actors = [a for a in found if a.entity.type != "Place"]
+        if actors:
+            return list({a.entity.key: a for a in actors}.values())
+        places = places or found  # "signed agreements ... at the White House": where, unless nothing else
+        step = [g for t in frontier for g in t.children
+                if g.dep_ in {"dobj", "dative", "xcomp", "acl", "attr", "conj", "amod", "compound", "poss", "nmod"}
+                or (g.dep_ == "prep" and g.lower_ != "by")]
+        # a preposition and its object are one step: "the leader of a coup in Niger"
+        frontier = [p for g in step for p in ([c for c in g.children if c.dep_ == "pobj"] if g.dep_ == "prep" else [g])]
+    return list({a.entity.key: a for a in places}.values())
+
+
+def denied_alternatives(extractor: Extractor, pattern: Pattern, matched: list[Token], subjects: list[Arg],
+                        sentence: Sentence, trigger: Token) -> Iterator[Relation]:
+    """ "located in Kazakhstan, not in Russia": the negated alternative, as a Negated statement."""
+    last = matched[-1]
+    if len(matched) < 2 or last.dep_ != "prep":
+        return
+    for sibling in last.head.children:
+        if sibling.i <= last.i or sibling.dep_ != "prep" or sibling.lower_ != last.lower_:
+            continue
+        if not any(c.dep_ == "neg" for c in sibling.children):
+            continue
+        objects = extractor.arguments.args([c for c in sibling.children if c.dep_ == "pobj"], sentence)
+        yield from extractor.emit(pattern, subjects, objects, sentence, trigger, matched, False,
+                                  modality="Negated")

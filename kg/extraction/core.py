@@ -1,0 +1,501 @@
+"""The core that every relation construction shares.
+
+:class:`Extractor` holds one document's parse and entities with the pieces the
+constructions use: :class:`~kg.extraction.arguments.Arguments` (which entities a
+token stands for), :class:`~kg.extraction.clauses.Clauses` (subjects and voice),
+:class:`~kg.extraction.modality.Modality` and
+:class:`~kg.extraction.timing.Timing`. It matches lexicon patterns against the
+parse (:meth:`Extractor.patterns`, :meth:`Extractor.follow`) and turns
+arguments into :class:`~kg.records.Relation` records with their time, modality,
+attribution and confidence (:meth:`Extractor.emit`).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import date
+from itertools import combinations
+from typing import TYPE_CHECKING, Iterator
+
+from kg.extraction.arguments import Arg, Arguments
+from kg.extraction.clauses import Clauses, is_passive
+from kg.extraction.lexicon import Lexicon, Pattern, RelationSpec
+from kg.extraction.modality import Modality
+from kg.extraction.sentence import Sentence, word_forms
+from kg.extraction.timing import Timing
+from kg.records import EVENT_RELATIONS
+from kg.records import SYMMETRIC_RELATIONS as SYMMETRIC
+from kg.records import Entity, Relation, TimeSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from kg.extraction.entities import DocumentEntities
+    from kg.gazetteer import Gazetteer
+
+__all__ = ["Confidence", "Extractor"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Confidence:
+    """The confidence factors of the grammar file (``"confidence"``)."""
+
+    #: Factor by how an argument was resolved: a name, a demonym, a metonym ...
+    via: dict[str, float]
+    #: Arguments found by following a control or coordinated verb.
+    inherited: float
+    #: Titles whose country or organisation comes from the sentence's context.
+    title_context: float
+    #: A relation stated through another ("withdrew" ends "memberOf").
+    derived: float
+    #: Patterns whose path in the parse is longer than ``long_path`` words.
+    long_path: int
+    long_path_factor: float
+    #: Places located by apposition or "in".
+    location: float
+    #: Bounds of a statement's confidence.
+    floor: float
+    ceiling: float
+
+    @classmethod
+    def from_grammar(cls, grammar: dict) -> Confidence:
+        values = grammar["confidence"]
+        return cls(via={k: float(v) for k, v in values["via"].items()},
+                   **{k: (int(v) if k == "long_path" else float(v)) for k, v in values.items() if k != "via"})
+
+
+class Extractor:
+    """One document's parse, entities and lexicon, and the means to state relations from them."""
+
+    def __init__(self, doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, lexicon: Lexicon,
+                 min_confidence: float, document_id: str, document_date: date | None):
+        self.doc = doc
+        self.found = found
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.min_confidence = min_confidence
+        self.document_id = document_id
+        self.document_date = document_date
+        self.confidence = Confidence.from_grammar(lexicon.grammar)
+        self.arguments = Arguments(found, gazetteer, lexicon)
+        self.clauses = Clauses(self.arguments, lexicon)
+        self.arguments.subjects_of = self.clauses.subjects_of
+        self.modality = Modality(lexicon)
+        self.timing = Timing(lexicon)
+        from kg.extraction.constructions.titles import TitleReader
+
+        #: Titles of office read across the document's sentences.
+        self.titles = TitleReader(self)
+        self.prepositions = lexicon.words("prepositions")
+        #: Prepositions that name the target of an event noun ("strikes on", "an ultimatum to");
+        #: "in" only where a place can be the target ("lifted the curfew in Montenegro"),
+        #: not where it is only where the event happened ("held talks in Beijing").
+        self.target_prepositions = lexicon.words("target_prepositions")
+        self.locative_prepositions = lexicon.words("locative_target_prepositions")
+        self.locative_targets = lexicon.words("locative_target_relations")
+        #: Weapons and means, never the target of the act that uses them.
+        self.state_acts = lexicon.words("state_acts")
+        #: Protesters named in the sentences read so far, with where (see :mod:`~kg.extraction.constructions.protests`)
+        self.protesters: list[tuple[Token, Sentence, Arg]] = []
+        self.instrument_nouns = lexicon.words("instrument_nouns")
+        protest = lexicon.grammar["protest_sector"]
+        self.protest_sector = (protest["from"], protest["to"])
+        self.protest_relations = frozenset(protest["relations"])
+        self.movement_relations = lexicon.words("movement_relations")
+        #: Words that make a named organisation political ("Party", "Front", "Movement").
+        self.political_words = lexicon.words("political_organisation_words")
+        self.honorific_names = lexicon.words("titles", "honorifics_of_names")
+        self._political_persons: frozenset[str] | None = None
+        self.skippable_path_words = lexicon.words("skippable_path_words")
+
+    # ------------------------------------------------------------------ lexicon patterns
+
+    def patterns(self, index: dict[str, tuple[Pattern, ...]], token: Token) -> list[Pattern]:
+        """The patterns of one index (verbs, nouns ...) whose trigger is ``token``."""
+        found: list[Pattern] = []
+        for form in word_forms(token):
+            for pattern in index.get(form, ()):
+                if pattern not in found and _prefix_matches(pattern, token):
+                    found.append(pattern)
+        return found
+
+    def needs_object(self, pattern: Pattern) -> bool:
+        """Whether a pattern names its object after a preposition ("cut tie with X")."""
+        return bool(pattern.path) and pattern.path[-1] in self.prepositions
+
+    def follow(self, trigger: Token, path: tuple[str, ...],
+               noun_object: bool = False) -> tuple[list[Token], list[Token]] | None:
+        """Walk a pattern's path from its trigger; return (matched tokens, object heads).
+
+        With ``noun_object`` the path is the verb's object noun and its modifiers,
+        children of the verb and of each other ("impose economic sanctions").
+        """
+        if noun_object:
+            return self._follow_noun(trigger, path)
+        matched = [trigger]
+        node = trigger
+        for word in path:
+            step = self._child(matched, node, word)
+            if step is None:
+                if word in self.skippable_path_words:
+                    continue
+                return None
+            matched.append(step)
+            node = step
+        if len(matched) > 1 and matched[-1].dep_ == "prt":
+            # a particle ends the phrase: the object is the verb's ("kicked out France's ambassador")
+            verb = matched[-2]
+            objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+            if not objects and is_passive(verb):
+                objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            return matched, objects
+        last = matched[-1]
+        if last.dep_ in {"prep", "agent", "dative"} or (last.pos_ == "ADP" and last.i != trigger.i):
+            return matched, [c for c in last.children if c.dep_ in {"pobj", "pcomp"}]
+        if last.pos_ in {"VERB", "AUX"}:
+            objects = [c for c in last.children if c.dep_ in {"dobj", "dative"}]
+            if not objects and is_passive(last):
+                objects = [c for c in last.children if c.dep_ == "nsubjpass"]
+                if not objects and last.dep_ == "acl":
+                    objects = [last.head]
+            if not objects:
+                # "left ECOWAS" parsed with a particle-like object; "supports Azerbaijan" as npadvmod
+                objects = [c for c in last.children if c.dep_ in {"attr", "oprd"}
+                           or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > last.i)]
+            return matched, objects
+        if last.i != trigger.i and last.pos_ in {"NOUN", "PROPN"}:
+            # "summoned the Russian ambassador": the object is named by the noun's modifiers
+            return matched, [last]
+        return matched, []
+
+    def _follow_noun(self, verb: Token, path: tuple[str, ...]) -> tuple[list[Token], list[Token]] | None:
+        nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}]
+        for noun in nouns:
+            if path[-1] not in word_forms(noun):
+                # "suspended aid deliveries": the noun of the pattern may modify the object
+                named = next((c for c in noun.children if c.dep_ == "compound" and path[-1] in word_forms(c)), None)
+                if named is not None and len(path) == 1:
+                    return [verb, named, noun], [noun]
+                continue
+            words = [noun]
+            for word in reversed(path[:-1]):
+                modifier = next((c for c in words[0].children if c.dep_ in {"compound", "amod"}
+                                 and word in word_forms(c)), None)
+                if modifier is None:
+                    break
+                words.insert(0, modifier)
+            if len(words) == len(path):
+                return [verb, *words], [noun]
+        return None
+
+    def _child(self, matched: list[Token], node: Token, word: str) -> Token | None:
+        """The next word of a path: a child of the last matched token, else of an earlier one.
+
+        The parser may hang a preposition on the verb rather than on its light noun
+        ("imposed sanctions on", "cut ties with"), so earlier path tokens are searched too.
+        """
+        anchors = [node, *reversed(matched[:-1])]
+        trigger = matched[0]
+        if word in self.prepositions and trigger.pos_ in {"VERB", "AUX"}:
+            # "station a brigade in Lithuania": the place may hang on the object
+            anchors += [c for c in trigger.children if c.dep_ == "dobj"]
+        if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"nsubjpass", "dobj", "nsubj"} \
+                and word in self.prepositions:
+            anchors.append(trigger.head)  # "Concessions were made to Azerbaijan": the verb holds the phrase
+        for anchor in anchors:
+            for child in anchor.children:
+                if child in matched or child.dep_ in {"aux", "auxpass", "mark", "punct", "cc", "neg", "det", "case"}:
+                    continue
+                # in the passive the light noun is the subject: "relations were severed with"
+                if child.dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"} \
+                        and not (child.dep_ == "nsubjpass" and word not in self.prepositions):
+                    continue
+                if word in word_forms(child):
+                    return child
+                # "normalising relations with": look one clause level down for the light noun's preposition
+                if child.dep_ in {"acl", "xcomp"} and word != "to":
+                    for grandchild in child.children:
+                        if word in (grandchild.lemma_.lower(), grandchild.lower_):
+                            return grandchild
+        return None
+
+    # ------------------------------------------------------------------ records
+
+    def record(self, predicate: str, spec: RelationSpec, subject: Arg, obj: Arg, sentence: Sentence,
+               time: TimeSpan | None, modality: str, confidence: float, reporter: Entity | None = None,
+               role: str | None = None, qualifiers: tuple[tuple[str, str], ...] = (),
+               time_role: str | None = None) -> Relation | None:
+        """One statement, or None when it relates an entity to itself or its confidence is too low."""
+        if subject.entity.key == obj.entity.key:
+            return None
+        if predicate in SYMMETRIC and subject.entity.key > obj.entity.key:
+            subject, obj = obj, subject
+        via = self.confidence.via
+        factor = min(via.get(subject.via, 1.0), via.get(obj.via, 1.0))
+        confidence = round(max(self.confidence.floor, min(self.confidence.ceiling, confidence * factor)), 2)
+        if confidence < self.min_confidence:
+            return None
+        time_role = time_role or spec.time_role
+        if time is not None and time_role in {"start", "end"} and time.point is not None:
+            time = replace(time, point=None, **{time_role: time.point})
+        if modality == "Asserted" and time is not None and self.document_date is not None:
+            first = time.point or time.start
+            if first is not None and first > self.document_date.isoformat()[: len(first)]:
+                modality = "Future"  # "Scholz's trip to China next month"
+        sent = sentence.sent
+        return Relation(
+            subject=subject.entity,
+            predicate=predicate,
+            object=obj.entity,
+            document_id=self.document_id,
+            evidence=sent.text.strip(),
+            char_start=sent.start_char,
+            char_end=sent.start_char + len(sent.text.rstrip()),
+            subject_text=subject.text,
+            object_text=obj.text,
+            time=time,
+            modality=modality,
+            confidence=confidence,
+            role=role,
+            attributed_to=reporter,
+            qualifiers=qualifiers,
+            countries=self.countries_of(subject.entity, obj.entity, reporter),
+        )
+
+    def political(self, arg: Arg) -> bool:
+        """Whether an argument is a political actor: a state, an organisation of states, a state's
+        body or agent, a political organisation, or a person the text or the gazetteer gives a role.
+
+        Sport and business news name persons and clubs that meet, beat and visit;
+        only political actors make an event of the vocabulary.
+        """
+        entity = arg.entity
+        if entity.type in {"Country", "InternationalOrganization", "GovernmentBody", "Agent"}:
+            return True
+        if entity.type == "Organization":
+            words = set(entity.label.lower().replace("-", " ").split())
+            return entity.key in self.gazetteer or bool(entity.country) or bool(words & self.political_words)
+        if entity.type == "Person":
+            return entity.key in self.political_persons
+        return False
+
+    @property
+    def political_persons(self) -> frozenset[str]:
+        """Persons with a political role in the document: a title, an honorific, the gazetteer's."""
+        if self._political_persons is None:
+            self._political_persons = frozenset(self._persons_with_roles())
+        return self._political_persons
+
+    def _persons_with_roles(self):
+        titles = self.titles.title_words | self.titles.honorifics | self.honorific_names
+        for mention in self.found.mentions:
+            entity = self.found.entities.get(mention.entity_key)
+            if entity is None or entity.type != "Person":
+                continue
+            if entity.key in self.gazetteer:
+                yield entity.key
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            before = [t.lower_.rstrip(".") for t in self.doc[max(span.start - 3, 0):span.start]]
+            around = [c.lower_ for t in span for c in t.children if c.dep_ == "appos"]
+            if span.root.dep_ == "appos":
+                around.append(span.root.head.lower_)
+            if any(word in titles for word in before + around):
+                yield entity.key
+
+    def as_protesters(self, subject: Arg) -> Arg:
+        """ "Hundreds of citizens took to the streets to protest": people who protest are protesters."""
+        entity = subject.entity
+        if entity.type != "Agent" or entity.sector != self.protest_sector[0] or entity.country not in self.gazetteer:
+            return subject
+        from kg.extraction.agents import agent_entity
+
+        protesters = agent_entity(self.gazetteer[entity.country], self.protest_sector[1])
+        self.found.entities.setdefault(protesters.key, protesters)
+        return Arg(protesters, subject.text, subject.via)
+
+    def same_country(self, first: Entity, second: Entity) -> bool:
+        """Whether two entities are, or belong to, the same country."""
+        def country(entity: Entity) -> str | None:
+            return entity.key if entity.type == "Country" else (entity.country or entity.capital_of)
+        return country(first) is not None and country(first) == country(second)
+
+    def subject_countries(self, subjects: list[Arg], trigger: Token | None = None,
+                          sentence: Sentence | None = None) -> list[Arg]:
+        """Whom a protest without a target is against: the state where it is held, else the protesters' own.
+
+        "Palestinian prisoners rioted at a jail in northern Israel" (Israel);
+        "protesters took to the streets" (their own state).
+        """
+        if trigger is not None and sentence is not None:
+            held = self.country_where(trigger, sentence)
+            if held is not None:
+                return [held]
+        found = []
+        for subject in subjects:
+            country = self.gazetteer.get(subject.entity.country) if subject.entity.type == "Agent" else None
+            if country is not None and country.type == "Country":
+                self.found.entities.setdefault(country.key, country)
+                found.append(Arg(country, subject.text, "context"))
+        return found
+
+    def country_where(self, trigger: Token, sentence: Sentence) -> Arg | None:
+        """The country of the place an event is said to happen "in" or "at", if the text names one."""
+        places = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+                  for p in c.subtree if p.dep_ == "pobj"]
+        for arg in self.arguments.args(places, sentence):
+            key = arg.entity.key if arg.entity.type == "Country" else (arg.entity.country or arg.entity.capital_of)
+            if key and key in self.gazetteer and self.gazetteer[key].type == "Country":
+                country = self.gazetteer[key]
+                self.found.entities.setdefault(country.key, country)
+                return Arg(country, arg.text, "context")
+        return None
+
+    def acting_state(self, pattern: Pattern, trigger: Token, sentence: Sentence) -> list[Arg]:
+        """Who arrests or jails when the text does not say: the state where it happens, else the story's.
+
+        "Suu Kyi and President Win Myint were detained in the capital Naypyidaw"
+        (Myanmar); only acts that a state's authorities alone carry out
+        (grammar ``state_acts``) are read so.
+        """
+        if " ".join((pattern.trigger, *pattern.path)) not in self.state_acts:
+            return []
+        held = self.country_where(trigger, sentence)
+        if held is not None:
+            return [held]
+        home = self.gazetteer.get(self.found.home) if self.found.home else None
+        if home is None or home.type != "Country":
+            return []
+        self.found.entities.setdefault(home.key, home)
+        return [Arg(home, trigger.text, "context")]
+
+    def countries_of(self, *entities: Entity | None) -> tuple[Entity, ...]:
+        """The country records of the entities' ``country`` keys, for the graph to link."""
+        found: dict[str, Entity] = {}
+        for entity in entities:
+            if entity is None or not entity.country or entity.type == "Country":
+                continue
+            country = self.found.entities.get(entity.country) or self.gazetteer.get(entity.country)
+            if country is not None and country.type == "Country":
+                found.setdefault(country.key, country)
+        return tuple(found.values())
+
+    def emit(self, pattern: Pattern, subjects: list[Arg], objects: list[Arg], sentence: Sentence,
+             trigger: Token, matched: list[Token], inherited: bool,
+             modality: str | None = None, dated: bool = True) -> Iterator[Relation]:
+        """The statements of a pattern between each fitting subject and object."""
+        spec = self.lexicon.relations[pattern.relation]
+        if pattern.reverse:
+            subjects, objects = objects, subjects
+        if spec.agent_relation:
+            # "Kenyan police arrived in Haiti": agents of these sectors state another relation
+            instead = dict(spec.agent_relation)
+            moved = [s for s in subjects if s.entity.type == "Agent" and s.entity.sector in instead]
+            for subject in moved:
+                other = replace(pattern, relation=instead[subject.entity.sector], reverse=False)
+                yield from self.emit(other, [subject], objects, sentence, trigger, matched, inherited,
+                                     modality, dated)
+            subjects = [s for s in subjects if s not in moved]
+        if pattern.relation in self.protest_relations:
+            subjects = [self.as_protesters(s) for s in subjects]
+        fit = self.arguments.fit
+        subjects = [a for a in (fit(s, spec.subject_types) for s in subjects) if a is not None]
+        objects = [a for a in (fit(o, spec.object_types) for o in objects) if a is not None]
+        if spec.excluded_sectors:
+            objects = [o for o in objects if o.entity.sector not in spec.excluded_sectors]
+        if "Place" not in spec.subject_types:
+            # a relation between actors involves places the gazetteer knows, not "Rustaveli Avenue"
+            objects = [o for o in objects if o.entity.type != "Place" or o.entity.country or o.entity.capital_of]
+        if not objects and spec.default_object == "subject_country":
+            objects = self.subject_countries(subjects, trigger, sentence)
+        if spec.name in EVENT_RELATIONS and not any(map(self.political, subjects + objects)):
+            return  # "Liverpool beat Chelsea", "he met Neville's cross": no political actor takes part
+        if not subjects or not objects:
+            return
+        time = self.timing.of(trigger, matched, sentence) if dated else None
+        found_modality, reporting_verb = self.modality.of(trigger, spec.attempt_is_act)
+        negation = self.modality.negation_words
+        if any(c.dep_ == "det" and c.lower_ in negation for t in matched[1:] for c in t.children):
+            found_modality = "Negated"  # "have no diplomatic relations"
+        modality = modality or found_modality
+        reporter = self.modality.reporter(reporting_verb, trigger, sentence, self.arguments)
+        confidence = pattern.confidence * (self.confidence.inherited if inherited else 1.0)
+        if len(matched) > self.confidence.long_path:
+            confidence *= self.confidence.long_path_factor
+        qualifiers: tuple[tuple[str, str], ...] = ()
+        if spec.commodity:
+            goods = [c for c in trigger.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+            if goods:
+                qualifiers = (("commodity", goods[0].text),)
+        for subject in subjects:
+            for obj in objects:
+                if pattern.relation in self.movement_relations and self.same_country(subject.entity, obj.entity):
+                    continue  # troops cannot withdraw from, visit or be stationed in their own country
+                made = self.record(pattern.relation, spec, subject, obj, sentence, time, modality,
+                                   confidence, reporter, qualifiers=qualifiers, time_role=pattern.time_role)
+                if made is None:
+                    continue
+                yield made
+                yield from self._also(spec, subject, obj, sentence, time, made.modality, confidence, reporter)
+                yield from self._presupposed(pattern, subject, obj, sentence, time, made.modality, confidence)
+
+    def _also(self, spec: RelationSpec, subject: Arg, obj: Arg, sentence: Sentence, time: TimeSpan | None,
+              modality: str, confidence: float, reporter: Entity | None) -> Iterator[Relation]:
+        """The relations a relation states too ("joined" starts a "memberOf")."""
+        for other, role in spec.also:
+            other_spec = self.lexicon.relations.get(other)
+            if other_spec is None:
+                continue
+            s, o = self.arguments.fit(subject, other_spec.subject_types), self.arguments.fit(obj, other_spec.object_types)
+            if s is None or o is None:
+                continue
+            derived_time = None
+            if time is not None and time.point is not None:
+                derived_time = TimeSpan(time.text, **{role: time.point})
+            derived = self.record(other, other_spec, s, o, sentence, derived_time, modality,
+                                  confidence * self.confidence.derived, reporter)
+            if derived is not None:
+                yield derived
+
+    def _presupposed(self, pattern: Pattern, subject: Arg, obj: Arg, sentence: Sentence, time: TimeSpan | None,
+                     modality: str, confidence: float) -> Iterator[Relation]:
+        """What the words take for granted, asserted whatever the pattern's modality.
+
+        "called on Rwanda to withdraw its forces from DR Congo" does not say they
+        withdrew, but that they are there; an asserted withdrawal also ends it then.
+        """
+        for other, role in pattern.presupposes:
+            other_spec = self.lexicon.relations.get(other)
+            if other_spec is None:
+                continue
+            s, o = self.arguments.fit(subject, other_spec.subject_types), self.arguments.fit(obj, other_spec.object_types)
+            if s is None or o is None:
+                continue
+            presupposed_time = None
+            if modality == "Asserted" and time is not None and time.point is not None:
+                presupposed_time = TimeSpan(time.text, **{role: time.point})
+            made = self.record(other, other_spec, s, o, sentence, presupposed_time, "Asserted",
+                               confidence * self.confidence.derived, None)
+            if made is not None:
+                yield made
+
+    def symmetric_pairs(self, pattern: Pattern, args: list[Arg], sentence: Sentence, trigger: Token,
+                        matched: list[Token]) -> Iterator[Relation]:
+        """ "Uzbek-US cooperation", "X and Y met": every pair of the coordinated actors."""
+        if pattern.relation not in SYMMETRIC or len(args) < 2:
+            return
+        for first, second in combinations(args, 2):
+            yield from self.emit(pattern, [first], [second], sentence, trigger, matched, False)
+
+
+def _prefix_matches(pattern: Pattern, token: Token) -> bool:
+    """Whether the words before ``token`` spell a hyphenated trigger ("build - up")."""
+    if not pattern.prefix:
+        return True
+    start = token.i - len(pattern.prefix)
+    return start >= 0 and tuple(t.lower_ for t in token.doc[start:token.i]) == pattern.prefix
