@@ -202,6 +202,10 @@ def _tsv(ox, names: list[str], rows: list[list]) -> bytes:
 _SOLUTION_WRITERS = {"json": _json, "xml": _xml, "csv": _csv, "tsv": _tsv}
 
 
+class _WorkerStopped(Exception):
+    """A query worker died or did not start (the endpoint starts another)."""
+
+
 class _Worker:
     """One worker process and the pipe to it; it says "ready" once the store is open."""
 
@@ -217,10 +221,10 @@ class _Worker:
         if self.ready:
             return
         if not self.connection.poll(self.START_SECONDS):
-            raise OSError("the query worker did not start")
+            raise _WorkerStopped("the query worker did not start")
         message = self.connection.recv()
         if message != ("ready",):
-            raise OSError(f"unexpected message from a new worker: {message!r}")
+            raise _WorkerStopped(f"unexpected message from a new worker: {message!r}")
         self.ready = True
 
 
@@ -262,7 +266,7 @@ class _Workers:
                                    f"the query ran longer than {settings.timeout:g} s and was stopped; ask for "
                                    "less (a LIMIT, a narrower pattern) or restart kg serve with a larger --timeout")
             answer = connection.recv()
-        except (EOFError, OSError, BrokenPipeError):
+        except (EOFError, OSError, _WorkerStopped):
             self._replace(worker)
             worker = None
             raise QueryRefused(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker stopped; try again") from None
