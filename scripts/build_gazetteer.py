@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.gazetteer import normalize_name  # noqa: E402
+from kg.gazetteer import normalize_name, spelling_variants  # noqa: E402
 from kg.records import ENTITY_TYPES, slugify  # noqa: E402
 
 CURATED = ROOT / "kg" / "gazetteer" / "curated"
@@ -37,7 +37,7 @@ DEFAULT_OUT = ROOT / "kg" / "gazetteer" / "data"
 #: Fields written to the data files, in the order of :class:`kg.records.Entity`.
 FIELDS = (
     "key", "label", "type", "qid", "iso3", "aliases", "abbreviations", "demonyms",
-    "country", "capital_of", "metonym_for", "former_names", "roles", "lookup_only",
+    "country", "capital_of", "metonym_for", "former_names", "roles", "lookup_only", "generic",
 )
 LIST_FIELDS = ("aliases", "abbreviations", "demonyms")
 
@@ -75,6 +75,9 @@ def _unique(names, exclude=(), *, keep_case: bool = False) -> list[str]:
 def _clean(entry: dict) -> dict:
     """Normalise one entry: de-duplicated lists, no empty fields, fixed key order."""
     entry = dict(entry)
+    generic = _generic_names(entry)
+    if generic:
+        entry["aliases"] = [*entry.get("aliases", []), *generic]
     if entry.get("type") not in ENTITY_TYPES:
         raise ValueError(f"entry {entry.get('label')!r} has type {entry.get('type')!r}; allowed: {ENTITY_TYPES}")
     entry.setdefault("key", slugify(entry["label"]))
@@ -98,7 +101,23 @@ def _clean(entry: dict) -> dict:
     if unknown:
         raise ValueError(f"entry {label!r}: lookup_only names {unknown} are not among its names")
     entry["lookup_only"] = sorted(set(entry.get("lookup_only", [])))
+    # a generic name is the body's own only within its country, so it is never lookup-only as well
+    if set(generic) & set(entry["lookup_only"]) or label in generic:
+        raise ValueError(f"entry {label!r}: a generic name is neither its label nor lookup-only")
+    entry["generic"] = sorted(set(generic))
     return {field: entry[field] for field in FIELDS if entry.get(field) not in (None, [], "")}
+
+
+def _generic_names(entry: dict) -> list[str]:
+    """The entry's generic names ("Parliament", "Defence Ministry"), each in every spelling.
+
+    Consumers compare the words of a generic name with the words of a text
+    ("Kenya's Defense Ministry"), so both spellings are written out.
+    """
+    generic = entry.get("generic", [])
+    if generic and (entry.get("type") != "GovernmentBody" or not entry.get("country")):
+        raise ValueError(f"entry {entry.get('label')!r}: only a government body with a country has generic names")
+    return _unique([form for name in generic for form in [name, *spelling_variants(name)]])
 
 
 def _countryinfo_by_iso3() -> dict:
