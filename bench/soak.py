@@ -228,7 +228,8 @@ def soak_store(
     store = work / "soak-store"
     stops, seconds = [], 0.0
     for stop in STOPS:
-        delay = rng.uniform(0.15, 0.3 + 0.2 * len(stops)) * (3.0 + clean_seconds)
+        # each run resumes, so each stop comes early enough to leave work for the next
+        delay = 3.0 + rng.uniform(0.15, 0.25) * clean_seconds
         start = time.perf_counter()
         code, last = stop_after(["build", *parts, "--store", store], delay, stop)
         seconds += time.perf_counter() - start
