@@ -24,6 +24,7 @@ from kg.extraction.lexicon import Lexicon, Pattern, RelationSpec
 from kg.extraction.modality import Modality
 from kg.extraction.sentence import Sentence, word_forms
 from kg.extraction.timing import Timing
+from kg.records import EVENT_RELATIONS
 from kg.records import SYMMETRIC_RELATIONS as SYMMETRIC
 from kg.records import Entity, Relation, TimeSpan
 
@@ -101,6 +102,10 @@ class Extractor:
         self.protest_sector = (protest["from"], protest["to"])
         self.protest_relations = frozenset(protest["relations"])
         self.movement_relations = lexicon.words("movement_relations")
+        #: Words that make a named organisation political ("Party", "Front", "Movement").
+        self.political_words = lexicon.words("political_organisation_words")
+        self.honorific_names = lexicon.words("titles", "honorifics_of_names")
+        self._political_persons: frozenset[str] | None = None
         self.skippable_path_words = lexicon.words("skippable_path_words")
 
     # ------------------------------------------------------------------ lexicon patterns
@@ -257,6 +262,49 @@ class Extractor:
             countries=self.countries_of(subject.entity, obj.entity, reporter),
         )
 
+    def political(self, arg: Arg) -> bool:
+        """Whether an argument is a political actor: a state, an organisation of states, a state's
+        body or agent, a political organisation, or a person the text or the gazetteer gives a role.
+
+        Sport and business news name persons and clubs that meet, beat and visit;
+        only political actors make an event of the vocabulary.
+        """
+        entity = arg.entity
+        if entity.type in {"Country", "InternationalOrganization", "GovernmentBody", "Agent"}:
+            return True
+        if entity.type == "Organization":
+            words = set(entity.label.lower().replace("-", " ").split())
+            return entity.key in self.gazetteer or bool(entity.country) or bool(words & self.political_words)
+        if entity.type == "Person":
+            return entity.key in self.political_persons
+        return False
+
+    @property
+    def political_persons(self) -> frozenset[str]:
+        """Persons with a political role in the document: a title, an honorific, the gazetteer's."""
+        if self._political_persons is None:
+            self._political_persons = frozenset(self._persons_with_roles())
+        return self._political_persons
+
+    def _persons_with_roles(self):
+        titles = self.titles.title_words | self.titles.honorifics | self.honorific_names
+        for mention in self.found.mentions:
+            entity = self.found.entities.get(mention.entity_key)
+            if entity is None or entity.type != "Person":
+                continue
+            if entity.key in self.gazetteer:
+                yield entity.key
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            before = [t.lower_.rstrip(".") for t in self.doc[max(span.start - 3, 0):span.start]]
+            around = [c.lower_ for t in span for c in t.children if c.dep_ == "appos"]
+            if span.root.dep_ == "appos":
+                around.append(span.root.head.lower_)
+            if any(word in titles for word in before + around):
+                yield entity.key
+
     def as_protesters(self, subject: Arg) -> Arg:
         """ "Hundreds of citizens took to the streets to protest": people who protest are protesters."""
         entity = subject.entity
@@ -330,11 +378,15 @@ class Extractor:
         fit = self.arguments.fit
         subjects = [a for a in (fit(s, spec.subject_types) for s in subjects) if a is not None]
         objects = [a for a in (fit(o, spec.object_types) for o in objects) if a is not None]
+        if spec.excluded_sectors:
+            objects = [o for o in objects if o.entity.sector not in spec.excluded_sectors]
         if "Place" not in spec.subject_types:
             # a relation between actors involves places the gazetteer knows, not "Rustaveli Avenue"
             objects = [o for o in objects if o.entity.type != "Place" or o.entity.country or o.entity.capital_of]
         if not objects and spec.default_object == "subject_country":
             objects = self.subject_countries(subjects, trigger, sentence)
+        if spec.name in EVENT_RELATIONS and not any(map(self.political, subjects + objects)):
+            return  # "Liverpool beat Chelsea", "he met Neville's cross": no political actor takes part
         if not subjects or not objects:
             return
         time = self.timing.of(trigger, matched, sentence) if dated else None

@@ -354,6 +354,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
                 found.add(entity, person, "name")
                 continue
             entity = gazetteer[ent.ent_id_]
+            if entity.type == "Person" and entity not in persons:
+                persons.append(entity)  # a later bare "Putin" is this person
             via = "name"
             if ent.label_ == "NORP":
                 via = "demonym"
@@ -377,6 +379,16 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         if settings.agents is not None and ent.end < len(doc) and \
                 f"{ent.text.lower()} {doc[ent.end].lemma_.lower()}" in settings.agents.nouns:
             continue  # "Riot police dispersed ...": a capital at the start of a sentence, not a name
+        if settings.agents is not None and len(ent) == 1 and kind != "Person" \
+                and ent[0].lemma_.lower() in settings.agents.nouns:
+            continue  # "paramilitary Rangers", "the Police": an agent noun written with a capital
+        if kind != "Person" and len(ent) <= 2 and all(t.is_title for t in ent):
+            known = known_person(ent.text, gazetteer)
+            if known is not None:
+                if known not in persons:
+                    persons.append(known)
+                found.add(known, ent, "name")  # "Kurti said ...": the gazetteer's Albin Kurti
+                continue
         span = _strip_leading(ent, settings.title_words | (settings.national_body_words if kind == "Person" else frozenset()))
         if kind != "Person":
             holder = _holder_after_body(ent, settings)

@@ -65,6 +65,10 @@ class Pattern:
     noun_object: bool = False
     #: The object is the trigger's own object, not the path's: "ordered French troops to leave".
     object_from_trigger: bool = False
+    #: A noun whose possessive is the one acted on: "his detention by the coup leaders".
+    possessive_object: bool = False
+    #: The verb states the relation only with a complement clause: "told the Taliban not to attack".
+    requires_complement: bool = False
     #: Relations the words presuppose, asserted whatever the pattern's own modality, with
     #: the time role the pattern's time fills when it is asserted: "withdraw its troops
     #: from Chad" presupposes troops in Chad, which the withdrawal ends.
@@ -99,6 +103,8 @@ class RelationSpec:
     #: The relation an agent of a sector states instead ("Kenyan police arrived in Haiti":
     #: a deployment, not a visit).
     agent_relation: tuple[tuple[str, str], ...] = ()
+    #: Agents of these sectors are no object: speaking to reporters is no meeting.
+    excluded_sectors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -273,6 +279,7 @@ def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_p
             object_doers=bool(entry.get("object_doers", False)),
             default_object=_default_object(relations_path, name, entry.get("default_object")),
             agent_relation=_agent_relation(relations_path, name, entry.get("agent_relation", {})),
+            excluded_sectors=frozenset(entry.get("excluded_sectors", ())),
         )
         for section, kind in kinds.items():
             for item in entry.get(section, []):
@@ -327,6 +334,8 @@ def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_p
                     complement_prepositions=frozenset(item.get("complement_prepositions", ())),
                     noun_object=bool(item.get("noun_object", False)),
                     object_from_trigger=item.get("object_from") == "trigger",
+                    possessive_object=item.get("possessive") == "object",
+                    requires_complement=bool(item.get("requires_complement", False)),
                     presupposes=tuple(sorted(presupposes.items())),
                 )
                 indexes[section].setdefault(pattern.trigger, []).append(pattern)

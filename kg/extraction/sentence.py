@@ -98,6 +98,17 @@ class Sentence:
                 self.times.append((char_span, span))
         #: Verbs of clauses dated from an earlier event ("after it joined"): the time goes above them.
         self.offset_verbs: set[int] = set()
+        #: Time expressions that date only the clause they introduce ("a day after he took on the
+        #: army" dates the taking on, not the arrest it follows): expression start -> clause verb.
+        self.clause_times: dict[int, int] = {}
+        for span, _value in self.times:
+            relative = [t for t in span if t.lower_ in {"after", "before"}]
+            if relative and any(t.lower_ in {"day", "days"} for t in span):
+                clause = [c for c in relative[0].children if c.dep_ in {"pcomp", "pobj"}]
+                if not clause and relative[0].dep_ == "mark":
+                    clause = [relative[0].head]
+                if clause:
+                    self.clause_times[span.start] = clause[0].i
         self._count_from_events(list(timeline), number_words or {})
         if previous is not None and previous.times:
             self._take_earlier_time(previous, anaphoric_times)

@@ -308,6 +308,20 @@ def _ago_values(m: re.Match[str], ctx: _Context) -> _Values | None:
     return (str(doc.year - count * (10 if unit == "decade" else 1)), None, None)
 
 
+def _days_from_report_values(m: re.Match[str], ctx: _Context) -> _Values | None:
+    """ "arrested on Tuesday, a day after he took on the army": the earlier event, counted from the report.
+
+    The event a news report leads with happens on its date or the day before,
+    so the one "a day after" it follows is counted back from the document date.
+    """
+    if ctx.document_date is None:
+        return _UNRESOLVED
+    count = 1 if m["num"].lower() in {"a", "an", "one"} else (
+        int(m["num"]) if m["num"].isdigit() else _NUMBERS[m["num"].lower()])
+    step = -count if m["dir"].lower() == "after" else count
+    return ((ctx.document_date + timedelta(days=step)).isoformat(), None, None)
+
+
 def _day_word_values(m: re.Match[str], ctx: _Context) -> _Values | None:
     word = " ".join(m["word"].lower().split())
     if m["word"] == "Today" and re.search(r"[A-Z]\w*\s+$", ctx.text[: m.start()]):
@@ -378,6 +392,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
         (rf"\b(?:(?P<rel>(?i:on|last|this\s+past|this\s+coming|this|next|coming))\s+)?"
          rf"(?P<weekday>{_WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night)\b)?",
          _weekday_values),
+        (rf"\b(?P<num>{_NUM}|(?i:a|an|one))\s+(?P<unit>(?i:days?))\s+(?P<dir>(?i:after|before))\b",
+         _days_from_report_values),
         # Durations, anaphoric times and event names: recognised, never resolved.
         (rf"\b(?:(?i:within|for|over|in|during|after|about|around|nearly|almost)\s+)?"
          r"(?:(?i:the)\s+)?(?:(?i:past|last|next|coming|first|previous|following|final)\s+)?"

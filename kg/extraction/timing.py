@@ -36,6 +36,10 @@ class Timing:
         targets = {t.i for t in tokens}
         attached = []
         for span, value in sentence.times:
+            if span.start in sentence.clause_times:
+                if sentence.clause_times[span.start] in targets:
+                    attached.append(value)
+                continue
             root = span.root
             node = root
             since = False

@@ -12,10 +12,11 @@ from kg.extraction.constructions.evaluations import demand_relations, evaluation
 from kg.extraction.constructions.locations import capital_relations, location_relations
 from kg.extraction.constructions.modifiers import modifier_relations
 from kg.extraction.constructions.nominal import noun_relations
+from kg.extraction.constructions.protests import protest_relations
 from kg.extraction.constructions.titles import title_relations
 from kg.extraction.constructions.verbs import verb_relations
 
 __all__ = ["CONSTRUCTIONS"]
 
 CONSTRUCTIONS = (verb_relations, noun_relations, modifier_relations, title_relations, location_relations,
-                 capital_relations, evaluation_relations, demand_relations)
+                 capital_relations, evaluation_relations, demand_relations, protest_relations)

@@ -39,7 +39,9 @@ def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set
         judged: list[Token] = []
         if lemma in describing:
             # "described X as Y", "called X a Y", "called it an escalation"
-            verdicts = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+            # the verdict after "as" hangs on the verb or, as the parser may have it, on its object
+            verdicts = [p for t in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+                        for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
                         for p in c.children if p.dep_ == "pobj"]
             verdicts += [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr"}]
             verdicts += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "attr"]

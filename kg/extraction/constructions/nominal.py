@@ -45,9 +45,21 @@ def noun_relation(extractor: Extractor, pattern: Pattern, noun: Token, sentence:
         object_tokens = []
     arguments = extractor.arguments
     exclude = {t.i for t in object_tokens}
-    if pattern.path and pattern.path[-1] == "between":
+    if pattern.path and pattern.path[-1] == "between" or (
+            pattern.relation in SYMMETRIC and pattern.path[-1:] == ("of",) and len(arguments.args(object_tokens, sentence)) > 1):
+        # "clashes between X and Y", "the borders of both countries and Laos"
         yield from extractor.symmetric_pairs(pattern, arguments.args(object_tokens, sentence), sentence, noun,
                                              matched)
+        return
+    if pattern.possessive_object:
+        # "his detention by the coup leaders", "the arrest of Imran Khan by the Rangers"
+        patients = [c for c in noun.children if c.dep_ == "poss"]
+        patients += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                     if p.dep_ == "pobj"]
+        doers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
+                 if p.dep_ == "pobj"]
+        yield from extractor.emit(pattern, arguments.args(doers, sentence), arguments.args(patients, sentence),
+                                  sentence, noun, matched, False)
         return
     subject_tokens, inherited = extractor.clauses.noun_subjects(
         noun, exclude, sentence, standing=pattern.relation in STANDING_RELATIONS,
@@ -56,6 +68,11 @@ def noun_relation(extractor: Extractor, pattern: Pattern, noun: Token, sentence:
     if not pattern.path:
         if pattern.relation in SYMMETRIC and len(subjects) > 1:
             yield from extractor.symmetric_pairs(pattern, subjects, sentence, noun, matched)
+            return
+        named = arguments.resolve(noun, sentence)
+        if pattern.relation in SYMMETRIC and len(named) > 1:
+            # "the two neighbours": the noun itself names the pair
+            yield from extractor.symmetric_pairs(pattern, named, sentence, noun, matched)
             return
         # "Tashkent, the Uzbek capital", "Israel, a close US ally": the noun's holder and its modifier
         holder = noun_holder(noun)

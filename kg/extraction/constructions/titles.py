@@ -56,7 +56,7 @@ class TitleReader:
         self.context_roles = frozenset(titles["context_roles"])
         self.title_modifiers = frozenset(titles["national_words"])
         self.lesser_words = frozenset(titles["lesser_rank_words"])
-        self.organisational_words = tuple(titles["organisational_role_words"])
+        self.organisational_roles = frozenset(titles["organisational_roles"])
         self.rank_titles = frozenset(titles["rank_titles"])
         self.envoy_roles = frozenset(titles["envoy_roles"])
         self.national_titles = dict(titles["national_titles"])
@@ -213,7 +213,7 @@ class TitleReader:
         """
         extractor = self.extractor
         gazetteer = extractor.gazetteer
-        organisational = any(word in reading.core for word in self.organisational_words)
+        organisational = reading.core in self.organisational_roles
         if organisational:
             organisations = [Arg(extractor.found.entities[m.entity_key], m.text, m.via)
                              for mentions in reading.sentence.by_token.values() for m in mentions

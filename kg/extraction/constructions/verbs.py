@@ -47,6 +47,8 @@ def verb_relations(extractor: Extractor, sentence: Sentence, consumed: set[int])
 def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence: Sentence,
                   consumed: set[int]) -> Iterator[Relation]:
     """The relations of one verb pattern at one verb."""
+    if pattern.requires_complement and not any(c.dep_ == "xcomp" for c in verb.children):
+        return
     followed = extractor.follow(verb, pattern.path, pattern.noun_object)
     if followed is None:
         return

@@ -1,0 +1,60 @@
+"""Protests named as events: "anti-government protests in Bangladesh", "protests against the Oli government".
+
+News often names a protest without its protesters: "amid anti-government
+protests in Bangladesh", "protests erupted in Cairo". The protesters are the
+people of the country the protest is in (``<country>-protesters``); they
+protest against what follows "against", else, when the protest is against the
+government or nothing is said, against their own state.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from kg.extraction.agents import agent_entity
+from kg.extraction.arguments import Arg
+from kg.extraction.lexicon import Pattern
+
+if TYPE_CHECKING:
+    from kg.extraction.core import Extractor
+    from kg.extraction.sentence import Sentence
+    from kg.records import Relation
+
+__all__ = ["protest_relations"]
+
+
+def protest_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
+    """``protestedAgainst`` from protest nouns whose protesters the sentence leaves implicit."""
+    grammar = extractor.lexicon.grammar["protests"]
+    nouns = frozenset(grammar["nouns"])
+    confidence = float(grammar["confidence"])
+    arguments = extractor.arguments
+    gazetteer = extractor.gazetteer
+    for noun in sentence.sent:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or noun.i in consumed or sentence.mentions(noun):
+            continue
+        if any(c.dep_ in {"poss", "compound", "amod"} and arguments.resolve(c, sentence) for c in noun.children) \
+                or any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
+            continue  # "Kenyan protests", "protests by farmers": the noun constructions read those
+        # "protests in Bangladesh", "protests spread across Niger"
+        holders = [noun] + ([noun.head] if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else [])
+        places = [p for t in holders for c in t.children if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}
+                  for p in c.children if p.dep_ == "pobj"]
+        countries = []
+        for arg in arguments.args(places, sentence):
+            key = arg.entity.key if arg.entity.type == "Country" else (arg.entity.country or arg.entity.capital_of)
+            if key in gazetteer and gazetteer[key].type == "Country":
+                countries.append(gazetteer[key])
+        if not countries:
+            continue
+        country = countries[0]
+        protesters = agent_entity(country, "Protesters")
+        extractor.found.entities.setdefault(protesters.key, protesters)
+        extractor.found.entities.setdefault(country.key, country)
+        targets = arguments.args([p for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"
+                                  for p in c.children if p.dep_ == "pobj"], sentence)
+        if not targets:
+            targets = [Arg(country, noun.text, "context")]
+        pattern = Pattern("protestedAgainst", "noun", noun.lemma_.lower(), confidence=confidence)
+        yield from extractor.emit(pattern, [Arg(protesters, noun.text, "context")], targets, sentence, noun,
+                                  [noun], False)
