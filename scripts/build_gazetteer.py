@@ -75,9 +75,10 @@ def _unique(names, exclude=(), *, keep_case: bool = False) -> list[str]:
 def _clean(entry: dict) -> dict:
     """Normalise one entry: de-duplicated lists, no empty fields, fixed key order."""
     entry = dict(entry)
-    generic = _generic_names(entry)
-    if generic:
-        entry["aliases"] = [*entry.get("aliases", []), *generic]
+    # a generic name the entry also gives as a name of its own ("Duma") stays its own
+    own = {n.casefold() for n in [entry["label"], *entry.get("aliases", []), *entry.get("abbreviations", [])]}
+    generic = [name for name in _generic_names(entry) if name.casefold() not in own]
+    entry["aliases"] = [*entry.get("aliases", []), *generic]
     if entry.get("type") not in ENTITY_TYPES:
         raise ValueError(f"entry {entry.get('label')!r} has type {entry.get('type')!r}; allowed: {ENTITY_TYPES}")
     entry.setdefault("key", slugify(entry["label"]))
@@ -102,8 +103,8 @@ def _clean(entry: dict) -> dict:
         raise ValueError(f"entry {label!r}: lookup_only names {unknown} are not among its names")
     entry["lookup_only"] = sorted(set(entry.get("lookup_only", [])))
     # a generic name is the body's own only within its country, so it is never lookup-only as well
-    if set(generic) & set(entry["lookup_only"]) or label in generic:
-        raise ValueError(f"entry {label!r}: a generic name is neither its label nor lookup-only")
+    if set(generic) & set(entry["lookup_only"]):
+        raise ValueError(f"entry {label!r}: a generic name is not lookup-only as well")
     entry["generic"] = sorted(set(generic))
     return {field: entry[field] for field in FIELDS if entry.get(field) not in (None, [], "")}
 
@@ -220,6 +221,134 @@ def build_capitals(capital_names: dict, country_keys: set) -> list[dict]:
             "former_names": override.get("former_names", []),
         }))
     return places
+
+
+# ------------------------------------------------------------------ national bodies
+
+#: What ``curated/national_bodies.json`` may list for a country: the label a body of the
+#: kind gets when the file gives none (None: the file must give one) and the generic names
+#: every country uses for its own body of the kind ("the Supreme Court", "the Foreign Ministry").
+NATIONAL_BODY_KINDS: dict[str, tuple[str | None, tuple[str, ...]]] = {
+    "legislature": ("Parliament of {country}", ("Parliament",)),
+    "chambers": (None, ()),
+    "court": ("Supreme Court of {country}", ("Supreme Court",)),
+    "constitutional-court": ("Constitutional Court of {country}", ("Constitutional Court",)),
+    "cabinet": ("Cabinet of {country}", ("Cabinet", "Council of Ministers")),
+    "election-commission": (None, ("Electoral Commission", "Election Commission")),
+    "central-bank": ("Central Bank of {country}", ("Central Bank",)),
+    "foreign-ministry": ("Ministry of Foreign Affairs of {country}", ("Foreign Ministry", "Ministry of Foreign Affairs")),
+    "defence-ministry": ("Ministry of Defence of {country}", ("Defence Ministry", "Ministry of Defence")),
+    "interior-ministry": ("Ministry of the Interior of {country}",
+                          ("Interior Ministry", "Ministry of the Interior", "Ministry of Interior")),
+    "police": (None, ()),
+    "armed-forces": (None, ()),
+    "other": (None, ()),
+}
+#: Kinds whose bodies news names after the country's adjective by the generic words of their
+#: own label too ("Venezuelan National Assembly", "Brazilian Senate").
+NAMED_BY_LABEL = ("legislature", "chambers", "court", "constitutional-court")
+#: Kinds of which a country may list several bodies.
+LISTED_KINDS = ("chambers", "police", "armed-forces", "other")
+#: Fields a national body may carry besides its kind's defaults.
+NATIONAL_BODY_FIELDS = ("label", "key", "qid", "aliases", "abbreviations", "generic", "former_names", "lookup_only")
+
+
+def national_body_names(kind: str, label: str, adjective: str | None, generic: list[str] | None) -> tuple[list[str], list[str]]:
+    """The adjectival aliases and the generic names of a body of ``kind`` labelled ``label``.
+
+    The generic names are the kind's unless the file gives its own. The kind's
+    first generic name is also written after the country's adjective ("Kenyan
+    Foreign Ministry"); so is, for legislatures and courts, the generic name
+    the label contains ("Venezuelan National Assembly", "Venezuelan Parliament").
+
+    Example
+    -------
+    >>> national_body_names("foreign-ministry", "Ministry of Foreign Affairs of Kenya", "Kenyan", None)
+    (['Kenyan Foreign Ministry'], ['Foreign Ministry', 'Ministry of Foreign Affairs'])
+    >>> national_body_names("legislature", "National Assembly of Venezuela", "Venezuelan", ["National Assembly", "Parliament"])
+    (['Venezuelan National Assembly', 'Venezuelan Parliament'], ['National Assembly', 'Parliament'])
+    """
+    default = NATIONAL_BODY_KINDS[kind][1]
+    names = list(default if generic is None else generic)
+    if not adjective or not names:
+        return [], names
+    folded = label.casefold()
+    in_label = [name for name in names if name.casefold() in folded] if kind in NAMED_BY_LABEL else []
+    shown = _unique([*in_label[:1], (default or names)[0]])
+    return [f"{adjective} {name}" for name in shown], names
+
+
+def build_national_bodies(curated_bodies: list[dict], country_labels: dict[str, str]) -> list[dict]:
+    """``curated_bodies`` with the national bodies of ``curated/national_bodies.json`` merged in.
+
+    A body that gives the ``key`` of an entry of ``curated/bodies.json`` adds its
+    names to that entry; the others are new. Every body is a GovernmentBody of
+    its country. Labels the file leaves out follow the kind ("Supreme Court of
+    Kenya"); the country is written as ``name`` where the file gives one
+    ("the Philippines").
+    """
+    by_key = {entry.get("key") or slugify(entry["label"]): entry for entry in curated_bodies}
+    merged = [dict(entry) for entry in curated_bodies]
+    position = {key: index for index, key in enumerate(by_key)}
+    for country, row in load_curated("national_bodies.json").items():
+        if country.startswith("_"):
+            continue
+        if country not in country_labels:
+            raise ValueError(f"national_bodies.json: {country!r} is not a country key")
+        unknown = set(row) - set(NATIONAL_BODY_KINDS) - {"adjective", "name"}
+        if unknown:
+            raise ValueError(f"national_bodies.json: {country}: unknown fields {sorted(unknown)}; "
+                             f"allowed: adjective, name, {', '.join(NATIONAL_BODY_KINDS)}")
+        name = row.get("name", country_labels[country])
+        for kind in NATIONAL_BODY_KINDS:
+            if kind not in row:
+                continue
+            listed = row[kind]
+            if (kind in LISTED_KINDS) != isinstance(listed, list):
+                raise ValueError(f"national_bodies.json: {country}: {kind} must be "
+                                 f"{'a list' if kind in LISTED_KINDS else 'one body'}")
+            for body in listed if isinstance(listed, list) else [listed]:
+                existing = body.get("key") if isinstance(body, dict) else None
+                if existing is not None and existing not in position:
+                    raise ValueError(f"national_bodies.json: {country}: no entry {existing!r} in bodies.json")
+                own_label = merged[position[existing]]["label"] if existing else None
+                entry = _national_body(kind, body, country, name, row.get("adjective"), own_label)
+                if existing is None:
+                    merged.append(entry)
+                    continue
+                target = merged[position[existing]]
+                if target.get("country") != country:
+                    raise ValueError(f"national_bodies.json: {existing!r} is not a body of {country}")
+                for field in ("aliases", "abbreviations", "generic", "lookup_only"):
+                    if entry.get(field):
+                        target[field] = [*target.get(field, []), *entry[field]]
+                for field in ("qid", "former_names"):
+                    if entry.get(field) and not target.get(field):
+                        target[field] = entry[field]
+    return merged
+
+
+def _national_body(kind: str, body, country: str, name: str, adjective: str | None,
+                   own_label: str | None = None) -> dict:
+    if body is True:
+        body = {}
+    elif isinstance(body, str):
+        body = {"label": body}
+    unknown = set(body) - set(NATIONAL_BODY_FIELDS)
+    if unknown:
+        raise ValueError(f"national_bodies.json: {country} {kind}: unknown fields {sorted(unknown)}; "
+                         f"allowed: {', '.join(NATIONAL_BODY_FIELDS)}")
+    template = NATIONAL_BODY_KINDS[kind][0]
+    label = own_label or body.get("label") or (template.format(country=name) if template else None)
+    if label is None:
+        raise ValueError(f"national_bodies.json: {country} {kind} needs a label")
+    if own_label and "label" in body:
+        raise ValueError(f"national_bodies.json: {country} {kind}: {body['key']!r} keeps its label from bodies.json")
+    adjectival, generic = national_body_names(kind, label, adjective, body.get("generic"))
+    entry = {field: body[field] for field in NATIONAL_BODY_FIELDS if field in body and field != "key"}
+    entry.update({"label": label, "type": "GovernmentBody", "country": country,
+                  "aliases": [*body.get("aliases", []), *adjectival], "generic": generic})
+    return entry
 
 
 # ------------------------------------------------------------------ persons
@@ -488,8 +617,8 @@ def build(out_dir: Path) -> dict[str, int]:
     places = build_capitals(capital_names, country_keys)
     mark_small_capitals(places, iso2_to_key)
     places += [_clean(p) for p in load_curated("places.json")]
-    others = [_clean(e) for e in load_curated("organizations.json") + load_curated("bodies.json")
-              + load_curated("groups.json")]
+    bodies = build_national_bodies(load_curated("bodies.json"), {c["key"]: c["label"] for c in countries})
+    others = [_clean(e) for e in load_curated("organizations.json") + bodies + load_curated("groups.json")]
     events = [_clean(e) for e in load_curated("events.json")]
     persons = build_persons(country_keys | {e["key"] for e in others + places})
     cities, left_out = build_cities(iso2_to_key, places, countries + others + events, persons)

@@ -133,6 +133,10 @@ def spelling_key(name: str) -> str:
     return " ".join(SPELLINGS.get(word, word) for word in _WORD_SPLIT.split(text) if word)
 
 
+_VARIANT_WORD = re.compile(
+    r"(?i)\b(?:organi[sz]ations?|defen[cs]es?|programmes?|programs?|cent(?:re|er)s?|labou?r|co-?(?:operat|ordinat))")
+
+
 def spelling_variants(name: str) -> list[str]:
     """The other ways of writing ``name`` with the words of :data:`SPELLINGS` and "co-operation".
 
@@ -147,6 +151,8 @@ def spelling_variants(name: str) -> list[str]:
     ['Shanghai Co-operation Organisation', 'Shanghai Co-operation Organization',
      'Shanghai Cooperation Organization']
     """
+    if not _VARIANT_WORD.search(name):
+        return []
     choices = []
     for word in name.split(" "):
         forms = [word]
@@ -193,32 +199,37 @@ class _NameIndex:
     """Entities by name: as written (short abbreviations in exact case), then by spelling key."""
 
     def __init__(self) -> None:
-        self.exact: dict[str, list[Entity]] = {}
-        self.folded: dict[str, list[Entity]] = {}
-        self.spelled: dict[str, list[Entity]] = {}
+        # {name: {entity key: entity}}: insertion-ordered, and a generic name held by
+        # every country's body is no quadratic list to search
+        self.exact: dict[str, dict[str, Entity]] = {}
+        self.folded: dict[str, dict[str, Entity]] = {}
+        self._spelled: dict[str, dict[str, Entity]] | None = None
 
     def add(self, name: str, entity: Entity) -> None:
         normalized = normalize_name(name)
         if not normalized:
             return
         if _is_case_sensitive(normalized):
-            buckets = [self.exact.setdefault(normalized, [])]
+            self.exact.setdefault(normalized, {})[entity.key] = entity
         else:
-            buckets = [self.folded.setdefault(normalized.casefold(), []),
-                       self.spelled.setdefault(spelling_key(normalized), [])]
-        for bucket in buckets:
-            if entity not in bucket:
-                bucket.append(entity)
+            self.folded.setdefault(normalized.casefold(), {})[entity.key] = entity
+            self._spelled = None
 
     def find(self, normalized: str) -> list[Entity]:
         """Entities with the name as written; failing that, with another spelling of it."""
-        found = list(self.exact.get(normalized, ()))
-        for entity in self.folded.get(normalized.casefold(), ()):
-            if entity not in found:
-                found.append(entity)
+        found = dict(self.exact.get(normalized, {}))
+        found.update(self.folded.get(normalized.casefold(), {}))
         if not found and not _is_case_sensitive(normalized):
-            found = list(self.spelled.get(spelling_key(normalized), ()))
-        return found
+            found = self.spelled().get(spelling_key(normalized), {})
+        return list(found.values())
+
+    def spelled(self) -> dict[str, dict[str, Entity]]:
+        """Entities by the :func:`spelling_key` of their names, built when first needed."""
+        if self._spelled is None:
+            self._spelled = {}
+            for folded, entities in self.folded.items():
+                self._spelled.setdefault(spelling_key(folded), {}).update(entities)
+        return self._spelled
 
     def has(self, normalized: str) -> bool:
         """Whether some entity has this very name (no other spelling)."""
@@ -341,6 +352,12 @@ class Gazetteer:
     def lookup(self, name: str, *, country: str | None = None) -> tuple[Entity, ...]:
         """Return every entity with exactly this name, most prominent first.
 
+        Most prominent is the entity the entity ruler gives the name to (the
+        others keep it for lookup only: "SDF" is the Syrian Democratic Forces
+        before Japan's Self-Defense Forces), then countries, international
+        organisations, government bodies, other organisations, places, events
+        and persons, in this order.
+
         Names are the label, aliases, abbreviations and former names. Matching
         ignores accents, dots, curly apostrophes and a leading "the"; it ignores
         case except for all-caps abbreviations of up to three letters, so "US"
@@ -373,7 +390,16 @@ class Gazetteer:
             if country is not None:
                 within = [e for e in within if e.country == country]
             found += [e for e in within if e not in found]
-        return tuple(sorted(found, key=lambda e: (TYPE_RANK.get(e.type, 99), e.key)))
+        # the entity the ruler gives the name to comes before those that keep it for lookup only
+        hidden = {e.key for e in found if self._is_lookup_only(e.key, normalized)}
+        return tuple(sorted(found, key=lambda e: (e.key in hidden, TYPE_RANK.get(e.type, 99), e.key)))
+
+    def _is_lookup_only(self, key: str, normalized: str) -> bool:
+        names = self._lookup_only.get(key)
+        if not names:
+            return False
+        wanted = {_strip_article(normalized).casefold(), normalized.casefold()}
+        return any(normalize_name(name).casefold() in wanted for name in names)
 
     def is_generic(self, name: str) -> bool:
         """Whether ``name`` is a generic name of a country's body ("the National Assembly").
