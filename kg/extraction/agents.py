@@ -221,13 +221,14 @@ class AgentFinder:
             for token in span:
                 for mention in by_token.get(token.i, []):
                     entity = found.entities[mention.entity_key]
-                    located = entity.type == "Place" or (
-                        token.dep_ == "pobj" and token.head.lower_ in self.settings.locative_prepositions)
+                    after_locative = token.dep_ == "pobj" and token.head.lower_ in self.settings.locative_prepositions
+                    located = entity.type == "Place" or after_locative
                     country = self._country(entity) if located and mention.via != "coreference" else None
                     if country is not None:
-                        places.append((abs(token.i - head.i), country))
+                        # "entry to the White House ... in Bishkek": where the text says "in" first
+                        places.append((not after_locative, abs(token.i - head.i), country))
             if places:
-                return min(places, key=lambda item: item[0])[1]
+                return min(places, key=lambda item: item[:2])[2]
         return None
 
     def _country(self, entity: Entity) -> Entity | None:

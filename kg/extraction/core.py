@@ -97,6 +97,9 @@ class Extractor:
         self.locative_prepositions = lexicon.words("locative_target_prepositions")
         self.locative_targets = lexicon.words("locative_target_relations")
         #: Weapons and means, never the target of the act that uses them.
+        self.state_acts = lexicon.words("state_acts")
+        #: Protesters named in the sentences read so far, with where (see :mod:`~kg.extraction.constructions.protests`)
+        self.protesters: list[tuple[Token, Sentence, Arg]] = []
         self.instrument_nouns = lexicon.words("instrument_nouns")
         protest = lexicon.grammar["protest_sector"]
         self.protest_sector = (protest["from"], protest["to"])
@@ -330,14 +333,9 @@ class Extractor:
         "protesters took to the streets" (their own state).
         """
         if trigger is not None and sentence is not None:
-            places = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
-                      for p in c.subtree if p.dep_ == "pobj"]
-            for arg in self.arguments.args(places, sentence):
-                key = arg.entity.key if arg.entity.type == "Country" else (arg.entity.country or arg.entity.capital_of)
-                if key and key in self.gazetteer and self.gazetteer[key].type == "Country":
-                    country = self.gazetteer[key]
-                    self.found.entities.setdefault(country.key, country)
-                    return [Arg(country, arg.text, "context")]
+            held = self.country_where(trigger, sentence)
+            if held is not None:
+                return [held]
         found = []
         for subject in subjects:
             country = self.gazetteer.get(subject.entity.country) if subject.entity.type == "Agent" else None
@@ -345,6 +343,36 @@ class Extractor:
                 self.found.entities.setdefault(country.key, country)
                 found.append(Arg(country, subject.text, "context"))
         return found
+
+    def country_where(self, trigger: Token, sentence: Sentence) -> Arg | None:
+        """The country of the place an event is said to happen "in" or "at", if the text names one."""
+        places = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+                  for p in c.subtree if p.dep_ == "pobj"]
+        for arg in self.arguments.args(places, sentence):
+            key = arg.entity.key if arg.entity.type == "Country" else (arg.entity.country or arg.entity.capital_of)
+            if key and key in self.gazetteer and self.gazetteer[key].type == "Country":
+                country = self.gazetteer[key]
+                self.found.entities.setdefault(country.key, country)
+                return Arg(country, arg.text, "context")
+        return None
+
+    def acting_state(self, pattern: Pattern, trigger: Token, sentence: Sentence) -> list[Arg]:
+        """Who arrests or jails when the text does not say: the state where it happens, else the story's.
+
+        "Suu Kyi and President Win Myint were detained in the capital Naypyidaw"
+        (Myanmar); only acts that a state's authorities alone carry out
+        (grammar ``state_acts``) are read so.
+        """
+        if " ".join((pattern.trigger, *pattern.path)) not in self.state_acts:
+            return []
+        held = self.country_where(trigger, sentence)
+        if held is not None:
+            return [held]
+        home = self.gazetteer.get(self.found.home) if self.found.home else None
+        if home is None or home.type != "Country":
+            return []
+        self.found.entities.setdefault(home.key, home)
+        return [Arg(home, trigger.text, "context")]
 
     def countries_of(self, *entities: Entity | None) -> tuple[Entity, ...]:
         """The country records of the entities' ``country`` keys, for the graph to link."""

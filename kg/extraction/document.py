@@ -136,7 +136,7 @@ def home_country(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, layout
     """The country the document is about, when one stands out; else None.
 
     Each mention of a country counts (by name, demonym or metonym), a city or
-    capital counts for its country, the first sentence and the dateline count
+    capital, or a person the gazetteer knows in national office, counts for its country, the first sentence and the dateline count
     extra. The leading country must weigh at least ``home_min_weight`` and more
     than any other.
     """
@@ -155,7 +155,7 @@ def home_country(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, layout
                 score[country] += weights.get("dateline", 1.0)
             continue
         score[country] += weights.get("mention", 1.0) if entity.type in {"Country", "Agent"} \
-            else weights.get("place", 0.5)
+            else weights.get("person", 0.5) if entity.type == "Person" else weights.get("place", 0.5)
         first_seen.setdefault(country, mention.start)
         if first_sentence is not None and mention.start < first_sentence.end_char and country not in counted_first:
             counted_first.add(country)
@@ -187,4 +187,9 @@ def _country_key(entity: Entity | None, gazetteer: Gazetteer) -> str | None:
         key = entity.capital_of or entity.country
         if key and (key in gazetteer) and gazetteer[key].type == "Country":
             return key
+    if entity.type == "Person":
+        # "Cuban leader Miguel Díaz-Canel ... he said": a known head of state stands for his country
+        held = [where for _, where, _, _ in gazetteer.roles(entity.key) if where in gazetteer]
+        if held and gazetteer[held[-1]].type == "Country":
+            return held[-1]
     return None

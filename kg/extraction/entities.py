@@ -137,11 +137,11 @@ def _country_before(span: Span, gazetteer: Gazetteer, found: DocumentEntities) -
 
 def _national_body(span: Span, body: Entity, gazetteer: Gazetteer, found: DocumentEntities,
                    settings: EntitySettings) -> Entity:
-    """Re-read a generic body name preceded by a country as that country's body."""
-    if body.country or not set(body.label.lower().split()) & settings.national_body_words:
+    """Re-read a generic body name preceded by a country as that country's body ("Peruvian Congress")."""
+    if not set(span.text.lower().split()) & settings.national_body_words:
         return body
     country = _country_before(span, gazetteer, found)
-    if country is None:
+    if country is None or country.key == body.country:
         return body
     return _body_of(span.text, _strip_leading(span, frozenset()).text, country, gazetteer)
 
@@ -528,10 +528,18 @@ def _surnames(gazetteer: Gazetteer) -> dict[str, tuple[Entity, ...]]:
 
 def _add_honorific_names(doc: Doc, found: DocumentEntities, persons: list[Entity], gazetteer: Gazetteer,
                          settings: EntitySettings) -> None:
-    """"Mr Kennedy", "Dr Fox": a name after an honorific is a person, the one named earlier if any."""
+    """"Mr Kennedy", "Dr Fox", "PM Manasseh Sogavare": a name after an honorific or a title is a person.
+
+    After a title (not an honorific) the name must have two or three words and
+    end there: "PM Manasseh Sogavare", not "President Hotel" or "Minister Peter
+    Dutton Street".
+    """
     covered = {i for m in found.mentions for i in range(m.start, m.end)}
+    core_titles = settings.title_words - settings.title_modifiers
     for token in doc[:-1]:
-        if token.lower_.rstrip(".") not in settings.honorifics:
+        word = token.lower_.rstrip(".")
+        honorific = word in settings.honorifics
+        if not honorific and (word not in core_titles or not layout_body(found, token)):
             continue
         end = token.i + 1
         while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
@@ -539,12 +547,20 @@ def _add_honorific_names(doc: Doc, found: DocumentEntities, persons: list[Entity
             end += 1
         if end == token.i + 1:
             continue
+        if not honorific and (end - token.i < 3 or (end < len(doc) and doc[end].pos_ == "PROPN")
+                              or any(gazetteer.lookup(t.text) for t in doc[token.i + 1:end])):
+            continue
         span = doc[token.i + 1:end]
         person = _person(span, persons, gazetteer)
         if person.key not in found.entities:
             persons.append(person)
         found.add(person, span, "name" if person.label == span.text else "coreference")
         covered.update(range(span.start_char, span.end_char))
+
+
+def layout_body(found: DocumentEntities, token: Token) -> bool:
+    """Whether a token is in the document's body (not its headline or dateline)."""
+    return found.layout.in_body(token.idx)
 
 
 def _add_countries(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer) -> None:

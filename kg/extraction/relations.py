@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from kg.extraction.constructions import CONSTRUCTIONS
+from kg.extraction.constructions.protests import implicit_protests
 from kg.extraction.core import Extractor
 from kg.extraction.sentence import Sentence
 from kg.records import Relation
@@ -81,7 +82,7 @@ def extract_relations(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, l
         for relation in best.values():
             if relation.char_start == sent.start_char and relation.time is not None and relation.time.point:
                 timeline.append((lexicon.triggers(relation.predicate), relation.time.point))
-    for relation in extractor.titles.finish():
+    for relation in [*extractor.titles.finish(), *implicit_protests(extractor, list(best.values()))]:
         key = (relation.subject.key, relation.predicate, relation.object.key, relation.char_start)
         best.setdefault(key, relation)
     capitals = {(r.subject.key, r.object.key, r.char_start) for r in best.values() if r.predicate == "capitalOf"}

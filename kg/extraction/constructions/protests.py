@@ -5,22 +5,29 @@ protests in Bangladesh", "protests erupted in Cairo". The protesters are the
 people of the country the protest is in (``<country>-protesters``); they
 protest against what follows "against", else, when the protest is against the
 government or nothing is said, against their own state.
+
+Protesters named without any protest of theirs in the document ("protesters
+blocked Rustaveli Avenue", "demonstrators chasing the minister") protest
+against their own state: :func:`implicit_protests` reads them once the
+document's sentences are read.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.extraction.agents import agent_entity
 from kg.extraction.arguments import Arg
 from kg.extraction.lexicon import Pattern
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from kg.extraction.core import Extractor
     from kg.extraction.sentence import Sentence
     from kg.records import Relation
 
-__all__ = ["protest_relations"]
+__all__ = ["implicit_protests", "protest_relations"]
 
 
 def protest_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
@@ -30,6 +37,13 @@ def protest_relations(extractor: Extractor, sentence: Sentence, consumed: set[in
     confidence = float(grammar["confidence"])
     arguments = extractor.arguments
     gazetteer = extractor.gazetteer
+    protesters = frozenset(grammar["protester_nouns"])
+    for token in sentence.sent:
+        for mention in sentence.mentions(token):
+            entity = extractor.found.entities[mention.entity_key]
+            if entity.type == "Agent" and entity.sector == "Protesters" and token.lemma_.lower() in protesters \
+                    and not _supporters(token):
+                extractor.protesters.append((token, sentence, Arg(entity, mention.text, mention.via)))
     for noun in sentence.sent:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or noun.i in consumed or sentence.mentions(noun):
             continue
@@ -58,3 +72,26 @@ def protest_relations(extractor: Extractor, sentence: Sentence, consumed: set[in
         pattern = Pattern("protestedAgainst", "noun", noun.lemma_.lower(), confidence=confidence)
         yield from extractor.emit(pattern, [Arg(protesters, noun.text, "context")], targets, sentence, noun,
                                   [noun], False)
+
+
+def implicit_protests(extractor: Extractor, made: Iterable[Relation]) -> Iterator[Relation]:
+    """Protesters who protest nothing the text names protest against their own state, where first named."""
+    grammar = extractor.lexicon.grammar["protests"]
+    confidence = float(grammar["confidence"]) * float(grammar["implicit_factor"])
+    stated = {r.subject.key for r in made if r.predicate in {"protestedAgainst", "supports"}}
+    seen: set[str] = set()
+    for token, sentence, protesters in extractor.protesters:
+        key = protesters.entity.key
+        country = extractor.gazetteer.get(protesters.entity.country or "")
+        if key in stated or key in seen or country is None or country.type != "Country":
+            continue
+        seen.add(key)
+        extractor.found.entities.setdefault(country.key, country)
+        pattern = Pattern("protestedAgainst", "noun", token.lemma_.lower(), confidence=confidence)
+        yield from extractor.emit(pattern, [protesters], [Arg(country, protesters.text, "context")], sentence,
+                                  token, [token], False)
+
+
+def _supporters(token: Token) -> bool:
+    """ "pro-government demonstrators", "pro-junta protesters": they rally for someone, not against."""
+    return any(t.lower_ == "pro" or t.lower_.startswith("pro-") for c in token.lefts for t in c.subtree)

@@ -207,7 +207,9 @@ class TitleReader:
         earlier description gave the role ("the French ambassador" ... "Ambassador
         Joel Meyer"); the country visited ("visited Kyiv, where he met President
         Zelensky"); else the country the document is about, unless the role is an
-        envoy's (envoys serve abroad) or another person already holds that role of
+        envoy's (envoys serve abroad), or the one country the sentence's actors
+        and places belong to ("protestors stormed parliament in a bid to topple PM
+        Manasseh Sogavare" in a story from Australia), or another person already holds that role of
         that country in the document. A military rank makes its holder an officer
         of the country's military.
         """
@@ -233,6 +235,10 @@ class TitleReader:
             country_key = next(iter(described))
         elif reading.core in self.national_titles:
             country_key = self.national_titles[reading.core]  # "Secretary of State" is a US office
+        elif reading.core not in self.envoy_roles and self.sentence_country(reading) is not None \
+                and not self.acts_on(reading, self.sentence_country(reading)):
+            country_key = self.sentence_country(reading)
+            via = "context"
         elif reading.core not in self.envoy_roles and extractor.found.home \
                 and not self.acts_on(reading, extractor.found.home):
             country_key = extractor.found.home
@@ -248,6 +254,21 @@ class TitleReader:
             extractor.found.entities.setdefault(military.key, military)
             return Arg(military, reading.person.text, via)
         return Arg(country, reading.person.text, via)
+
+    def sentence_country(self, reading: _Reading) -> str | None:
+        """The one country that the other actors and places of the title's sentence belong to, if one."""
+        entities = self.extractor.found.entities
+        countries = set()
+        for mentions in reading.sentence.by_token.values():
+            for mention in mentions:
+                entity = entities[mention.entity_key]
+                if entity.key == reading.person.entity.key or entity.type == "Person":
+                    continue
+                key = entity.key if entity.type == "Country" else entity.capital_of or entity.country
+                if not key:
+                    return None  # an organisation or place of no known country
+                countries.add(key)
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def known_anchor(self, reading: _Reading) -> Arg | None:
         """What the gazetteer says a known person holds the title of ("President Donald Trump")."""

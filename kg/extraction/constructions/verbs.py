@@ -54,7 +54,8 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
         return
     matched, object_tokens = followed
     if pattern.object_from_trigger:
-        object_tokens = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        object_tokens = [c for c in verb.children if c.dep_ in {"dobj", "dative"}
+                         or (c.dep_ == "nsubjpass" and not pattern.passive)]  # "was taken into custody"
     arguments = extractor.arguments
     if pattern.passive:
         if not is_passive(verb):
@@ -71,6 +72,8 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
         return
     subject_tokens, inherited = extractor.clauses.verb_subjects(verb, sentence)
     subjects = arguments.args(subject_tokens, sentence)
+    if not subject_tokens and is_passive(verb):
+        subjects = extractor.acting_state(pattern, verb, sentence)  # "Suu Kyi was detained": by the state
     # "fired rockets and artillery": the weapons are what is fired, not whom
     object_tokens = [t for t in object_tokens if t.lemma_.lower() not in extractor.instrument_nouns]
     objects = arguments.object_args(object_tokens, sentence, extractor.lexicon.relations[pattern.relation])
