@@ -253,13 +253,17 @@ LISTED_KINDS = ("chambers", "police", "armed-forces", "other")
 NATIONAL_BODY_FIELDS = ("label", "key", "qid", "aliases", "abbreviations", "generic", "former_names", "lookup_only")
 
 
-def national_body_names(kind: str, label: str, adjective: str | None, generic: list[str] | None) -> tuple[list[str], list[str]]:
+def national_body_names(kind: str, label: str, adjective: str | None, generic: list[str] | None,
+                        held: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
     """The adjectival aliases and the generic names of a body of ``kind`` labelled ``label``.
 
     The generic names are the kind's unless the file gives its own. The kind's
     first generic name is also written after the country's adjective ("Kenyan
     Foreign Ministry"); so is, for legislatures and courts, the generic name
     the label contains ("Venezuelan National Assembly", "Venezuelan Parliament").
+    A generic name in ``held`` (folded) is another country's body's own name
+    ("Congress"): the extractor reads the adjective before it ("the Peruvian
+    Congress") as naming the adjective's country's body, so no such alias is made.
 
     Example
     -------
@@ -275,7 +279,7 @@ def national_body_names(kind: str, label: str, adjective: str | None, generic: l
     folded = label.casefold()
     in_label = [name for name in names if name.casefold() in folded] if kind in NAMED_BY_LABEL else []
     shown = _unique([*in_label[:1], (default or names)[0]])
-    return [f"{adjective} {name}" for name in shown], names
+    return [f"{adjective} {name}" for name in shown if _fold(name) not in held], names
 
 
 def build_national_bodies(curated_bodies: list[dict], country_labels: dict[str, str]) -> list[dict]:
@@ -290,9 +294,9 @@ def build_national_bodies(curated_bodies: list[dict], country_labels: dict[str, 
     by_key = {entry.get("key") or slugify(entry["label"]): entry for entry in curated_bodies}
     merged = [dict(entry) for entry in curated_bodies]
     position = {key: index for index, key in enumerate(by_key)}
-    for country, row in load_curated("national_bodies.json").items():
-        if country.startswith("_"):
-            continue
+    rows = {country: row for country, row in load_curated("national_bodies.json").items() if not country.startswith("_")}
+    held = _held_body_names(curated_bodies, rows)
+    for country, row in rows.items():
         if country not in country_labels:
             raise ValueError(f"national_bodies.json: {country!r} is not a country key")
         unknown = set(row) - set(NATIONAL_BODY_KINDS) - {"adjective", "name"}
@@ -312,7 +316,8 @@ def build_national_bodies(curated_bodies: list[dict], country_labels: dict[str, 
                 if existing is not None and existing not in position:
                     raise ValueError(f"national_bodies.json: {country}: no entry {existing!r} in bodies.json")
                 own_label = merged[position[existing]]["label"] if existing else None
-                entry = _national_body(kind, body, country, name, row.get("adjective"), own_label)
+                others = frozenset(n for n, holders in held.items() if holders - {country})
+                entry = _national_body(kind, body, country, name, row.get("adjective"), own_label, others)
                 if existing is None:
                     merged.append(entry)
                     continue
@@ -328,8 +333,24 @@ def build_national_bodies(curated_bodies: list[dict], country_labels: dict[str, 
     return merged
 
 
+def _held_body_names(curated_bodies: list[dict], rows: dict) -> dict[str, set[str]]:
+    """The folded names the ruler gives to a country's body, with the countries holding each."""
+    held: dict[str, set[str]] = {}
+    bodies = [(e.get("country"), e) for e in curated_bodies if e.get("type") == "GovernmentBody"]
+    for country, row in rows.items():
+        for kind in NATIONAL_BODY_KINDS:
+            listed = row.get(kind, [])
+            bodies += [(country, b) for b in (listed if isinstance(listed, list) else [listed]) if isinstance(b, dict)]
+    for country, body in bodies:
+        hidden = set(body.get("lookup_only", []))
+        for name in [body.get("label", ""), *body.get("aliases", []), *body.get("abbreviations", [])]:
+            if name and name not in hidden and country:
+                held.setdefault(_fold(name), set()).add(country)
+    return held
+
+
 def _national_body(kind: str, body, country: str, name: str, adjective: str | None,
-                   own_label: str | None = None) -> dict:
+                   own_label: str | None = None, held: frozenset[str] = frozenset()) -> dict:
     if body is True:
         body = {}
     elif isinstance(body, str):
@@ -344,7 +365,12 @@ def _national_body(kind: str, body, country: str, name: str, adjective: str | No
         raise ValueError(f"national_bodies.json: {country} {kind} needs a label")
     if own_label and "label" in body:
         raise ValueError(f"national_bodies.json: {country} {kind}: {body['key']!r} keeps its label from bodies.json")
-    adjectival, generic = national_body_names(kind, label, adjective, body.get("generic"))
+    adjectival, generic = national_body_names(kind, label, adjective, body.get("generic"), held)
+    for alias in body.get("aliases", []):
+        rest = alias[len(adjective) + 1:] if adjective and alias.startswith(adjective + " ") else None
+        if rest and _fold(rest) in held:
+            raise ValueError(f"national_bodies.json: {country} {kind}: alias {alias!r} names {rest!r}, another "
+                             f"country's body; the extractor reads the adjective before it, so leave the alias out")
     entry = {field: body[field] for field in NATIONAL_BODY_FIELDS if field in body and field != "key"}
     entry.update({"label": label, "type": "GovernmentBody", "country": country,
                   "aliases": [*body.get("aliases", []), *adjectival], "generic": generic})
