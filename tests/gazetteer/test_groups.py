@@ -112,3 +112,37 @@ def test_groups_file_does_not_repeat_an_entry():
     assert len(labels) == len(set(labels))
     assert all(row["type"] == "Organization" for row in groups)
     assert len(groups) >= 200
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "type_", "country"),
+    [
+        # the European Community is the EU under its former name, as news before 2009 wrote it
+        ("European Community", "european-union", "InternationalOrganization", None),
+        ("EC", "european-union", "InternationalOrganization", None),
+        ("European Economic Community", "european-union", "InternationalOrganization", None),
+        ("EEC", "european-union", "InternationalOrganization", None),
+        ("PLO", "palestine-liberation-organization", "Organization", "palestine"),
+        ("Red Cross", "international-committee-of-the-red-cross", "InternationalOrganization", None),
+        ("ICRC", "international-committee-of-the-red-cross", "InternationalOrganization", None),
+        ("IFRC", "international-federation-of-red-cross-and-red-crescent-societies", "InternationalOrganization", None),
+        ("Palestinian Red Crescent", "palestine-red-crescent-society", "Organization", "palestine"),
+        ("Amnesty International", "amnesty-international", "Organization", None),
+        ("Human Rights Watch", "human-rights-watch", "Organization", None),
+        # based in Britain, about Syria: no country of its own
+        ("Syrian Observatory for Human Rights", "syrian-observatory-for-human-rights", "Organization", None),
+        ("the Observatory", "syrian-observatory-for-human-rights", "Organization", None),
+    ],
+)
+def test_organisation_types_and_countries(gazetteer, name, key, type_, country):
+    entity = gazetteer.lookup(name)[0]
+    assert (entity.key, entity.type, entity.country) == (key, type_, country)
+
+
+def test_former_names_of_the_eu_keep_their_last_year(gazetteer):
+    assert ("European Community", "2009") in gazetteer["european-union"].former_names
+    assert ("European Economic Community", "1993") in gazetteer["european-union"].former_names
+    patterns = gazetteer.ruler_patterns()
+    assert {"label": "ORG", "pattern": [{"ORTH": "EC"}], "id": "european-union"} in patterns
+    # "the Observatory" is the Syrian Observatory only when looked up, never tagged in running text
+    assert not [p for p in patterns if p["pattern"] == [{"ORTH": "Observatory"}]]
