@@ -117,11 +117,11 @@ def test_groups_file_does_not_repeat_an_entry():
 @pytest.mark.parametrize(
     ("name", "key", "type_", "country"),
     [
-        # the European Community is the EU under its former name, as news before 2009 wrote it
-        ("European Community", "european-union", "InternationalOrganization", None),
-        ("EC", "european-union", "InternationalOrganization", None),
-        ("European Economic Community", "european-union", "InternationalOrganization", None),
-        ("EEC", "european-union", "InternationalOrganization", None),
+        # the European Community, the EU's predecessor until 2009, under its own name and its former names
+        ("European Community", "european-community", "InternationalOrganization", None),
+        ("EC", "european-community", "InternationalOrganization", None),
+        ("European Economic Community", "european-community", "InternationalOrganization", None),
+        ("EEC", "european-community", "InternationalOrganization", None),
         ("PLO", "palestine-liberation-organization", "Organization", "palestine"),
         ("Red Cross", "international-committee-of-the-red-cross", "InternationalOrganization", None),
         ("ICRC", "international-committee-of-the-red-cross", "InternationalOrganization", None),
@@ -139,10 +139,10 @@ def test_organisation_types_and_countries(gazetteer, name, key, type_, country):
     assert (entity.key, entity.type, entity.country) == (key, type_, country)
 
 
-def test_former_names_of_the_eu_keep_their_last_year(gazetteer):
-    assert ("European Community", "2009") in gazetteer["european-union"].former_names
-    assert ("European Economic Community", "1993") in gazetteer["european-union"].former_names
+def test_the_european_community_keeps_its_former_names_with_their_last_year(gazetteer):
+    assert ("European Economic Community", "1993") in gazetteer["european-community"].former_names
+    assert gazetteer["european-union"].former_names == ()
     patterns = gazetteer.ruler_patterns()
-    assert {"label": "ORG", "pattern": [{"ORTH": "EC"}], "id": "european-union"} in patterns
+    assert {"label": "ORG", "pattern": [{"ORTH": "EC"}], "id": "european-community"} in patterns
     # "the Observatory" is the Syrian Observatory only when looked up, never tagged in running text
     assert not [p for p in patterns if p["pattern"] == [{"ORTH": "Observatory"}]]
