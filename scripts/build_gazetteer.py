@@ -24,6 +24,7 @@ import json
 import math
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -380,8 +381,22 @@ def _national_body(kind: str, body, country: str, name: str, adjective: str | No
 
 # ------------------------------------------------------------------ persons
 
+_APOSTROPHES = str.maketrans({"\u02bb": "'", "\u02bc": "'", "\u2019": "'", "\u2018": "'"})
+
 #: Years a role may start or end in (the persons file covers leaders in office since 2000).
 ROLE_YEARS = range(1945, 2027)
+
+
+def without_accents(name: str) -> str:
+    """``name`` without accents and with straight apostrophes; dots and case are kept.
+
+    Example
+    -------
+    >>> without_accents("Micheál Martin"), without_accents("Fiamē Naomi Mataʻafa")
+    ('Micheal Martin', "Fiame Naomi Mata'afa")
+    """
+    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
 def build_persons(entity_keys: set[str]) -> list[dict]:
@@ -389,11 +404,15 @@ def build_persons(entity_keys: set[str]) -> list[dict]:
 
     A role is ``[role, key, start, end]``: the title, the gazetteer key of the
     country or organisation it is held in, and the first and last year (end
-    ``null`` while in office when the file was written).
+    ``null`` while in office when the file was written). A name written with
+    accents is also given without them ("Recep Tayyip Erdogan"), as English
+    news often prints it, so the entity ruler matches both.
     """
     persons = []
     for row in load_curated("persons.json"):
-        entry = _clean({**row, "type": "Person"})
+        names = [row["label"], *row.get("aliases", [])]
+        plain = [without_accents(name) for name in names if not name.isascii()]
+        entry = _clean({**row, "type": "Person", "aliases": [*row.get("aliases", []), *plain]})
         if not entry.get("country"):
             raise ValueError(f"person {entry['label']!r} has no country")
         roles = []
