@@ -79,6 +79,7 @@ def _worker_main(path: str, connection) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     store = ox.Store.read_only(path)
+    connection.send(("ready",))
     while True:
         try:
             sparql, answer_format, max_rows = connection.recv()
@@ -201,6 +202,32 @@ def _tsv(ox, names: list[str], rows: list[list]) -> bytes:
 _SOLUTION_WRITERS = {"json": _json, "xml": _xml, "csv": _csv, "tsv": _tsv}
 
 
+class _WorkerStopped(Exception):
+    """A query worker died or did not start (the endpoint starts another)."""
+
+
+class _Worker:
+    """One worker process and the pipe to it; it says "ready" once the store is open."""
+
+    #: Longest a new worker may take to start and open the store.
+    START_SECONDS = 120.0
+
+    def __init__(self, process, connection):
+        self.process = process
+        self.connection = connection
+        self.ready = False
+
+    def wait_until_ready(self) -> None:
+        if self.ready:
+            return
+        if not self.connection.poll(self.START_SECONDS):
+            raise _WorkerStopped("the query worker did not start")
+        message = self.connection.recv()
+        if message != ("ready",):
+            raise _WorkerStopped(f"unexpected message from a new worker: {message!r}")
+        self.ready = True
+
+
 class _Workers:
     """Worker processes, each holding the store open read-only; a slow query's worker is replaced."""
 
@@ -220,7 +247,7 @@ class _Workers:
         child.close()
         with self._lock:
             self._all.append(process)
-        return process, parent
+        return _Worker(process, parent)
 
     def run(self, sparql: str, answer_format: str | None, settings: EndpointSettings) -> tuple[str, bytes]:
         try:
@@ -228,8 +255,9 @@ class _Workers:
         except queue.Empty:
             raise QueryRefused(HTTPStatus.SERVICE_UNAVAILABLE,
                                f"every query worker stayed busy for {settings.timeout:g} s; try again later") from None
-        process, connection = worker
+        connection = worker.connection
         try:
+            worker.wait_until_ready()  # a new worker's start does not count against the query's time
             connection.send((sparql, answer_format, settings.max_rows))
             if not connection.poll(settings.timeout):
                 self._replace(worker)
@@ -238,7 +266,7 @@ class _Workers:
                                    f"the query ran longer than {settings.timeout:g} s and was stopped; ask for "
                                    "less (a LIMIT, a narrower pattern) or restart kg serve with a larger --timeout")
             answer = connection.recv()
-        except (EOFError, OSError, BrokenPipeError):
+        except (EOFError, OSError, _WorkerStopped):
             self._replace(worker)
             worker = None
             raise QueryRefused(HTTPStatus.INTERNAL_SERVER_ERROR, "the query worker stopped; try again") from None
@@ -249,13 +277,12 @@ class _Workers:
             raise QueryRefused(HTTPStatus(answer[1]), answer[2])
         return answer[1], answer[2]
 
-    def _replace(self, worker) -> None:
-        process, connection = worker
-        process.kill()
-        process.join(timeout=10)
-        connection.close()
+    def _replace(self, worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join(timeout=10)
+        worker.connection.close()
         with self._lock:
-            self._all.remove(process)
+            self._all.remove(worker.process)
         self._idle.put(self._start())
 
     def close(self) -> None:

@@ -56,6 +56,8 @@ logger = logging.getLogger(__name__)
 
 #: Where ``kg build`` writes when no ``--store`` or ``-o`` is given.
 DEFAULT_STORE = "kg-store"
+#: Quads written between two flushes of the database's memory tables to disk (about 50 MB).
+FLUSH_QUADS = 50_000
 #: Named graph of the entity descriptions.
 ENTITY_GRAPH = "https://w3id.org/geokg/graph/entities"
 #: Named graph of the truthy triples.
@@ -195,6 +197,7 @@ class PersistentGraph(KnowledgeGraph):
             self._lock.release()
             raise StoreError(f"{self.path}: cannot open the store ({error}); "
                              "check the directory's permissions and free disk space") from None
+        self._unflushed = 0
         super().__init__(Dataset(store=OxigraphStore(store=self._store), default_union=True))
 
     @classmethod
@@ -280,7 +283,19 @@ class PersistentGraph(KnowledgeGraph):
             self._store.extend([*own, *added, *truthy])
         else:
             self._store.update(_update_text(removed, [graph] if replacing else [], [*own, *added, *truthy]))
+        self._written(len(own) + len(added) + len(truthy) + len(removed))
         return statements
+
+    def _written(self, quads: int) -> None:
+        """Count quads written; past :data:`FLUSH_QUADS`, write the database's memory tables to disk.
+
+        Oxigraph keeps recent writes in memory until told to flush them, so a
+        long build would otherwise grow by about 1 KB per quad written.
+        """
+        self._unflushed += quads
+        if self._unflushed >= FLUSH_QUADS:
+            self._store.flush()
+            self._unflushed = 0
 
     def remove(self, document_id: str) -> int:
         """Remove a document: its graph, and the truthy triples only it supported.
@@ -300,6 +315,7 @@ class PersistentGraph(KnowledgeGraph):
                              "list them with 'kg query STORE \"SELECT ?id { ?d dcterms:identifier ?id }\"'")
         statements = sum(1 for _ in self._store.quads_for_pattern(None, _MODALITY, None, graph))
         self._store.update(_update_text(self._unsupported_truthy(graph), [graph], []))
+        self._written(statements * 16)
         return statements
 
     def _writable(self) -> None:

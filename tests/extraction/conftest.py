@@ -59,26 +59,57 @@ def statement(relation: Relation) -> Statement:
             time_value(relation.time))
 
 
-@pytest.fixture(scope="session")
-def extract_relations(nlp) -> Callable[..., tuple[Relation, ...]]:
-    """Return a function giving the relation records of one text, cached per text and date."""
-    cache: dict[tuple[str, str], tuple[Relation, ...] | TimeoutError] = {}
+class _Recording:
+    """The session pipeline, keeping the spaCy documents it parses (read by :func:`parse`)."""
 
-    def relations_of(text: str, date: str | None = None) -> tuple[Relation, ...]:
+    def __init__(self, nlp):
+        self._nlp = nlp
+        self.docs: list = []
+
+    def __getattr__(self, name):
+        return getattr(self._nlp, name)
+
+    def pipe(self, docs, **options):
+        for doc in self._nlp.pipe(docs, **options):
+            self.docs.append(doc)
+            yield doc
+
+
+@pytest.fixture(scope="session")
+def extracted(nlp) -> Callable[..., tuple[tuple[Relation, ...], list]]:
+    """Return a function giving the relations and the spaCy documents of one text and date.
+
+    Each text is parsed once in the session, by the public :func:`kg.api.extract`; the
+    relations and the parse are cached per text and date for every test that asks again.
+    """
+    cache: dict[tuple[str, str], tuple[tuple[Relation, ...], list] | TimeoutError] = {}
+
+    def extracted_from(text: str, date: str | None = None) -> tuple[tuple[Relation, ...], list]:
         date = date or DOCUMENT_DATE
         if (text, date) not in cache:
             document = Document("t", text, datetime.date.fromisoformat(date))
+            recording = _Recording(nlp)
             try:
                 with time_limit(EXTRACTION_TIME_LIMIT, text):
-                    [(_, relations)] = list(extract([document], nlp))
+                    [(_, relations)] = list(extract([document], recording))
             except TimeoutError as error:
                 cache[text, date] = error
             else:
-                cache[text, date] = relations
+                cache[text, date] = (relations, recording.docs)
         result = cache[text, date]
         if isinstance(result, TimeoutError):
             raise result
         return result
+
+    return extracted_from
+
+
+@pytest.fixture(scope="session")
+def extract_relations(extracted) -> Callable[..., tuple[Relation, ...]]:
+    """Return a function giving the relation records of one text, cached per text and date."""
+
+    def relations_of(text: str, date: str | None = None) -> tuple[Relation, ...]:
+        return extracted(text, date)[0]
 
     return relations_of
 
@@ -100,14 +131,11 @@ def statements(extract_relations) -> Callable[..., set[Statement]]:
 
 
 @pytest.fixture(scope="session")
-def parse(nlp) -> Callable[[str], object]:
-    """Return a function running the pipeline over one text (no document id or date set)."""
-    cache: dict[str, object] = {}
+def parse(extracted) -> Callable[[str], object]:
+    """Return a function giving the parse of one short text (the same parse its relations come from)."""
 
     def parsed(text: str):
-        if text not in cache:
-            with time_limit(EXTRACTION_TIME_LIMIT, text):
-                cache[text] = nlp(text)
-        return cache[text]
+        [doc] = extracted(text)[1]
+        return doc
 
     return parsed

@@ -1,84 +1,142 @@
 """Grammar rules behind the extractor, each shown on a sentence of its own.
 
 Every rule here was added to read a construction news uses; the sentences are
-written for these tests (dates are resolved against Thursday 14 March 2024).
+written for these tests (dates are resolved against Thursday 14 March 2024). Each test
+states the whole set of statements of its sentence (read by the conventions of
+``test_relations.py``), so that a rule that stops firing, or fires where it should not,
+fails it; a rule that guards against a wrong reading is shown on a sentence that also
+states something, so that the test fails when nothing is extracted at all. ``gap="..."``
+marks a strict expected failure listed in ``docs/known-gaps.md``.
 """
 
 from __future__ import annotations
 
 import pytest
 
-ASSERTED, NEGATED, HYPOTHETICAL, FUTURE = "Asserted", "Negated", "Hypothetical", "Future"
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param(
-            "Emmanuel Macron visited Senegal in March 2022. On that occasion, he met Macky Sall.",
-            ("emmanuel-macron", "metWith", "macky-sall", ASSERTED, "2022-03"),
-            id="anaphoric-time-on-that-occasion"),
-        pytest.param(
-            "Ghana welcomed the head of United States Africa Command (Africom), General Michael "
-            "Langley, in Accra on Monday.",
-            ("michael-langley", "officialOf", "united-states", ASSERTED, None),
-            id="apposition-across-a-parenthesis"),
-        pytest.param(
-            "Canada and Australia responded by imposing sanctions on Iranian officials.",
-            ("australia", "sanctioned", "iran-government", ASSERTED, None),
-            id="gerund-after-by-takes-the-subject-of-its-verb"),
-        pytest.param(
-            "Nauru cut ties with Taiwan on Monday.",
-            ("nauru", "severedRelationsWith", "taiwan", ASSERTED, "2024-03-11"),
-            id="verb-phrase-cut-ties"),
-        pytest.param(
-            "The Polish president visited Vilnius on Thursday, where he met President Gitanas Nauseda.",
-            ("gitanas-nauseda", "leaderOf", "lithuania", ASSERTED, None),
-            id="title-without-country-takes-the-capital-s-country"),
-        pytest.param(
-            "Lithuania's foreign minister flew to Kyiv on Tuesday for talks with Dmytro Kuleba.",
-            ("dmytro-kuleba", "metWith", "lithuania", ASSERTED, "2024-03-12"),
-            id="talks-with-after-a-travel-verb"),
-        pytest.param(
-            "Estonia is a member of NATO, and Latvia is too.",
-            ("estonia", "memberOf", "north-atlantic-treaty-organization", ASSERTED, None),
-            id="copula-member-of"),
-        pytest.param(
-            "Chancellor Olaf Scholz met Prime Minister Petr Fiala on Thursday.",
-            ("olaf-scholz", "metWith", "petr-fiala", ASSERTED, "2024-03-14"),
-            id="weekday-of-the-document-is-that-day"),
-    ],
+from test_relations import (
+    ECOWAS, EU, HYPOTHETICAL, NATO, SCO, US, assert_reads, case, s,
 )
-def test_rule(statements, text, expected):
-    subject, predicate, object_, modality, time = expected
-    found = statements(text)
-    assert expected in found or (object_, predicate, subject, modality, time) in found, sorted(found)
+
+FUTURE = "Future"
+
+RULE_CASES = [
+    case("anaphoric-time-on-that-occasion",
+         "Emmanuel Macron visited Senegal in March 2022. On that occasion, he met Macky Sall.",
+         s("emmanuel-macron", "visited", "senegal", time="2022-03"),
+         s("emmanuel-macron", "metWith", "macky-sall", time="2022-03")),
+    case("apposition-across-a-parenthesis",
+         "Ghana welcomed the head of United States Africa Command (Africom), General Michael "
+         "Langley, in Accra on Monday.",
+         s("michael-langley", "officialOf", US), s("ghana", "metWith", "michael-langley", time="2024-03-11"),
+         gap="the person named in apposition to 'the head of' a body is not the one welcomed"),
+    case("gerund-after-by-takes-the-subject-of-its-verb",
+         "Canada and Australia responded by imposing sanctions on Iranian officials.",
+         s("canada", "sanctioned", "iran-government"), s("australia", "sanctioned", "iran-government")),
+    case("verb-phrase-cut-ties", "Nauru cut ties with Taiwan on Monday.",
+         s("nauru", "severedRelationsWith", "taiwan", time="2024-03-11")),
+    case("title-without-country-takes-the-capital-s-country",
+         "The Polish president visited Vilnius on Thursday, where he met President Gitanas Nauseda.",
+         s("gitanas-nauseda", "leaderOf", "lithuania"), s("poland", "visited", "vilnius", time="2024-03-14"),
+         s("poland", "metWith", "gitanas-nauseda", time="2024-03-14"),
+         gap="the meeting in the relative clause ('where he met ...') is not read"),
+    case("talks-with-after-a-travel-verb",
+         "Lithuania's foreign minister flew to Kyiv on Tuesday for talks with Dmytro Kuleba.",
+         s("lithuania", "visited", "kyiv", time="2024-03-12"),
+         s("dmytro-kuleba", "metWith", "lithuania", time="2024-03-12")),
+    case("copula-member-of", "Estonia is a member of NATO, and Latvia is too.",
+         s("estonia", "memberOf", NATO), s("latvia", "memberOf", NATO),
+         gap="the elided copula of 'and Latvia is too' is not read"),
+    case("weekday-of-the-document-is-that-day",
+         "Chancellor Olaf Scholz met Prime Minister Petr Fiala on Thursday.",
+         s("olaf-scholz", "leaderOf", "germany"),
+         s("olaf-scholz", "metWith", "petr-fiala", time="2024-03-14")),
+    case("readmitted-is-read-without-a-dictionary-lemma",
+         "The African Union readmitted Guinea on Friday.",
+         s("guinea", "joined", "african-union", time="2024-03-08"),
+         s("guinea", "memberOf", "african-union", time="2024-03-08..")),
+    case("nominal-inside-a-matched-verb-phrase-is-not-read-again",
+         "Panama cut diplomatic ties with Taiwan.", s("panama", "severedRelationsWith", "taiwan")),
+    case("noun-under-an-ordinary-verb-takes-no-subject",
+         "Brazil condemned the invasion of Ukraine, President Luiz Inacio Lula da Silva said.",
+         s("luiz-inacio-lula-da-silva", "leaderOf", "brazil"),
+         gap="condemning the invasion of Ukraine is read as criticising Ukraine"),
+    case("welcoming-a-guest-is-a-meeting-not-support",
+         "Defence Minister Bahodir Kurbanov welcomed General Michael Kurilla in Tashkent.",
+         s("bahodir-kurbanov", "officialOf", "uzbekistan"),
+         s("bahodir-kurbanov", "metWith", "michael-kurilla"),
+         gap="the welcomed guest's title is anchored to the host's country (Uzbekistan's military)"),
+    case("title-with-a-demonym-and-a-generic-role-is-nationality",
+         "Iranian authorities arrested the Iranian film director Jafar Panahi.",
+         s("iran-government", "coerced", "jafar-panahi")),
+    case("an-officer-of-a-national-command-is-an-official-of-its-state",
+         "General Michael Kurilla of United States Central Command arrived in Tashkent. The defence "
+         "ministry said the talks went well.",
+         s("michael-kurilla", "officialOf", US), s("michael-kurilla", "visited", "tashkent"),
+         gap="'General X of United States Central Command' gives no office of the United States"),
+    case("a-holder-named-after-a-body",
+         "Ilham Aliyev received the Secretary of the Security Council Armen Grigoryan.",
+         s("armen-grigoryan", "metWith", "ilham-aliyev")),
+    case("a-role-of-several-words-before-of",
+         "She wrote to the prime minister of Japan, Mr Fumio Kishida, last week.",
+         s("fumio-kishida", "leaderOf", "japan")),
+    case("an-abbreviation-in-brackets-is-not-a-second-actor",
+         "The European Community (EC) agreed new trade rules with Japan.",
+         s("european-community", "agreedWith", "japan")),
+    case("countries-joined-are-members-of-the-organisation-of-the-clause",
+         "Bolivia and Cuba became partner members of the Shanghai Cooperation Organisation on "
+         "Monday, joining Belarus and Iran.",
+         s("bolivia", "joined", SCO, time="2024-03-11"), s("bolivia", "memberOf", SCO, time="2024-03-11.."),
+         s("cuba", "joined", SCO, time="2024-03-11"), s("cuba", "memberOf", SCO, time="2024-03-11.."),
+         s("belarus", "memberOf", SCO), s("iran", "memberOf", SCO)),
+    case("a-list-of-places-is-not-a-location",
+         "Floods hit Osaka, Kobe and other cities in western Japan.",
+         s("osaka", "locatedIn", "japan"), s("kobe", "locatedIn", "japan"),
+         gap="'Osaka, Kobe and other cities in western Japan' does not place the cities in Japan"),
+    case("a-place-followed-by-its-country-is-located-there",
+         "The talks were held in Matanzas, Cuba, last week.", s("matanzas", "locatedIn", "cuba")),
+    case("a-participle-used-as-an-adjective-states-no-event",
+         "Japan wants faster talks, visiting US Trade Representative Katherine Tai said.",
+         s("katherine-tai", "officialOf", US)),
+    case("a-name-broken-across-lines-is-one-person",
+         "Agriculture Secretary Richard\nLyng warned Japan on Monday.",
+         s("richard-lyng", "threatened", "japan", time="2024-03-11")),
+    case("an-event-noun-in-apposition-is-not-its-head-s-act",
+         "The broadcaster aired a tape from al-Qaeda threatening attacks on Spain.",
+         s("al-qaeda", "threatened", "spain"), s("al-qaeda", "attacked", "spain", HYPOTHETICAL),
+         gap="the tape's threat yields the hypothetical attacks but not al-Qaeda's threat"),
+    case("in-the-event-of-makes-an-event-noun-hypothetical",
+         "Rafsanjani warned of bloodshed in the event of any US strike against Iran.",
+         s(US, "attacked", "iran", HYPOTHETICAL),
+         gap="a military 'strike' is also read as a protest"),
+    case("planned-makes-an-event-noun-future",
+         "The planned withdrawal of Mali from ECOWAS worried Senegal.",
+         s("mali", "withdrewFrom", ECOWAS, FUTURE),
+         gap="an undated leaving yields a memberOf with no end, which reads as membership"),
+    case("possible-makes-an-event-noun-hypothetical",
+         "Officials discussed a possible attack by Russia on Moldova.",
+         s("russia", "attacked", "moldova", HYPOTHETICAL)),
+    case("a-name-after-an-honorific-is-a-person-and-takes-the-pronoun",
+         "Tony Blair spoke on Monday. Mr Kennedy is campaigning this week as he visits London.",
+         s("kennedy", "visited", "london", time="2024-03")),
+    case("a-topic-of-talks-is-not-asserted",
+         "Emmanuel Macron met Olaf Scholz to talk about Ukraine joining the EU.",
+         s("emmanuel-macron", "metWith", "olaf-scholz"), s("ukraine", "joined", EU, HYPOTHETICAL),
+         s("ukraine", "memberOf", EU, HYPOTHETICAL)),
+    case("a-city-described-in-apposition-is-located-in-its-country",
+         "Kharkiv, Ukraine's second-largest city, was hit by Russian missiles on Saturday.",
+         s("kharkiv", "locatedIn", "ukraine"), s("russia-military", "attacked", "kharkiv", time="2024-03-09")),
+    case("a-title-of-a-minister-known-to-the-gazetteer",
+         "Defence Minister Israel Katz visited Cyprus on Monday.",
+         s("israel-katz", "officialOf", "israel"), s("israel-katz", "visited", "cyprus", time="2024-03-11")),
+    case("a-title-of-a-president-known-to-the-gazetteer",
+         "President Donald Trump backed the Venezuelan opposition.",
+         s("donald-trump", "leaderOf", US), s("donald-trump", "supports", "venezuela-opposition")),
+]
 
 
-def test_readmitted_is_read_without_a_dictionary_lemma(statements):
-    found = statements("The African Union readmitted Guinea on Friday.")
-    assert ("guinea", "joined", "african-union", ASSERTED, "2024-03-08") in found
-
-
-def test_nominal_inside_a_matched_verb_phrase_is_not_read_again(statements):
-    found = statements("Panama cut diplomatic ties with Taiwan.")
-    assert ("panama", "severedRelationsWith", "taiwan", ASSERTED, None) in found
-    assert not [s for s in found if s[1] == "diplomaticRelationsWith"], sorted(found)
-
-
-def test_noun_under_an_ordinary_verb_takes_no_subject(statements):
-    found = statements("Brazil condemned the invasion of Ukraine.")
-    assert not [s for s in found if s[1] == "attacked" and s[0] == "brazil"], sorted(found)
-
-
-def test_welcoming_a_guest_is_a_meeting_not_support(statements):
-    found = statements("Defence Minister Bahodir Kurbanov welcomed General Michael Kurilla in Tashkent.")
-    assert not [s for s in found if s[1] == "supports"], sorted(found)
-
-
-def test_title_with_a_demonym_and_a_generic_role_is_nationality(statements):
-    found = statements("The Iranian film director Jafar Panahi was arrested.")
-    assert not [s for s in found if s[1] == "leaderOf"], sorted(found)
+@pytest.mark.parametrize(("text", "date", "expected"), RULE_CASES)
+def test_rule(statements, text, date, expected):
+    assert_reads(statements(text, date), expected)
 
 
 def test_the_ministry_is_not_another_kind_of_body(parse):
@@ -95,65 +153,37 @@ def test_holder_named_after_a_body(parse):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        "Defence Minister Arno Veltman visited Cyprus on Monday.",
-        "Foreign Minister Dana Kovac criticised Kosovo over the border closure.",
-        "Prime Minister Ravi Menon addressed the UN General Assembly.",
+        ("Defence Minister Arno Veltman visited Cyprus on Monday.",
+         {s("arno-veltman", "visited", "cyprus", time="2024-03-11")}),
+        ("Foreign Minister Dana Kovac criticised Kosovo over the border closure.",
+         {s("dana-kovac", "criticized", "kosovo")}),
+        ("Prime Minister Ravi Menon met Antonio Guterres at the UN General Assembly on Monday.",
+         {s("antonio-guterres", "metWith", "ravi-menon", time="2024-03-11")}),
     ],
+    ids=["visited-country", "criticised-country", "met-at-an-organisation"],
 )
-def test_a_title_is_not_anchored_to_a_country_the_person_acts_on(statements, text):
+def test_a_title_is_not_anchored_to_a_country_the_person_acts_on(statements, text, expected):
     # the persons are not in the gazetteer: nothing but the sentence could say whose minister they are
-    found = statements(text)
-    assert not [s for s in found if s[1] in {"leaderOf", "officialOf"}], sorted(found)
+    assert statements(text) == expected
 
 
 @pytest.mark.parametrize(
-    ("text", "kept"),
+    ("text", "expected"),
     [
-        ("MANILA (Wire) - Japan imposed sanctions on North Korea on Monday.", ("japan", "sanctioned", "north-korea")),
-        ("Newswire - The Arab League suspended Syria on Monday.", ("arab-league", "suspended", "syria")),
+        ("MANILA (Wire) - Japan imposed sanctions on North Korea on Monday.",
+         {s("japan", "sanctioned", "north-korea", time="2024-03-11")}),
+        ("Newswire - The Arab League suspended Syria on Monday.",
+         {s("arab-league", "suspended", "syria", time="2024-03-11")}),
     ],
+    ids=["city-and-agency", "agency"],
 )
-def test_a_dateline_names_no_actor(statements, parse, text, kept):
-    found = statements(text)
-    assert any(s[:3] == kept for s in found), sorted(found)
+def test_a_dateline_names_no_actor(statements, parse, text, expected):
+    assert statements(text) == expected
     doc = parse(text)
     first_dash = text.index(" - ")
     assert not [m for m in doc._.geokg_mentions if m.end <= first_dash], doc._.geokg_mentions
-
-
-def test_a_role_of_several_words_before_of(statements):
-    found = statements("She wrote to the prime minister of Japan, Mr Fumio Kishida, last week.")
-    assert ("fumio-kishida", "leaderOf", "japan", ASSERTED, None) in found, sorted(found)
-
-
-def test_an_abbreviation_in_brackets_is_not_a_second_actor(statements):
-    found = statements("The European Community (EC) agreed on new rules for trucks.")
-    assert not [s for s in found if s[1] == "agreedWith"], sorted(found)
-
-
-def test_countries_joined_are_members_of_the_organisation_of_the_clause(statements):
-    found = statements("Bolivia and Cuba became partner members of the Shanghai Cooperation "
-                       "Organisation on Monday, joining Belarus and Iran.")
-    sco = "shanghai-cooperation-organisation"
-    assert ("belarus", "memberOf", sco, ASSERTED, None) in found, sorted(found)
-    assert ("iran", "memberOf", sco, ASSERTED, None) in found, sorted(found)
-
-
-def test_a_list_of_places_is_not_a_location(statements):
-    found = statements("Floods hit Osaka, Kobe and other cities in western Japan.")
-    assert not [s for s in found if s[:3] == ("osaka", "locatedIn", "kobe")], sorted(found)
-
-
-def test_a_place_followed_by_its_country_is_located_there(statements):
-    found = statements("The talks were held in Matanzas, Cuba, last week.")
-    assert ("matanzas", "locatedIn", "cuba", ASSERTED, None) in found, sorted(found)
-
-
-def test_a_participle_used_as_an_adjective_states_no_event(statements):
-    found = statements("Japan wants faster talks, visiting US Trade Representative Katherine Tai said.")
-    assert not [s for s in found if s[1] == "visited"], sorted(found)
 
 
 def test_a_name_broken_across_lines_gets_one_label(parse):
@@ -162,66 +192,21 @@ def test_a_name_broken_across_lines_gets_one_label(parse):
     assert labels == {"Richard Lyng"}, labels
 
 
-def test_an_event_noun_in_apposition_is_not_its_head_s_act(statements):
-    found = statements("The broadcaster aired a tape from the militants, threatening attacks on Spain.")
-    assert not [s for s in found if s[1] == "attacked" and s[3] == ASSERTED], sorted(found)
-
-
-@pytest.mark.parametrize(("text", "modality"), [
-    ("Rafsanjani warned of bloodshed in the event of any US strike against Iran.", HYPOTHETICAL),
-    ("The planned withdrawal of Mali from ECOWAS worried Senegal.", FUTURE),
-    ("Officials discussed a possible attack by Russia on Moldova.", HYPOTHETICAL),
-])
-def test_modifiers_of_an_event_noun_give_its_modality(statements, text, modality):
-    found = statements(text)
-    events = [s for s in found if s[1] in {"attacked", "withdrewFrom"}]
-    assert events and all(s[3] == modality for s in events), sorted(found)
-
-
-def test_a_name_after_an_honorific_is_a_person_and_takes_the_pronoun(statements):
-    found = statements("Tony Blair spoke on Monday. Mr Kennedy is campaigning this week as he visits London.")
-    visits = [s for s in found if s[1] == "visited"]
-    assert visits and all(s[0] == "kennedy" for s in visits), sorted(found)
-
-
-def test_a_topic_of_talks_is_not_asserted(statements):
-    found = statements("Emmanuel Macron met Olaf Scholz to talk about Ukraine joining the EU.")
-    joins = [s for s in found if s[1] == "joined"]
-    assert joins and all(s[3] == HYPOTHETICAL for s in joins), sorted(found)
-
-
-def test_a_description_named_in_apposition_is_not_resolved_backwards(parse):
-    doc = parse("Kenya hosted the talks. The delegates met in the capital, Nairobi, on Monday.")
+def test_a_description_named_in_apposition_is_not_resolved_backwards(statements, parse):
+    text = "Kenya hosted the talks. The delegates met in the capital, Nairobi, on Monday."
+    doc = parse(text)
     assert not [m for m in doc._.geokg_mentions if m.text.lower() == "the capital"], doc._.geokg_mentions
+    assert statements(text) == {s("nairobi", "capitalOf", "kenya")}
 
 
-def test_a_city_described_in_apposition_is_located_in_its_country(statements):
-    found = statements("Kharkiv, Ukraine's second-largest city, was hit by Russian missiles on Saturday.")
-    assert ("kharkiv", "locatedIn", "ukraine", ASSERTED, None) in found, sorted(found)
-    assert ("russia-military", "attacked", "kharkiv", ASSERTED, "2024-03-09") in found, sorted(found)
-
-
-def test_a_time_counted_from_an_earlier_dated_event(extract_relations):
+def test_a_time_counted_from_an_earlier_dated_event(extract_relations, statement_of):
     relations = extract_relations("Morocco joined the Organisation of African Unity in 1963. "
                                   "Morocco left the organisation 21 years after it joined.")
+    assert {statement_of(r) for r in relations} == {
+        s("morocco", "joined", "african-union", time="1963"),
+        s("morocco", "memberOf", "african-union", time="1963.."),
+        s("morocco", "withdrewFrom", "african-union", time="1984"),
+        s("morocco", "memberOf", "african-union", time="..1984"),
+    }
     [left] = [r for r in relations if r.predicate == "withdrewFrom"]
-    assert (left.subject.key, left.object.key, left.time.point) == ("morocco", "african-union", "1984")
     assert left.time.text == "21 years after it joined"
-    [ended] = [r for r in relations if r.predicate == "memberOf" and r.time and r.time.end]
-    assert ended.time.end == "1984"
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Defence Minister Israel Katz visited Cyprus on Monday.",
-         {("israel-katz", "officialOf", "israel", ASSERTED, None),
-          ("israel-katz", "visited", "cyprus", ASSERTED, "2024-03-11")}),
-        ("President Donald Trump backed the Venezuelan opposition.",
-         {("donald-trump", "leaderOf", "united-states", ASSERTED, None),
-          ("donald-trump", "supports", "venezuela-opposition", ASSERTED, None)}),
-    ],
-    ids=["minister-known-to-the-gazetteer", "president-known-to-the-gazetteer"],
-)
-def test_a_title_of_a_known_person_takes_the_country_the_gazetteer_gives(statements, text, expected):
-    assert statements(text) == expected

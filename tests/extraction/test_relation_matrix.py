@@ -4,7 +4,10 @@ negation and a relative date.
 Each case is ``case("<relation>-<form>", text, *expected statements)``; statements follow the
 convention of ``test_relations.py``: ``(subject key, predicate, object key, modality, time)``,
 with times resolved against the document date, Thursday 14 March 2024 (see ``conftest.py``).
-A case passes when every expected statement is among those extracted.
+Each case states the WHOLE set of statements of its sentence, read by the conventions set out
+in ``test_relations.py`` (titles state offices, joining and leaving start and end memberships),
+and passes only when exactly those are extracted; ``gap="..."`` marks a strict expected
+failure listed in ``docs/known-gaps.md``.
 
 Where English has no natural passive for a relation, the passive case uses the nearest
 construction news writes that puts the relation's object first or uses a participle; a
@@ -18,7 +21,8 @@ import json
 import pytest
 
 from test_relations import (
-    AU, CSTO, EAEU, ECOWAS, EU, LEXICON, NATO, NEGATED, SCO, UK, US, s,
+    AU, CSTO, EAEU, ECOWAS, EU, LEXICON, NATO, NEGATED, SCO, UK, US, assert_reads, known_gap,
+    readings, s,
 )
 
 FORMS = ("active", "passive", "nominal", "coordination", "negation", "relative-date")
@@ -28,8 +32,9 @@ ASEAN = "association-of-southeast-asian-nations"
 IMF = "international-monetary-fund"
 
 
-def case(case_id: str, text: str, *expected):
-    return pytest.param(text, expected, id=case_id)
+def case(case_id: str, text: str, *expected, gap: str | None = None):
+    """A sentence of one relation in one form, and the whole set of statements it states."""
+    return pytest.param(text, readings(expected), id=case_id, marks=known_gap(gap))
 
 
 MATRIX_CASES = [
@@ -38,7 +43,7 @@ MATRIX_CASES = [
          s("denmark", "memberOf", EU)),
     # No passive of "be a member of": a participle puts the organisation first.
     case("memberOf-passive", "NATO, an alliance joined by Finland in 2023, opened a new command.",
-         s("finland", "memberOf", NATO, time="2023..")),
+         s("finland", "joined", NATO, time="2023"), s("finland", "memberOf", NATO, time="2023..")),
     case("memberOf-nominal", "Hungary's membership of the European Union gives it a veto.",
          s("hungary", "memberOf", EU)),
     case("memberOf-coordination", "Latvia and Lithuania are members of NATO.",
@@ -65,12 +70,14 @@ MATRIX_CASES = [
     case("leaderOf-passive", "Turkmenistan is governed by President Serdar Berdimuhamedov.",
          s("serdar-berdimuhamedov", "leaderOf", "turkmenistan")),
     case("leaderOf-nominal", "The president of France, Emmanuel Macron, arrived in Kyiv.",
-         s("emmanuel-macron", "leaderOf", "france")),
+         s("emmanuel-macron", "leaderOf", "france"), s("emmanuel-macron", "visited", "kyiv")),
     case("leaderOf-coordination",
          "Latvian President Edgars Rinkevics and Estonian President Alar Karis visited Kyiv.",
-         s("edgars-rinkevics", "leaderOf", "latvia"), s("alar-karis", "leaderOf", "estonia")),
+         s("alar-karis", "leaderOf", "estonia"), s("alar-karis", "visited", "kyiv"),
+         s("edgars-rinkevics", "leaderOf", "latvia"), s("edgars-rinkevics", "visited", "kyiv")),
     case("leaderOf-negation", "President Vladimir Putin does not govern Belarus.",
-         s("vladimir-putin", "leaderOf", "belarus", NEGATED)),
+         s("vladimir-putin", "leaderOf", "belarus", NEGATED),
+         s("vladimir-putin", "leaderOf", "russia")),
     case("leaderOf-relative-date", "Prime Minister Donald Tusk has led Poland since December.",
          s("donald-tusk", "leaderOf", "poland", time="2023-12..")),
     # officialOf
@@ -83,11 +90,13 @@ MATRIX_CASES = [
          s("murat-nurtleu", "officialOf", "kazakhstan")),
     case("officialOf-nominal",
          "The foreign minister of Armenia, Ararat Mirzoyan, flew to Brussels.",
-         s("ararat-mirzoyan", "officialOf", "armenia")),
+         s("ararat-mirzoyan", "officialOf", "armenia"),
+         s("ararat-mirzoyan", "visited", "brussels")),
     case("officialOf-coordination",
-         "Prime Minister Denys Shmyhal and Foreign Minister Dmytro Kuleba represented Ukraine "
-         "at the summit.",
-         s("denys-shmyhal", "officialOf", "ukraine"), s("dmytro-kuleba", "officialOf", "ukraine")),
+         "Prime Minister Denys Shmyhal and Foreign Minister Dmytro Kuleba represented Ukraine at "
+         "the summit.",
+         s("denys-shmyhal", "leaderOf", "ukraine"), s("denys-shmyhal", "officialOf", "ukraine"),
+         s("dmytro-kuleba", "officialOf", "ukraine")),
     case("officialOf-negation",
          "Opposition leader Sviatlana Tsikhanouskaya does not represent Belarus at the United "
          "Nations.",
@@ -129,13 +138,12 @@ MATRIX_CASES = [
     # No passive of "be part of": a participle ("made up of") puts the whole first.
     case("partOf-passive",
          "The Russian Federal Assembly is made up of the State Duma and the Federation Council.",
-         s("state-duma", "partOf", "federal-assembly-russia"),
-         s("federation-council", "partOf", "federal-assembly-russia")),
+         s("federation-council", "partOf", "federal-assembly-russia"),
+         s("state-duma", "partOf", "federal-assembly-russia")),
     case("partOf-nominal",
          "The Office of Foreign Assets Control, an agency of the Treasury Department, listed "
          "three banks.",
-         s("office-of-foreign-assets-control", "partOf",
-           "united-states-department-of-the-treasury")),
+         s("office-of-foreign-assets-control", "partOf", "united-states-department-of-the-treasury")),
     case("partOf-coordination",
          "The Lok Sabha and the Rajya Sabha are part of the Parliament of India.",
          s("lok-sabha", "partOf", "parliament-of-india"),
@@ -165,28 +173,29 @@ MATRIX_CASES = [
          s("burkina-faso", "alliedWith", "mali")),
     # No agentive passive of "ally": the participle "allied with" is the form news writes.
     case("alliedWith-passive", "North Korea is allied with China.",
-         s("north-korea", "alliedWith", "china")),
+         s("china", "alliedWith", "north-korea")),
     case("alliedWith-nominal", "South Korea's alliance with the United States is decades old.",
          s("south-korea", "alliedWith", US)),
     case("alliedWith-coordination", "Niger is allied with Mali and Burkina Faso.",
-         s("niger", "alliedWith", "mali"), s("niger", "alliedWith", "burkina-faso")),
+         s("burkina-faso", "alliedWith", "niger"), s("mali", "alliedWith", "niger")),
     case("alliedWith-negation", "India is not allied with Russia.",
          s("india", "alliedWith", "russia", NEGATED)),
     case("alliedWith-relative-date", "Niger formed an alliance with Mali last September.",
-         s("niger", "alliedWith", "mali", time="2023-09..")),
+         s("mali", "alliedWith", "niger", time="2023-09.."),
+         s("mali", "cooperatesWith", "niger", time="2023-09")),
     # inConflictWith
     case("inConflictWith-active", "Pakistan clashed with Afghanistan.",
-         s("pakistan", "inConflictWith", "afghanistan")),
+         s("afghanistan", "inConflictWith", "pakistan")),
     case("inConflictWith-passive", "Hamas is being fought by Israel in Gaza.",
-         s("israel", "inConflictWith", "hamas")),
+         s("hamas", "inConflictWith", "israel")),
     case("inConflictWith-nominal", "Russia's war with Ukraine has entered its third year.",
          s("russia", "inConflictWith", "ukraine")),
     case("inConflictWith-coordination", "Israel is at war with Hamas and Hezbollah.",
-         s("israel", "inConflictWith", "hamas"), s("israel", "inConflictWith", "hezbollah")),
+         s("hamas", "inConflictWith", "israel"), s("hezbollah", "inConflictWith", "israel")),
     case("inConflictWith-negation", "Armenia is not at war with Turkey.",
          s("armenia", "inConflictWith", "turkey", NEGATED)),
     case("inConflictWith-relative-date", "Israel has been at war with Hamas since October.",
-         s("israel", "inConflictWith", "hamas", time="2023-10..")),
+         s("hamas", "inConflictWith", "israel", time="2023-10..")),
     # participantIn
     case("participantIn-active", "Japan attended the G20 summit.",
          s("japan", "participantIn", "g20-summit")),
@@ -195,7 +204,7 @@ MATRIX_CASES = [
     case("participantIn-nominal", "Australia's role in the Vietnam War was debated for decades.",
          s("australia", "participantIn", "vietnam-war")),
     case("participantIn-coordination", "India and China attended the BRICS summit.",
-         s("india", "participantIn", "brics-summit"), s("china", "participantIn", "brics-summit")),
+         s("china", "participantIn", "brics-summit"), s("india", "participantIn", "brics-summit")),
     case("participantIn-negation", "Russia did not attend the Munich Security Conference.",
          s("russia", "participantIn", "munich-security-conference", NEGATED)),
     case("participantIn-relative-date",
@@ -219,16 +228,17 @@ MATRIX_CASES = [
          s("russia", "hasMilitaryPresenceIn", "burkina-faso", time="2024-01..")),
     # diplomaticRelationsWith
     case("diplomaticRelationsWith-active", "Bahrain established diplomatic relations with Israel.",
-         s("bahrain", "diplomaticRelationsWith", "israel")),
+         s("bahrain", "diplomaticRelationsWith", "israel"), s("bahrain", "recognized", "israel")),
     case("diplomaticRelationsWith-passive",
          "Diplomatic relations between Bahrain and Qatar were restored.",
          s("bahrain", "diplomaticRelationsWith", "qatar")),
     case("diplomaticRelationsWith-nominal", "Morocco's ties with Israel have cooled.",
-         s("morocco", "diplomaticRelationsWith", "israel")),
+         s("israel", "diplomaticRelationsWith", "morocco")),
     case("diplomaticRelationsWith-coordination",
          "Israel established diplomatic relations with Bahrain and Morocco.",
-         s("israel", "diplomaticRelationsWith", "bahrain"),
-         s("israel", "diplomaticRelationsWith", "morocco")),
+         s("bahrain", "diplomaticRelationsWith", "israel"),
+         s("israel", "diplomaticRelationsWith", "morocco"), s("israel", "recognized", "bahrain"),
+         s("israel", "recognized", "morocco")),
     case("diplomaticRelationsWith-negation",
          "Bhutan does not have diplomatic relations with China.",
          s("bhutan", "diplomaticRelationsWith", "china", NEGATED)),
@@ -248,28 +258,37 @@ MATRIX_CASES = [
     case("exportsTo-relative-date", "Russia sold oil to China last month.",
          s("russia", "exportsTo", "china", time="2024-02")),
     # joined
-    case("joined-active", "Ethiopia joined BRICS.", s("ethiopia", "joined", "brics")),
+    case("joined-active", "Ethiopia joined BRICS.",
+         s("ethiopia", "joined", "brics"), s("ethiopia", "memberOf", "brics")),
     case("joined-passive", "Iran was admitted to the Shanghai Cooperation Organisation.",
-         s("iran", "joined", SCO)),
+         s("iran", "joined", SCO), s("iran", "memberOf", SCO)),
     case("joined-nominal", "Croatia's entry into the European Union pleased Brussels.",
-         s("croatia", "joined", EU)),
+         s("croatia", "joined", EU), s("croatia", "memberOf", EU)),
     case("joined-coordination", "Egypt and Ethiopia joined BRICS.",
-         s("egypt", "joined", "brics"), s("ethiopia", "joined", "brics")),
-    case("joined-negation", "Georgia has not joined NATO.", s("georgia", "joined", NATO, NEGATED)),
+         s("egypt", "joined", "brics"), s("egypt", "memberOf", "brics"),
+         s("ethiopia", "joined", "brics"), s("ethiopia", "memberOf", "brics")),
+    case("joined-negation", "Georgia has not joined NATO.",
+         s("georgia", "joined", NATO, NEGATED), s("georgia", "memberOf", NATO, NEGATED)),
     case("joined-relative-date", "Sweden joined NATO last Thursday.",
-         s("sweden", "joined", NATO, time="2024-03-07")),
+         s("sweden", "joined", NATO, time="2024-03-07"),
+         s("sweden", "memberOf", NATO, time="2024-03-07..")),
     # withdrewFrom
     case("withdrewFrom-active", "Nicaragua quit the Organization of American States.",
-         s("nicaragua", "withdrewFrom", "organization-of-american-states")),
+         s("nicaragua", "withdrewFrom", "organization-of-american-states"),
+         gap="an undated leaving yields a memberOf with no end, which reads as membership"),
     case("withdrewFrom-passive", "The Paris Agreement was abandoned by the United States.",
          s(US, "withdrewFrom", "paris-agreement")),
     case("withdrewFrom-nominal", "Britain's departure from the European Union hurt trade.",
-         s(UK, "withdrewFrom", EU)),
+         s(UK, "withdrewFrom", EU),
+         gap="an undated leaving yields a memberOf with no end, which reads as membership"),
     case("withdrewFrom-coordination", "Burkina Faso and Niger left the G5 Sahel.",
-         s("burkina-faso", "withdrewFrom", "g5-sahel"), s("niger", "withdrewFrom", "g5-sahel")),
+         s("burkina-faso", "withdrewFrom", "g5-sahel"), s("niger", "withdrewFrom", "g5-sahel"),
+         gap="an undated leaving yields a memberOf with no end, which reads as membership"),
     case("withdrewFrom-negation", "Turkey has not withdrawn from NATO.",
-         s("turkey", "withdrewFrom", NATO, NEGATED)),
+         s("turkey", "withdrewFrom", NATO, NEGATED),
+         gap="a negated withdrawal yields a negated membership, though Turkey is still a member"),
     case("withdrewFrom-relative-date", "Russia withdrew from the Council of Europe two years ago.",
+         s("russia", "memberOf", "council-of-europe", time="..2022"),
          s("russia", "withdrewFrom", "council-of-europe", time="2022")),
     # suspendedParticipationIn
     case("suspendedParticipationIn-active",
@@ -297,73 +316,88 @@ MATRIX_CASES = [
     case("suspended-nominal", "The Arab League's suspension of Syria lasted twelve years.",
          s("arab-league", "suspended", "syria")),
     case("suspended-coordination", "The African Union suspended Niger and Gabon.",
-         s(AU, "suspended", "niger"), s(AU, "suspended", "gabon")),
+         s(AU, "suspended", "gabon"), s(AU, "suspended", "niger")),
     case("suspended-negation", "ECOWAS has not suspended Senegal.",
          s(ECOWAS, "suspended", "senegal", NEGATED)),
     case("suspended-relative-date", "The African Union suspended Niger last August.",
          s(AU, "suspended", "niger", time="2023-08")),
     # visited
     case("visited-active", "President Emmanuel Macron visited Kazakhstan.",
-         s("emmanuel-macron", "visited", "kazakhstan")),
+         s("emmanuel-macron", "leaderOf", "france"), s("emmanuel-macron", "visited", "kazakhstan")),
     case("visited-passive", "Kyiv was visited by Prime Minister Giorgia Meloni.",
-         s("giorgia-meloni", "visited", "kyiv")),
+         s("giorgia-meloni", "leaderOf", "italy"), s("giorgia-meloni", "visited", "kyiv")),
     case("visited-nominal", "Chancellor Olaf Scholz's visit to China was brief.",
-         s("olaf-scholz", "visited", "china")),
+         s("olaf-scholz", "leaderOf", "germany"), s("olaf-scholz", "visited", "china")),
     case("visited-coordination", "President Recep Tayyip Erdogan visited Qatar and Egypt.",
-         s("recep-tayyip-erdogan", "visited", "qatar"),
-         s("recep-tayyip-erdogan", "visited", "egypt")),
+         s("recep-tayyip-erdogan", "leaderOf", "turkey"),
+         s("recep-tayyip-erdogan", "visited", "egypt"),
+         s("recep-tayyip-erdogan", "visited", "qatar")),
     case("visited-negation", "President Vladimir Putin did not visit Armenia.",
+         s("vladimir-putin", "leaderOf", "russia"),
          s("vladimir-putin", "visited", "armenia", NEGATED)),
     case("visited-relative-date", "Foreign Minister Wang Yi visited Australia yesterday.",
+         s("wang-yi", "officialOf", "china"),
          s("wang-yi", "visited", "australia", time="2024-03-13")),
     # metWith
     case("metWith-active", "Chancellor Olaf Scholz met President Emmanuel Macron.",
-         s("olaf-scholz", "metWith", "emmanuel-macron")),
+         s("emmanuel-macron", "leaderOf", "france"), s("emmanuel-macron", "metWith", "olaf-scholz"),
+         s("olaf-scholz", "leaderOf", "germany")),
     case("metWith-passive",
          "President Volodymyr Zelensky was hosted by Chancellor Olaf Scholz in Berlin.",
-         s("volodymyr-zelensky", "metWith", "olaf-scholz")),
+         s("olaf-scholz", "leaderOf", "germany"), s("olaf-scholz", "metWith", "volodymyr-zelensky"),
+         s("volodymyr-zelensky", "leaderOf", "ukraine")),
     case("metWith-nominal",
          "President Joe Biden's meeting with President Xi Jinping lasted four hours.",
-         s("joe-biden", "metWith", "xi-jinping")),
+         s("joe-biden", "leaderOf", US), s("joe-biden", "metWith", "xi-jinping"),
+         s("xi-jinping", "leaderOf", "china")),
     case("metWith-coordination",
-         "President Vladimir Putin met President Ilham Aliyev and Prime Minister Nikol Pashinyan.",
-         s("vladimir-putin", "metWith", "ilham-aliyev"),
-         s("vladimir-putin", "metWith", "nikol-pashinyan")),
+         "President Vladimir Putin met President Ilham Aliyev and Prime Minister Nikol "
+         "Pashinyan.",
+         s("ilham-aliyev", "leaderOf", "azerbaijan"),
+         s("ilham-aliyev", "metWith", "vladimir-putin"),
+         s("nikol-pashinyan", "leaderOf", "armenia"),
+         s("nikol-pashinyan", "metWith", "vladimir-putin"),
+         s("vladimir-putin", "leaderOf", "russia")),
     case("metWith-negation", "President Volodymyr Zelensky did not meet President Vladimir Putin.",
-         s("volodymyr-zelensky", "metWith", "vladimir-putin", NEGATED)),
+         s("vladimir-putin", "leaderOf", "russia"),
+         s("vladimir-putin", "metWith", "volodymyr-zelensky", NEGATED),
+         s("volodymyr-zelensky", "leaderOf", "ukraine")),
     case("metWith-relative-date",
          "Foreign Minister Sergei Lavrov met Foreign Minister Hakan Fidan on Monday.",
-         s("sergei-lavrov", "metWith", "hakan-fidan", time="2024-03-11")),
+         s("hakan-fidan", "metWith", "sergei-lavrov", time="2024-03-11"),
+         s("hakan-fidan", "officialOf", "turkey"), s("sergei-lavrov", "officialOf", "russia")),
     # agreedWith
     case("agreedWith-active", "Greece reached a deal with Turkey.",
          s("greece", "agreedWith", "turkey")),
     # Reaching a deal is reported in the passive with the parties as coordinated agents.
     case("agreedWith-passive", "A deal was struck by Israel and Hamas.",
-         s("israel", "agreedWith", "hamas")),
+         s("hamas", "agreedWith", "israel"),
+         gap="a deal struck is coded twice, as agreedWith and signedAgreementWith"),
     case("agreedWith-nominal", "Turkey's deal with Sweden unblocked the vote.",
-         s("turkey", "agreedWith", "sweden")),
+         s("sweden", "agreedWith", "turkey")),
     case("agreedWith-coordination", "Pakistan struck deals with China and Saudi Arabia.",
-         s("pakistan", "agreedWith", "china"), s("pakistan", "agreedWith", "saudi-arabia")),
+         s("china", "agreedWith", "pakistan"), s("pakistan", "agreedWith", "saudi-arabia"),
+         gap="a deal struck is coded twice, as agreedWith and signedAgreementWith"),
     case("agreedWith-negation", "Israel has not reached a deal with Hamas.",
-         s("israel", "agreedWith", "hamas", NEGATED)),
+         s("hamas", "agreedWith", "israel", NEGATED)),
     case("agreedWith-relative-date", "Egypt reached a deal with the IMF last week.",
          s("egypt", "agreedWith", IMF, time="2024-03")),
     # signedAgreementWith
     case("signedAgreementWith-active", "Ukraine signed a security agreement with Germany.",
-         s("ukraine", "signedAgreementWith", "germany")),
+         s("germany", "signedAgreementWith", "ukraine")),
     case("signedAgreementWith-passive", "A security pact was signed by Ukraine and Britain.",
          s("ukraine", "signedAgreementWith", UK)),
     case("signedAgreementWith-nominal", "Poland's treaty with Germany is decades old.",
-         s("poland", "signedAgreementWith", "germany")),
+         s("germany", "signedAgreementWith", "poland")),
     case("signedAgreementWith-coordination",
          "Ukraine signed security agreements with France and Germany.",
-         s("ukraine", "signedAgreementWith", "france"),
-         s("ukraine", "signedAgreementWith", "germany")),
+         s("france", "signedAgreementWith", "ukraine"),
+         s("germany", "signedAgreementWith", "ukraine")),
     case("signedAgreementWith-negation", "Armenia has not signed a peace treaty with Azerbaijan.",
          s("armenia", "signedAgreementWith", "azerbaijan", NEGATED)),
     case("signedAgreementWith-relative-date",
          "Ukraine signed a security agreement with Denmark last month.",
-         s("ukraine", "signedAgreementWith", "denmark", time="2024-02")),
+         s("denmark", "signedAgreementWith", "ukraine", time="2024-02")),
     # cooperatesWith
     case("cooperatesWith-active", "India cooperates with Japan on defence.",
          s("india", "cooperatesWith", "japan")),
@@ -378,7 +412,7 @@ MATRIX_CASES = [
     case("cooperatesWith-negation", "Afghanistan does not cooperate with Pakistan on security.",
          s("afghanistan", "cooperatesWith", "pakistan", NEGATED)),
     case("cooperatesWith-relative-date", "Vietnam expanded cooperation with Japan last year.",
-         s("vietnam", "cooperatesWith", "japan", time="2023")),
+         s("japan", "cooperatesWith", "vietnam", time="2023")),
     # providesAidTo
     case("providesAidTo-active", "Japan provided aid to Ukraine.",
          s("japan", "providesAidTo", "ukraine")),
@@ -416,8 +450,7 @@ MATRIX_CASES = [
     case("recognized-relative-date", "Honduras recognised China last year.",
          s("honduras", "recognized", "china", time="2023")),
     # concededTo
-    case("concededTo-active", "Greece bowed to the European Union.",
-         s("greece", "concededTo", EU)),
+    case("concededTo-active", "Greece bowed to the European Union.", s("greece", "concededTo", EU)),
     # "Yield to" has no passive; the passive of "make concessions to" is what news writes.
     case("concededTo-passive", "Concessions were made to Azerbaijan by Armenia.",
          s("armenia", "concededTo", "azerbaijan")),
@@ -437,7 +470,7 @@ MATRIX_CASES = [
     case("requested-nominal", "Armenia's appeal to the United Nations drew sympathy.",
          s("armenia", "requested", "united-nations")),
     case("requested-coordination", "Moldova asked Romania and the European Union for help.",
-         s("moldova", "requested", "romania"), s("moldova", "requested", EU)),
+         s("moldova", "requested", EU), s("moldova", "requested", "romania")),
     case("requested-negation", "Taiwan has not asked the United States for troops.",
          s("taiwan", "requested", US, NEGATED)),
     case("requested-relative-date", "Niger asked Russia for instructors in January.",
@@ -449,7 +482,7 @@ MATRIX_CASES = [
     case("criticized-nominal", "China's criticism of Japan was unusually sharp.",
          s("china", "criticized", "japan")),
     case("criticized-coordination", "Jordan and Egypt condemned Israel.",
-         s("jordan", "criticized", "israel"), s("egypt", "criticized", "israel")),
+         s("egypt", "criticized", "israel"), s("jordan", "criticized", "israel")),
     case("criticized-negation", "Hungary did not criticise Russia.",
          s("hungary", "criticized", "russia", NEGATED)),
     case("criticized-relative-date", "Azerbaijan criticised France on Monday.",
@@ -489,8 +522,8 @@ MATRIX_CASES = [
          s("vietnam", "protestedAgainst", "china")),
     case("protestedAgainst-coordination",
          "Lithuania summoned the ambassadors of Russia and Belarus.",
-         s("lithuania", "protestedAgainst", "russia"),
-         s("lithuania", "protestedAgainst", "belarus")),
+         s("lithuania", "protestedAgainst", "belarus"),
+         s("lithuania", "protestedAgainst", "russia")),
     case("protestedAgainst-negation", "Kazakhstan did not protest to Russia.",
          s("kazakhstan", "protestedAgainst", "russia", NEGATED)),
     case("protestedAgainst-relative-date", "Poland summoned the Russian ambassador yesterday.",
@@ -518,7 +551,7 @@ MATRIX_CASES = [
     case("sanctioned-nominal", "Canada's sanctions against Iran were extended.",
          s("canada", "sanctioned", "iran")),
     case("sanctioned-coordination", "Canada and Australia sanctioned Iran.",
-         s("canada", "sanctioned", "iran"), s("australia", "sanctioned", "iran")),
+         s("australia", "sanctioned", "iran"), s("canada", "sanctioned", "iran")),
     case("sanctioned-negation", "Turkey has not sanctioned Russia.",
          s("turkey", "sanctioned", "russia", NEGATED)),
     case("sanctioned-relative-date", "Japan imposed sanctions on Russia on Tuesday.",
@@ -540,21 +573,29 @@ MATRIX_CASES = [
          s("nauru", "severedRelationsWith", "taiwan", time="2024-01")),
     # expelled
     case("expelled-active", "Slovakia expelled a Russian diplomat.",
-         s("slovakia", "expelled", "russia")),
+         s("slovakia", "expelled", "russia"),
+         gap="expelling a diplomat is read as severing diplomatic relations"),
     case("expelled-passive", "The French ambassador was expelled by Niger.",
          s("niger", "expelled", "france")),
     case("expelled-nominal", "Moldova's expulsion of a Russian diplomat angered Moscow.",
-         s("moldova", "expelled", "russia")),
+         s("moldova", "expelled", "russia"),
+         gap="an expulsion is coded twice, as expelled and coerced"),
     case("expelled-coordination", "Poland expelled Russian and Belarusian diplomats.",
-         s("poland", "expelled", "russia"), s("poland", "expelled", "belarus")),
+         s("poland", "expelled", "belarus"), s("poland", "expelled", "russia"),
+         gap="expelling a diplomat is read as severing diplomatic relations"),
     case("expelled-negation", "Hungary has not expelled Russian diplomats.",
-         s("hungary", "expelled", "russia", NEGATED)),
+         s("hungary", "expelled", "russia", NEGATED),
+         gap="expelling a diplomat is read as severing diplomatic relations"),
     case("expelled-relative-date", "Moldova expelled a Russian diplomat last week.",
-         s("moldova", "expelled", "russia", time="2024-03")),
+         s("moldova", "expelled", "russia", time="2024-03"),
+         gap="expelling a diplomat is read as severing diplomatic relations"),
     # coerced
     case("coerced-active", "Israel occupies the Golan Heights.",
-         s("israel", "coerced", "golan-heights")),
-    case("coerced-passive", "Abkhazia is occupied by Russia.", s("russia", "coerced", "abkhazia")),
+         s("israel", "coerced", "golan-heights"),
+         gap="an occupation is coded twice, as coerced and attacked"),
+    case("coerced-passive", "Abkhazia is occupied by Russia.",
+         s("russia", "coerced", "abkhazia"),
+         gap="an occupation is coded twice, as coerced and attacked"),
     case("coerced-nominal", "Russia's annexation of Crimea was never recognised.",
          s("russia", "coerced", "crimea")),
     case("coerced-coordination", "Russia annexed Donetsk and Kherson.",
@@ -578,10 +619,8 @@ MATRIX_CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), MATRIX_CASES)
-def test_relation_form_is_extracted(statements, text, expected):
-    found = statements(text)
-    missing = [statement for statement in expected if statement not in found]
-    assert not missing, f"missing {missing}; extracted {sorted(found, key=str)}"
+def test_relation_form_yields_exactly_its_statements(statements, text, expected):
+    assert_reads(statements(text), expected)
 
 
 def test_every_relation_has_every_form():
@@ -593,5 +632,6 @@ def test_every_relation_has_every_form():
 
 def test_each_case_expects_its_own_relation():
     wrong = [param.id for param in MATRIX_CASES
-             if any(not param.id.startswith(f"{expected[1]}-") for expected in param.values[1])]
+             if not all(any(param.id.startswith(f"{statement[1]}-") for statement in reading)
+                        for reading in param.values[1])]
     assert wrong == []

@@ -891,6 +891,12 @@ def test_statement_is_not_asserted(statements, text, guarded, expected):
     assert_reads(found, expected)
 
 
+def test_no_case_expects_what_it_guards():
+    wrong = [param.id for param in NOT_ASSERTED_CASES
+             if any(param.values[1] in asserted(reading) for reading in param.values[2])]
+    assert wrong == []
+
+
 @pytest.mark.xfail(strict=True, reason="a mutual pledge of help yields neither the agreement nor "
                                        "the hypothetical aid")
 def test_conditional_attack_without_attacker_asserts_no_attack(statements):
