@@ -53,6 +53,9 @@ class AgentSettings:
     named_country_only: frozenset[str] = frozenset()
     #: Capitalised modifiers of faith or creed, which name no people ("Muslim militants", "Maoist rebels").
     creed_modifiers: frozenset[str] = frozenset()
+    #: Followers ("supporters", "fans"): with a country's name they follow that country or its team
+    #: ("Wales supporters", "Palestine supporters"); they are not its agents.
+    follower_nouns: frozenset[str] = frozenset()
     #: Longest agent phrase, in words.
     longest_phrase: int = 3
 
@@ -131,6 +134,8 @@ class AgentFinder:
                 mentions = by_token.get(token.i, [])
                 for mention in mentions:
                     country = self._country(found.entities[mention.entity_key])
+                    if country is not None and mention.via == "name" and head.lemma_.lower() in self.settings.follower_nouns:
+                        return []  # "Wales supporters", "Palestine supporters": for the country, not of it
                     if country is not None:
                         first = min(token.i, modifier.i)
                         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")

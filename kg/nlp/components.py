@@ -195,6 +195,7 @@ def agent_settings(lexicon: Lexicon) -> AgentSettings:
         instruments=frozenset(lexicon.grammar["instrument_nouns"]),
         people_sector=section["people_sector"],
         creed_modifiers=frozenset(section["creed_modifiers"]),
+        follower_nouns=frozenset(section["follower_nouns"]),
         named_country_only=frozenset(section["named_country_only"]),
         longest_phrase=int(section["longest_phrase"]),
     )
