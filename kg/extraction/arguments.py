@@ -106,6 +106,7 @@ class Arguments:
         if token.lemma_.lower() in self.followers:
             return []  # "Khan's supporters", "Palestine supporters": neither Khan nor Palestine
         if (token.lemma_.lower() in self.generic_heads or token.lower_ in self.title_words
+                or (token.tag_ == "NNS" and token.lemma_.lower() in self.title_words)
                 or token.lemma_.lower() in self.agent_heads) and token.pos_ in {"NOUN", "PROPN"}:
             return self.generic_head(token, sentence, depth)
         return []
