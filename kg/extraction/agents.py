@@ -131,9 +131,9 @@ class AgentFinder:
             return []
         sector, phrase_start = match
         modifiers = [c for c in head.children if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.i < head.i]
-        # "a U.S. AC-130 gunship", "Russian Su-25 jets": the owner modifies the model's designation
-        modifiers += [g for c in modifiers if any(ch.isdigit() for ch in c.text) for g in c.children
-                      if g.dep_ in {"amod", "compound", "nmod"} and g.i < c.i]
+        # "a U.S. AC-130 gunship", "Russian missile strikes": the owner modifies the model or the weapon
+        modifiers += [g for c in modifiers if c.dep_ == "compound" or any(ch.isdigit() for ch in c.text)
+                      for g in c.children if g.dep_ in {"amod", "compound", "nmod"} and g.i < c.i]
         if any(c.lower_ in self.settings.foreign_modifiers for c in modifiers):
             return []  # "foreign troops", "Western diplomats"
         countries: list[tuple[Entity, int, set[int]]] = []
@@ -177,7 +177,8 @@ class AgentFinder:
                                 countries.append((country, phrase_start, set()))
                             elif entity.type in {"Organization", "InternationalOrganization", "GovernmentBody"}:
                                 return []  # "fighters from Hayat Tahrir al-Sham": the group's own
-        if not countries and (head.lemma_.lower() in self.settings.instruments
+        phrase = " ".join(t.lemma_.lower() for t in doc[phrase_start:head.i + 1])
+        if not countries and (head.lemma_.lower() in self.settings.instruments or phrase in self.settings.instruments
                               or head.lemma_.lower() in self.settings.named_country_only):
             return []  # "a barrage of missiles at Kyiv": weapons belong to whoever the text says fired them
         if not countries:

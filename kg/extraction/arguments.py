@@ -63,6 +63,7 @@ class Arguments:
         self.reason_prepositions = frozenset(grammar["reason_prepositions"])
         self.doer_prepositions = frozenset(grammar["doer_prepositions"])
         self.private_roles = frozenset(grammar["private_role_nouns"])
+        self.instruments = frozenset(grammar["instrument_nouns"])
         self.followers = frozenset(grammar["agents"]["follower_nouns"])
         self.state_heads = frozenset(grammar["state_heads"])
         #: Sectors whose agents act for their state; rebels, protesters or criminals do not.
@@ -285,7 +286,8 @@ class Arguments:
                         doers = [p for c in expanded.children if c.dep_ == "prep" and c.lower_ in self.doer_prepositions
                                  for p in c.children if p.dep_ == "pobj"]
                         args = [a for p in doers for a in self.resolve(p, sentence)]
-                    if not args and spec.object_inside:
+                    if not args and spec.object_inside and expanded.lemma_.lower() not in self.instruments:
+                        # "struck a refinery deep inside Russia"; not "fired tear gas in Tbilisi": a weapon is no target
                         places = [p for c in expanded.children if c.dep_ == "prep"
                                   and c.lower_ in self.place_prepositions
                                   for p in c.children if p.dep_ == "pobj"]

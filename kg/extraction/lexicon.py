@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ConfigError
-from kg.records import RELATIONS
+from kg.records import RELATIONS, STANDING_RELATIONS
 
 __all__ = ["ACTOR_TYPES", "Pattern", "RelationSpec", "Lexicon", "LEXICON_DIR"]
 
@@ -208,7 +208,7 @@ def _agent_relation(path: Path, name: str, value: dict) -> tuple[tuple[str, str]
     return tuple(sorted(value.items()))
 
 
-def _add_derived(data: dict, derived: dict) -> None:
+def _add_derived(data: dict, derived: dict, prepositions: frozenset[str]) -> None:
     """Add the derived patterns (``cameo.json``) that the hand-written lexicon does not have.
 
     A derived pattern takes its relation's confidence times the file's
@@ -216,6 +216,15 @@ def _add_derived(data: dict, derived: dict) -> None:
     """
     factor = float(derived.get("confidence_factor", 1.0))
     relations = data.setdefault("relations", {})
+    # a phrase the hand-written lexicon gives to one event is not derived for another event ("expel
+    # diplomat" is an expulsion, not a severance); an event and the state it starts may share one
+    # ("formed an alliance with": cooperation and alliance)
+    written: dict[tuple[str, bool, str], set[str]] = {}
+    for name, entry in relations.items():
+        for section in ("verbs", "nouns"):
+            for i in entry.get(section, []):
+                phrase = _without_preposition(i if isinstance(i, str) else i["pattern"], prepositions)
+                written.setdefault((section, name in STANDING_RELATIONS, phrase), set()).add(name)
     for name, sections in derived.get("relations", {}).items():
         entry = relations.get(name)
         if entry is None:
@@ -224,10 +233,17 @@ def _add_derived(data: dict, derived: dict) -> None:
         for section, items in sections.items():
             known = {(i if isinstance(i, str) else i["pattern"]) for i in entry.get(section, [])}
             for item in items:
-                if item["pattern"] in known:
+                phrase = _without_preposition(item["pattern"], prepositions)
+                if item["pattern"] in known or written.get((section, name in STANDING_RELATIONS, phrase), {name}) - {name}:
                     continue
                 extra = {k: v for k, v in item.items() if k != "source"}
                 entry.setdefault(section, []).append({**extra, "confidence": round(base * factor, 3)})
+
+
+def _without_preposition(pattern: str, prepositions: frozenset[str]) -> str:
+    """A pattern without the preposition that introduces its object: "open embassy in" -> "open embassy"."""
+    words = pattern.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in prepositions else pattern
 
 
 def _types(path: Path, name: str, values: list[str]) -> frozenset[str]:
@@ -250,7 +266,7 @@ def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_p
     grammar = _load_json(grammar_path)
     agents = _load_json(agents_path)
     if derived_path is not None and derived_path.exists():
-        _add_derived(data, _load_json(derived_path))
+        _add_derived(data, _load_json(derived_path), frozenset(grammar.get("prepositions", ())))
     specs: dict[str, RelationSpec] = {}
     indexes: dict[str, dict[str, list[Pattern]]] = {
         "verbs": {}, "nouns": {}, "modifiers": {}, "modifier_nouns": {},

@@ -156,6 +156,15 @@ class Modality:
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.hypothetical_markers
                                       for c in node.children):
                 break
+            if dep == "advcl" and node.pos_ in {"VERB", "AUX"} and node.i > head.i \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
+                    and not any(c.dep_ == "mark" for c in node.children):
+                # "threatened sanctions to force Iran", "sent troops to protect the border": a purpose, not yet done
+                if modality == "Asserted":
+                    modality = "Hypothetical" if lemma in self.threatening_verbs or lemma in self.requesting_verbs \
+                        else "Future"
+                node = head
+                continue
             if dep == "pcomp" and head.lower_ in self.accusation_prepositions \
                     and head.head.lemma_.lower() in self.accusation_verbs:
                 # "accused Russia of attacking Ukraine": the accuser's claim, not a reported fact
