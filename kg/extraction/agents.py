@@ -53,6 +53,13 @@ class AgentSettings:
     named_country_only: frozenset[str] = frozenset()
     #: Capitalised modifiers of faith or creed, which name no people ("Muslim militants", "Maoist rebels").
     creed_modifiers: frozenset[str] = frozenset()
+    #: Followers ("supporters", "fans"): with a country's name they follow that country or its team
+    #: ("Wales supporters", "Palestine supporters"); they are not its agents.
+    follower_nouns: frozenset[str] = frozenset()
+    #: Places and units a group holds ("militia positions", "rebel bases"): the group is named in them.
+    site_nouns: frozenset[str] = frozenset()
+    #: Those who speak or lead for a group, in the plural ("rebel leaders", "militia commanders").
+    spokesman_nouns: frozenset[str] = frozenset()
     #: Longest agent phrase, in words.
     longest_phrase: int = 3
 
@@ -104,10 +111,12 @@ class AgentFinder:
         found.mentions.sort(key=lambda m: (m.start, m.end))
 
     def _people(self, token: Token, country: Entity):
-        """ "deported 168 Liberians": a plural demonym as a noun names the country's people."""
-        if token.tag_ not in {"NNS", "NNPS"} or token.dep_ in {"amod", "compound", "nmod", "poss"}:
+        """ "deported 168 Liberians", "seized a Briton": a demonym as a noun names the country's people."""
+        if token.dep_ in {"amod", "compound", "nmod", "poss"} or country.type != "Country":
             return []
-        if not token.lower_.endswith("s") or country.type != "Country":
+        plural = token.tag_ in {"NNS", "NNPS"} and token.lower_.endswith("s")
+        one = token.tag_ in {"NN", "NNP"} and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children)
+        if not (plural or one):
             return []
         return [(agent_entity(country, self.settings.people_sector), token.i, {token.i})]
 
@@ -115,13 +124,16 @@ class AgentFinder:
                 home: Entity | None):
         """The agents a noun phrase headed by ``head`` names, with the first token of each mention."""
         if head.dep_ in {"compound", "amod", "nmod"} and head.head.pos_ in {"NOUN", "PROPN"} \
-                and head.head.i > head.i:
-            return []  # "police officers": the head noun decides
+                and head.head.i > head.i and not self._names_group(head.head):
+            return []  # "police officers": the head noun decides; "militia positions" name the militia
         match = self._phrase(head, by_token)
         if match is None:
             return []
         sector, phrase_start = match
         modifiers = [c for c in head.children if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.i < head.i]
+        # "a U.S. AC-130 gunship", "Russian Su-25 jets": the owner modifies the model's designation
+        modifiers += [g for c in modifiers if any(ch.isdigit() for ch in c.text) for g in c.children
+                      if g.dep_ in {"amod", "compound", "nmod"} and g.i < c.i]
         if any(c.lower_ in self.settings.foreign_modifiers for c in modifiers):
             return []  # "foreign troops", "Western diplomats"
         countries: list[tuple[Entity, int, set[int]]] = []
@@ -131,6 +143,8 @@ class AgentFinder:
                 mentions = by_token.get(token.i, [])
                 for mention in mentions:
                     country = self._country(found.entities[mention.entity_key])
+                    if country is not None and mention.via == "name" and head.lemma_.lower() in self.settings.follower_nouns:
+                        return []  # "Wales supporters", "Palestine supporters": for the country, not of it
                     if country is not None:
                         first = min(token.i, modifier.i)
                         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -149,7 +163,8 @@ class AgentFinder:
             return []
         if not countries and any(m.dep_ in {"amod", "compound"} and m.text[:1].isupper() and m.i > head.sent.start
                                  and m.lower_ not in self.settings.nouns and m.lower_ not in self.settings.creed_modifiers
-                                 and not by_token.get(m.i) for m in modifiers):
+                                 and not by_token.get(m.i) and not any(ch.isdigit() for ch in m.text)
+                                 for m in modifiers):
             return []  # "Kurdish security forces", "Tamil rebels": a people's, not the document country's
         if not countries:
             for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in self.settings.country_prepositions):
@@ -177,6 +192,12 @@ class AgentFinder:
             seen.add(country.key)
             read.append((agent_entity(country, sector), min(start, phrase_start), absorbed))
         return read
+
+    def _names_group(self, noun: Token) -> bool:
+        """Whether a noun's modifier names the group it belongs to: "rebel bases", "rebel leaders"."""
+        if {noun.lemma_.lower(), noun.lower_} & self.settings.site_nouns:
+            return True
+        return noun.tag_ == "NNS" and noun.lemma_.lower() in self.settings.spokesman_nouns
 
     def _phrase(self, head: Token, by_token: dict[int, list[Mention]]) -> tuple[str, int] | None:
         """The sector of the longest agent phrase ending at ``head`` and the phrase's first token."""

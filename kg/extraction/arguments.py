@@ -62,6 +62,8 @@ class Arguments:
         self.quantity_nouns = frozenset(grammar["quantity_nouns"])
         self.reason_prepositions = frozenset(grammar["reason_prepositions"])
         self.doer_prepositions = frozenset(grammar["doer_prepositions"])
+        self.private_roles = frozenset(grammar["private_role_nouns"])
+        self.followers = frozenset(grammar["agents"]["follower_nouns"])
         self.state_heads = frozenset(grammar["state_heads"])
         #: Sectors whose agents act for their state; rebels, protesters or criminals do not.
         self.state_sectors = frozenset(grammar["agents"]["state_sectors"])
@@ -101,7 +103,10 @@ class Arguments:
                        for arg in self.resolve(h, sentence, depth + 1) if arg.entity.type == "Person"]
             if persons:
                 return persons
+        if token.lemma_.lower() in self.followers:
+            return []  # "Khan's supporters", "Palestine supporters": neither Khan nor Palestine
         if (token.lemma_.lower() in self.generic_heads or token.lower_ in self.title_words
+                or (token.tag_ == "NNS" and token.lemma_.lower() in self.title_words)
                 or token.lemma_.lower() in self.agent_heads) and token.pos_ in {"NOUN", "PROPN"}:
             return self.generic_head(token, sentence, depth)
         return []
@@ -269,7 +274,8 @@ class Arguments:
         for token in tokens:
             for expanded in self.expand(token):
                 args = self.resolve(expanded, sentence)
-                if not args and expanded.pos_ == "NOUN":
+                if not args and expanded.pos_ == "NOUN" and expanded.lemma_.lower() not in self.private_roles:
+                    # "the young Mexican driver", "the American sprinters": a person, not their country
                     modifiers = [c for c in expanded.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
                     modifiers += [g for c in modifiers if c.tag_ == "VBN" for g in c.children
                                   if g.dep_ in {"npadvmod", "compound", "nmod", "amod"}]  # "a U.S.-drafted resolution"

@@ -86,7 +86,7 @@ def extract_relations(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, l
         key = (relation.subject.key, relation.predicate, relation.object.key, relation.char_start)
         best.setdefault(key, relation)
     capitals = {(r.subject.key, r.object.key, r.char_start) for r in best.values() if r.predicate == "capitalOf"}
-    kept = [r for r in best.values()
+    kept = [r for r in extractor.titles.dated(list(best.values()))
             if not (r.predicate == "locatedIn" and (r.subject.key, r.object.key, r.char_start) in capitals)]
     return sorted(kept, key=lambda r: (r.char_start, r.predicate, r.subject.key, r.object.key))
 

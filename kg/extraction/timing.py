@@ -3,7 +3,9 @@
 A time expression dates the trigger whose clause holds it: the parse is climbed
 from the expression's root to the trigger (or the words of its pattern),
 stopping at another verb, so "met on Monday after talks that ended on Sunday"
-dates the meeting on Monday. "since" turns a point into the start of a period.
+dates the meeting on Monday. "since" turns a point into the start of a period,
+except after a record ("the first clash since 1975", "the worst violence since
+the war"), where it dates an earlier event, not this one.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ class Timing:
         self.expression_hops = int(walks["time_expression_hops"])
         self.trigger_hops = int(walks["time_trigger_hops"])
         self.start_words = lexicon.words("time_start_words")
+        self.record_words = lexicon.words("record_words")
 
     def times_for(self, tokens: list[Token], sentence: Sentence) -> list[TimeSpan]:
         """The time expressions whose clause is one of ``tokens``."""
@@ -45,6 +48,8 @@ class Timing:
             since = False
             for _ in range(self.expression_hops):
                 since = since or node.lower_ in self.start_words
+                if since and _record(node, self.record_words):
+                    break  # "the first fatal clash since 1975": 1975 was the one before
                 if node.i in targets:
                     if since and value.point is not None:
                         # "since its independence 13 years ago": the start of a period
@@ -70,6 +75,9 @@ class Timing:
                 # "on Thursday, when/where he met ...": the clause hangs on the time itself
                 for span, value in sentence.times:
                     if span.start <= node.head.i < span.end:
+                        if value.point is None and value.end is None and value.start is not None:
+                            # "since 2019, when India struck": the clause happened at that point
+                            return replace(value, point=value.start, start=None)
                         return value
             if node.dep_ == "acl" and node.pos_ in {"VERB", "AUX"}:
                 break  # "the agency, based in Vienna, said on Monday": the description has no date
@@ -81,3 +89,11 @@ class Timing:
             else:
                 break
         return None
+
+
+def _record(node: Token, words: frozenset[str]) -> bool:
+    """Whether a noun, or a verb's object, is described as a record: "the first ...", "fought
+    their worst battle since ...", "the deadliest ..."."""
+    nouns = [node, *(c for c in node.children if c.dep_ in {"dobj", "attr"})] if node.pos_ in {"VERB", "AUX"} else [node]
+    return any(c.dep_ in {"amod", "advmod", "nummod"} and (c.lower_ in words or c.tag_ == "JJS")
+               for noun in nouns for c in noun.children)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import json
 import logging
 import re
@@ -32,7 +33,7 @@ from typing import Iterable
 from kg.errors import ConfigError
 from kg.records import Entity
 
-__all__ = ["DATA_DIR", "DATA_FILES", "Gazetteer", "Role", "normalize_name"]
+__all__ = ["DATA_DIR", "DATA_FILES", "Gazetteer", "Role", "normalize_name", "spelling_key", "spelling_variants"]
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +71,22 @@ RULER_LABELS = {
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
                          "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2010": "-"})
 _SHORT_CAPS = re.compile(r"[A-Z]{1,3}")
+
+#: Words English news spells two ways, and the one form :func:`spelling_key` folds them to.
+#: "Co-operation" is folded by joining "co-" to its word, "coöperation" by dropping the accent.
+SPELLINGS = {
+    "organisation": "organization", "organisations": "organizations",
+    "defence": "defense", "defences": "defenses",
+    "programme": "program", "programmes": "programs",
+    "centre": "center", "centres": "centers",
+    "labour": "labor",
+}
+#: The other spelling of each word of :data:`SPELLINGS`, for writing a name both ways.
+_OTHER_SPELLING = {**SPELLINGS, **{american: british for british, american in SPELLINGS.items()}}
+#: Word beginnings written with or without a hyphen after "co" ("co-operation", "co-ordinate").
+_CO_WORDS = ("cooperat", "coordinat")
+_CO_PREFIX = re.compile(r"\bco-(?=[a-z])")
+_WORD_SPLIT = re.compile(r"[\s\-‐‑]+")
 _SIMPLE_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -91,6 +108,65 @@ def normalize_name(name: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.replace(".", "").split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def spelling_key(name: str) -> str:
+    """Return ``name`` folded so that its British and American spellings and hyphenations agree.
+
+    The key is the :func:`normalize_name` form in lower case, with "co-" joined
+    to the word it prefixes, other hyphens read as spaces and each word of
+    :data:`SPELLINGS` in its American form. Lookups use it only when no name
+    matches as written, so a name spelt one way by one entity and the other way
+    by another ("Labour Party", "Labor Party") still finds each its own.
+
+    Examples
+    --------
+    >>> spelling_key("Organisation for Economic Co-operation and Development")
+    'organization for economic cooperation and development'
+    >>> spelling_key("Organization for Economic Coöperation and Development")
+    'organization for economic cooperation and development'
+    >>> spelling_key("Guinea-Bissau") == spelling_key("Guinea Bissau")
+    True
+    """
+    text = _CO_PREFIX.sub("co", normalize_name(name).casefold())
+    return " ".join(SPELLINGS.get(word, word) for word in _WORD_SPLIT.split(text) if word)
+
+
+_VARIANT_WORD = re.compile(
+    r"(?i)\b(?:organi[sz]ations?|defen[cs]es?|programmes?|programs?|cent(?:re|er)s?|labou?r|co-?(?:operat|ordinat))")
+
+
+def spelling_variants(name: str) -> list[str]:
+    """The other ways of writing ``name`` with the words of :data:`SPELLINGS` and "co-operation".
+
+    Each word is written in both spellings, keeping its capital; "Co-operation"
+    and "Cooperation" stand for each other. The name itself is not returned.
+
+    Example
+    -------
+    >>> spelling_variants("European Defence Agency")
+    ['European Defense Agency']
+    >>> sorted(spelling_variants("Shanghai Cooperation Organisation"))  # doctest: +NORMALIZE_WHITESPACE
+    ['Shanghai Co-operation Organisation', 'Shanghai Co-operation Organization',
+     'Shanghai Cooperation Organization']
+    """
+    if not _VARIANT_WORD.search(name):
+        return []
+    choices = []
+    for word in name.split(" "):
+        forms = [word]
+        lower = word.lower()
+        other = _OTHER_SPELLING.get(lower)
+        if other is None and lower.startswith(_CO_WORDS):
+            other = "co-" + lower[2:]
+        elif other is None and lower.startswith(tuple("co-" + w[2:] for w in _CO_WORDS)):
+            other = "co" + lower[3:]
+        if other is not None:
+            forms.append(other[:1].upper() + other[1:] if word[:1].isupper() else other)
+        choices.append(forms)
+    variants = [" ".join(words) for words in itertools.product(*choices)]
+    return [variant for variant in variants if variant != name]
 
 
 def _is_case_sensitive(normalized: str) -> bool:
@@ -119,6 +195,47 @@ def _entity_from_json(row: dict) -> Entity:
     )
 
 
+class _NameIndex:
+    """Entities by name: as written (short abbreviations in exact case), then by spelling key."""
+
+    def __init__(self) -> None:
+        # {name: {entity key: entity}}: insertion-ordered, and a generic name held by
+        # every country's body is no quadratic list to search
+        self.exact: dict[str, dict[str, Entity]] = {}
+        self.folded: dict[str, dict[str, Entity]] = {}
+        self._spelled: dict[str, dict[str, Entity]] | None = None
+
+    def add(self, name: str, entity: Entity) -> None:
+        normalized = normalize_name(name)
+        if not normalized:
+            return
+        if _is_case_sensitive(normalized):
+            self.exact.setdefault(normalized, {})[entity.key] = entity
+        else:
+            self.folded.setdefault(normalized.casefold(), {})[entity.key] = entity
+            self._spelled = None
+
+    def find(self, normalized: str) -> list[Entity]:
+        """Entities with the name as written; failing that, with another spelling of it."""
+        found = dict(self.exact.get(normalized, {}))
+        found.update(self.folded.get(normalized.casefold(), {}))
+        if not found and not _is_case_sensitive(normalized):
+            found = self.spelled().get(spelling_key(normalized), {})
+        return list(found.values())
+
+    def spelled(self) -> dict[str, dict[str, Entity]]:
+        """Entities by the :func:`spelling_key` of their names, built when first needed."""
+        if self._spelled is None:
+            self._spelled = {}
+            for folded, entities in self.folded.items():
+                self._spelled.setdefault(spelling_key(folded), {}).update(entities)
+        return self._spelled
+
+    def has(self, normalized: str) -> bool:
+        """Whether some entity has this very name (no other spelling)."""
+        return normalized in self.exact or normalized.casefold() in self.folded
+
+
 class Gazetteer:
     """Named entities with their names, codes and links, indexed for lookup.
 
@@ -136,6 +253,11 @@ class Gazetteer:
         :meth:`ruler_patterns` leaves out, because in running text they mostly
         mean something else ("Victoria", the capital of Seychelles; "RSF" for
         Reporters Without Borders, when the Rapid Support Forces hold it).
+    generic
+        Optional ``{entity key: [names]}``: generic names of a country's body
+        ("Parliament", "Supreme Court", "Foreign Ministry"), which every country
+        uses for its own. They are aliases of the entity, found by
+        ``lookup(name, country=...)`` only, and never given to the ruler.
 
     Example
     -------
@@ -146,7 +268,8 @@ class Gazetteer:
 
     def __init__(self, entities: Iterable[Entity], borders: dict[str, list[str]] | None = None,
                  roles: dict[str, Iterable[Role]] | None = None,
-                 lookup_only: dict[str, Iterable[str]] | None = None) -> None:
+                 lookup_only: dict[str, Iterable[str]] | None = None,
+                 generic: dict[str, Iterable[str]] | None = None) -> None:
         ordered = sorted(entities, key=lambda e: (TYPE_RANK.get(e.type, 99), e.key))
         self.entities: tuple[Entity, ...] = tuple(ordered)
         self.borders: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (borders or {}).items()}
@@ -162,13 +285,15 @@ class Gazetteer:
                 raise ConfigError(f"duplicate gazetteer key {entity.key!r}; every entity needs its own key")
             self._by_key[entity.key] = entity
         self._by_qid = {e.qid: e for e in reversed(self.entities) if e.qid}
-        self._exact: dict[str, list[Entity]] = {}
-        self._folded: dict[str, list[Entity]] = {}
+        self._generic: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in (generic or {}).items()}
+        self._names = _NameIndex()
+        self._generic_names = _NameIndex()
         self._demonyms_exact: dict[str, Entity] = {}
         self._demonyms_folded: dict[str, Entity] = {}
         for entity in self.entities:
+            generic = self._generic.get(entity.key, frozenset())
             for name in self._lookup_names(entity):
-                self._index(name, entity)
+                (self._generic_names if name in generic else self._names).add(name, entity)
             for demonym in entity.demonyms:
                 normalized = normalize_name(demonym)
                 if _is_case_sensitive(normalized):
@@ -224,13 +349,27 @@ class Gazetteer:
         """
         return self._by_qid.get(qid.strip().upper())
 
-    def lookup(self, name: str) -> tuple[Entity, ...]:
+    def lookup(self, name: str, *, country: str | None = None) -> tuple[Entity, ...]:
         """Return every entity with exactly this name, most prominent first.
+
+        Most prominent is the entity the entity ruler gives the name to (the
+        others keep it for lookup only: "SDF" is the Syrian Democratic Forces
+        before Japan's Self-Defense Forces), then countries, international
+        organisations, government bodies, other organisations, places, events
+        and persons, in this order.
 
         Names are the label, aliases, abbreviations and former names. Matching
         ignores accents, dots, curly apostrophes and a leading "the"; it ignores
         case except for all-caps abbreviations of up to three letters, so "US"
-        finds the United States and "us" finds nothing.
+        finds the United States and "us" finds nothing. A name no entity has as
+        written is looked up by its :func:`spelling_key`, so British and
+        American spellings and hyphenations find the same entity
+        ("Organization for Economic Cooperation and Development" is the OECD).
+
+        A generic name that every country uses for its own body ("Parliament",
+        "the Supreme Court", "Foreign Ministry") names no entity by itself;
+        with ``country`` (a country key), only entities of that country are
+        returned, generic names included.
 
         Example
         -------
@@ -238,14 +377,47 @@ class Gazetteer:
         ['united-states']
         >>> Gazetteer.load().lookup("us")
         ()
+        >>> [e.key for e in Gazetteer.load().lookup("Organization for Economic Cooperation and Development")]
+        ['organisation-for-economic-co-operation-and-development']
         """
         normalized = normalize_name(name)
         if not normalized:
             return ()
-        found = self._find(_strip_article(normalized))
-        if not found and normalized != _strip_article(normalized):
-            found = self._find(normalized)
-        return tuple(sorted(found, key=lambda e: (TYPE_RANK.get(e.type, 99), e.key)))
+        indexes = [self._names] if country is None else [self._names, self._generic_names]
+        found: list[Entity] = []
+        for index in indexes:
+            within = self._find(index, normalized)
+            if country is not None:
+                within = [e for e in within if e.country == country]
+            found += [e for e in within if e not in found]
+        # the entity the ruler gives the name to comes before those that keep it for lookup only
+        hidden = {e.key for e in found if self._is_lookup_only(e.key, normalized)}
+        return tuple(sorted(found, key=lambda e: (e.key in hidden, TYPE_RANK.get(e.type, 99), e.key)))
+
+    def _is_lookup_only(self, key: str, normalized: str) -> bool:
+        names = self._lookup_only.get(key)
+        if not names:
+            return False
+        wanted = {_strip_article(normalized).casefold(), normalized.casefold()}
+        return any(normalize_name(name).casefold() in wanted for name in names)
+
+    def is_generic(self, name: str) -> bool:
+        """Whether ``name`` is a generic name of a country's body ("the National Assembly").
+
+        Such a name means the body of the country a text is about; which one
+        :meth:`lookup` with ``country`` tells.
+
+        Example
+        -------
+        >>> sejm = Entity("sejm", "Sejm", "GovernmentBody", aliases=("Parliament",), country="poland")
+        >>> gazetteer = Gazetteer([sejm], generic={"sejm": ["Parliament"]})
+        >>> gazetteer.is_generic("the Parliament"), gazetteer.is_generic("Sejm")
+        (True, False)
+        >>> gazetteer.lookup("Parliament"), [e.key for e in gazetteer.lookup("Parliament", country="poland")]
+        ((), ['sejm'])
+        """
+        normalized = normalize_name(name)
+        return bool(normalized) and bool(self._find(self._generic_names, normalized))
 
     def by_demonym(self, word: str) -> Entity | None:
         """Return the country a demonym or adjective refers to ("Uzbek" -> Uzbekistan).
@@ -335,7 +507,10 @@ class Gazetteer:
         strings, so the pipeline's own tokenizer splits them. Seats of power
         get ``FAC``; demonyms get ``NORP`` with the country's key. A name shared
         by several entities is given to the most prominent one only. Names
-        that are lookup-only for their entity get no pattern.
+        that are lookup-only or generic for their entity get no pattern. A
+        name of several words is also matched in its other spellings
+        (:func:`spelling_variants`) unless another entity has that spelling
+        as a name of its own.
 
         Persons (label ``PERSON``) are left out unless ``persons`` is true:
         an entity layer that takes them from the ruler must also count them
@@ -351,14 +526,13 @@ class Gazetteer:
         """
         patterns: list[dict] = []
         seen: set[tuple] = set()
+        respelt: list[tuple[str, str, Entity]] = []
         for entity in self.entities:
             if entity.type == "Person" and not persons:
                 continue
-            label = RULER_LABELS.get(entity.type, "MISC")
-            if entity.type == "Place" and entity.metonym_for and not entity.capital_of:
-                label = "FAC"
+            label = self._ruler_label(entity)
             abbreviations = set(entity.abbreviations)
-            skipped = self._lookup_only.get(entity.key, frozenset())
+            skipped = self._lookup_only.get(entity.key, frozenset()) | self._generic.get(entity.key, frozenset())
             for name in self._lookup_names(entity):
                 if name in skipped:
                     continue
@@ -367,6 +541,8 @@ class Gazetteer:
                 if key is not None and key not in seen:
                     seen.add(key)
                     patterns.append({"label": label, "pattern": pattern, "id": entity.key})
+                if " " in name and name not in abbreviations:
+                    respelt += [(variant, label, entity) for variant in spelling_variants(name)]
             if not entity.demonyms:
                 continue
             names = {normalize_name(n) for n in self._lookup_names(entity)}
@@ -378,29 +554,35 @@ class Gazetteer:
                 if key is not None and key not in seen:
                     seen.add(key)
                     patterns.append({"label": "NORP", "pattern": pattern, "id": entity.key})
+        # A name's other spellings ("Organization for Economic Cooperation and Development")
+        # come last, and only where no entity has that very name ("Labor Party").
+        for variant, label, entity in respelt:
+            normalized = normalize_name(variant)
+            if self._names.has(normalized) or self._generic_names.has(normalized):
+                continue
+            pattern = _make_pattern(variant, exact=False)
+            key = None if pattern is None else _pattern_key(pattern)
+            if key is not None and key not in seen:
+                seen.add(key)
+                patterns.append({"label": label, "pattern": pattern, "id": entity.key})
         return patterns
+
+    @staticmethod
+    def _ruler_label(entity: Entity) -> str:
+        if entity.type == "Place" and entity.metonym_for and not entity.capital_of:
+            return "FAC"
+        return RULER_LABELS.get(entity.type, "MISC")
 
     # ------------------------------------------------------------------ internals
     @staticmethod
     def _lookup_names(entity: Entity) -> tuple[str, ...]:
         return (*entity.names, *(name for name, _ in entity.former_names))
 
-    def _index(self, name: str, entity: Entity) -> None:
-        normalized = normalize_name(name)
-        if not normalized:
-            return
-        if _is_case_sensitive(normalized):
-            bucket = self._exact.setdefault(normalized, [])
-        else:
-            bucket = self._folded.setdefault(normalized.casefold(), [])
-        if entity not in bucket:
-            bucket.append(entity)
-
-    def _find(self, normalized: str) -> list[Entity]:
-        found = list(self._exact.get(normalized, ()))
-        for entity in self._folded.get(normalized.casefold(), ()):
-            if entity not in found:
-                found.append(entity)
+    @staticmethod
+    def _find(index: _NameIndex, normalized: str) -> list[Entity]:
+        found = index.find(_strip_article(normalized))
+        if not found and normalized != _strip_article(normalized):
+            found = index.find(normalized)
         return found
 
 
@@ -429,6 +611,7 @@ def _load_cached(directory: Path) -> Gazetteer:
     entities: list[Entity] = []
     roles: dict[str, list] = {}
     lookup_only: dict[str, list] = {}
+    generic: dict[str, list] = {}
     for name in DATA_FILES:
         path = directory / name
         if not path.exists():
@@ -443,11 +626,13 @@ def _load_cached(directory: Path) -> Gazetteer:
                     roles[row["key"]] = row["roles"]
                 if row.get("lookup_only"):
                     lookup_only[row["key"]] = row["lookup_only"]
+                if row.get("generic"):
+                    generic[row["key"]] = row["generic"]
     borders_path = directory / "borders.json"
     borders = {}
     if borders_path.exists():
         with open(borders_path, encoding="utf-8") as handle:
             borders = json.load(handle)
-    gazetteer = Gazetteer(entities, borders, roles, lookup_only)
+    gazetteer = Gazetteer(entities, borders, roles, lookup_only, generic)
     logger.debug("loaded %d gazetteer entities from %s", len(gazetteer), directory)
     return gazetteer

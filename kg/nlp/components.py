@@ -91,7 +91,11 @@ class GazetteerRuler:
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_matcher: dict[int, tuple[list[str], list[str]]] = {id(self.exact): ([], []), id(self.folded): ([], [])}
         matchers = {id(self.exact): self.exact, id(self.folded): self.folded}
-        for entry in Gazetteer.load(gazetteer_path or None).ruler_patterns(persons=True):
+        gazetteer = Gazetteer.load(gazetteer_path or None)
+        # words of persons' names ("Sadr" of Muqtada al-Sadr) are not acronyms written as words ("SADR")
+        name_words = {w for e in gazetteer if e.type == "Person" for n in (e.label, *e.aliases)
+                      for w in n.replace("-", " ").split()}
+        for entry in gazetteer.ruler_patterns(persons=True):
             pattern = entry["pattern"]
             if isinstance(pattern, list):
                 attribute = next(iter(pattern[0]))
@@ -102,7 +106,8 @@ class GazetteerRuler:
             keys, texts = by_matcher[id(matcher)]
             keys.append(f"{entry['label']}|{entry['id']}")
             texts.append(text)
-            if matcher is self.exact and text.isalpha() and text.isupper() and len(text) >= 4:
+            if matcher is self.exact and text.isalpha() and text.isupper() and len(text) >= 4 \
+                    and text.title() not in name_words:
                 # "Ecowas", "Nato", "Opec": acronyms written as words in British style
                 keys.append(f"{entry['label']}|{entry['id']}")
                 texts.append(text.title())
@@ -195,6 +200,9 @@ def agent_settings(lexicon: Lexicon) -> AgentSettings:
         instruments=frozenset(lexicon.grammar["instrument_nouns"]),
         people_sector=section["people_sector"],
         creed_modifiers=frozenset(section["creed_modifiers"]),
+        follower_nouns=frozenset(section["follower_nouns"]),
+        site_nouns=frozenset(section["site_nouns"]),
+        spokesman_nouns=frozenset(section["spokesman_nouns"]),
         named_country_only=frozenset(section["named_country_only"]),
         longest_phrase=int(section["longest_phrase"]),
     )

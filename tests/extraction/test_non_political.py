@@ -112,8 +112,6 @@ def test_the_sport_sentences_are_a_hundred_different_ones():
     assert len(sentences) == len(set(sentences)) == 100
 
 
-@pytest.mark.xfail(strict=True, reason="sports idioms still yield interactions: teams that beat "
-                                       "others attack them, a driver's signing is an agreement")
 def test_no_interaction_is_asserted_in_sports_reporting(statements):
     offending = {}
     for sentence in sport_sentences():

@@ -112,3 +112,37 @@ def test_groups_file_does_not_repeat_an_entry():
     assert len(labels) == len(set(labels))
     assert all(row["type"] == "Organization" for row in groups)
     assert len(groups) >= 200
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "type_", "country"),
+    [
+        # the European Community, the EU's predecessor until 2009, under its own name and its former names
+        ("European Community", "european-community", "InternationalOrganization", None),
+        ("EC", "european-community", "InternationalOrganization", None),
+        ("European Economic Community", "european-community", "InternationalOrganization", None),
+        ("EEC", "european-community", "InternationalOrganization", None),
+        ("PLO", "palestine-liberation-organization", "Organization", "palestine"),
+        ("Red Cross", "international-committee-of-the-red-cross", "InternationalOrganization", None),
+        ("ICRC", "international-committee-of-the-red-cross", "InternationalOrganization", None),
+        ("IFRC", "international-federation-of-red-cross-and-red-crescent-societies", "InternationalOrganization", None),
+        ("Palestinian Red Crescent", "palestine-red-crescent-society", "Organization", "palestine"),
+        ("Amnesty International", "amnesty-international", "Organization", None),
+        ("Human Rights Watch", "human-rights-watch", "Organization", None),
+        # based in Britain, about Syria: no country of its own
+        ("Syrian Observatory for Human Rights", "syrian-observatory-for-human-rights", "Organization", None),
+        ("the Observatory", "syrian-observatory-for-human-rights", "Organization", None),
+    ],
+)
+def test_organisation_types_and_countries(gazetteer, name, key, type_, country):
+    entity = gazetteer.lookup(name)[0]
+    assert (entity.key, entity.type, entity.country) == (key, type_, country)
+
+
+def test_the_european_community_keeps_its_former_names_with_their_last_year(gazetteer):
+    assert ("European Economic Community", "1993") in gazetteer["european-community"].former_names
+    assert gazetteer["european-union"].former_names == ()
+    patterns = gazetteer.ruler_patterns()
+    assert {"label": "ORG", "pattern": [{"ORTH": "EC"}], "id": "european-community"} in patterns
+    # "the Observatory" is the Syrian Observatory only when looked up, never tagged in running text
+    assert not [p for p in patterns if p["pattern"] == [{"ORTH": "Observatory"}]]

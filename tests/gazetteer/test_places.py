@@ -78,7 +78,8 @@ def test_cities_of_one_name_in_two_countries_are_two_places(gazetteer):
 
 def test_every_generated_city_has_a_country(gazetteer):
     cities = [e for e in gazetteer if e.type == "Place" and not e.capital_of and not e.metonym_for]
-    assert len(cities) >= 3900
+    # about 3,700 GeoNames cities of 150,000 people or more, less the ~300 districts of larger cities
+    assert len(cities) >= 3700
     without = [e.key for e in cities if e.country is None]
     # only regions, seas and disputed areas lack a country; all of them are curated
     curated = {row["label"] for row in json.loads((ROOT / "kg/gazetteer/curated/places.json").read_text("utf-8"))}
@@ -96,7 +97,8 @@ def test_every_generated_city_has_a_country(gazetteer):
         ("Victoria", "canada", "a common given name"),
         ("Jackson", "united-states", "a common given name"),
         ("Mansfield", "united-kingdom", "a common surname"),
-        ("Kennedy", "colombia", "a common surname"),
+        ("Hamilton", "canada", "a common surname"),
+        ("Kennedy", "colombia", "a district of Bogotá"),  # a surname as well; the district rule comes first
         ("Ede", "nigeria", "three letters or fewer"),
         ("Man", "cote-d-ivoire", "three letters or fewer"),
         ("Armenia", "colombia", "a name or demonym of another gazetteer entity"),
@@ -210,3 +212,63 @@ def test_hong_kong_and_macau_are_territories_not_cities(gazetteer):
     for name in ["Hong Kong", "Macau"]:
         assert gazetteer.lookup(name)[0].type == "Country"
     assert gazetteer["kowloon"].country == "hong-kong"
+
+
+def _city(name, population, latitude, longitude, country="GB", region="ENG"):
+    return {"name": name, "countrycode": country, "admin1code": region, "population": population,
+            "latitude": latitude, "longitude": longitude}
+
+
+LONDON = _city("London", 8_961_989, 51.50853, -0.12574)
+MOSCOW = _city("Moscow", 10_381_222, 55.75222, 37.61556, "RU", "48")
+MANCHESTER = _city("Manchester", 1_000_000, 53.48095, -2.23743)
+
+
+@pytest.mark.parametrize(
+    ("city", "parent"),
+    [
+        (_city("Islington", 319_143, 51.53622, -0.10304), "London"),  # 3.5 km from London
+        (_city("Sutton", 187_600, 51.35, -0.2), "London"),  # 18 km, within London's 24 km
+        (_city("Lyublino", 172_000, 55.67738, 37.76005, "RU", "48"), "Moscow"),
+        # Khimki lies 20 km from Moscow, but in Moscow Oblast, not the city of Moscow
+        (_city("Khimki", 239_967, 55.89704, 37.42969, "RU", "47"), None),
+        # Salford is next to Manchester but not a fifth of its size
+        (_city("Salford", 245_000, 53.48771, -2.29042), None),
+        # Reading is 58 km from London
+        (_city("Reading", 318_014, 51.45625, -0.97113), None),
+        # a Kazakh city at London's coordinates is in another country
+        (_city("Elsewhere", 200_000, 51.53622, -0.10304, "KZ", "ENG"), None),
+    ],
+)
+def test_district_of_a_larger_city(build, city, parent):
+    found = build.district_of(city, [LONDON, MOSCOW, MANCHESTER])
+    assert (found["name"] if found else None) == parent
+
+
+def test_district_radius_grows_with_the_larger_city(build):
+    kyiv = _city("Kyiv", 2_952_301, 50.45466, 30.5238, "UA", "12")
+    assert build.district_of(_city("Desna", 368_500, 50.5167, 30.6, "UA", "12"), [kyiv])["name"] == "Kyiv"  # 8.6 km
+    # 14 km from Kyiv is beyond its 13.7 km, though 14 km from London would be a borough
+    assert build.district_of(_city("Far", 150_000, 50.58, 30.5238, "UA", "12"), [kyiv]) is None
+    assert build.district_of(_city("Near", 150_000, 51.63453, -0.12574), [LONDON])["name"] == "London"
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "parent"),
+    [("Islington", "united-kingdom", "London"), ("Croydon", "united-kingdom", "London"),
+     ("Lyublino", "russia", "Moscow"), ("Obolon", "ukraine", "Kyiv"), ("Darnytsya", "ukraine", "Kyiv"),
+     ("Iztapalapa", "mexico", "Mexico City"), ("Shinjuku", "japan", "Tokyo"), ("Kreuzberg", "germany", "Berlin")],
+)
+def test_city_districts_are_left_out_with_their_city(gazetteer, excluded, name, country, parent):
+    assert excluded[(name, country)] == f"a district of {parent}"
+    assert _places(gazetteer, name) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "country"),
+    [("Thane", "thane", "india"), ("Guarulhos", "guarulhos", "brazil"), ("Yonkers", "yonkers", "united-states"),
+     ("Sadr City", "sadr-city", "iraq"), ("Soweto", "soweto", "south-africa"), ("Khimki", "khimki", "russia"),
+     ("Giza", "giza", "egypt"), ("Jersey City", "jersey-city", "united-states")],
+)
+def test_cities_next_to_larger_ones_stay(gazetteer, name, key, country):
+    assert [(e.key, e.country) for e in _places(gazetteer, name)] == [(key, country)]

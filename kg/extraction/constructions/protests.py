@@ -88,8 +88,10 @@ def implicit_protests(extractor: Extractor, made: Iterable[Relation]) -> Iterato
         seen.add(key)
         extractor.found.entities.setdefault(country.key, country)
         pattern = Pattern("protestedAgainst", "noun", token.lemma_.lower(), confidence=confidence)
+        # "protesters chanting slogans on Sunday": the protesters' own clause dates the protest
+        own = [token, *(c for c in token.children if c.dep_ == "acl" and c.pos_ == "VERB")]
         yield from extractor.emit(pattern, [protesters], [Arg(country, protesters.text, "context")], sentence,
-                                  token, [token], False)
+                                  token, own, False)
 
 
 def _supporters(token: Token) -> bool:

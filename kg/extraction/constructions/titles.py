@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from kg.extraction.agents import agent_entity
 from kg.extraction.arguments import Arg
-from kg.records import STANDING_RELATIONS
+from kg.records import STANDING_RELATIONS, TimeSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -69,6 +69,9 @@ class TitleReader:
         #: Roles described without a person ("the French ambassador"): role -> (country key, sentence start).
         self.descriptions: dict[str, set[tuple[str, int]]] = {}
         self.pending: list[_Reading] = []
+        self.office_start_phrases = frozenset(titles["office_start_phrases"])
+        #: When persons took office, read from "came to power in 2016": person key -> time.
+        self.office_starts: dict[str, TimeSpan] = {}
 
     def role_of(self, words: list[Token]) -> tuple[str, str] | None:
         """The longest title of office at the end of ``words``: (kind, role as written)."""
@@ -147,6 +150,7 @@ class TitleReader:
             if not done and unanchored:
                 self.pending.append(unanchored[0])
         self._read_descriptions(sentence, holders)
+        self._read_office_starts(sentence)
 
     def people_state(self, anchor: Arg) -> Arg:
         """ "Hugo Chavez as their president" (the Venezuelans'): a people's leader leads their state."""
@@ -158,6 +162,28 @@ class TitleReader:
             return anchor
         self.extractor.found.entities.setdefault(country.key, country)
         return Arg(country, anchor.text, anchor.via)
+
+    def _read_office_starts(self, sentence: Sentence) -> None:
+        """ "since he came to power in 2016", "took office in May": when a person's office began."""
+        extractor = self.extractor
+        for verb in sentence.sent:
+            if verb.pos_ not in {"VERB", "AUX"} or office_phrase(verb) not in self.office_start_phrases:
+                continue
+            time = extractor.timing.of(verb, [verb], sentence)
+            if time is None or time.point is None:
+                continue
+            # "was sworn in": the one sworn in is the passive's subject
+            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            holders = passive or extractor.clauses.subjects_of(verb, sentence)
+            for holder in extractor.arguments.args(holders, sentence):
+                if holder.entity.type == "Person":
+                    self.office_starts.setdefault(holder.entity.key, TimeSpan(time.text, start=time.point))
+
+    def dated(self, relations: list[Relation]) -> list[Relation]:
+        """Undated offices of persons the document says when they took: dated from then."""
+        return [replace(r, time=self.office_starts[r.subject.key])
+                if r.predicate in {"leaderOf", "officialOf"} and r.time is None and r.subject.key in self.office_starts
+                else r for r in relations]
 
     def state_of_body(self, anchor: Arg) -> Arg:
         """A national body's head or official is an official of its state ("Israeli foreign ministry spokesman")."""
@@ -462,6 +488,19 @@ class TitleReader:
         context += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "to"}
                     for p in c.children if p.dep_ == "pobj"]
         return words, context
+
+
+def office_phrase(verb: Token) -> str:
+    """A verb with its particle, object or prepositional object: "come to power", "take office", "swear in"."""
+    words = [verb.lemma_.lower()]
+    for child in verb.children:
+        if child.dep_ == "prt":
+            words.append(child.lower_)
+        elif child.dep_ == "dobj":
+            words.append(child.lemma_.lower())
+        elif child.dep_ == "prep" and child.lower_ in {"to", "into"}:
+            words += [child.lower_, *(p.lemma_.lower() for p in child.children if p.dep_ == "pobj")]
+    return " ".join(words)
 
 
 def tidy_role(text: str) -> str:

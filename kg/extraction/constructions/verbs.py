@@ -9,6 +9,7 @@ the relation's subject ("is located in").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extraction.clauses import is_passive
@@ -50,7 +51,7 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
     if pattern.requires_complement and not any(c.dep_ == "xcomp" for c in verb.children):
         return
     followed = extractor.follow(verb, pattern.path, pattern.noun_object)
-    if followed is None:
+    if followed is None or contest_result(extractor, verb):
         return
     matched, object_tokens = followed
     if pattern.object_from_trigger:
@@ -111,6 +112,39 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
         # a noun inside a verb phrase that stated a relation is not read on its own
         consumed.update(t.i for t in matched[1:])
     yield from made
+
+
+_SCORE = re.compile(r"^\d+\s*[-\u2013]\s*\d+$")
+
+
+def contest_result(extractor: Extractor, verb: Token) -> bool:
+    """Whether a verb of winning reports a match, race or election, not an act of force.
+
+    "Spain beat France 2-1", "beat Bangladesh by 12 runs", "beat Denmark in the
+    final", "beat Alcaraz in four sets to win the title": a score, a margin, the
+    contest itself or what was won. "Police beat protesters" has none of them.
+    """
+    contests = extractor.lexicon.grammar["contests"]
+    lemma = verb.lemma_.lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if lemma not in contests["verbs"] and f"{lemma} {particle}" not in contests["verbs"]:
+        return False
+    for child in verb.children:
+        if _SCORE.match("".join(t.text_with_ws for t in child.subtree).strip()):
+            return True  # "beat France 2-1"
+        if child.dep_ in {"xcomp", "advcl"} and child.lemma_.lower() in contests["outcome_verbs"]:
+            return True  # "to win the title"
+        if child.dep_ != "prep":
+            continue
+        for noun in (c for c in child.children if c.dep_ == "pobj"):
+            words = {noun.lower_, noun.lemma_.lower(),
+                     " ".join(t.lower_ for t in noun.subtree if t.dep_ == "compound" or t.i == noun.i)}
+            if words & set(contests["event_nouns"]):
+                return True  # "in the final", "in four sets", "on penalties", "in the election"
+            if any(n.lower_ in contests["margin_units"] and any(c.dep_ == "nummod" for c in n.children)
+                   for n in noun.subtree):
+                return True  # "by 12 runs", "in a time of 9.63 seconds"
+    return False
 
 
 def reciprocal(token: Token) -> bool:
@@ -181,6 +215,7 @@ def complement_objects(extractor: Extractor, pattern: Pattern, verb: Token, subj
     if conditional:
         return conditional
     places: list[Arg] = []
+    locatives = extractor.lexicon.words("walks", "complement_locative_prepositions")
     for _ in range(depth):
         found = [a for t in frontier for a in arguments.resolve(t, sentence) if a.entity.key not in own]
         actors = [a for a in found if a.entity.type != "Place"]
@@ -189,10 +224,18 @@ def complement_objects(extractor: Extractor, pattern: Pattern, verb: Token, subj
         places = places or found  # "signed agreements ... at the White House": where, unless nothing else
         step = [g for t in frontier for g in t.children
                 if g.dep_ in {"dobj", "dative", "xcomp", "acl", "attr", "conj", "amod", "compound", "poss", "nmod"}
-                or (g.dep_ == "prep" and g.lower_ != "by")]
+                or (g.dep_ == "prep" and g.lower_ != "by" and not _setting(t, g, locatives))]
         # a preposition and its object are one step: "the leader of a coup in Niger"
         frontier = [p for g in step for p in ([c for c in g.children if c.dep_ == "pobj"] if g.dep_ == "prep" else [g])]
     return list({a.entity.key: a for a in places}.values())
+
+
+def _setting(head: Token, preposition: Token, locatives: frozenset[str]) -> bool:
+    """Whether a preposition gives only where a thing is: a place phrase on the object of another
+    preposition ("to appeal against the decision in Monaco"). On the act's own object it names
+    the target ("to resume attacks in Israel", "the leader of a coup in Niger")."""
+    return (preposition.lower_ in locatives and head.pos_ in {"NOUN", "PROPN"}
+            and head.dep_ == "pobj" and head.head.lower_ != "of")
 
 
 def denied_alternatives(extractor: Extractor, pattern: Pattern, matched: list[Token], subjects: list[Arg],

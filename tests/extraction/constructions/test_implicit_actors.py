@@ -33,6 +33,9 @@ PROTESTERS = [
     # protesters with no protest target named protest against their own state
     ("Georgian protesters blocked Rustaveli Avenue on Sunday.",
      {("georgia-protesters", "protestedAgainst", "georgia", A, "2024-03-10")}),
+    # the protesters' own clause dates the protest
+    ("The anger shown by protesters chanting slogans across Cuba on Sunday was ignored by the government.",
+     {("cuba-protesters", "protestedAgainst", "cuba", A, "2024-03-10")}),
     ("Police dispersed protesters in Tbilisi.",
      {("georgia-police", "coerced", "georgia-protesters", A, None),
       ("georgia-protesters", "protestedAgainst", "georgia", A, None)}),

@@ -12,7 +12,7 @@ A = "Asserted"
 CASES = [
     # a title after "as" is the person's: subject, object or the clause describing them
     ("Shaukat Aziz, taking over as Pakistan's 23rd prime minister on Saturday, is a former banker.",
-     {("shaukat-aziz", "leaderOf", "pakistan", A, None)}),
+     {("shaukat-aziz", "leaderOf", "pakistan", A, "2024-03-09..")}),
     ("Venezuelans voted to keep Hugo Chavez as their president.",
      {("hugo-chavez", "leaderOf", "venezuela", A, None)}),
     ("Abdullah Saleh al-Ashtal, who served as Yemen's ambassador to the United Nations, died.",

@@ -1,0 +1,49 @@
+"""Groups named in what they hold and who speaks for them; people named by a demonym; representatives.
+
+Each case gives a whole short document and every statement read from it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+A = "Asserted"
+MON = "2024-03-11"
+
+CASES = [
+    # a group is named in its positions and bases ...
+    ("Syrian troops shelled rebel positions near Idlib.", {("syria-military", "attacked", "syria-rebels", A, None)}),
+    ("Israeli warplanes struck Hezbollah positions in southern Lebanon.",
+     {("israel-military", "attacked", "hezbollah", A, None)}),
+    # ... and by its leaders and commanders, in the plural
+    ("Rebel leaders from Sudan's Darfur region called on Nigeria to intervene.",
+     {("sudan-rebels", "requested", "nigeria", A, None)}),
+    ("Taliban commanders met Pakistani officials in Quetta.",
+     {("pakistan-government", "metWith", "taliban", A, None)}),
+    # a camp is where people live, not a position of those who live there
+    ("Israeli troops shelled the Jabalia refugee camp in northern Gaza on Tuesday.",
+     {("israel-military", "attacked", "jabalia", A, "2024-03-12")}),
+    # a model's designation keeps its owner
+    ("A U.S. AC-130 gunship attacked Shi'ite militia positions in the Iraqi city of Najaf on Monday.",
+     {("united-states-military", "attacked", "iraq-rebels", A, MON)}),
+    ("Russian Su-25 jets bombed rebel bases in Idlib.", {("russia-military", "attacked", "syria-rebels", A, None)}),
+    # one person named by a demonym is one of the country's people
+    ("Kidnappers seized two Americans and a Briton from their Baghdad villa on Monday.",
+     {("iraq-criminals", "coerced", "united-states-civilians", A, MON),
+      ("iraq-criminals", "coerced", "united-kingdom-civilians", A, MON)}),
+    ("Iran arrested an American in Tehran.", {("iran", "coerced", "united-states-civilians", A, None)}),
+    # representatives stand for whom they represent
+    ("Putin met representatives of Hamas in Moscow.", {("hamas", "metWith", "vladimir-putin", A, None)}),
+    ("The American military met on Monday with representatives of the cleric Moqtada al-Sadr.",
+     {("muqtada-al-sadr", "metWith", "united-states-military", A, MON)}),
+    # a person's name is not an acronym written as a word ("Sadr" is not SADR)
+    ("Moktada al-Sadr met Iran's foreign minister in Tehran.",
+     {("iran", "metWith", "muqtada-al-sadr", A, None)}),
+    ("Iraqi Minister of State Kasim Daoud said on Sunday that talks had failed.",
+     {("kasim-daoud", "officialOf", "iraq", A, None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[t[:50] for t, _ in CASES])
+def test_whole_statements(statements, text, expected):
+    assert statements(text) == expected
