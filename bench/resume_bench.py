@@ -12,7 +12,6 @@ holds exactly the quads of the uninterrupted build.
 
 from __future__ import annotations
 
-import json
 import signal
 import subprocess
 import sys

@@ -76,8 +76,9 @@ def _parsed(documents: Iterable[Document], nlp: Any, batch_size: int, n_process:
 
     A text longer than the pipeline takes at once is parsed in pieces
     (:func:`kg.nlp.chunks.text_chunks`); the offset of each piece in the whole
-    text comes with it. ``waiting`` (a deque) holds the documents taken from
-    ``documents`` and not yet yielded, with their offsets.
+    text comes with it. The pieces come as an iterator, to be read before the
+    next document is asked for. ``waiting`` (a deque) holds the documents
+    taken from ``documents`` and not yet yielded, with their offsets.
     """
     from kg.nlp.chunks import chunk_limit, text_chunks
 
@@ -99,7 +100,22 @@ def _parsed(documents: Iterable[Document], nlp: Any, batch_size: int, n_process:
     parsed = iter(nlp.pipe(prepared(), batch_size=batch_size, n_process=n_process))
     for first in parsed:
         document, offsets = waiting.popleft()
-        yield document, [(offsets[0], first), *((offset, next(parsed)) for offset in offsets[1:])]
+        pieces = _pieces([first], parsed, offsets)
+        del first  # held by ``pieces`` only, so that it is freed once read
+        yield document, pieces
+        for _ in pieces:  # pieces the caller left unread: the next document starts after them
+            pass
+
+
+def _pieces(first: list, parsed: Iterator, offsets: list[int]) -> Iterator[tuple[int, Any]]:
+    """A document's parsed pieces with their offsets, taken from the pipeline one at a time.
+
+    A long text is many pieces; reading them one by one keeps one parsed piece
+    in memory rather than all of them.
+    """
+    yield offsets[0], first.pop()
+    for offset in offsets[1:]:
+        yield offset, next(parsed)
 
 
 def _isolated(documents: Iterable[Document], nlp: Any, batch_size: int, n_process: int,
@@ -128,8 +144,8 @@ def _isolated(documents: Iterable[Document], nlp: Any, batch_size: int, n_proces
         suspects = ([current] if current is not None else []) + [document for document, _ in waiting]
         for document in suspects:
             try:
-                ((_, pieces),) = list(_parsed([document], nlp, 1, 1))
-                outcome = results(document, pieces)
+                for _, pieces in _parsed([document], nlp, 1, 1):
+                    outcome = results(document, pieces)
             except Exception as error:  # noqa: BLE001 - reported as this document's failure
                 problem = _extraction_error(document, error)
                 if on_error is None:

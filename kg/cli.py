@@ -135,7 +135,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True,
                         help="file to write: .ttl, .nt, .jsonld (union of the graphs), .trig, .nq (named graphs)")
     build.add_argument("--strict", action="store_true",
-                       help="fail (exit 9) if any input or document is skipped; a file build then writes nothing")
+                       help="fail (exit 9) if any input or document is skipped: inputs are read first and "
+                            "nothing is written when one is skipped; into a store, a document the pipeline "
+                            "fails on stops the build there")
 
     query = commands.add_parser("query", help="run a SPARQL query on a graph file or a SPARQL endpoint")
     query.add_argument("graph", nargs="?", help="graph file, or the http(s) URL of a SPARQL query endpoint")
@@ -321,14 +323,17 @@ class _BuildReport:
 
     def check_strict(self) -> None:
         if self.strict and self.skipped:
-            count = len(self.skipped)
-            raise IncompleteBuildError(
-                f"{count} input{'s' if count > 1 else ''} skipped (see above) and --strict is given, "
-                "so the build stopped and nothing was written; fix or remove the inputs named "
-                "above, or run without --strict to build the others")
+            raise _strict_error(len(self.skipped))
 
     def summary(self) -> str:
         return f"{self.built} built, {len(self.skipped)} skipped, {self.warnings} warnings"
+
+
+def _strict_error(count: int) -> IncompleteBuildError:
+    return IncompleteBuildError(
+        f"{count} input{'s' if count > 1 else ''} skipped (see above) and --strict is given, "
+        "so the build stopped and nothing was written; fix or remove the inputs named "
+        "above, or run without --strict to build the others")
 
 
 def _positive(text: str) -> int:
@@ -442,7 +447,14 @@ def _build_file(args: argparse.Namespace, outputs: list[Path]) -> int:
 
 
 def _build_store(args: argparse.Namespace) -> int:
-    """Stream the documents into a store, committing each as it is done."""
+    """Stream the documents into a store, committing each as it is done.
+
+    A document the pipeline fails on is reported and skipped (a later run
+    tries it again). With ``--strict`` every input is read before the store
+    is opened, so a skipped input leaves the store as it was; a document the
+    pipeline fails on stops the build there, the documents committed before
+    it staying, each whole.
+    """
     from kg.graph.persistent import DEFAULT_STORE, PersistentGraph
     from kg.ingest import build_store, estimate_documents
     from kg.progress import progress_for
@@ -458,11 +470,27 @@ def _build_store(args: argparse.Namespace) -> int:
     def warned(warning: Warning) -> None:
         progress.warn(f"kg build: warning: {_one_line(warning)}")
 
+    def failed(error: GeoKGError) -> None:
+        progress.warn(f"kg build: skipped: {_one_line(error)}")
+        if args.strict:
+            raise IncompleteBuildError(
+                f"a document could not be built (see above) and --strict is given, so the build "
+                f"stopped there; the documents committed to {store_path} before it stay, each whole; "
+                "fix or remove that document, or run without --strict to build the others")
+
+    documents = _read_inputs(args, skipped, warned)
+    if args.strict:
+        documents = list(documents)
+        if problems:
+            progress.close()
+            if not documents and len(problems) == 1:
+                raise problems[0]
+            raise _strict_error(len(problems))
     with PersistentGraph.open(store_path, wait=args.wait) as store:
         try:
-            report = build_store(_read_inputs(args, skipped, warned), store, model=args.model,
-                                 workers=args.workers, batch_size=args.batch_size,
-                                 scheduler=args.scheduler, progress=progress)
+            report = build_store(documents, store, model=args.model, workers=args.workers,
+                                 batch_size=args.batch_size, scheduler=args.scheduler, progress=progress,
+                                 on_error=failed)
         finally:
             progress.close()
         if report.interrupted:
@@ -474,10 +502,6 @@ def _build_store(args: argparse.Namespace) -> int:
                 raise problems[0]
             raise InputError("no documents could be read from " + ", ".join(args.inputs)
                              + "; fix the errors above and run again")
-        if args.strict and problems:
-            raise IncompleteBuildError(
-                f"{len(problems)} input(s) skipped (see above) and --strict is given; the documents "
-                f"read were committed to {store_path}; fix the inputs named above and run again")
         outputs = [store_path]
         if args.output:
             outputs.append(str(store.serialize(args.output)))
@@ -485,7 +509,7 @@ def _build_store(args: argparse.Namespace) -> int:
             outputs.append(str(store.to_html(args.html)))
     rate = f", {report.words_per_second:,.0f} words/s" if report.extracted else ""
     print(f"kg build: {report.documents} document(s): {report.extracted} extracted, "
-          f"{report.unchanged} unchanged, {len(problems)} skipped; {report.statements} statement(s) "
+          f"{report.unchanged} unchanged, {len(problems) + report.failed} skipped; {report.statements} statement(s) "
           f"in {report.seconds:.1f} s{rate} -> {', '.join(outputs)}")
     return 0
 

@@ -22,7 +22,6 @@ import json
 import logging
 import multiprocessing
 import queue
-import re
 import threading
 import urllib.parse
 from dataclasses import dataclass
@@ -36,8 +35,6 @@ __all__ = ["EndpointSettings", "QueryRefused", "serve", "make_server"]
 
 logger = logging.getLogger(__name__)
 
-_UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
-                     r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
 _RESULT_TYPES = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
@@ -296,6 +293,18 @@ class _Workers:
 # ---------------------------------------------------------------------- HTTP
 
 
+def _is_update(sparql: str) -> bool:
+    """True for a SPARQL Update sent as a query; :mod:`kg.graph.sparql` decides what is one."""
+    from kg.errors import QueryRefusedError
+    from kg.graph.sparql import check_read_only
+
+    try:
+        check_read_only(sparql)
+    except QueryRefusedError:
+        return True
+    return False
+
+
 def _chosen_format(accept: str, requested: str | None) -> str | None:
     if requested:
         return {"ttl": "turtle", "nt": "ntriples", "n-triples": "ntriples"}.get(requested, requested)
@@ -343,7 +352,7 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             if path not in ("/query", "/sparql", "/", "/update"):
                 raise QueryRefused(HTTPStatus.NOT_FOUND, f"no such endpoint {path}; send queries to /query")
-            if "update" in fields or path == "/update" or _UPDATE.match(fields.get("query", [""])[0]):
+            if "update" in fields or path == "/update" or _is_update(fields.get("query", [""])[0]):
                 raise QueryRefused(HTTPStatus.FORBIDDEN,
                                    "this endpoint is read-only: SPARQL Update is refused; change the store "
                                    "with kg build or kg remove, or push it to a server that accepts updates "

@@ -398,29 +398,83 @@ def _read_file(
     if path.suffix.lower() in SOURCE_SUFFIXES:
         yield from _read_source_file(path, document_date, report, options)
         return
+    if path.suffix.lower() == ".jsonl":
+        yield from _read_jsonl(path, report, warn)
+        return
     try:
         text = _read_text(path)
     except InputError as error:
         report(error)
         return
-    source = path.resolve().as_uri()
-    if path.suffix.lower() == ".txt":
-        if looks_like_html(text):
-            report(InputError(f"{path}: {_html_problem()}"))
-            return
-        document = Document(
-            id=path.stem, text=text, date=document_date, title=_headline(text), source=source
-        )
-        yield str(path), document
+    if looks_like_html(text):
+        report(InputError(f"{path}: {_html_problem()}"))
         return
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        place = f"{path}:{number}"
-        try:
-            yield place, _record(line, place, source, warn)
-        except InputError as error:
-            report(error)
+    document = Document(
+        id=path.stem, text=text, date=document_date, title=_headline(text), source=path.resolve().as_uri()
+    )
+    yield str(path), document
+
+
+def _read_jsonl(path: Path, report: Callable[[InputError], None],
+                warn: Callable[[InputWarning], None]) -> Iterator[tuple[str, Document]]:
+    """The records of a JSON Lines file, read one line at a time (memory stays flat in its size)."""
+    source = path.resolve().as_uri()
+    try:
+        for number, line in _jsonl_lines(path, report):
+            place = f"{path}:{number}"
+            try:
+                record = _record(line, place, source, warn)
+            except InputError as error:
+                report(error)
+                continue
+            yield place, record
+    except InputError as error:  # the file as a whole: unreadable, UTF-16, binary, empty
+        report(error)
+
+
+def _jsonl_lines(path: Path, report: Callable[[InputError], None]) -> Iterator[tuple[int, str]]:
+    """``(line number, text)`` of each non-blank line of a JSON Lines file, one at a time.
+
+    The file is refused as a whole, as :func:`_read_text` refuses a text file,
+    when it cannot be read, is UTF-16, has a NUL byte in its first line (a
+    binary file) or has no text. A later line that is not UTF-8 is reported
+    with its number and byte offset, and reading goes on.
+    """
+    offset = 0  # of the current line in the file, in bytes
+    written = False  # some line had more than white space
+    try:
+        with path.open("rb") as stream:
+            for number, raw in enumerate(stream, start=1):
+                skipped = 0
+                if number == 1:
+                    if raw.startswith(_UTF16_BOMS):
+                        raise InputError(f"{path}: the file is UTF-16 encoded; save it as UTF-8")
+                    skipped = len(_UTF8_BOM) if raw.startswith(_UTF8_BOM) else 0
+                nul = raw.find(b"\x00")
+                try:
+                    if nul >= 0:
+                        raise UnicodeDecodeError("utf-8", raw, nul, nul + 1, "NUL byte")
+                    line = raw[skipped:].decode("utf-8")
+                except UnicodeDecodeError as error:
+                    position = offset + (nul if nul >= 0 else skipped + error.start)
+                    if number == 1 and nul >= 0:
+                        raise InputError(f"{path}: binary file (NUL byte at byte offset {position}); "
+                                         "give a UTF-8 text file") from None
+                    written = True
+                    what = "a NUL byte" if nul >= 0 else "invalid UTF-8"
+                    report(InputError(f"{path}:{number}: {what} at byte offset {position}; convert the "
+                                      "file to UTF-8 (for example with iconv)"))
+                else:
+                    if line.strip():
+                        written = True
+                        yield number, line
+                offset += len(raw)
+    except OSError as error:
+        raise InputError(
+            f"{path}: cannot read the file ({error.strerror or error}); check that it is readable"
+        ) from error
+    if not written:
+        raise InputError(f"{path}: the file is empty; give a file with text in it")
 
 
 def _read_source_file(path: Path, document_date: date | None, report: Callable[[InputError], None],

@@ -110,6 +110,9 @@ def test_update_is_refused_with_a_clear_message(endpoint) -> None:
     assert message.startswith("this endpoint is read-only: SPARQL Update is refused;")
     code, message = _error(url, {"query": "PREFIX x: <urn:x#> DELETE WHERE { ?s ?p ?o }"})
     assert code == 403 and "read-only" in message
+    # a comment before the operation hides nothing: kg.graph.sparql decides what is an update
+    code, message = _error(url, {"query": "# tidy up\nCLEAR ALL"})
+    assert code == 403 and message.startswith("this endpoint is read-only: SPARQL Update is refused;")
     client = _client(url, "INSERT DATA { <urn:a> <urn:b> <urn:c> }")
     client.setMethod("POST")
     with pytest.raises(urllib.error.HTTPError, match="403"):

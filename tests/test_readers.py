@@ -147,6 +147,44 @@ def test_jsonl_line_with_a_bad_date_keeps_its_document_without_the_date(
                             "(relative dates in it stay unresolved)")
 
 
+def test_jsonl_is_read_line_by_line_and_a_line_not_in_utf8_costs_only_itself(tmp_path: Path) -> None:
+    first = json.dumps({"id": "ok1", "text": "Kenya voted."}).encode() + b"\n"
+    latin1 = b'{"id": "x", "text": "Bogot\xe1 talks"}\n'
+    nul = b'{"id": "y", "text": "a\x00b"}\n'
+    path = tmp_path / "docs.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + first + latin1 + nul + json.dumps({"id": "ok2", "text": "Uganda met."}).encode())
+    errors: list[InputError] = []
+
+    documents = read_documents([path], on_error=errors.append)
+
+    assert next(documents).id == "ok1"
+    assert errors == []  # the later lines are not read yet
+    assert [document.id for document in documents] == ["ok2"]
+    assert [str(error) for error in errors] == [
+        f"{path}:2: invalid UTF-8 at byte offset {3 + len(first) + 26}; convert the file to UTF-8 "
+        "(for example with iconv)",
+        f"{path}:3: a NUL byte at byte offset {3 + len(first) + len(latin1) + 22}; convert the file to UTF-8 "
+        "(for example with iconv)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (b"GIF89a\x00\x01\n{}\n", "binary file (NUL byte at byte offset 6); give a UTF-8 text file"),
+        ('{"id": "a", "text": "Cuba"}\n'.encode("utf-16"), "the file is UTF-16 encoded; save it as UTF-8"),
+        (b"\xef\xbb\xbf\n  \n", "the file is empty; give a file with text in it"),
+    ],
+)
+def test_jsonl_file_refused_as_a_whole_names_the_file(tmp_path: Path, content: bytes, fragment: str) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_bytes(content)
+    errors: list[InputError] = []
+
+    assert list(read_documents([path], on_error=errors.append)) == []
+    assert [str(error) for error in errors] == [f"{path}: {fragment}"]
+
+
 def test_malformed_jsonl_line_raises_without_handler(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "docs.jsonl", ['{"id": "a", "text": "Fiji signed."}', "{oops"])
 

@@ -247,6 +247,62 @@ def test_build_reports_the_failing_document_and_strict_stops(capsys, exploding_p
     assert not (tmp_path / "strict.ttl").exists()
 
 
+def _store_documents(store: Path) -> list[str]:
+    from kg.graph.persistent import PersistentGraph
+
+    with PersistentGraph.open(store, read_only=True) as opened:
+        return opened.documents()
+
+
+def test_store_build_skips_the_failing_document_and_strict_stops_at_it(
+        capsys, exploding_pipeline, tmp_path: Path) -> None:
+    records = [{"id": "ok", "text": THREAT}, {"id": "bad", "text": "EXPLODE. " + THREAT},
+               {"id": "later", "text": WITHDRAWAL}]
+    corpus = write(tmp_path / "news.jsonl", "\n".join(json.dumps(r) for r in records) + "\n")
+    failure = ("kg build: skipped: document 'bad': extraction failed (ValueError: the component cannot "
+               "read this document); the document was skipped; this is a fault in geokg or its "
+               "pipeline: run with -v and report the traceback")
+
+    code, out, err = run(capsys, "build", corpus, "--store", tmp_path / "s")
+
+    assert code == 0
+    assert [line for line in err.splitlines() if "skipped" in line] == [failure]
+    assert out.startswith("kg build: 3 document(s): 2 extracted, 0 unchanged, 1 skipped; ")
+    assert _store_documents(tmp_path / "s") == ["later", "ok"]
+
+    code, out, err = run(capsys, "build", corpus, "--store", tmp_path / "strict", "--strict")
+
+    assert (code, out) == (9, "")
+    assert [line for line in err.splitlines() if "skipped" in line] == [failure]
+    assert err.splitlines()[-1] == (
+        f"kg build: error: a document could not be built (see above) and --strict is given, so the build "
+        f"stopped there; the documents committed to {tmp_path / 'strict'} before it stay, each whole; fix or "
+        "remove that document, or run without --strict to build the others")
+    assert _store_documents(tmp_path / "strict") == ["ok"]
+
+
+def test_strict_store_build_with_a_skipped_input_commits_nothing(capsys, tmp_path: Path) -> None:
+    good = write(tmp_path / "good.jsonl", json.dumps({"id": "ok", "text": THREAT}) + "\n")
+    corpus = write(tmp_path / "news.jsonl", json.dumps({"id": "a", "text": WITHDRAWAL}) + "\n{oops\n")
+    store = tmp_path / "s"
+    assert run(capsys, "build", good, "--store", store)[0] == 0
+
+    code, out, err = run(capsys, "build", corpus, "--store", store, "--strict")
+
+    assert (code, out) == (9, "")
+    assert err.splitlines() == [
+        f"kg build: warning: {corpus}:2: invalid JSON (Expecting property name enclosed in double quotes "
+        "at column 2); write one JSON object per line (skipped)",
+        "kg build: error: 1 input skipped (see above) and --strict is given, so the build stopped and "
+        "nothing was written; fix or remove the inputs named above, or run without --strict to build "
+        "the others",
+    ]
+    assert _store_documents(store) == ["ok"]  # 'a' was read but not committed
+    code, _, _ = run(capsys, "build", corpus, "--store", tmp_path / "new", "--strict")
+    assert code == 9
+    assert not (tmp_path / "new").exists()
+
+
 def test_real_process_error_has_no_traceback(tmp_path: Path) -> None:
     completed = kg_run("query", tmp_path / "missing.ttl", "SELECT * WHERE { ?s ?p ?o }")
 
