@@ -234,8 +234,17 @@ class Arguments:
             owners = [a for a in self.resolve(subject, sentence, depth + 1) if self.fit(a, wanted) is not None]
             if owners:
                 return [replace(self.fit(a, wanted), via="coreference") for a in owners]
-        return self.nearest_before(pronoun, sentence, lambda entity: entity.type in wanted or (
+        found = self.nearest_before(pronoun, sentence, lambda entity: entity.type in wanted or (
             entity.type == "Place" and "Country" in wanted and bool(entity.capital_of or entity.metonym_for)))
+        if not found and wanted == {"Person"}:
+            # "China sanctioned Nancy Pelosi. The ministry described her visit as ...": the person last named
+            start = sentence.sent.start_char
+            earlier = [m for m in self.found.mentions if m.end <= start
+                       and self.found.entities[m.entity_key].type == "Person"]
+            if earlier:
+                last = max(earlier, key=lambda m: m.start)
+                found = [Arg(self.found.entities[last.entity_key], last.text, "coreference")]
+        return found
 
     # ------------------------------------------------------------------ phrases to arguments
 

@@ -390,6 +390,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
                     persons.append(known)
                 found.add(known, ent, "name")  # "Kurti said ...": the gazetteer's Albin Kurti
                 continue
+        if kind != "Person" and all(t.lower_.rstrip(".") in settings.title_words for t in ent if not t.is_punct):
+            continue  # "Major-General", "Lieutenant-Colonel": a rank the model took for an organisation
         span = _strip_leading(ent, settings.title_words | (settings.national_body_words if kind == "Person" else frozenset()))
         if kind != "Person":
             holder = _holder_after_body(ent, settings)

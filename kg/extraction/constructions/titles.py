@@ -75,6 +75,7 @@ class TitleReader:
 
     def role_of(self, words: list[Token]) -> tuple[str, str] | None:
         """The longest title of office at the end of ``words``: (kind, role as written)."""
+        words = [w for w in words if w.text not in {"-", "\u2013"}]  # "Major-General" is a major general
         lowered = [w.lower_.rstrip(".") for w in words]
         known = self.leader_titles | self.official_titles
         for start in range(len(words)):

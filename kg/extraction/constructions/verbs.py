@@ -94,6 +94,8 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
         objects = arguments.args(targets, sentence)
         if not objects and pattern.complement:
             objects = complement_objects(extractor, pattern, verb, subjects, sentence)  # "opened fire to disperse"
+    if not objects:
+        objects = extractor.act_doers(object_tokens, subjects, pattern.relation)  # "condemned the incident"
     if pattern.warning and not warns_of_own_act(extractor, verb, objects, sentence):
         return
     if not objects and len(subjects) > 1 and any(reciprocal(t) for t in object_tokens):
