@@ -163,6 +163,8 @@ class EntityLinker:
             named_heads=frozenset(coreference.get("named_heads", ())),
             national_body_words=frozenset(lexicon.grammar["national_body_words"]),
             generic_body_names=frozenset(lexicon.grammar["generic_body_names"]),
+            organisation_heads=frozenset(lexicon.grammar["organisation_heads"]),
+            organisation_name_words=frozenset(lexicon.grammar["organisation_name_words"]),
             home_descriptions=frozenset(coreference["home_descriptions"]),
             layout=layout_settings(lexicon.grammar["document"]),
             agents=agent_settings(lexicon),
