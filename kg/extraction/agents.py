@@ -196,6 +196,10 @@ class AgentFinder:
 
     def _names_group(self, noun: Token) -> bool:
         """Whether a noun's modifier names the group it belongs to: "rebel bases", "rebel leaders"."""
+        if any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.i > noun.i for c in noun.children) \
+                or (noun.head.pos_ == "PROPN" and noun.head.i > noun.i) \
+                or (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].pos_ == "PROPN"):
+            return False  # "militant group Hezbollah": the group is named
         if {noun.lemma_.lower(), noun.lower_} & self.settings.site_nouns:
             return True
         return noun.tag_ == "NNS" and noun.lemma_.lower() in self.settings.spokesman_nouns

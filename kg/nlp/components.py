@@ -137,9 +137,12 @@ class GazetteerRuler:
 
 
 def _written_as_a_name(span) -> bool:
-    """A name matched in any case must still begin with a capital ("Security Council", "UN")."""
-    first = next((t for t in span if not t.is_punct and t.lower_ not in {"the", "of"}), None)
-    return first is None or not first.is_lower
+    """A name matched in any case must still begin with a capital ("Security Council", "UN"), or
+    with a short particle joined to one ("al Qaeda", "bin Laden")."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in {"the", "of"}]
+    if not words or not words[0].is_lower:
+        return True
+    return len(words) > 1 and len(words[0]) <= 3 and words[1].text[:1].isupper()
 
 
 class EntityLinker:

@@ -20,6 +20,15 @@ CASES = [
      {("sudan-rebels", "requested", "nigeria", A, None)}),
     ("Taliban commanders met Pakistani officials in Quetta.",
      {("pakistan-government", "metWith", "taliban", A, None)}),
+    # ... and in its groups, unless the group is named
+    ("Rebel groups attacked the town of Goma.",
+     {("democratic-republic-of-the-congo-rebels", "attacked", "goma", A, None)}),
+    ("Pakistani forces have been battling al Qaeda fighters near the border.",
+     {("al-qaeda", "inConflictWith", "pakistan-military", A, None)}),
+    ("Hong Kong activists accused China of jailing one of their members.",
+     {("hong-kong-opposition", "criticized", "china", A, None)}),
+    ("Venezuelan democrats protested in Caracas.",
+     {("venezuela-opposition", "protestedAgainst", "venezuela", A, None)}),
     # a camp is where people live, not a position of those who live there
     ("Israeli troops shelled the Jabalia refugee camp in northern Gaza on Tuesday.",
      {("israel-military", "attacked", "jabalia", A, "2024-03-12")}),
