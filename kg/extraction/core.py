@@ -106,6 +106,8 @@ class Extractor:
         self.protest_sector = (protest["from"], protest["to"])
         self.protest_relations = frozenset(protest["relations"])
         self.movement_relations = lexicon.words("movement_relations")
+        self.departures = lexicon.words("departures", "relations")
+        self.forces = lexicon.words("departures", "force_sectors")
         #: Words that make a named organisation political ("Party", "Front", "Movement").
         self.political_words = lexicon.words("political_organisation_words")
         self.honorific_names = lexicon.words("titles", "honorifics_of_names")
@@ -464,6 +466,10 @@ class Extractor:
             for obj in objects:
                 if pattern.relation in self.movement_relations and self.same_country(subject.entity, obj.entity):
                     continue  # troops cannot withdraw from, visit or be stationed in their own country
+                if pattern.relation in self.departures and obj.entity.type == "Place" \
+                        and subject.entity.sector not in self.forces \
+                        and any(c.dep_ == "dobj" and c.text in obj.text for c in trigger.children):
+                    continue  # "a diplomat who left Pyongyang" travelled; "withdrew its troops from" did not
                 made = self.record(pattern.relation, spec, subject, obj, sentence, time, modality,
                                    confidence, reporter, qualifiers=qualifiers, time_role=pattern.time_role)
                 if made is None:

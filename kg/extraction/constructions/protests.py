@@ -106,3 +106,4 @@ def _purpose_object(token: Token) -> bool:
     verb = token.head
     return (token.dep_ == "dobj" and verb.dep_ == "advcl" and verb.pos_ == "VERB"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+

@@ -96,7 +96,7 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
             objects = complement_objects(extractor, pattern, verb, subjects, sentence)  # "opened fire to disperse"
     if not objects:
         objects = extractor.act_doers(object_tokens, subjects, pattern.relation)  # "condemned the incident"
-    if pattern.warning and not warns_of_own_act(extractor, verb, objects, sentence):
+    if pattern.warning and not warns_of_own_act(extractor, verb, subjects, objects, sentence):
         return
     if not objects and len(subjects) > 1 and any(reciprocal(t) for t in object_tokens):
         # "Georgian and South Ossetian forces accused each other": each of the other
@@ -160,7 +160,8 @@ def reciprocal(token: Token) -> bool:
     return pair in ({"each", "other"}, {"one", "another"})
 
 
-def warns_of_own_act(extractor: Extractor, verb: Token, objects: list[Arg], sentence: Sentence) -> bool:
+def warns_of_own_act(extractor: Extractor, verb: Token, subjects: list[Arg], objects: list[Arg],
+                     sentence: Sentence) -> bool:
     """Whether a warning's clause says what the warner will do ("warned it would retaliate").
 
     A warning without a clause ("warned Ecuador of consequences") threatens; one
@@ -171,10 +172,15 @@ def warns_of_own_act(extractor: Extractor, verb: Token, objects: list[Arg], sent
     if not clauses:
         return True
     warned = {a.entity.key for a in objects}
+    # the warner's own act: by the warner or its forces; not "warned that Bush's plan would embolden Korea"
+    warners = {a.entity.key for a in subjects}
     for clause in clauses:
         modal = any(c.dep_ == "aux" and c.lower_ in extractor.warning_modals for c in clause.children)
-        doers = extractor.arguments.args([c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}], sentence)
-        if modal and not any(d.entity.key in warned for d in doers):
+        named = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.dep_ != "expl"]
+        doers = extractor.arguments.args(named, sentence)
+        own = [d for d in doers if d.entity.key in warners or d.entity.country in warners]
+        unresolved = not doers and all(t.pos_ == "PRON" for t in named)  # "warned it would": the warner
+        if modal and not any(d.entity.key in warned for d in doers) and (own or unresolved):
             return True
     return False
 
