@@ -60,6 +60,10 @@ class AgentSettings:
     site_nouns: frozenset[str] = frozenset()
     #: Those who speak or lead for a group, in the plural ("rebel leaders", "militia commanders").
     spokesman_nouns: frozenset[str] = frozenset()
+    #: Sectors of the state ("Government", "Military" ...): a group facing them is of their country.
+    state_sectors: frozenset[str] = frozenset()
+    #: Nouns naming a state's government ("government", "regime").
+    state_heads: frozenset[str] = frozenset()
     #: Longest agent phrase, in words.
     longest_phrase: int = 3
 
@@ -182,7 +186,8 @@ class AgentFinder:
                               or head.lemma_.lower() in self.settings.named_country_only):
             return []  # "a barrage of missiles at Kyiv": weapons belong to whoever the text says fired them
         if not countries:
-            local = self._where(head, doc, found, by_token) or home
+            local = (self._facing_state(head, sector, by_token, found) or self._where(head, doc, found, by_token)
+                     or home)
             if local is not None:
                 countries.append((local, phrase_start, set()))
         read = []
@@ -261,6 +266,23 @@ class AgentFinder:
                         places.append((not after_locative, abs(token.i - head.i), country))
             if places:
                 return min(places, key=lambda item: item[:2])[2]
+        return None
+
+    def _facing_state(self, head: Token, sector: str, by_token: dict[int, list[Mention]],
+                      found: DocumentEntities) -> Entity | None:
+        """The state a group of no named country faces in its sentence: "rebel groups agreed to talks with the
+        Sudanese government in Abuja" are Sudan's rebels, wherever the talks are held."""
+        if sector in self.settings.state_sectors:
+            return None
+        for token in head.sent:
+            lemma = token.lemma_.lower()
+            if token.i == head.i or lemma not in self.settings.state_heads:
+                continue  # its government; not an army, which may be a foreign one
+            for modifier in (c for c in token.children if c.dep_ in {"amod", "compound", "poss"}):
+                for mention in by_token.get(modifier.i, []):
+                    country = self._country(found.entities[mention.entity_key])
+                    if country is not None and found.entities[mention.entity_key].type == "Country":
+                        return country
         return None
 
     def _country(self, entity: Entity) -> Entity | None:

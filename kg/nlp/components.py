@@ -106,6 +106,10 @@ class GazetteerRuler:
             keys, texts = by_matcher[id(matcher)]
             keys.append(f"{entry['label']}|{entry['id']}")
             texts.append(text)
+            if matcher is self.exact and text.isalpha() and text.istitle() and len(text) >= 4:
+                # "PAKISTANI troops", "GAZA CITY": names in a capitalised lead or dateline
+                keys.append(f"{entry['label']}|{entry['id']}")
+                texts.append(text.upper())
             if matcher is self.exact and text.isalpha() and text.isupper() and len(text) >= 4 \
                     and text.title() not in name_words:
                 # "Ecowas", "Nato", "Opec": acronyms written as words in British style
@@ -208,6 +212,8 @@ def agent_settings(lexicon: Lexicon) -> AgentSettings:
         follower_nouns=frozenset(section["follower_nouns"]),
         site_nouns=frozenset(section["site_nouns"]),
         spokesman_nouns=frozenset(section["spokesman_nouns"]),
+        state_sectors=frozenset(section["state_sectors"]),
+        state_heads=frozenset(lexicon.grammar["state_heads"]),
         named_country_only=frozenset(section["named_country_only"]),
         longest_phrase=int(section["longest_phrase"]),
     )
