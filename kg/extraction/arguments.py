@@ -65,6 +65,7 @@ class Arguments:
         self.private_roles = frozenset(grammar["private_role_nouns"])
         self.instruments = frozenset(grammar["instrument_nouns"])
         self.followers = frozenset(grammar["agents"]["follower_nouns"])
+        self.plural_pronouns = frozenset(grammar["pronouns"]["plural_objects"])
         self.state_heads = frozenset(grammar["state_heads"])
         #: Sectors whose agents act for their state; rebels, protesters or criminals do not.
         self.state_sectors = frozenset(grammar["agents"]["state_sectors"])
@@ -210,6 +211,12 @@ class Arguments:
         """ "cut ties with Israel, accusing it of ...": the nearest actor before, not the verb's own subject."""
         subjects = self.subjects_of(clause_verb(pronoun), sentence)
         own = {a.entity.key for t in subjects for a in self.resolve(t, sentence, depth + 1)}
+        if pronoun.lower_ in self.plural_pronouns:
+            # "authorities dispersed them": a group before, over the country its cities are named by
+            groups = self.nearest_before(pronoun, sentence, lambda entity: entity.key not in own
+                                         and entity.type == "Agent")
+            if groups:
+                return groups
         return self.nearest_before(pronoun, sentence, lambda entity: entity.key not in own and entity.type in {
             "Country", "InternationalOrganization", "Organization", "Agent"})
 

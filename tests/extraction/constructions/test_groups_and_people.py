@@ -53,6 +53,10 @@ CASES = [
      {("serbia-protesters", "protestedAgainst", "serbia", A, "2024-03-12")}),
     ("Serbian police arrested 12 ethnic Albanians in Kosovo.",
      {("serbia-police", "coerced", "kosovo-civilians", A, None)}),
+    # "them" after a group is the group, not the country its cities are in
+    ("Thousands of protesters marched in cities across Belarus, but police dispersed them.",
+     {("belarus-police", "coerced", "belarus-protesters", A, None),
+      ("belarus-protesters", "protestedAgainst", "belarus", A, None)}),
     # pressure to act is a demand
     ("China pressured Taiwan to reject independence.", {("china", "requested", "taiwan", A, None)}),
     ("The United States piled pressure on Sudan on Wednesday to accept a monitoring force.",
