@@ -70,6 +70,8 @@ class EntitySettings:
     generic_body_names: frozenset[str] = frozenset()
     #: Last words of organisations' names ("Workers' Party", "Popular Front").
     organisation_heads: frozenset[str] = frozenset()
+    #: Number words in order ("zero", "one", "two" ...): "the four nations" refer back to four.
+    number_words: tuple[str, ...] = ()
     #: Words that, in a capitalised name, say it is no person's ("Records", "Times", "Ministry").
     organisation_name_words: frozenset[str] = frozenset()
     #: Headlines and datelines, and how the document's own country is weighed.
@@ -640,10 +642,13 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
         elif token.lemma_.lower() in settings.descriptions and (
                 token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)):
             determiners = [c for c in token.children if c.dep_ in {"det", "nummod"}]
-            if not determiners or determiners[0].lower_ not in {"the", "two", "both"}:
+            if not determiners or not (determiners[0].lower_ in {"the", "both"} or determiners[0].lower_
+                                       in settings.number_words or determiners[0].lower_.isdigit()):
                 continue
-            if any(c.dep_ in {"compound", "amod", "poss"} and c.idx in covered for c in token.children):
-                continue
+            counted = any(c.dep_ == "nummod" or c.lower_ == "both" for c in token.children)
+            if any(c.dep_ in {"compound", "amod", "poss"} and c.idx in covered
+                   and not (counted and _names_region(c, found)) for c in token.children):
+                continue  # "the Iranian government" is named; "the four Middle Eastern nations" refer back
             if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
                    for c in token.children):
                 continue  # "the bloc of western nations" names its members, it does not refer back
@@ -652,8 +657,10 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
             types = settings.descriptions[token.lemma_.lower()]
             numbers = [c for c in token.children if c.dep_ == "nummod" or c.lower_ == "both"]
             if numbers:
-                count = 2 if numbers[0].lower_ in {"two", "both"} else 0
-                if count == 0:
+                word = numbers[0].lower_
+                count = 2 if word == "both" else int(word) if word.isdigit() else (
+                    settings.number_words.index(word) if word in settings.number_words else 0)
+                if count < 2:
                     continue
             start = min([token.i] + [c.i for c in token.children if c.dep_ in {"det", "nummod", "amod"}])
             span = doc[start:token.i + 1]
@@ -674,6 +681,8 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
         if not candidates:
             continue
         chosen = _clear_choice(candidates, mentions, count, sentence_index)
+        if not chosen and count > 2:
+            chosen = _listed(doc, candidates, [m for m in mentions if m.end <= span.start_char], count)
         if count == 1 and found.home in candidates and "Country" in types and span is not None \
                 and token.lemma_.lower() in settings.home_descriptions:
             chosen = [found.home]  # "the country": the one the story is about, among those just named
@@ -682,6 +691,25 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
         for key in chosen:
             new.append(Mention(key, span.text, span.start_char, span.end_char, "coreference"))
     found.mentions.extend(new)
+
+
+def _listed(doc: Doc, candidates: list[str], mentions: list[Mention], count: int) -> list[str]:
+    """The last list of exactly ``count`` candidates named one after another ("Saudi Arabia, Egypt,
+    Bahrain, and the UAE"), for "the four nations"."""
+    listed = [m for m in mentions if m.entity_key in candidates]
+    for end in range(len(listed), count - 1, -1):
+        run = listed[end - count:end]
+        gaps = [doc.text[a.end:b.start] for a, b in zip(run, run[1:])]
+        if all(re.fullmatch(r"\s*(,|,?\s*and|&)\s*(the\s+)?", gap) for gap in gaps) \
+                and len({m.entity_key for m in run}) == count:
+            return [m.entity_key for m in run]
+    return []
+
+
+def _names_region(modifier: Token, found: DocumentEntities) -> bool:
+    """Whether a modifier is a region's name ("Middle Eastern", "Gulf"), not one state's."""
+    start = modifier.idx
+    return any(m.start <= start < m.end and found.entities[m.entity_key].type == "Place" for m in found.mentions)
 
 
 def _pleonastic(pronoun: Token) -> bool:

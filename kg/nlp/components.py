@@ -171,6 +171,7 @@ class EntityLinker:
             national_body_words=frozenset(lexicon.grammar["national_body_words"]),
             generic_body_names=frozenset(lexicon.grammar["generic_body_names"]),
             organisation_heads=frozenset(lexicon.grammar["organisation_heads"]),
+            number_words=tuple(lexicon.grammar["number_words"]),
             organisation_name_words=frozenset(lexicon.grammar["organisation_name_words"]),
             home_descriptions=frozenset(coreference["home_descriptions"]),
             layout=layout_settings(lexicon.grammar["document"]),

@@ -57,6 +57,14 @@ CASES = [
     ("Thousands of protesters marched in cities across Belarus, but police dispersed them.",
      {("belarus-police", "coerced", "belarus-protesters", A, None),
       ("belarus-protesters", "protestedAgainst", "belarus", A, None)}),
+    # "the four nations" are the four just listed
+    ("Saudi Arabia, Egypt, Bahrain and the United Arab Emirates cut ties with Qatar. The four Middle Eastern "
+     "nations also severed all land, sea and air contacts with Qatar.",
+     {(c, p, "qatar", A, None) for c in ("saudi-arabia", "egypt", "bahrain", "united-arab-emirates")
+      for p in ("severedRelationsWith", "sanctioned")}),
+    ("Armenia and Azerbaijan fought a war in 2020. The two countries signed a peace deal in 2024.",
+     {("armenia", "inConflictWith", "azerbaijan", A, "2020"),
+      ("armenia", "signedAgreementWith", "azerbaijan", A, "2024")}),
     # pressure to act is a demand
     ("China pressured Taiwan to reject independence.", {("china", "requested", "taiwan", A, None)}),
     ("The United States piled pressure on Sudan on Wednesday to accept a monitoring force.",
