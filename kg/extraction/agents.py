@@ -60,6 +60,10 @@ class AgentSettings:
     site_nouns: frozenset[str] = frozenset()
     #: Those who speak or lead for a group, in the plural ("rebel leaders", "militia commanders").
     spokesman_nouns: frozenset[str] = frozenset()
+    #: Sectors of the state ("Government", "Military" ...): a group facing them is of their country.
+    state_sectors: frozenset[str] = frozenset()
+    #: Nouns naming a state's government ("government", "regime").
+    state_heads: frozenset[str] = frozenset()
     #: Longest agent phrase, in words.
     longest_phrase: int = 3
 
@@ -131,9 +135,9 @@ class AgentFinder:
             return []
         sector, phrase_start = match
         modifiers = [c for c in head.children if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.i < head.i]
-        # "a U.S. AC-130 gunship", "Russian Su-25 jets": the owner modifies the model's designation
-        modifiers += [g for c in modifiers if any(ch.isdigit() for ch in c.text) for g in c.children
-                      if g.dep_ in {"amod", "compound", "nmod"} and g.i < c.i]
+        # "a U.S. AC-130 gunship", "Russian missile strikes": the owner modifies the model or the weapon
+        modifiers += [g for c in modifiers if c.dep_ == "compound" or any(ch.isdigit() for ch in c.text)
+                      for g in c.children if g.dep_ in {"amod", "compound", "nmod"} and g.i < c.i]
         if any(c.lower_ in self.settings.foreign_modifiers for c in modifiers):
             return []  # "foreign troops", "Western diplomats"
         countries: list[tuple[Entity, int, set[int]]] = []
@@ -177,11 +181,13 @@ class AgentFinder:
                                 countries.append((country, phrase_start, set()))
                             elif entity.type in {"Organization", "InternationalOrganization", "GovernmentBody"}:
                                 return []  # "fighters from Hayat Tahrir al-Sham": the group's own
-        if not countries and (head.lemma_.lower() in self.settings.instruments
+        phrase = " ".join(t.lemma_.lower() for t in doc[phrase_start:head.i + 1])
+        if not countries and (head.lemma_.lower() in self.settings.instruments or phrase in self.settings.instruments
                               or head.lemma_.lower() in self.settings.named_country_only):
             return []  # "a barrage of missiles at Kyiv": weapons belong to whoever the text says fired them
         if not countries:
-            local = self._where(head, doc, found, by_token) or home
+            local = (self._facing_state(head, sector, by_token, found) or self._where(head, doc, found, by_token)
+                     or home)
             if local is not None:
                 countries.append((local, phrase_start, set()))
         read = []
@@ -195,6 +201,10 @@ class AgentFinder:
 
     def _names_group(self, noun: Token) -> bool:
         """Whether a noun's modifier names the group it belongs to: "rebel bases", "rebel leaders"."""
+        if any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.i > noun.i for c in noun.children) \
+                or (noun.head.pos_ == "PROPN" and noun.head.i > noun.i) \
+                or (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].pos_ == "PROPN"):
+            return False  # "militant group Hezbollah": the group is named
         if {noun.lemma_.lower(), noun.lower_} & self.settings.site_nouns:
             return True
         return noun.tag_ == "NNS" and noun.lemma_.lower() in self.settings.spokesman_nouns
@@ -256,6 +266,23 @@ class AgentFinder:
                         places.append((not after_locative, abs(token.i - head.i), country))
             if places:
                 return min(places, key=lambda item: item[:2])[2]
+        return None
+
+    def _facing_state(self, head: Token, sector: str, by_token: dict[int, list[Mention]],
+                      found: DocumentEntities) -> Entity | None:
+        """The state a group of no named country faces in its sentence: "rebel groups agreed to talks with the
+        Sudanese government in Abuja" are Sudan's rebels, wherever the talks are held."""
+        if sector in self.settings.state_sectors:
+            return None
+        for token in head.sent:
+            lemma = token.lemma_.lower()
+            if token.i == head.i or lemma not in self.settings.state_heads:
+                continue  # its government; not an army, which may be a foreign one
+            for modifier in (c for c in token.children if c.dep_ in {"amod", "compound", "poss"}):
+                for mention in by_token.get(modifier.i, []):
+                    country = self._country(found.entities[mention.entity_key])
+                    if country is not None and found.entities[mention.entity_key].type == "Country":
+                        return country
         return None
 
     def _country(self, entity: Entity) -> Entity | None:

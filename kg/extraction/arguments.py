@@ -63,6 +63,7 @@ class Arguments:
         self.reason_prepositions = frozenset(grammar["reason_prepositions"])
         self.doer_prepositions = frozenset(grammar["doer_prepositions"])
         self.private_roles = frozenset(grammar["private_role_nouns"])
+        self.instruments = frozenset(grammar["instrument_nouns"])
         self.followers = frozenset(grammar["agents"]["follower_nouns"])
         self.state_heads = frozenset(grammar["state_heads"])
         #: Sectors whose agents act for their state; rebels, protesters or criminals do not.
@@ -233,8 +234,17 @@ class Arguments:
             owners = [a for a in self.resolve(subject, sentence, depth + 1) if self.fit(a, wanted) is not None]
             if owners:
                 return [replace(self.fit(a, wanted), via="coreference") for a in owners]
-        return self.nearest_before(pronoun, sentence, lambda entity: entity.type in wanted or (
+        found = self.nearest_before(pronoun, sentence, lambda entity: entity.type in wanted or (
             entity.type == "Place" and "Country" in wanted and bool(entity.capital_of or entity.metonym_for)))
+        if not found and wanted == {"Person"}:
+            # "China sanctioned Nancy Pelosi. The ministry described her visit as ...": the person last named
+            start = sentence.sent.start_char
+            earlier = [m for m in self.found.mentions if m.end <= start
+                       and self.found.entities[m.entity_key].type == "Person"]
+            if earlier:
+                last = max(earlier, key=lambda m: m.start)
+                found = [Arg(self.found.entities[last.entity_key], last.text, "coreference")]
+        return found
 
     # ------------------------------------------------------------------ phrases to arguments
 
@@ -285,7 +295,8 @@ class Arguments:
                         doers = [p for c in expanded.children if c.dep_ == "prep" and c.lower_ in self.doer_prepositions
                                  for p in c.children if p.dep_ == "pobj"]
                         args = [a for p in doers for a in self.resolve(p, sentence)]
-                    if not args and spec.object_inside:
+                    if not args and spec.object_inside and expanded.lemma_.lower() not in self.instruments:
+                        # "struck a refinery deep inside Russia"; not "fired tear gas in Tbilisi": a weapon is no target
                         places = [p for c in expanded.children if c.dep_ == "prep"
                                   and c.lower_ in self.place_prepositions
                                   for p in c.children if p.dep_ == "pobj"]

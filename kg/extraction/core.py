@@ -106,11 +106,20 @@ class Extractor:
         self.protest_sector = (protest["from"], protest["to"])
         self.protest_relations = frozenset(protest["relations"])
         self.movement_relations = lexicon.words("movement_relations")
+        self.departures = lexicon.words("departures", "relations")
+        self.forces = lexicon.words("departures", "force_sectors")
         #: Words that make a named organisation political ("Party", "Front", "Movement").
         self.political_words = lexicon.words("political_organisation_words")
         self.honorific_names = lexicon.words("titles", "honorifics_of_names")
         self._political_persons: frozenset[str] | None = None
         self.skippable_path_words = lexicon.words("skippable_path_words")
+        anaphora = lexicon.grammar["event_anaphora"]
+        self.event_anaphors = frozenset(anaphora["nouns"])
+        self.anaphor_determiners = frozenset(anaphora["determiners"])
+        self.anaphoric_relations = frozenset(anaphora["relations"])
+        self.referred_acts = frozenset(anaphora["acts"])
+        #: The statements read from the sentences before the current one.
+        self.earlier: list[Relation] = []
 
     # ------------------------------------------------------------------ lexicon patterns
 
@@ -265,6 +274,26 @@ class Extractor:
             qualifiers=qualifiers,
             countries=self.countries_of(subject.entity, obj.entity, reporter),
         )
+
+    def act_doers(self, tokens: list[Token], subjects: list[Arg], relation: str) -> list[Arg]:
+        """Who did the act a noun refers back to: "EU leaders condemned the incident" (Belarus's).
+
+        An act noun with a definite or demonstrative determiner and no actor of its own names
+        the last act stated before its sentence by someone other than the speaker.
+        """
+        if relation not in self.anaphoric_relations:
+            return []
+        own = {a.entity.key for a in subjects}
+        for token in tokens:
+            if token.lemma_.lower() not in self.event_anaphors or not any(
+                    c.dep_ == "det" and c.lower_ in self.anaphor_determiners for c in token.children):
+                continue
+            acts = [r for r in self.earlier if r.modality == "Asserted" and r.predicate in self.referred_acts
+                    and r.subject.key not in own]
+            if acts:
+                last = max(acts, key=lambda r: r.char_start)
+                return [Arg(last.subject, token.text, "coreference")]
+        return []
 
     def political(self, arg: Arg) -> bool:
         """Whether an argument is a political actor: a state, an organisation of states, a state's
@@ -437,6 +466,10 @@ class Extractor:
             for obj in objects:
                 if pattern.relation in self.movement_relations and self.same_country(subject.entity, obj.entity):
                     continue  # troops cannot withdraw from, visit or be stationed in their own country
+                if pattern.relation in self.departures and obj.entity.type == "Place" \
+                        and subject.entity.sector not in self.forces \
+                        and any(c.dep_ == "dobj" and c.text in obj.text for c in trigger.children):
+                    continue  # "a diplomat who left Pyongyang" travelled; "withdrew its troops from" did not
                 made = self.record(pattern.relation, spec, subject, obj, sentence, time, modality,
                                    confidence, reporter, qualifiers=qualifiers, time_role=pattern.time_role)
                 if made is None:

@@ -68,6 +68,10 @@ class EntitySettings:
     home_descriptions: frozenset[str] = frozenset()
     #: Names of bodies every state has ("Congress", "Parliament"): the home country's when bare.
     generic_body_names: frozenset[str] = frozenset()
+    #: Last words of organisations' names ("Workers' Party", "Popular Front").
+    organisation_heads: frozenset[str] = frozenset()
+    #: Words that, in a capitalised name, say it is no person's ("Records", "Times", "Ministry").
+    organisation_name_words: frozenset[str] = frozenset()
     #: Headlines and datelines, and how the document's own country is weighed.
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     #: Agent nouns and their sectors; without them no agents are read.
@@ -182,25 +186,11 @@ def _home_bodies(found: DocumentEntities, home: Entity | None, gazetteer: Gazett
         found.mentions[index] = replace(mention, entity_key=body.key)
 
 
-_ORGANIZATION_HEADS = frozenset({
-    "corporation", "company", "party", "forces", "front", "army", "movement", "council", "agency",
-    "bank", "group", "union", "league", "association", "institute", "university", "church",
-    "committee", "federation", "organisation", "organization", "guard", "brigade", "navy",
-})
-
-
-_ORGANISATION_NAME_WORDS = _ORGANIZATION_HEADS | frozenset({
-    "inc", "corp", "ltd", "plc", "international", "watch", "times", "post", "news", "press",
-    "commission", "court", "fund", "foundation", "ministry", "department", "office", "service",
-    "authority", "assembly", "parliament", "congress", "senate", "house", "club", "records",
-})
-
-
-def _person_shaped(span: Span) -> bool:
+def _person_shaped(span: Span, settings: EntitySettings) -> bool:
     """Two to four capitalised words with no word that names organisations ("Party", "Records")."""
     words = [t for t in span if not (t.is_punct and t.text in {"-", "\u2013"})]
     return 2 <= len(words) <= 4 and all(
-        t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.lower_ not in _ORGANISATION_NAME_WORDS
+        t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.lower_ not in settings.organisation_heads | settings.organisation_name_words
         for t in words
     )
 
@@ -235,7 +225,7 @@ def _holder_after_body(ent: Span, settings: EntitySettings) -> Span | None:
     core_titles = settings.title_words - settings.title_modifiers
     if ent.start < 2 or doc[ent.start - 1].lower_ != "of" or doc[ent.start - 2].lower_ not in core_titles:
         return None
-    body_ends = [t.i for t in ent if t.lower_ in settings.national_body_words | _ORGANIZATION_HEADS]
+    body_ends = [t.i for t in ent if t.lower_ in settings.national_body_words | settings.organisation_heads]
     if not body_ends:
         return None
     name = doc[body_ends[-1] + 1:ent.end]
@@ -270,7 +260,8 @@ def _person_named_like_a_place(ent: Span, settings: EntitySettings) -> Span | No
     return doc[ent.start:end] if end > ent.end else None
 
 
-def _agree_with_coordinated_persons(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer) -> None:
+def _agree_with_coordinated_persons(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer,
+                                    settings: EntitySettings) -> None:
     """"met Kassym-Jomart Tokayev and Shavkat Mirziyoyev": a name coordinated with persons is a person."""
     person_tokens = {
         t.i for m in found.mentions if found.entities[m.entity_key].type == "Person"
@@ -281,7 +272,7 @@ def _agree_with_coordinated_persons(doc: Doc, found: DocumentEntities, gazetteer
         if entity is None or entity.type != "Organization" or entity.key in gazetteer:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or not _person_shaped(span):
+        if span is None or not _person_shaped(span, settings):
             continue
         root = span.root
         neighbours = [c for c in root.children if c.dep_ == "conj"]
@@ -311,7 +302,7 @@ def _name_after_demonym(ent: Span, gazetteer: Gazetteer, settings: EntitySetting
     known = gazetteer.lookup(span.text)
     if known:
         return known[0], span
-    kind = "Organization" if doc[end - 1].lower_ in _ORGANIZATION_HEADS else "Place"
+    kind = "Organization" if doc[end - 1].lower_ in settings.organisation_heads else "Place"
     return new_entity(span.text, kind, gazetteer), span
 
 
@@ -390,6 +381,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
                     persons.append(known)
                 found.add(known, ent, "name")  # "Kurti said ...": the gazetteer's Albin Kurti
                 continue
+        if kind != "Person" and all(t.lower_.rstrip(".") in settings.title_words for t in ent if not t.is_punct):
+            continue  # "Major-General", "Lieutenant-Colonel": a rank the model took for an organisation
         span = _strip_leading(ent, settings.title_words | (settings.national_body_words if kind == "Person" else frozenset()))
         if kind != "Person":
             holder = _holder_after_body(ent, settings)
@@ -440,7 +433,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
             continue
         earlier = next((p for p in reversed(persons) if len(span.text.split()) < len(p.label.split())
                         and p.label.split()[-len(span.text.split()):] == span.text.split()), None)
-        if earlier is not None and _person_shaped(span) or (earlier is not None and len(span) == 1):
+        if earlier is not None and _person_shaped(span, settings) or (earlier is not None and len(span) == 1):
             found.add(earlier, span, "coreference")  # "Jean-Yves Le Drian ... Le Drian said"
             continue
         label = span.text
@@ -449,7 +442,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
             entity = _national_body(span, entity, gazetteer, found, settings)
         found.add(entity, span, "name")
     _add_honorific_names(doc, found, persons, gazetteer, settings)
-    _agree_with_coordinated_persons(doc, found, gazetteer)
+    _agree_with_coordinated_persons(doc, found, gazetteer, settings)
     persons.extend(e for e in found.entities.values() if e.type == "Person" and e not in persons)
     _add_surnames(doc, found, persons, gazetteer)
     _add_countries(doc, found, gazetteer)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import ConfigError
-from kg.records import RELATIONS
+from kg.records import RELATIONS, STANDING_RELATIONS
 
 __all__ = ["ACTOR_TYPES", "Pattern", "RelationSpec", "Lexicon", "LEXICON_DIR"]
 
@@ -176,6 +176,11 @@ class Lexicon:
 
 
 @lru_cache(maxsize=1)
+def _grammar_schema() -> dict:
+    return _load_json(LEXICON_DIR / "grammar.schema.json")
+
+
+@lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
     return _read(LEXICON_DIR / "relations.json", LEXICON_DIR / "grammar.json", LEXICON_DIR / "agents.json",
                  LEXICON_DIR / "cameo.json")
@@ -208,7 +213,7 @@ def _agent_relation(path: Path, name: str, value: dict) -> tuple[tuple[str, str]
     return tuple(sorted(value.items()))
 
 
-def _add_derived(data: dict, derived: dict) -> None:
+def _add_derived(data: dict, derived: dict, prepositions: frozenset[str]) -> None:
     """Add the derived patterns (``cameo.json``) that the hand-written lexicon does not have.
 
     A derived pattern takes its relation's confidence times the file's
@@ -216,6 +221,15 @@ def _add_derived(data: dict, derived: dict) -> None:
     """
     factor = float(derived.get("confidence_factor", 1.0))
     relations = data.setdefault("relations", {})
+    # a phrase the hand-written lexicon gives to one event is not derived for another event ("expel
+    # diplomat" is an expulsion, not a severance); an event and the state it starts may share one
+    # ("formed an alliance with": cooperation and alliance)
+    written: dict[tuple[str, bool, str], set[str]] = {}
+    for name, entry in relations.items():
+        for section in ("verbs", "nouns"):
+            for i in entry.get(section, []):
+                phrase = _without_preposition(i if isinstance(i, str) else i["pattern"], prepositions)
+                written.setdefault((section, name in STANDING_RELATIONS, phrase), set()).add(name)
     for name, sections in derived.get("relations", {}).items():
         entry = relations.get(name)
         if entry is None:
@@ -224,10 +238,17 @@ def _add_derived(data: dict, derived: dict) -> None:
         for section, items in sections.items():
             known = {(i if isinstance(i, str) else i["pattern"]) for i in entry.get(section, [])}
             for item in items:
-                if item["pattern"] in known:
+                phrase = _without_preposition(item["pattern"], prepositions)
+                if item["pattern"] in known or written.get((section, name in STANDING_RELATIONS, phrase), {name}) - {name}:
                     continue
                 extra = {k: v for k, v in item.items() if k != "source"}
                 entry.setdefault(section, []).append({**extra, "confidence": round(base * factor, 3)})
+
+
+def _without_preposition(pattern: str, prepositions: frozenset[str]) -> str:
+    """A pattern without the preposition that introduces its object: "open embassy in" -> "open embassy"."""
+    words = pattern.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in prepositions else pattern
 
 
 def _types(path: Path, name: str, values: list[str]) -> frozenset[str]:
@@ -245,12 +266,59 @@ def _types(path: Path, name: str, values: list[str]) -> frozenset[str]:
     return frozenset(expanded)
 
 
+_JSON_TYPES = {"object": dict, "array": list, "string": str, "number": (int, float), "boolean": bool}
+
+
+def check_shape(path: Path, value: Any, schema: dict, where: str = "") -> None:
+    """Check a grammar file against its schema (``grammar.schema.json``): every section and
+    setting the packaged grammar has, with its type.
+
+    Raises
+    ------
+    ConfigError
+        Naming the file, the first missing or mistyped setting, what it must be, and how to fix it.
+    """
+    kind = schema.get("type")
+    expected = _JSON_TYPES.get(kind) if kind else None
+    if expected is not None and (not isinstance(value, expected) or (kind == "number" and isinstance(value, bool))):
+        raise ConfigError(
+            f"{path}: {where or 'the file'} must be {_described(schema)}, not {type(value).__name__}; "
+            f"write it as in the packaged grammar {LEXICON_DIR / 'grammar.json'}")
+    if kind == "object":
+        for key in schema.get("required", ()):
+            if key not in value:
+                inner = schema["properties"][key]
+                raise ConfigError(
+                    f"{path}: missing {f'{where}.' if where else ''}{key} ({_described(inner)}); "
+                    f"copy it from the packaged grammar {LEXICON_DIR / 'grammar.json'}")
+        for key, inner in schema.get("properties", {}).items():
+            if key in value:
+                check_shape(path, value[key], inner, f"{where}.{key}" if where else key)
+        extra = schema.get("additionalProperties")
+        if isinstance(extra, dict):
+            for key, item in value.items():
+                check_shape(path, item, extra, f"{where}.{key}" if where else key)
+    elif kind == "array" and schema.get("items"):
+        for index, item in enumerate(value):
+            check_shape(path, item, schema["items"], f"{where}[{index}]")
+
+
+def _described(schema: dict) -> str:
+    kind = schema.get("type")
+    if kind == "array":
+        item = schema.get("items", {}).get("type")
+        return f"a list of {item}s" if item else "a list"
+    return {"object": "a section (a JSON object)", "number": "a number", "string": "a string",
+            "boolean": "true or false"}.get(kind, "a value")
+
+
 def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_path: Path | None = None) -> Lexicon:
     data = _load_json(relations_path)
     grammar = _load_json(grammar_path)
+    check_shape(grammar_path, grammar, _grammar_schema())
     agents = _load_json(agents_path)
     if derived_path is not None and derived_path.exists():
-        _add_derived(data, _load_json(derived_path))
+        _add_derived(data, _load_json(derived_path), frozenset(grammar.get("prepositions", ())))
     specs: dict[str, RelationSpec] = {}
     indexes: dict[str, dict[str, list[Pattern]]] = {
         "verbs": {}, "nouns": {}, "modifiers": {}, "modifier_nouns": {},

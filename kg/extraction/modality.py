@@ -32,6 +32,7 @@ class Modality:
         self.negation_words = frozenset(modality["negation_words"])
         self.negating_verbs = frozenset(modality["negating_verbs"])
         self.future_aux = frozenset(modality["future_auxiliaries"])
+        self.temporal_markers = frozenset(modality["temporal_markers"])
         self.future_verbs = frozenset(modality["future_verbs"])
         self.hypothetical_aux = frozenset(modality["hypothetical_auxiliaries"])
         self.reported_will = frozenset(modality["reported_will_auxiliaries"])
@@ -156,6 +157,20 @@ class Modality:
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.hypothetical_markers
                                       for c in node.children):
                 break
+            if dep == "advcl" and modality == "Asserted" \
+                    and any(c.dep_ in {"mark", "advmod"} and c.lower_ in self.temporal_markers for c in node.children) \
+                    and any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in head.children):
+                # "will top the agenda when Zapatero welcomes Chirac": the meeting is still to come
+                return "Future", reporter
+            if dep == "advcl" and node.pos_ in {"VERB", "AUX"} and node.i > head.i \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
+                    and not any(c.dep_ == "mark" for c in node.children):
+                # "threatened sanctions to force Iran", "sent troops to protect the border": a purpose, not yet done
+                if modality == "Asserted":
+                    modality = "Hypothetical" if lemma in self.threatening_verbs or lemma in self.requesting_verbs \
+                        else "Future"
+                node = head
+                continue
             if dep == "pcomp" and head.lower_ in self.accusation_prepositions \
                     and head.head.lemma_.lower() in self.accusation_verbs:
                 # "accused Russia of attacking Ukraine": the accuser's claim, not a reported fact

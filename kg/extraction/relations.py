@@ -73,6 +73,7 @@ def extract_relations(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, l
         sentence = Sentence(sent, found, document_date, previous, anaphoric, timeline, numbers)
         previous = sentence
         consumed: set[int] = set()
+        extractor.earlier = list(best.values())
         for construction in CONSTRUCTIONS:
             for relation in construction(extractor, sentence, consumed):
                 key = (relation.subject.key, relation.predicate, relation.object.key, relation.char_start)

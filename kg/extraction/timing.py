@@ -64,8 +64,10 @@ class Timing:
 
     def of(self, trigger: Token, matched: list[Token], sentence: Sentence) -> TimeSpan | None:
         """The time of a relation stated by ``trigger`` (and the other words of its pattern)."""
-        # "ordered two diplomats to leave the country on Wednesday": the date may sit on the complement
-        matched = [*matched, *(c for c in trigger.children if c.dep_ == "xcomp")]
+        # "ordered two diplomats to leave the country on Wednesday", "opened fire to disperse them on
+        # Monday": the date may sit on the complement or the clause of purpose
+        matched = [*matched, *(c for c in trigger.children if c.dep_ == "xcomp" or (
+            c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))]
         node = trigger
         for _ in range(self.trigger_hops):
             found = self.times_for(matched if node.i == trigger.i else [node], sentence)

@@ -106,6 +106,10 @@ class GazetteerRuler:
             keys, texts = by_matcher[id(matcher)]
             keys.append(f"{entry['label']}|{entry['id']}")
             texts.append(text)
+            if matcher is self.exact and text.isalpha() and text.istitle() and len(text) >= 4:
+                # "PAKISTANI troops", "GAZA CITY": names in a capitalised lead or dateline
+                keys.append(f"{entry['label']}|{entry['id']}")
+                texts.append(text.upper())
             if matcher is self.exact and text.isalpha() and text.isupper() and len(text) >= 4 \
                     and text.title() not in name_words:
                 # "Ecowas", "Nato", "Opec": acronyms written as words in British style
@@ -137,9 +141,12 @@ class GazetteerRuler:
 
 
 def _written_as_a_name(span) -> bool:
-    """A name matched in any case must still begin with a capital ("Security Council", "UN")."""
-    first = next((t for t in span if not t.is_punct and t.lower_ not in {"the", "of"}), None)
-    return first is None or not first.is_lower
+    """A name matched in any case must still begin with a capital ("Security Council", "UN"), or
+    with a short particle joined to one ("al Qaeda", "bin Laden")."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in {"the", "of"}]
+    if not words or not words[0].is_lower:
+        return True
+    return len(words) > 1 and len(words[0]) <= 3 and words[1].text[:1].isupper()
 
 
 class EntityLinker:
@@ -163,6 +170,8 @@ class EntityLinker:
             named_heads=frozenset(coreference.get("named_heads", ())),
             national_body_words=frozenset(lexicon.grammar["national_body_words"]),
             generic_body_names=frozenset(lexicon.grammar["generic_body_names"]),
+            organisation_heads=frozenset(lexicon.grammar["organisation_heads"]),
+            organisation_name_words=frozenset(lexicon.grammar["organisation_name_words"]),
             home_descriptions=frozenset(coreference["home_descriptions"]),
             layout=layout_settings(lexicon.grammar["document"]),
             agents=agent_settings(lexicon),
@@ -203,6 +212,8 @@ def agent_settings(lexicon: Lexicon) -> AgentSettings:
         follower_nouns=frozenset(section["follower_nouns"]),
         site_nouns=frozenset(section["site_nouns"]),
         spokesman_nouns=frozenset(section["spokesman_nouns"]),
+        state_sectors=frozenset(section["state_sectors"]),
+        state_heads=frozenset(lexicon.grammar["state_heads"]),
         named_country_only=frozenset(section["named_country_only"]),
         longest_phrase=int(section["longest_phrase"]),
     )

@@ -94,3 +94,46 @@ def test_unknown_relation_is_a_config_error(tmp_path):
     path = _write(tmp_path, {"befriended": {"verbs": ["befriend"]}})
     with pytest.raises(ConfigError, match="unknown relation 'befriended'; the vocabulary has memberOf, leads"):
         Lexicon.load(path, LEXICON_DIR / "grammar.json")
+
+
+def _grammar_without(tmp_path: Path, change) -> Path:
+    grammar = json.loads((LEXICON_DIR / "grammar.json").read_text(encoding="utf-8"))
+    change(grammar)
+    path = tmp_path / "grammar.json"
+    path.write_text(json.dumps(grammar), encoding="utf-8")
+    return path
+
+
+def test_grammar_without_a_section_names_it(tmp_path):
+    path = _grammar_without(tmp_path, lambda g: g.pop("coreference"))
+    with pytest.raises(ConfigError) as error:
+        Lexicon.load(LEXICON_DIR / "relations.json", path)
+    assert str(error.value) == (f"{path}: missing coreference (a section (a JSON object)); copy it from the "
+                                f"packaged grammar {LEXICON_DIR / 'grammar.json'}")
+
+
+def test_grammar_setting_of_the_wrong_type_names_it(tmp_path):
+    path = _grammar_without(tmp_path, lambda g: g["walks"].update(resolve_depth="two"))
+    with pytest.raises(ConfigError, match=r"grammar\.json: walks\.resolve_depth must be a number, not str; "):
+        Lexicon.load(LEXICON_DIR / "relations.json", path)
+
+
+def test_grammar_word_list_with_a_number_names_the_item(tmp_path):
+    path = _grammar_without(tmp_path, lambda g: g["contests"]["verbs"].append(3))
+    position = len(json.loads((LEXICON_DIR / "grammar.json").read_text(encoding="utf-8"))["contests"]["verbs"])
+    with pytest.raises(ConfigError, match=rf"contests\.verbs\[{position}\] must be a string, not int"):
+        Lexicon.load(LEXICON_DIR / "relations.json", path)
+
+
+def test_grammar_map_values_are_checked(tmp_path):
+    path = _grammar_without(tmp_path, lambda g: g["titles"]["national_titles"].update(taoiseach=["ireland"]))
+    with pytest.raises(ConfigError, match=r"titles\.national_titles\.taoiseach must be a string, not list"):
+        Lexicon.load(LEXICON_DIR / "relations.json", path)
+
+
+def test_the_shipped_grammar_schema_is_the_one_the_grammar_gives():
+    spec = importlib.util.spec_from_file_location("build_grammar_schema", ROOT / "scripts" / "build_grammar_schema.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = json.loads((LEXICON_DIR / "grammar.schema.json").read_text(encoding="utf-8"))
+    assert shipped == module.build()

@@ -268,8 +268,7 @@ NEWS_CASES = [
     case("protestedAgainst-metonyms-lodged-protest",
          "Tokyo lodged a formal protest with Beijing on Tuesday over the detention of a Japanese "
          "citizen.",
-         s("japan", "protestedAgainst", "china", time=TUE),
-         gap="a lodged protest is coded twice, as protestedAgainst and criticized"),
+         s("japan", "protestedAgainst", "china", time=TUE)),
     # --- threatened ------------------------------------------------------------------------
     case("threatened-warned-against",
          "Iran warned the United States on Sunday against any attack on its territory.",
@@ -319,8 +318,7 @@ NEWS_CASES = [
     case("agreedWith-struck-deal-with-fund",
          "Egypt struck a deal with the International Monetary Fund last week to expand its loan "
          "programme to $8 billion.",
-         s("egypt", "agreedWith", IMF, time=THIS_MONTH),
-         gap="a deal struck is coded twice, as agreedWith and signedAgreementWith"),
+         s("egypt", "agreedWith", IMF, time=THIS_MONTH)),
     case("signedAgreementWith-memorandum-of-understanding",
          "Ethiopia signed a memorandum of understanding with Somaliland in January that would "
          "give it access to the sea.",
@@ -409,8 +407,7 @@ NEWS_CASES = [
          gap="an expulsion is coded twice, as expelled and coerced"),
     case("expelled-metonym-tit-for-tat",
          "Moscow expelled two Moldovan diplomats on Tuesday in a tit-for-tat move.",
-         s("russia", "expelled", "moldova", time=TUE),
-         gap="expelling a diplomat is read as severing diplomatic relations"),
+         s("russia", "expelled", "moldova", time=TUE)),
     case("expelled-kicked-out-possessive-ambassador",
          "Burkina Faso kicked out France's ambassador last year.",
          s("burkina-faso", "expelled", "france", time=LAST_YEAR)),
@@ -439,8 +436,7 @@ NEWS_CASES = [
     case("rejected-metonym-blocked-bid",
          "Ankara blocked Stockholm's bid to join NATO for more than a year.",
          s("sweden", "joined", NATO, FUTURE), s("sweden", "memberOf", NATO, FUTURE),
-         s("sweden", "requested", NATO), s("turkey", "rejected", "sweden"),
-         gap="'blocked' a bid is read as coercion of the city Stockholm"),
+         s("sweden", "requested", NATO), s("turkey", "rejected", "sweden")),
     # --- cooperatesWith ------------------------------------------------------------------------
     case("cooperatesWith-demonym-joint-drills",
          "Russian and Chinese warships held joint naval drills in the Gulf of Oman on Tuesday.",
@@ -467,8 +463,7 @@ NEWS_CASES = [
          "Thai and Cambodian troops clashed along the border on Sunday.",
          s("cambodia-military", "inConflictWith", "thailand-military", time=SUN)),
     case("coerced-occupied-since", "Russia has occupied Crimea since 2014.",
-         s("russia", "coerced", "crimea", time="2014.."),
-         gap="an occupation is coded twice, as coerced and attacked"),
+         s("russia", "coerced", "crimea", time="2014..")),
     # --- hasMilitaryPresenceIn -----------------------------------------------------------------
     case("hasMilitaryPresenceIn-demonym-troops-deployed-since",
          "Turkish troops have been deployed in northern Syria since 2016.",

@@ -29,6 +29,8 @@ def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set
     grammar = extractor.lexicon.grammar["evaluations"]
     describing = frozenset(grammar["describing_verbs"])
     alleging = frozenset(grammar["alleging_verbs"])
+    holding = frozenset(grammar["holding_verbs"])
+    blaming = frozenset(grammar["blaming_words"])
     reporting = extractor.modality.reporting
     words = frozenset(grammar["disapproval_words"])
     confidence = float(grammar["confidence"])
@@ -50,6 +52,12 @@ def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set
                 judged += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
                 # "denounced as an ugly crime Serbia's suppression of ...": the judged act after the verdict
                 judged += [a for v in verdicts for a in v.children if a.dep_ == "appos"]
+        elif lemma in holding:
+            # "hold Russia accountable for its acts", "held Israel responsible": blame
+            blamed = [c for c in verb.children if c.dep_ in {"ccomp", "oprd", "acomp", "xcomp"}
+                      and c.lemma_.lower() in blaming]
+            judged = [s for c in blamed for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+            judged += [c for c in verb.children if c.dep_ == "dobj"] if blamed else []
         elif lemma in alleging:
             # "alleged that NATO and EU states were abusing their majority"
             judged = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children

@@ -90,10 +90,20 @@ def implicit_protests(extractor: Extractor, made: Iterable[Relation]) -> Iterato
         pattern = Pattern("protestedAgainst", "noun", token.lemma_.lower(), confidence=confidence)
         # "protesters chanting slogans on Sunday": the protesters' own clause dates the protest
         own = [token, *(c for c in token.children if c.dep_ == "acl" and c.pos_ == "VERB")]
+        # "fired tear gas to disperse protesters": the dispersal is a purpose, the protesters were there
+        there = "Asserted" if _purpose_object(token) else None
         yield from extractor.emit(pattern, [protesters], [Arg(country, protesters.text, "context")], sentence,
-                                  token, own, False)
+                                  token, own, False, modality=there)
 
 
 def _supporters(token: Token) -> bool:
     """ "pro-government demonstrators", "pro-junta protesters": they rally for someone, not against."""
     return any(t.lower_ == "pro" or t.lower_.startswith("pro-") for c in token.lefts for t in c.subtree)
+
+
+def _purpose_object(token: Token) -> bool:
+    """Whether a noun is the object of a clause of purpose ("fired tear gas to disperse protesters")."""
+    verb = token.head
+    return (token.dep_ == "dobj" and verb.dep_ == "advcl" and verb.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+

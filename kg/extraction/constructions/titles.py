@@ -41,6 +41,7 @@ class _Reading:
     root: Token
     sentence: Sentence
     visited: Arg | None
+    former: bool = False
 
 
 class TitleReader:
@@ -70,11 +71,13 @@ class TitleReader:
         self.descriptions: dict[str, set[tuple[str, int]]] = {}
         self.pending: list[_Reading] = []
         self.office_start_phrases = frozenset(titles["office_start_phrases"])
+        self.former_words = frozenset(titles["former_words"])
         #: When persons took office, read from "came to power in 2016": person key -> time.
         self.office_starts: dict[str, TimeSpan] = {}
 
     def role_of(self, words: list[Token]) -> tuple[str, str] | None:
         """The longest title of office at the end of ``words``: (kind, role as written)."""
+        words = [w for w in words if w.text not in {"-", "\u2013"}]  # "Major-General" is a major general
         lowered = [w.lower_.rstrip(".") for w in words]
         known = self.leader_titles | self.official_titles
         for start in range(len(words)):
@@ -138,19 +141,40 @@ class TitleReader:
                             role_text = f"{role_text} of {body}"
                     self.anchored.setdefault(key, anchor.entity.key)
                     self.claims.setdefault((anchor.entity.key, core), key)
-                    made = extractor.record(relation, spec, person, replace(anchor, via="title"), sentence, None,
-                                            "Asserted", spec.confidence, role=tidy_role(role_text))
+                    made = self._office(relation, spec, person, replace(anchor, via="title"), sentence,
+                                        spec.confidence, role_text, self._former(words))
                     if made is not None:
                         yield made
                     done = True
                     break
                 if core not in self.generic_titles or core in self.context_roles or core in self.rank_titles:
                     unanchored.append(_Reading(person, relation, role_text, core, span.root, sentence,
-                                               self.visited_host(span.root, sentence)))
+                                               self.visited_host(span.root, sentence), self._former(words)))
             if not done and unanchored:
                 self.pending.append(unanchored[0])
         self._read_descriptions(sentence, holders)
         self._read_office_starts(sentence)
+
+    def _office(self, relation: str, spec, person: Arg, anchor: Arg, sentence: Sentence, confidence: float,
+                role_text: str, former: bool) -> Relation | None:
+        """The office a title states; a former one ("former President Sarkozy") ended before the document."""
+        time = None
+        if former:
+            if self.extractor.document_date is None:
+                return None  # ended, but when is not known at all
+            said = role_text if any(w.lower().strip("-") in self.former_words for w in role_text.split()) \
+                else f"former {role_text}"
+            time = TimeSpan(said, end=self.extractor.document_date.isoformat())
+        return self.extractor.record(relation, spec, person, anchor, sentence, time, "Asserted", confidence,
+                                     role=tidy_role(role_text))
+
+    def _former(self, words: list[Token]) -> bool:
+        """Whether a title is a past one: "former French President", "ex-President", "the late King"."""
+        if not words:
+            return False
+        doc = words[0].doc
+        before = doc[max(words[0].sent.start, words[0].i - 3):words[0].i]
+        return any(t.lower_.strip("-") in self.former_words for t in (*before, *words))
 
     def people_state(self, anchor: Arg) -> Arg:
         """ "Hugo Chavez as their president" (the Venezuelans'): a people's leader leads their state."""
@@ -230,10 +254,9 @@ class TitleReader:
                 continue
             self.anchored[key] = fitted.entity.key
             self.claims.setdefault((fitted.entity.key, reading.core), key)
-            made = extractor.record(reading.relation, spec, reading.person, replace(fitted, via="title"),
-                                    reading.sentence, None, "Asserted",
-                                    spec.confidence * extractor.confidence.title_context,
-                                    role=tidy_role(reading.role_text))
+            made = self._office(reading.relation, spec, reading.person, replace(fitted, via="title"),
+                                reading.sentence, spec.confidence * extractor.confidence.title_context,
+                                reading.role_text, reading.former)
             if made is not None:
                 yield made
 

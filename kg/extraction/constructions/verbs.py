@@ -85,11 +85,18 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
         spec = extractor.lexicon.relations[pattern.relation]
         prepositions = extractor.target_prepositions if "Place" in spec.object_types or pattern.relation in \
             extractor.locative_targets else extractor.target_prepositions - extractor.locative_prepositions
+        if matched[-1].lemma_.lower() in extractor.instrument_nouns:
+            # "fired tear gas in Tbilisi" says where; "fired rockets into Gaza", "at Kyiv" say at whom
+            prepositions = prepositions - extractor.lexicon.words("walks", "weapon_setting_prepositions")
         # the target phrase hangs on the noun or, as the parser often has it, on the verb
         targets = [p for t in (matched[-1], verb) for c in t.children if c.dep_ == "prep" and c.lower_ in prepositions
                    for p in c.children if p.dep_ == "pobj"]
         objects = arguments.args(targets, sentence)
-    if pattern.warning and not warns_of_own_act(extractor, verb, objects, sentence):
+        if not objects and pattern.complement:
+            objects = complement_objects(extractor, pattern, verb, subjects, sentence)  # "opened fire to disperse"
+    if not objects:
+        objects = extractor.act_doers(object_tokens, subjects, pattern.relation)  # "condemned the incident"
+    if pattern.warning and not warns_of_own_act(extractor, verb, subjects, objects, sentence):
         return
     if not objects and len(subjects) > 1 and any(reciprocal(t) for t in object_tokens):
         # "Georgian and South Ossetian forces accused each other": each of the other
@@ -153,7 +160,8 @@ def reciprocal(token: Token) -> bool:
     return pair in ({"each", "other"}, {"one", "another"})
 
 
-def warns_of_own_act(extractor: Extractor, verb: Token, objects: list[Arg], sentence: Sentence) -> bool:
+def warns_of_own_act(extractor: Extractor, verb: Token, subjects: list[Arg], objects: list[Arg],
+                     sentence: Sentence) -> bool:
     """Whether a warning's clause says what the warner will do ("warned it would retaliate").
 
     A warning without a clause ("warned Ecuador of consequences") threatens; one
@@ -164,10 +172,15 @@ def warns_of_own_act(extractor: Extractor, verb: Token, objects: list[Arg], sent
     if not clauses:
         return True
     warned = {a.entity.key for a in objects}
+    # the warner's own act: by the warner or its forces; not "warned that Bush's plan would embolden Korea"
+    warners = {a.entity.key for a in subjects}
     for clause in clauses:
         modal = any(c.dep_ == "aux" and c.lower_ in extractor.warning_modals for c in clause.children)
-        doers = extractor.arguments.args([c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}], sentence)
-        if modal and not any(d.entity.key in warned for d in doers):
+        named = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.dep_ != "expl"]
+        doers = extractor.arguments.args(named, sentence)
+        own = [d for d in doers if d.entity.key in warners or d.entity.country in warners]
+        unresolved = not doers and all(t.pos_ == "PRON" for t in named)  # "warned it would": the warner
+        if modal and not any(d.entity.key in warned for d in doers) and (own or unresolved):
             return True
     return False
 
@@ -183,7 +196,9 @@ def complement_objects(extractor: Extractor, pattern: Pattern, verb: Token, subj
     """
     arguments = extractor.arguments
     own = {a.entity.key for a in subjects}
-    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}
+               or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+    # "opened fire to disperse protesters": a clause of purpose names the target too
     if pattern.complement == "subject":
         tokens = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
         found = [a for a in arguments.args(tokens, sentence) if a.entity.key not in own]
@@ -216,15 +231,18 @@ def complement_objects(extractor: Extractor, pattern: Pattern, verb: Token, subj
         return conditional
     places: list[Arg] = []
     locatives = extractor.lexicon.words("walks", "complement_locative_prepositions")
+    # "threatened to cut ties with Congo over its ties with Israel": the reason is not the target
+    reasons = extractor.lexicon.words("walks", "complement_reason_prepositions")
     for _ in range(depth):
-        found = [a for t in frontier for a in arguments.resolve(t, sentence) if a.entity.key not in own]
+        found = [a for a in arguments.args(frontier, sentence) if a.entity.key not in own]
         actors = [a for a in found if a.entity.type != "Place"]
         if actors:
             return list({a.entity.key: a for a in actors}.values())
         places = places or found  # "signed agreements ... at the White House": where, unless nothing else
         step = [g for t in frontier for g in t.children
                 if g.dep_ in {"dobj", "dative", "xcomp", "acl", "attr", "conj", "amod", "compound", "poss", "nmod"}
-                or (g.dep_ == "prep" and g.lower_ != "by" and not _setting(t, g, locatives))]
+                or (g.dep_ == "prep" and g.lower_ != "by" and g.lower_ not in reasons
+                    and not _setting(t, g, locatives))]
         # a preposition and its object are one step: "the leader of a coup in Niger"
         frontier = [p for g in step for p in ([c for c in g.children if c.dep_ == "pobj"] if g.dep_ == "prep" else [g])]
     return list({a.entity.key: a for a in places}.values())

@@ -15,6 +15,9 @@ CASES = [
     ("Russia warned Ukraine of consequences.", {("russia", "threatened", "ukraine", A, None)}),
     ("The European Union warned it would counter any U.S. challenge.",
      {("european-union", "threatened", "united-states", A, None)}),
+    # not when the act warned of is someone else's
+    ("Senator John Kerry warned that President George W. Bush's plan to withdraw troops would embolden North Korea.",
+     {("john-kerry", "officialOf", "united-states", A, None), ("george-w-bush", "leaderOf", "united-states", A, None)}),
     # not when it is about the one warned
     ("Britain has warned Sudan that it still has a lot of work to do.", set()),
     # a passive names its doer only after "by"; the clause it is joined to does not lend its subject
@@ -33,6 +36,24 @@ CASES = [
      {("joe-biden", "metWith", "mohammed-bin-salman", A, None),
       ("mohammed-bin-salman", "officialOf", "saudi-arabia", A, None)}),
     ("Prince Harry visited Angola.", {("harry", "visited", "angola", A, None)}),
+    # leaving a city is a journey; forces leaving a place withdraw from it
+    ("A British diplomat who left Pyongyang on Monday said talks had stalled.", set()),
+    ("Russian troops left Kherson in November.",
+     {("russia-military", "withdrewFrom", "kherson", A, "2023-11")}),
+    # a plot is not the act plotted
+    ("Hamas plotted to kill the Israeli ambassador to Egypt.", {("hamas", "attacked", "israel", "Future", None)}),
+    # an act in a clause of time under a future is still to come
+    ("Terrorism will top the agenda when Spanish Prime Minister Pedro Sanchez welcomes French President Emmanuel "
+     "Macron.",
+     {("pedro-sanchez", "leaderOf", "spain", A, None), ("emmanuel-macron", "leaderOf", "france", A, None),
+      ("emmanuel-macron", "metWith", "pedro-sanchez", "Future", None)}),
+    # a former office ended before the document
+    ("Former French President Nicolas Sarkozy was sentenced on Monday.",
+     {("france", "coerced", "nicolas-sarkozy", A, "2024-03-11"),
+      ("nicolas-sarkozy", "leaderOf", "france", A, "..2024-03-14")}),
+    ("Nicolas Sarkozy, the former French president, was sentenced.",
+     {("france", "coerced", "nicolas-sarkozy", A, None),
+      ("nicolas-sarkozy", "leaderOf", "france", A, "..2024-03-14")}),
 ]
 
 

@@ -38,3 +38,35 @@ def test_verdicts_of_disapproval_are_criticism(run_construction, text, expected)
 @pytest.mark.parametrize(("text", "expected"), DEMANDS, ids=[text[:50] for text, _ in DEMANDS])
 def test_what_an_actor_must_do_is_requested_of_it(run_construction, text, expected):
     assert run_construction(demand_relations, text) == expected
+
+
+ANAPHORA_CASES = [
+    # an act noun that refers back names the last act someone else did
+    ("Belarusian authorities forced a passenger plane to land in Minsk on Sunday and arrested Roman Protasevich. "
+     "EU leaders condemned the incident on Monday.",
+     {("belarus-government", "coerced", "roman-protasevich", "Asserted", "2024-03-10"),
+      ("european-union", "criticized", "belarus-government", "Asserted", "2024-03-11")}),
+    ("Russia expelled two Estonian diplomats. Estonia protested against the decision.",
+     {("russia", "expelled", "estonia", "Asserted", None),
+      ("estonia", "protestedAgainst", "russia", "Asserted", None)}),
+    ("Iran struck Israel on Saturday. The US condemned the attack.",
+     {("iran", "attacked", "israel", "Asserted", "2024-03-09"),
+      ("united-states", "criticized", "iran", "Asserted", None)}),
+    # with no act stated before, nobody
+    ("The storm hit Cuba. Officials criticised the decision to stay open.", set()),
+    # blame and a verdict on a person named in an earlier sentence
+    ("The US held Iran responsible for the attack.", {("united-states", "criticized", "iran", "Asserted", None)}),
+    ("Police held the suspect for questioning.", set()),
+    ("China sanctioned Nancy Pelosi on Friday. China's foreign ministry described her visit as a provocation.",
+     {("china", "sanctioned", "nancy-pelosi", "Asserted", "2024-03-08"),
+      ("china", "criticized", "nancy-pelosi", "Asserted", None)}),
+    # a rank written with a hyphen is a rank, not an organisation
+    ('"Everyone is safe," Major-General Sibusiso Moyo said in Harare, Zimbabwe.',
+     {("harare", "locatedIn", "zimbabwe", "Asserted", None),
+      ("sibusiso-moyo", "officialOf", "zimbabwe-military", "Asserted", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ANAPHORA_CASES, ids=[t[:50] for t, _ in ANAPHORA_CASES])
+def test_acts_referred_back_to_and_blame(statements, text, expected):
+    assert statements(text) == expected

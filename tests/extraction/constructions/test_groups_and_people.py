@@ -20,6 +20,22 @@ CASES = [
      {("sudan-rebels", "requested", "nigeria", A, None)}),
     ("Taliban commanders met Pakistani officials in Quetta.",
      {("pakistan-government", "metWith", "taliban", A, None)}),
+    # ... and in its groups, unless the group is named
+    ("Rebel groups attacked the town of Goma.",
+     {("democratic-republic-of-the-congo-rebels", "attacked", "goma", A, None)}),
+    ("Pakistani forces have been battling al Qaeda fighters near the border.",
+     {("al-qaeda", "inConflictWith", "pakistan-military", A, None)}),
+    ("Hong Kong activists accused China of jailing one of their members.",
+     {("hong-kong-opposition", "criticized", "china", A, None)}),
+    ("Venezuelan democrats protested in Caracas.",
+     {("venezuela-opposition", "protestedAgainst", "venezuela", A, None)}),
+    # a group of no named country facing a government is that state's, wherever it meets
+    ("Rebel groups agreed on Wednesday to take part in peace talks with the Sudanese government in the Nigerian "
+     "capital of Abuja.",
+     {("sudan", "agreedWith", "sudan-rebels", A, "2024-03-13"), ("abuja", "capitalOf", "nigeria", A, None)}),
+    # a name in a capitalised lead is the name
+    ("PAKISTANI troops battled Taliban fighters on Monday.",
+     {("pakistan-military", "inConflictWith", "taliban", A, MON)}),
     # a camp is where people live, not a position of those who live there
     ("Israeli troops shelled the Jabalia refugee camp in northern Gaza on Tuesday.",
      {("israel-military", "attacked", "jabalia", A, "2024-03-12")}),
