@@ -247,17 +247,26 @@ def build_store(documents: Iterable[Document], store, *, model: str | None = Non
 
 @contextlib.contextmanager
 def _interrupts_held() -> Iterator[None]:
-    """Hold Ctrl-C and SIGTERM back until the block is done (where the platform allows it)."""
-    held = {signal.SIGINT, signal.SIGTERM}
+    """Hold Ctrl-C and SIGTERM back until the block is done, then deliver them.
+
+    Blocking the signals for this thread is not enough: a signal another thread
+    receives is still handled in the main thread at once. So the handlers
+    themselves are replaced for the block and the signal raised again after it.
+    """
+    held = (signal.SIGINT, signal.SIGTERM)
+    received: list[int] = []
     try:
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    except (AttributeError, ValueError, OSError):  # no sigmask here: nothing held
+        previous = {number: signal.signal(number, lambda number, frame: received.append(number)) for number in held}
+    except ValueError:  # not the main thread: signals are not ours to handle here
         yield
         return
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if received:
+            signal.raise_signal(received[0])
 
 
 def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:

@@ -62,6 +62,8 @@ class AgentSettings:
     spokesman_nouns: frozenset[str] = frozenset()
     #: Sectors of the state ("Government", "Military" ...): a group facing them is of their country.
     state_sectors: frozenset[str] = frozenset()
+    #: Words that make a demonym an ethnic group's name ("ethnic Albanians"), not a state's people.
+    ethnic_words: frozenset[str] = frozenset()
     #: Nouns naming a state's government ("government", "regime").
     state_heads: frozenset[str] = frozenset()
     #: Longest agent phrase, in words.
@@ -91,7 +93,12 @@ class AgentFinder:
             own = by_token.get(token.i, [])
             if any(found.entities[m.entity_key].type != "Country" or m.via != "demonym" for m in own):
                 continue  # a named entity ("Revolutionary Guards"), not a common noun
-            if own:
+            ethnic = any(c.dep_ == "amod" and c.lower_ in self.settings.ethnic_words for c in token.children)
+            if ethnic and (own or token.tag_ == "NNPS"):
+                # "ethnic Albanians demonstrated in Serbia": a people of the place, not the state of the name
+                local = self._where(token, doc, found, by_token) or home
+                read = self._people(token, local) if local is not None else []
+            elif own:
                 read = self._people(token, found.entities[own[0].entity_key])
             elif token.tag_ == "NNPS" and self.gazetteer.by_demonym(token.text) is not None:
                 read = self._people(token, self.gazetteer.by_demonym(token.text))  # "168 Liberians"

@@ -108,6 +108,8 @@ class Extractor:
         self.movement_relations = lexicon.words("movement_relations")
         self.departures = lexicon.words("departures", "relations")
         self.forces = lexicon.words("departures", "force_sectors")
+        self.protest_relations = lexicon.words("protest_sector", "relations")
+        self.unprotesting = lexicon.words("protest_sector", "not_protesting")
         #: Words that make a named organisation political ("Party", "Front", "Movement").
         self.political_words = lexicon.words("political_organisation_words")
         self.honorific_names = lexicon.words("titles", "honorifics_of_names")
@@ -470,6 +472,8 @@ class Extractor:
                         and subject.entity.sector not in self.forces \
                         and any(c.dep_ == "dobj" and c.text in obj.text for c in trigger.children):
                     continue  # "a diplomat who left Pyongyang" travelled; "withdrew its troops from" did not
+                if pattern.relation in self.protest_relations and subject.entity.sector in self.unprotesting:
+                    continue  # "Israeli forces blocked main roads": a closure, not a protest
                 made = self.record(pattern.relation, spec, subject, obj, sentence, time, modality,
                                    confidence, reporter, qualifiers=qualifiers, time_role=pattern.time_role)
                 if made is None:

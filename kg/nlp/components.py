@@ -214,6 +214,7 @@ def agent_settings(lexicon: Lexicon) -> AgentSettings:
         spokesman_nouns=frozenset(section["spokesman_nouns"]),
         state_sectors=frozenset(section["state_sectors"]),
         state_heads=frozenset(lexicon.grammar["state_heads"]),
+        ethnic_words=frozenset(section["ethnic_words"]),
         named_country_only=frozenset(section["named_country_only"]),
         longest_phrase=int(section["longest_phrase"]),
     )

@@ -51,6 +51,13 @@ CASES = [
     ("Former French President Nicolas Sarkozy was sentenced on Monday.",
      {("france", "coerced", "nicolas-sarkozy", A, "2024-03-11"),
       ("nicolas-sarkozy", "leaderOf", "france", A, "..2024-03-14")}),
+    ("Lawyers asked Chile's Supreme Court to strip retired Gen. Augusto Pinochet of immunity.",
+     {("augusto-pinochet", "officialOf", "chile-military", A, "..2024-03-14"),
+      ("chile-civilians", "requested", "supreme-court-of-chile", A, None)}),
+    # armed forces closing roads do not protest
+    ("Israeli forces blocked main roads in Gaza yesterday.",
+     {("israel", "hasMilitaryPresenceIn", "palestine", A, "2024-03-13")}),
+    ("Protesters blocked roads in Nairobi.", {("kenya-protesters", "protestedAgainst", "kenya", A, None)}),
     ("Nicolas Sarkozy, the former French president, was sentenced.",
      {("france", "coerced", "nicolas-sarkozy", A, None),
       ("nicolas-sarkozy", "leaderOf", "france", A, "..2024-03-14")}),

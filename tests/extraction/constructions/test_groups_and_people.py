@@ -48,6 +48,15 @@ CASES = [
      {("iraq-criminals", "coerced", "united-states-civilians", A, MON),
       ("iraq-criminals", "coerced", "united-kingdom-civilians", A, MON)}),
     ("Iran arrested an American in Tehran.", {("iran", "coerced", "united-states-civilians", A, None)}),
+    # an ethnic group named by a demonym is a people of where it lives
+    ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.",
+     {("serbia-protesters", "protestedAgainst", "serbia", A, "2024-03-12")}),
+    ("Serbian police arrested 12 ethnic Albanians in Kosovo.",
+     {("serbia-police", "coerced", "kosovo-civilians", A, None)}),
+    # pressure to act is a demand
+    ("China pressured Taiwan to reject independence.", {("china", "requested", "taiwan", A, None)}),
+    ("The United States piled pressure on Sudan on Wednesday to accept a monitoring force.",
+     {("united-states", "requested", "sudan", A, "2024-03-13")}),
     # representatives stand for whom they represent
     ("Putin met representatives of Hamas in Moscow.", {("hamas", "metWith", "vladimir-putin", A, None)}),
     ("The American military met on Monday with representatives of the cleric Moqtada al-Sadr.",
