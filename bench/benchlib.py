@@ -187,10 +187,11 @@ def format_table(rows: list[Row]) -> str:
             "-" if row.ratio is None else f"{row.ratio:.2f}x",
             note,
         )
-        lines.append("  ".join(
-            f"{cell:{align}{width}}" if width else cell
-            for cell, (_, width, align) in zip(cells, _COLUMNS)
-        ).rstrip())
+        lines.append(
+            "  ".join(
+                f"{cell:{align}{width}}" if width else cell for cell, (_, width, align) in zip(cells, _COLUMNS)
+            ).rstrip()
+        )
     if baselines:
         lines += ["", "baselines:", *baselines]
     return "\n".join(lines)

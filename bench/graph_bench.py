@@ -58,10 +58,12 @@ def replicate(pairs: list[tuple], copies: int) -> list[tuple]:
     for copy in range(copies):
         for document, relations in pairs:
             new_id = document.id if copy == 0 else f"{document.id}~r{copy}"
-            replicated.append((
-                dataclasses.replace(document, id=new_id),
-                tuple(dataclasses.replace(r, document_id=new_id) for r in relations),
-            ))
+            replicated.append(
+                (
+                    dataclasses.replace(document, id=new_id),
+                    tuple(dataclasses.replace(r, document_id=new_id) for r in relations),
+                )
+            )
     return replicated
 
 
@@ -84,8 +86,7 @@ def run(context: Context, triples: int = DEFAULT_TRIPLES) -> list[Row]:
     pairs = context.relations(context.documents(DEFAULT_LIMIT))
     statements = sum(len(relations) for _, relations in pairs)
     if statements == 0:
-        raise RuntimeError("no relations were extracted, so there is nothing to put in a graph; "
-                           "raise --limit")
+        raise RuntimeError("no relations were extracted, so there is nothing to put in a graph; raise --limit")
     # Triples each further copy adds (entities are shared, so the first copy adds more).
     one, two = len(_build(pairs)), len(_build(replicate(pairs, 2)))
     copies = max(1, 1 + math.ceil((triples - one) / max(1, two - one)))
@@ -124,17 +125,31 @@ def run(context: Context, triples: int = DEFAULT_TRIPLES) -> list[Row]:
     baseline_case = f"rdflib Graph.add of the same {size:,} triples"
 
     def row(case: str, seconds: float, note: str) -> Row:
-        return Row(NAME, case, seconds, "s", baseline_s, baseline_case, seconds / baseline_s,
-                   note=note, baseline_samples=baseline_samples)
+        return Row(
+            NAME,
+            case,
+            seconds,
+            "s",
+            baseline_s,
+            baseline_case,
+            seconds / baseline_s,
+            note=note,
+            baseline_samples=baseline_samples,
+        )
 
     return [
-        row("KnowledgeGraph.add", add_s,
+        row(
+            "KnowledgeGraph.add",
+            add_s,
             f"{len(corpus):,} docs, {statements * copies:,} statements, {size:,} triples "
-            f"({copies} copies of {len(pairs)} docs)"),
+            f"({copies} copies of {len(pairs)} docs)",
+        ),
         row("serialize Turtle", serialize_s, f"{megabytes:.1f} MB"),
         row("parse Turtle (KnowledgeGraph.load)", parse_s, f"{len(reparsed):,} triples back"),
-        row("SPARQL selective", selective_s,
-            f"{len(selected)} rows: {first.subject.key} {first.predicate}; median of {QUERY_REPEAT}"),
-        row("SPARQL GROUP BY relation", group_s,
-            f"{len(grouped)} groups; median of {QUERY_REPEAT}"),
+        row(
+            "SPARQL selective",
+            selective_s,
+            f"{len(selected)} rows: {first.subject.key} {first.predicate}; median of {QUERY_REPEAT}",
+        ),
+        row("SPARQL GROUP BY relation", group_s, f"{len(grouped)} groups; median of {QUERY_REPEAT}"),
     ]

@@ -57,20 +57,29 @@ def run(context: Context, rounds: int = 3, workers: bool = True) -> list[Row]:
     def store_build() -> float:
         with tempfile.TemporaryDirectory() as folder:
             with PersistentGraph.open(Path(folder) / "kg-store") as store:
-                seconds, report = timed(lambda: build_store(iter(documents), store, nlp=nlp,
-                                                            batch_size=BATCH_SIZE))
+                seconds, report = timed(lambda: build_store(iter(documents), store, nlp=nlp, batch_size=BATCH_SIZE))
             assert report.extracted == len(documents), report
         return seconds
 
     bare(), store_build()  # warm up caches and lazy imports
     samples = interleaved({"bare spaCy": bare, "kg build into the store": store_build}, rounds=rounds)
     ratio = paired_ratio(samples["bare spaCy"], samples["kg build into the store"])
-    rows = [Row(NAME, "kg build into the store", words / median(samples["kg build into the store"]),
-                "words/s", words / median(samples["bare spaCy"]), "bare spaCy nlp.pipe, same model and "
-                f"batch size {BATCH_SIZE}", ratio,
-                note=f"{len(documents)} docs, {words:,} words, median of {rounds} rounds",
-                floor=f"ratio >= {MIN_RATIO:.2f}", floor_met=ratio >= MIN_RATIO,
-                samples=samples["kg build into the store"], baseline_samples=samples["bare spaCy"])]
+    rows = [
+        Row(
+            NAME,
+            "kg build into the store",
+            words / median(samples["kg build into the store"]),
+            "words/s",
+            words / median(samples["bare spaCy"]),
+            f"bare spaCy nlp.pipe, same model and batch size {BATCH_SIZE}",
+            ratio,
+            note=f"{len(documents)} docs, {words:,} words, median of {rounds} rounds",
+            floor=f"ratio >= {MIN_RATIO:.2f}",
+            floor_met=ratio >= MIN_RATIO,
+            samples=samples["kg build into the store"],
+            baseline_samples=samples["bare spaCy"],
+        )
+    ]
     if workers:
         rows.append(_workers_row(rounds))
     return rows
@@ -84,8 +93,17 @@ def _cli_build(workers: int) -> dict[str, float]:
     machine; the load average is read as the build ends.
     """
     with tempfile.TemporaryDirectory() as folder:
-        command = [sys.executable, "-m", "kg.cli", "build", str(BBC_POLITICS), "--store",
-                   str(Path(folder) / "kg-store"), "--workers", str(workers)]
+        command = [
+            sys.executable,
+            "-m",
+            "kg.cli",
+            "build",
+            str(BBC_POLITICS),
+            "--store",
+            str(Path(folder) / "kg-store"),
+            "--workers",
+            str(workers),
+        ]
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         result = subprocess.run(command, capture_output=True, text=True)
@@ -117,11 +135,20 @@ def _workers_row(rounds: int) -> Row:
     speedup = paired_ratio(one, two)
     cpu_share = median(a["cpu"] / b["cpu"] for a, b in zip(samples["one"], samples["two"]))
     loads = ", ".join(f"{s['load']:.1f}" for pair in zip(samples["one"], samples["two"]) for s in pair)
-    return Row(NAME, "kg build --workers 2", words / median(two), "words/s", words / median(one),
-               "kg build --workers 1", speedup,
-               note=f"417 docs, {words:,} words, new process each, pipeline loads included; median of "
-                    f"{rounds} rounds; CPU s one {median(s['cpu'] for s in samples['one']):.1f} / two "
-                    f"{median(s['cpu'] for s in samples['two']):.1f} (CPU 1/2 {cpu_share:.2f}); "
-                    f"load average after each build {loads}",
-               floor=f"ratio >= {MIN_WORKER_SPEEDUP:.1f}", floor_met=speedup >= MIN_WORKER_SPEEDUP,
-               samples=two, baseline_samples=one)
+    return Row(
+        NAME,
+        "kg build --workers 2",
+        words / median(two),
+        "words/s",
+        words / median(one),
+        "kg build --workers 1",
+        speedup,
+        note=f"417 docs, {words:,} words, new process each, pipeline loads included; median of "
+        f"{rounds} rounds; CPU s one {median(s['cpu'] for s in samples['one']):.1f} / two "
+        f"{median(s['cpu'] for s in samples['two']):.1f} (CPU 1/2 {cpu_share:.2f}); "
+        f"load average after each build {loads}",
+        floor=f"ratio >= {MIN_WORKER_SPEEDUP:.1f}",
+        floor_met=speedup >= MIN_WORKER_SPEEDUP,
+        samples=two,
+        baseline_samples=one,
+    )

@@ -87,16 +87,35 @@ def run(context, sizes: tuple[int, ...] = SIZES, workers: int = 2) -> list[Row]:
             corpus = Path(folder) / f"corpus-{count}.jsonl"
             write_corpus(corpus, count)
             megabytes, seconds, summary, parent = peak_memory(
-                [sys.executable, "-m", "kg.cli", "build", str(corpus), "--store", str(Path(folder) / f"s-{count}"),
-                 "--workers", str(workers)])
+                [
+                    sys.executable,
+                    "-m",
+                    "kg.cli",
+                    "build",
+                    str(corpus),
+                    "--store",
+                    str(Path(folder) / f"s-{count}"),
+                    "--workers",
+                    str(workers),
+                ]
+            )
             logger.info("%d documents: peak %.0f MB in %.0f s: %s", count, megabytes, seconds, summary)
             base = base or megabytes
             ratio = megabytes / base
             last = count == sizes[-1] and len(sizes) > 1
-            rows.append(Row(NAME, f"peak memory, {count:,} documents", megabytes, "MB", base,
-                            f"peak memory, {sizes[0]:,} documents", ratio,
-                            note=f"--workers {workers}, {seconds:.0f} s; the build process alone {parent:,.0f} "
-                                 f"MB; {summary.split(' -> ')[0]}",
-                            floor=f"ratio <= {MAX_RATIO}" if last else None,
-                            floor_met=(ratio <= MAX_RATIO) if last else None))
+            rows.append(
+                Row(
+                    NAME,
+                    f"peak memory, {count:,} documents",
+                    megabytes,
+                    "MB",
+                    base,
+                    f"peak memory, {sizes[0]:,} documents",
+                    ratio,
+                    note=f"--workers {workers}, {seconds:.0f} s; the build process alone {parent:,.0f} "
+                    f"MB; {summary.split(' -> ')[0]}",
+                    floor=f"ratio <= {MAX_RATIO}" if last else None,
+                    floor_met=(ratio <= MAX_RATIO) if last else None,
+                )
+            )
     return rows

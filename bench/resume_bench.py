@@ -44,8 +44,12 @@ def run(context, limit: int | None = None) -> list[Row]:
         whole = time.perf_counter() - start
 
         start = time.perf_counter()
-        killed = subprocess.Popen([*command, str(corpus), "--store", f"{folder}/killed"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        killed = subprocess.Popen(
+            [*command, str(corpus), "--store", f"{folder}/killed"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         tenths = 0
         while tenths < 5:
             line = killed.stderr.readline()
@@ -54,19 +58,38 @@ def run(context, limit: int | None = None) -> list[Row]:
             tenths += line.startswith("kg build: ") and "documents" in line
         killed.send_signal(signal.SIGKILL)
         killed.wait()
-        resumed = subprocess.run([*command, str(corpus), "--store", f"{folder}/killed"], check=True,
-                                 capture_output=True, text=True)
+        resumed = subprocess.run(
+            [*command, str(corpus), "--store", f"{folder}/killed"], check=True, capture_output=True, text=True
+        )
         interrupted = time.perf_counter() - start
         start = time.perf_counter()
-        again = subprocess.run([*command, str(corpus), "--store", f"{folder}/killed"], check=True,
-                               capture_output=True, text=True)
+        again = subprocess.run(
+            [*command, str(corpus), "--store", f"{folder}/killed"], check=True, capture_output=True, text=True
+        )
         unchanged = time.perf_counter() - start
         same = _quads(Path(folder) / "whole") == _quads(Path(folder) / "killed")
     summary = resumed.stdout.strip().split(" -> ")[0]
     return [
-        Row(NAME, "killed at half, then resumed", interrupted, "s", whole, "uninterrupted kg build",
-            interrupted / whole, note=f"{count} docs; resumed run: {summary}; same quads: {same}",
-            floor="same quads", floor_met=same),
-        Row(NAME, "run again over an unchanged corpus", unchanged, "s", whole, "uninterrupted kg build",
-            unchanged / whole, note=again.stdout.strip().split(" -> ")[0]),
+        Row(
+            NAME,
+            "killed at half, then resumed",
+            interrupted,
+            "s",
+            whole,
+            "uninterrupted kg build",
+            interrupted / whole,
+            note=f"{count} docs; resumed run: {summary}; same quads: {same}",
+            floor="same quads",
+            floor_met=same,
+        ),
+        Row(
+            NAME,
+            "run again over an unchanged corpus",
+            unchanged,
+            "s",
+            whole,
+            "uninterrupted kg build",
+            unchanged / whole,
+            note=again.stdout.strip().split(" -> ")[0],
+        ),
     ]

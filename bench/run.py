@@ -52,31 +52,58 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
         prog="bench/run.py",
         description="geokg benchmarks; each row is a ratio against a baseline run in the same process.",
     )
-    parser.add_argument("names", nargs="*", metavar="NAME",
-                        help=f"benchmarks to run, in order (default: all of {', '.join(BENCHMARKS)})")
-    parser.add_argument("--limit", type=int, default=None, metavar="N",
-                        help=f"use the first N of the 417 BBC politics documents (default: "
-                             f"{throughput_bench.DEFAULT_LIMIT} for throughput, "
-                             f"{graph_bench.DEFAULT_LIMIT} for graph)")
-    parser.add_argument("--rounds", type=int, default=3,
-                        help="interleaved throughput rounds; the median is reported (default: 3)")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="startup loads of each kind; the median is reported (default: 3)")
-    parser.add_argument("--triples", type=int, default=graph_bench.DEFAULT_TRIPLES,
-                        help="size the graph benchmark replicates to (default: 100000)")
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(store_bench.SIZES), metavar="TRIPLES",
-                        help="graph sizes of the store benchmark (default: 100000 1000000)")
-    parser.add_argument("--documents", type=int, nargs="+", default=list(memory_bench.SIZES), metavar="N",
-                        help="corpus sizes of the memory benchmark (default: 1000 10000 50000)")
-    parser.add_argument("--quick", action="store_true",
-                        help="leave out the slowest baseline (networkx spring_layout of 5,000 entities)")
+    parser.add_argument(
+        "names",
+        nargs="*",
+        metavar="NAME",
+        help=f"benchmarks to run, in order (default: all of {', '.join(BENCHMARKS)})",
+    )
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"use the first N of the 417 BBC politics documents (default: "
+        f"{throughput_bench.DEFAULT_LIMIT} for throughput, "
+        f"{graph_bench.DEFAULT_LIMIT} for graph)",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="interleaved throughput rounds; the median is reported (default: 3)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="startup loads of each kind; the median is reported (default: 3)"
+    )
+    parser.add_argument(
+        "--triples",
+        type=int,
+        default=graph_bench.DEFAULT_TRIPLES,
+        help="size the graph benchmark replicates to (default: 100000)",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=list(store_bench.SIZES),
+        metavar="TRIPLES",
+        help="graph sizes of the store benchmark (default: 100000 1000000)",
+    )
+    parser.add_argument(
+        "--documents",
+        type=int,
+        nargs="+",
+        default=list(memory_bench.SIZES),
+        metavar="N",
+        help="corpus sizes of the memory benchmark (default: 1000 10000 50000)",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="leave out the slowest baseline (networkx spring_layout of 5,000 entities)"
+    )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the results as JSON")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every timed round")
     options = parser.parse_args(argv)
     unknown = [name for name in options.names if name not in BENCHMARKS]
     if unknown:
-        parser.error(f"unknown benchmark {', '.join(map(repr, unknown))}; "
-                     f"choose from {', '.join(BENCHMARKS)}")
+        parser.error(f"unknown benchmark {', '.join(map(repr, unknown))}; choose from {', '.join(BENCHMARKS)}")
     if options.limit is not None and options.limit < 1:
         parser.error("--limit must be at least 1")
     for name in ("rounds", "repeat"):
@@ -107,8 +134,11 @@ def machine() -> dict[str, object]:
 
 def main(argv: list[str] | None = None) -> int:
     options = parse_arguments(argv)
-    logging.basicConfig(level=logging.INFO if options.verbose else logging.WARNING,
-                        format="%(asctime)s %(name)s: %(message)s", datefmt="%H:%M:%S")
+    logging.basicConfig(
+        level=logging.INFO if options.verbose else logging.WARNING,
+        format="%(asctime)s %(name)s: %(message)s",
+        datefmt="%H:%M:%S",
+    )
     names = options.names or list(BENCHMARKS)
     context = Context(limit=options.limit, quick=options.quick)
     rows: list[Row] = []
@@ -123,8 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     if options.json:
         report = {
             "machine": machine(),
-            "options": {key: str(value) if isinstance(value, Path) else value
-                        for key, value in vars(options).items()},
+            "options": {key: str(value) if isinstance(value, Path) else value for key, value in vars(options).items()},
             "wall_seconds": seconds,
             "rows": [row.as_json() for row in rows],
         }

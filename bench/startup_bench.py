@@ -65,9 +65,10 @@ def run(context: Context, repeat: int = 3) -> list[Row]:
         Gazetteer.load(DATA_DIR)
         return timed(lambda: nlp.add_pipe("geokg_ruler", before="ner"))[0]
 
-    samples = interleaved({"spacy.load": bare, "kg.load_pipeline": full,
-                           "Gazetteer.load": gazetteer_only,
-                           "geokg_ruler": ruler_patterns}, rounds=repeat)
+    samples = interleaved(
+        {"spacy.load": bare, "kg.load_pipeline": full, "Gazetteer.load": gazetteer_only, "geokg_ruler": ruler_patterns},
+        rounds=repeat,
+    )
     bare_samples = samples["spacy.load"]
     bare_s = median(bare_samples)
     added = median(f - b for f, b in zip(samples["kg.load_pipeline"], bare_samples))
@@ -76,14 +77,28 @@ def run(context: Context, repeat: int = 3) -> list[Row]:
     def row(case: str, key: str, note: str = "", **floor) -> Row:
         seconds = median(samples[key])
         share = f"; {seconds / added:.0%} of the added time" if added > 0 else ""
-        return Row(NAME, case, seconds, "s", bare_s, baseline_case,
-                   paired_ratio(samples[key], bare_samples), note=note or share.lstrip("; "),
-                   samples=samples[key], baseline_samples=bare_samples, **floor)
+        return Row(
+            NAME,
+            case,
+            seconds,
+            "s",
+            bare_s,
+            baseline_case,
+            paired_ratio(samples[key], bare_samples),
+            note=note or share.lstrip("; "),
+            samples=samples[key],
+            baseline_samples=bare_samples,
+            **floor,
+        )
 
     return [
-        row("kg.load_pipeline()", "kg.load_pipeline",
+        row(
+            "kg.load_pipeline()",
+            "kg.load_pipeline",
             note=f"{added:+.3f} s added, median of {repeat}",
-            floor=f"added < {MAX_ADDED_SECONDS:g} s", floor_met=added < MAX_ADDED_SECONDS),
+            floor=f"added < {MAX_ADDED_SECONDS:g} s",
+            floor_met=added < MAX_ADDED_SECONDS,
+        ),
         row("Gazetteer.load (uncached)", "Gazetteer.load"),
         row("add geokg_ruler (gazetteer phrase matchers)", "geokg_ruler"),
     ]

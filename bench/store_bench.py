@@ -58,15 +58,37 @@ def synthetic_documents(seed: int = 7):
 
     rng = random.Random(seed)
     countries = [Entity(f"country-{n}", f"Country {n}", "Country", iso3=f"C{n:02d}"[:3]) for n in range(200)]
-    organisations = [Entity(f"organisation-{n}", f"Organisation {n}", "InternationalOrganization")
-                     for n in range(100)]
+    organisations = [Entity(f"organisation-{n}", f"Organisation {n}", "InternationalOrganization") for n in range(100)]
     people = [Entity(f"person-{n}", f"Person {n}", "Person", country=f"country-{n % 200}") for n in range(2_500)]
-    agents = [Entity(f"country-{n}-{sector.lower()}", f"Country {n} ({sector.lower()})", "Agent",
-                     country=f"country-{n}", sector=sector) for n in range(100) for sector in SECTORS[:2]]
+    agents = [
+        Entity(
+            f"country-{n}-{sector.lower()}",
+            f"Country {n} ({sector.lower()})",
+            "Agent",
+            country=f"country-{n}",
+            sector=sector,
+        )
+        for n in range(100)
+        for sector in SECTORS[:2]
+    ]
     actors = countries + organisations + people + agents
     by_key = {c.key: c for c in countries}
-    words = ["the", "ministers", "said", "talks", "would", "resume", "after", "the", "summit", "in", "the",
-             "capital", "next", "week"]
+    words = [
+        "the",
+        "ministers",
+        "said",
+        "talks",
+        "would",
+        "resume",
+        "after",
+        "the",
+        "summit",
+        "in",
+        "the",
+        "capital",
+        "next",
+        "week",
+    ]
     number = 0
     while True:
         relations = []
@@ -78,12 +100,23 @@ def synthetic_documents(seed: int = 7):
                 continue
             countries_of = tuple(by_key[e.country] for e in (subject, obj) if e.country in by_key)
             year = str(rng.randint(1990, 2024))
-            relations.append(Relation(
-                subject, predicate, obj, f"doc-{number}", " ".join(rng.choices(words, k=18)) + ".",
-                index * 120, index * 120 + 110, subject.label, obj.label,
-                time=TimeSpan(f"in {year}", point=year) if rng.random() < 0.5 else None,
-                modality="Asserted" if rng.random() < 0.8 else rng.choice(("Negated", "Future")),
-                confidence=round(rng.uniform(0.5, 0.95), 2), countries=countries_of))
+            relations.append(
+                Relation(
+                    subject,
+                    predicate,
+                    obj,
+                    f"doc-{number}",
+                    " ".join(rng.choices(words, k=18)) + ".",
+                    index * 120,
+                    index * 120 + 110,
+                    subject.label,
+                    obj.label,
+                    time=TimeSpan(f"in {year}", point=year) if rng.random() < 0.5 else None,
+                    modality="Asserted" if rng.random() < 0.8 else rng.choice(("Negated", "Future")),
+                    confidence=round(rng.uniform(0.5, 0.95), 2),
+                    countries=countries_of,
+                )
+            )
         yield Document(f"doc-{number}", "text", title=f"Document {number}"), relations
         number += 1
 
@@ -139,37 +172,55 @@ def run_size(triples: int, folder: Path) -> list[Row]:
     parse_seconds, graph = timed(lambda: KnowledgeGraph.load(turtle))
     import pyoxigraph as ox
 
-    bulk_seconds, _ = timed(lambda: ox.Store(str(folder / f"bulk-{triples}")).bulk_load(
-        path=str(turtle), format=ox.RdfFormat.TURTLE))
+    bulk_seconds, _ = timed(
+        lambda: ox.Store(str(folder / f"bulk-{triples}")).bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE)
+    )
     open_seconds, store = timed(lambda: KnowledgeGraph.load(store_path))
     slow = 1 if triples >= 1_000_000 else 3
     results = {
         "load Turtle": (parse_seconds, bulk_seconds, "rdflib parse vs Oxigraph bulk_load into a new store"),
         "open for a query": (parse_seconds, open_seconds, "rdflib parse vs reopening the store"),
-        "commit documents": (memory_seconds, store_seconds,
-                             f"{len(pairs):,} documents, one transaction each"),
+        "commit documents": (memory_seconds, store_seconds, f"{len(pairs):,} documents, one transaction each"),
     }
     attacker = next(r.subject.key for _, relations in pairs for r in relations if r.predicate == "attacked")
-    for name, sparql, times in (("selective lookup", SELECTIVE % attacker, 3), ("two-hop join", TWO_HOP, slow),
-                                ("whole-graph aggregate", AGGREGATE, slow)):
+    for name, sparql, times in (
+        ("selective lookup", SELECTIVE % attacker, 3),
+        ("two-hop join", TWO_HOP, slow),
+        ("whole-graph aggregate", AGGREGATE, slow),
+    ):
         answers = {_engine_query(graph, sparql), _engine_query(store, sparql)}
         assert len(answers) == 1, (name, answers)
-        results[name] = (_repeat(partial(_engine_query, graph, sparql), times),
-                         _repeat(partial(_engine_query, store, sparql), 3), f"{answers.pop():,} rows")
+        results[name] = (
+            _repeat(partial(_engine_query, graph, sparql), times),
+            _repeat(partial(_engine_query, store, sparql), 3),
+            f"{answers.pop():,} rows",
+        )
     memory_stats, store_stats = graph.stats(), store.stats()
     assert {k: v for k, v in memory_stats.items() if k != "triples"} == {
-        k: v for k, v in store_stats.items() if k != "triples"}, "the two graphs differ"
+        k: v for k, v in store_stats.items() if k != "triples"
+    }, "the two graphs differ"
     results["kg stats"] = (_repeat(graph.stats, slow), _repeat(store.stats, 3), "same counts")
     store.close()
     rows = []
     for name, (baseline, value, note) in results.items():
         ratio = baseline / value
         floor = FLOORS.get(name) if triples >= 1_000_000 else None
-        rows.append(Row(NAME, f"{name} @ {triples // 1000:,}k", value, "s", baseline,
-                        "rdflib Graph in memory", ratio,
-                        note=f"{memory_size:,} triples ({size:,} quads in the store); {note}; ratio = rdflib / store",
-                        floor=f"ratio >= {floor:g}" if floor else None,
-                        floor_met=(ratio >= floor) if floor else None, samples=[value], baseline_samples=[baseline]))
+        rows.append(
+            Row(
+                NAME,
+                f"{name} @ {triples // 1000:,}k",
+                value,
+                "s",
+                baseline,
+                "rdflib Graph in memory",
+                ratio,
+                note=f"{memory_size:,} triples ({size:,} quads in the store); {note}; ratio = rdflib / store",
+                floor=f"ratio >= {floor:g}" if floor else None,
+                floor_met=(ratio >= floor) if floor else None,
+                samples=[value],
+                baseline_samples=[baseline],
+            )
+        )
         logger.info("%s @ %d: rdflib %.3f s, store %.3f s (%.1fx)", name, triples, baseline, value, ratio)
     return rows
 

@@ -41,8 +41,7 @@ def run(context: Context, rounds: int = 3) -> list[Row]:
     nlp = context.pipeline()
     missing = [name for name in GEOKG_LAYERS if name not in nlp.pipe_names]
     if missing:
-        raise RuntimeError(f"kg.load_pipeline() has no {', '.join(missing)}; "
-                           f"its components are {nlp.pipe_names}")
+        raise RuntimeError(f"kg.load_pipeline() has no {', '.join(missing)}; its components are {nlp.pipe_names}")
     documents = context.documents(DEFAULT_LIMIT)
     texts = [document.text for document in documents]
     words = word_count(texts)
@@ -52,6 +51,7 @@ def run(context: Context, rounds: int = 3) -> list[Row]:
             with nlp.select_pipes(disable=list(disabled)):
                 for _ in nlp.pipe([document.text for document in batch], batch_size=64):
                     pass
+
         return process
 
     def through_extract(batch: list) -> None:
@@ -69,8 +69,7 @@ def run(context: Context, rounds: int = 3) -> list[Row]:
     def measure(process: Callable[[list], None]) -> Callable[[], tuple[float, float]]:
         return lambda: timed_cpu(lambda: process(documents))
 
-    samples = interleaved({name: measure(process) for name, process in cases.items()},
-                          rounds=rounds)
+    samples = interleaved({name: measure(process) for name, process in cases.items()}, rounds=rounds)
     wall = {name: [w for w, _ in values] for name, values in samples.items()}
     cpu = {name: [c for _, c in values] for name, values in samples.items()}
     bare_rates = [words / seconds for seconds in wall["bare spaCy"]]
@@ -88,8 +87,18 @@ def run(context: Context, rounds: int = 3) -> list[Row]:
             # Seconds this layer adds per 10,000 words, over the row above.
             added = (seconds - previous_seconds) * 10_000 / words
             note = f"{added:+.2f} s/10k words vs row above; cpu-time ratio {cpu_ratio:.2f}"
-        row = Row(NAME, name, median(rates), "words/s", median(bare_rates), "bare spaCy", ratio,
-                  note=note, samples=rates, baseline_samples=bare_rates)
+        row = Row(
+            NAME,
+            name,
+            median(rates),
+            "words/s",
+            median(bare_rates),
+            "bare spaCy",
+            ratio,
+            note=note,
+            samples=rates,
+            baseline_samples=bare_rates,
+        )
         if name.startswith("full"):
             row.floor = f"ratio >= {MIN_RATIO:.2f}"
             row.floor_met = ratio >= MIN_RATIO

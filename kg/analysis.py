@@ -22,7 +22,6 @@ networkx is imported inside the functions that need it.
 from __future__ import annotations
 
 import logging
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -34,7 +33,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from kg.errors import QueryError
 from kg.graph.namespace import GKG, WD
-from kg.records import EVENT_RELATIONS, STANDING_RELATIONS, SYMMETRIC_RELATIONS
+from kg.records import STANDING_RELATIONS, SYMMETRIC_RELATIONS
 
 if TYPE_CHECKING:
     import networkx
@@ -66,19 +65,39 @@ logger = logging.getLogger(__name__)
 
 #: Relation families, as the views colour them. Every relation is in exactly one.
 FAMILIES: dict[str, tuple[str, ...]] = {
-    "membership": ("memberOf", "joined", "withdrewFrom", "suspendedParticipationIn", "suspended",
-                   "leads", "participantIn"),
-    "diplomacy": ("visited", "metWith", "diplomaticRelationsWith", "requested", "recognized",
-                  "concededTo"),
-    "cooperation": ("alliedWith", "agreedWith", "signedAgreementWith", "cooperatesWith",
-                    "providesAidTo", "supports", "exportsTo"),
+    "membership": (
+        "memberOf",
+        "joined",
+        "withdrewFrom",
+        "suspendedParticipationIn",
+        "suspended",
+        "leads",
+        "participantIn",
+    ),
+    "diplomacy": ("visited", "metWith", "diplomaticRelationsWith", "requested", "recognized", "concededTo"),
+    "cooperation": (
+        "alliedWith",
+        "agreedWith",
+        "signedAgreementWith",
+        "cooperatesWith",
+        "providesAidTo",
+        "supports",
+        "exportsTo",
+    ),
     "conflict": ("inConflictWith", "attacked", "mobilizedAgainst", "hasMilitaryPresenceIn"),
-    "coercion": ("threatened", "sanctioned", "severedRelationsWith", "expelled", "coerced",
-                 "criticized", "rejected", "protestedAgainst"),
+    "coercion": (
+        "threatened",
+        "sanctioned",
+        "severedRelationsWith",
+        "expelled",
+        "coerced",
+        "criticized",
+        "rejected",
+        "protestedAgainst",
+    ),
     "structure": ("leaderOf", "officialOf", "partOf", "capitalOf", "locatedIn", "sharesBorderWith"),
 }
-FAMILY_OF: dict[str, str] = {relation: family for family, members in FAMILIES.items()
-                             for relation in members}
+FAMILY_OF: dict[str, str] = {relation: family for family, members in FAMILIES.items() for relation in members}
 
 #: Sign of each family in the signed projection: cooperative +1, hostile -1.
 SIGNS: dict[str, int] = {"cooperation": 1, "diplomacy": 1, "conflict": -1, "coercion": -1}
@@ -94,8 +113,16 @@ _ENDED_BY = {
 _STATES = frozenset(STANDING_RELATIONS) | {"joined"}
 _STARTS_STATE = frozenset({"joined"})
 _FOLDED_TYPES = frozenset({"Agent", "Person", "GovernmentBody"})
-_ENTITY_CLASSES = ("Country", "InternationalOrganization", "Person", "GovernmentBody",
-                   "Organization", "Agent", "Place", "Event")
+_ENTITY_CLASSES = (
+    "Country",
+    "InternationalOrganization",
+    "Person",
+    "GovernmentBody",
+    "Organization",
+    "Agent",
+    "Place",
+    "Event",
+)
 _EARLIEST, _LATEST = "0000-01-01", "9999-12-31"
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _MONTH_DAYS = {"02": "29", "04": "30", "06": "30", "09": "30", "11": "30"}
@@ -123,7 +150,7 @@ def first_day(value: str | None) -> str | None:
     value = str(value)[:10]
     if not _DATE.fullmatch(value):
         raise QueryError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    return value + "-01-01"[len(value) - 4:]
+    return value + "-01-01"[len(value) - 4 :]
 
 
 def last_day(value: str | None) -> str | None:
@@ -256,11 +283,24 @@ def statement_records(graph: rdflib.Graph) -> list[StatementRecord]:
         relation = _local(predicate)
         date, start, end = _text(points.get(node)), _text(starts.get(node)), _text(ends.get(node))
         reported = _text(document_dates.get(document)) if document is not None else None
-        records.append(StatementRecord(
-            str(node), str(subject), relation, str(obj), "Asserted" if modality is None else _local(modality),
-            _number(confidences.get(node)), date, start, end, reported, _text(texts.get(node)),
-            _text(evidences.get(node)), None if document is None else str(document),
-            *_span(str(node), relation, date, start, end, reported)))
+        records.append(
+            StatementRecord(
+                str(node),
+                str(subject),
+                relation,
+                str(obj),
+                "Asserted" if modality is None else _local(modality),
+                _number(confidences.get(node)),
+                date,
+                start,
+                end,
+                reported,
+                _text(texts.get(node)),
+                _text(evidences.get(node)),
+                None if document is None else str(document),
+                *_span(str(node), relation, date, start, end, reported),
+            )
+        )
     return _apply_endings(records)
 
 
@@ -286,22 +326,36 @@ def _records_by_query(graph: rdflib.Graph) -> list[StatementRecord]:
 
     seen: dict[str, StatementRecord] = {}
     for row in graph.query(_STATEMENTS_QUERY, initNs=_namespaces()):
-        (node, subject, predicate, obj, modality, confidence, date, start, end, reported, text, evidence,
-         document) = row
+        (node, subject, predicate, obj, modality, confidence, date, start, end, reported, text, evidence, document) = (
+            row
+        )
         iri = str(node)
         if iri in seen:
             continue
         relation = _local(predicate)
         date, start, end, reported = _text(date), _text(start), _text(end), _text(reported)
         seen[iri] = StatementRecord(
-            iri, str(subject), relation, str(obj), "Asserted" if modality is None else _local(modality),
-            _number(confidence), date, start, end, reported, _text(text), _text(evidence),
-            None if document is None else str(document), *_span(iri, relation, date, start, end, reported))
+            iri,
+            str(subject),
+            relation,
+            str(obj),
+            "Asserted" if modality is None else _local(modality),
+            _number(confidence),
+            date,
+            start,
+            end,
+            reported,
+            _text(text),
+            _text(evidence),
+            None if document is None else str(document),
+            *_span(iri, relation, date, start, end, reported),
+        )
     return [seen[iri] for iri in sorted(seen)]
 
 
-def _span(iri: str, relation: str, date: str | None, start: str | None, end: str | None,
-          reported: str | None) -> tuple[str, str, str]:
+def _span(
+    iri: str, relation: str, date: str | None, start: str | None, end: str | None, reported: str | None
+) -> tuple[str, str, str]:
     """First day, last day and what places a statement in time (date, start, end, reported, unknown)."""
     try:
         if date:
@@ -336,8 +390,11 @@ def _apply_endings(records: list[StatementRecord]) -> list[StatementRecord]:
     for record in records:
         found = endings.get((record.subject, record.relation, record.object), ())
         later = sorted(day for day, _ in found if record.begin <= day < record.end)
-        told = sorted(day for day, document in found
-                      if record.placed == "reported" and document == record.document and day < record.begin)
+        told = sorted(
+            day
+            for day, document in found
+            if record.placed == "reported" and document == record.document and day < record.begin
+        )
         if later:
             record = replace(record, end=later[0], ended_by=later[0])
         elif told:
@@ -346,8 +403,9 @@ def _apply_endings(records: list[StatementRecord]) -> list[StatementRecord]:
     return result
 
 
-def in_time(record: StatementRecord, since: str | None = None, until: str | None = None,
-            as_of: str | None = None) -> bool:
+def in_time(
+    record: StatementRecord, since: str | None = None, until: str | None = None, as_of: str | None = None
+) -> bool:
     """Whether a statement counts in the window ``since`` .. ``until`` and on the day ``as_of``.
 
     A window keeps what overlaps it. ``as_of`` keeps the relations that hold on that
@@ -394,37 +452,54 @@ def entity_records(graph: rdflib.Graph, iris: Iterable[str] | None = None) -> di
     records = {}
     for node in nodes:
         own = sorted(labels.get(node, ()), key=str)
-        label = next((str(value) for lang in ("en", None) for value in own
-                      if getattr(value, "language", None) == lang), str(own[0]) if own else _local(node))
+        label = next(
+            (str(value) for lang in ("en", None) for value in own if getattr(value, "language", None) == lang),
+            str(own[0]) if own else _local(node),
+        )
         names = tuple(sorted(str(value) for value in alternatives.get(node, ())))
         country = min(countries.get(node, ()), key=str, default=None)
         sector = min(sectors.get(node, ()), key=str, default=None)
-        qid = next((str(t)[len(wikidata):] for t in sorted(same_as.get(node, ()), key=str)
-                    if str(t).startswith(wikidata)), None)
+        qid = next(
+            (str(t)[len(wikidata) :] for t in sorted(same_as.get(node, ()), key=str) if str(t).startswith(wikidata)),
+            None,
+        )
         kind = next((name for name in _ENTITY_CLASSES if name in types.get(node, ())), None)
         records[str(node)] = EntityRecord(
-            iri=str(node), label=label, type=kind, country=None if country is None else str(country),
-            sector=None if sector is None else _local(sector), qid=qid,
-            short_label=_short_label(label, names), names=names)
+            iri=str(node),
+            label=label,
+            type=kind,
+            country=None if country is None else str(country),
+            sector=None if sector is None else _local(sector),
+            qid=qid,
+            short_label=_short_label(label, names),
+            names=names,
+        )
     return records
 
 
 def _short_label(label: str, alternatives: tuple[str, ...]) -> str:
     """The label, or an abbreviation such as CSTO when the label is long, cut to 22 characters."""
     if len(label) > _SHORT_LABEL:
-        abbreviations = [name for name in alternatives
-                         if name.replace(".", "").isupper() and 2 <= len(name) <= 8 and " " not in name]
+        abbreviations = [
+            name for name in alternatives if name.replace(".", "").isupper() and 2 <= len(name) <= 8 and " " not in name
+        ]
         if abbreviations:
             return min(abbreviations, key=lambda name: (len(name), name))
-        return label[:_SHORT_LABEL - 1].rstrip() + "\N{HORIZONTAL ELLIPSIS}"
+        return label[: _SHORT_LABEL - 1].rstrip() + "\N{HORIZONTAL ELLIPSIS}"
     return label
 
 
 # ---------------------------------------------------------------------- tables
 
 
-def statements(graph: Any, *, since: str | None = None, until: str | None = None, as_of: str | None = None,
-               modalities: Iterable[str] | None = ("Asserted",)) -> pandas.DataFrame:
+def statements(
+    graph: Any,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    as_of: str | None = None,
+    modalities: Iterable[str] | None = ("Asserted",),
+) -> pandas.DataFrame:
     """Every statement as a row: sides (labels and IRIs), relation, family, time, modality, evidence.
 
     ``when`` is the statement's own date, else its document's (``placed`` says which);
@@ -437,16 +512,45 @@ def statements(graph: Any, *, since: str | None = None, until: str | None = None
     entities = entity_records(rdf, {r.subject for r in records} | {r.object for r in records})
     documents = {r.document for r in records if r.document}
     titles = {d: _text(rdf.value(URIRef(d), DCTERMS.identifier)) for d in documents}
-    rows = [{
-        "subject": entities[r.subject].label, "relation": r.relation, "object": entities[r.object].label,
-        "family": r.family, "when": pd.to_datetime(first_day(r.when)) if r.when else pd.NaT,
-        "when_text": r.when, "placed": r.placed, "begin": r.begin, "end": r.end,
-        "modality": r.modality, "confidence": r.confidence, "evidence": r.evidence,
-        "document": titles.get(r.document), "subject_iri": r.subject, "object_iri": r.object,
-        "statement_iri": r.iri,
-    } for r in records]
-    columns = ["subject", "relation", "object", "family", "when", "when_text", "placed", "begin", "end",
-               "modality", "confidence", "evidence", "document", "subject_iri", "object_iri", "statement_iri"]
+    rows = [
+        {
+            "subject": entities[r.subject].label,
+            "relation": r.relation,
+            "object": entities[r.object].label,
+            "family": r.family,
+            "when": pd.to_datetime(first_day(r.when)) if r.when else pd.NaT,
+            "when_text": r.when,
+            "placed": r.placed,
+            "begin": r.begin,
+            "end": r.end,
+            "modality": r.modality,
+            "confidence": r.confidence,
+            "evidence": r.evidence,
+            "document": titles.get(r.document),
+            "subject_iri": r.subject,
+            "object_iri": r.object,
+            "statement_iri": r.iri,
+        }
+        for r in records
+    ]
+    columns = [
+        "subject",
+        "relation",
+        "object",
+        "family",
+        "when",
+        "when_text",
+        "placed",
+        "begin",
+        "end",
+        "modality",
+        "confidence",
+        "evidence",
+        "document",
+        "subject_iri",
+        "object_iri",
+        "statement_iri",
+    ]
     table = pd.DataFrame(rows, columns=columns)
     return table.sort_values(["begin", "subject", "relation", "object"], kind="stable").reset_index(drop=True)
 
@@ -465,10 +569,18 @@ def _rdf(graph: Any) -> rdflib.Graph:
 # ---------------------------------------------------------------------- the actor network
 
 
-def actor_graph(graph: Any, *, level: str = "actor", since: str | None = None, until: str | None = None,
-                as_of: str | None = None, modalities: Iterable[str] | None = ("Asserted",),
-                min_confidence: float = 0.0, include_places: bool = False,
-                include_documents: bool = False) -> networkx.MultiDiGraph:
+def actor_graph(
+    graph: Any,
+    *,
+    level: str = "actor",
+    since: str | None = None,
+    until: str | None = None,
+    as_of: str | None = None,
+    modalities: Iterable[str] | None = ("Asserted",),
+    min_confidence: float = 0.0,
+    include_places: bool = False,
+    include_documents: bool = False,
+) -> networkx.MultiDiGraph:
     """The actor network of a graph, one edge per (subject, relation, object).
 
     Parameters
@@ -502,15 +614,20 @@ def actor_graph(graph: Any, *, level: str = "actor", since: str | None = None, u
     0
     """
     rdf = _rdf(graph)
-    records = [r for r in statement_records(rdf)
-               if _keeps(r, modalities) and in_time(r, since, until, as_of)
-               and (r.confidence is None or r.confidence >= min_confidence)]
+    records = [
+        r
+        for r in statement_records(rdf)
+        if _keeps(r, modalities)
+        and in_time(r, since, until, as_of)
+        and (r.confidence is None or r.confidence >= min_confidence)
+    ]
     grouped, entities = _projection(rdf, records, level, include_places)
     return _network_of(grouped, entities, level, include_documents)
 
 
-def _projection(rdf: rdflib.Graph, records: list[StatementRecord], level: str, include_places: bool
-                ) -> tuple[dict[tuple[str, str, str], list[StatementRecord]], dict[str, EntityRecord]]:
+def _projection(
+    rdf: rdflib.Graph, records: list[StatementRecord], level: str, include_places: bool
+) -> tuple[dict[tuple[str, str, str], list[StatementRecord]], dict[str, EntityRecord]]:
     """The statements grouped by the (subject, relation, object) drawn for them, and the entities.
 
     At country level the sides are folded into their countries; self-loops and, unless
@@ -536,8 +653,12 @@ def _projection(rdf: rdflib.Graph, records: list[StatementRecord], level: str, i
     return grouped, entities
 
 
-def _network_of(grouped: dict[tuple[str, str, str], list[StatementRecord]], entities: dict[str, EntityRecord],
-                level: str, include_documents: bool = False) -> networkx.MultiDiGraph:
+def _network_of(
+    grouped: dict[tuple[str, str, str], list[StatementRecord]],
+    entities: dict[str, EntityRecord],
+    level: str,
+    include_documents: bool = False,
+) -> networkx.MultiDiGraph:
     """The MultiDiGraph of grouped statements (see :func:`actor_graph`)."""
     import networkx as nx
 
@@ -546,26 +667,58 @@ def _network_of(grouped: dict[tuple[str, str, str], list[StatementRecord]], enti
         for node in (subject, obj):
             if node not in network:
                 network.add_node(node, **_node_attributes(entities[node]))
-        network.add_edge(subject, obj, key=relation, relation=relation, family=FAMILY_OF.get(relation, "structure"),
-                         sign=sign_of(relation), directed=relation not in SYMMETRIC_RELATIONS,
-                         weight=len(supporting), statements=supporting)
+        network.add_edge(
+            subject,
+            obj,
+            key=relation,
+            relation=relation,
+            family=FAMILY_OF.get(relation, "structure"),
+            sign=sign_of(relation),
+            directed=relation not in SYMMETRIC_RELATIONS,
+            weight=len(supporting),
+            statements=supporting,
+        )
     if include_documents:
         for (subject, _, obj), supporting in grouped.items():
             for record in supporting:
                 if record.document:
-                    network.add_node(record.document, label=_local(record.document), short_label=_local(record.document),
-                                     type="Document", country=None, sector=None, qid=None)
+                    network.add_node(
+                        record.document,
+                        label=_local(record.document),
+                        short_label=_local(record.document),
+                        type="Document",
+                        country=None,
+                        sector=None,
+                        qid=None,
+                    )
                     for node in (subject, obj):
-                        network.add_edge(record.document, node, key="mentions", relation="mentions",
-                                         family="provenance", sign=0, directed=True, weight=1, statements=[record])
-    logger.debug("Actor network (%s level): %d nodes, %d edges.", level, network.number_of_nodes(),
-                 network.number_of_edges())
+                        network.add_edge(
+                            record.document,
+                            node,
+                            key="mentions",
+                            relation="mentions",
+                            family="provenance",
+                            sign=0,
+                            directed=True,
+                            weight=1,
+                            statements=[record],
+                        )
+    logger.debug(
+        "Actor network (%s level): %d nodes, %d edges.", level, network.number_of_nodes(), network.number_of_edges()
+    )
     return network
 
 
 def _node_attributes(entity: EntityRecord) -> dict[str, Any]:
-    return {"label": entity.label, "short_label": entity.short_label, "type": entity.type,
-            "country": entity.country, "sector": entity.sector, "qid": entity.qid, "names": entity.names}
+    return {
+        "label": entity.label,
+        "short_label": entity.short_label,
+        "type": entity.type,
+        "country": entity.country,
+        "sector": entity.sector,
+        "qid": entity.qid,
+        "names": entity.names,
+    }
 
 
 def _country_folding(records: list[StatementRecord], entities: dict[str, EntityRecord]) -> dict[str, str]:
@@ -574,13 +727,16 @@ def _country_folding(records: list[StatementRecord], entities: dict[str, EntityR
     A person without ``gkg:country`` goes to the country of what they lead or serve,
     the one said with the most confidence.
     """
-    fold = {iri: entity.country for iri, entity in entities.items()
-            if entity.type in _FOLDED_TYPES and entity.country}
+    fold = {iri: entity.country for iri, entity in entities.items() if entity.type in _FOLDED_TYPES and entity.country}
     served: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for record in records:
         person = entities.get(record.subject)
-        if record.relation in ("leaderOf", "officialOf") and person and person.type == "Person" \
-                and record.subject not in fold:
+        if (
+            record.relation in ("leaderOf", "officialOf")
+            and person
+            and person.type == "Person"
+            and record.subject not in fold
+        ):
             target = entities.get(record.object)
             country = record.object if target and target.type == "Country" else fold.get(record.object)
             if country:
@@ -614,8 +770,9 @@ def _network(graph: Any, **options: Any) -> networkx.MultiDiGraph:
     return graph if isinstance(graph, nx.Graph) else actor_graph(graph, **options)
 
 
-def rankings(graph: Any, *, top: int | None = None, betweenness_sample: int = 500, seed: int = 7,
-             **options: Any) -> pandas.DataFrame:
+def rankings(
+    graph: Any, *, top: int | None = None, betweenness_sample: int = 500, seed: int = 7, **options: Any
+) -> pandas.DataFrame:
     """Degree, PageRank and betweenness of every actor, as a table sorted by PageRank.
 
     ``graph`` is a KnowledgeGraph (its :func:`actor_graph` is taken with ``options``)
@@ -643,11 +800,23 @@ def rankings(graph: Any, *, top: int | None = None, betweenness_sample: int = 50
     sample = None if undirected.number_of_nodes() <= betweenness_sample else betweenness_sample
     betweenness = nx.betweenness_centrality(undirected, k=sample, seed=seed, normalized=True)
     weights = dict(network.degree(weight="weight"))
-    rows = [{"actor": data["label"], "type": data.get("type"), "degree": undirected.degree(node),
-             "statements": int(weights[node]), "pagerank": pagerank[node], "betweenness": betweenness[node],
-             "actor_iri": node} for node, data in network.nodes(data=True)]
-    table = pd.DataFrame(rows, columns=columns).sort_values(
-        ["pagerank", "degree", "actor"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
+    rows = [
+        {
+            "actor": data["label"],
+            "type": data.get("type"),
+            "degree": undirected.degree(node),
+            "statements": int(weights[node]),
+            "pagerank": pagerank[node],
+            "betweenness": betweenness[node],
+            "actor_iri": node,
+        }
+        for node, data in network.nodes(data=True)
+    ]
+    table = (
+        pd.DataFrame(rows, columns=columns)
+        .sort_values(["pagerank", "degree", "actor"], ascending=[False, False, True], kind="stable")
+        .reset_index(drop=True)
+    )
     return table.head(top) if top else table
 
 
@@ -667,11 +836,18 @@ def communities(graph: Any, *, seed: int = 7, resolution: float = 1.0, **options
     undirected = _simple(network)
     found = nx.community.louvain_communities(undirected, weight="weight", seed=seed, resolution=resolution)
     ordered = sorted((sorted(group) for group in found), key=lambda group: (-len(group), group))
-    rows = [{"community": number, "size": len(group), "actor": network.nodes[node]["label"],
-             "type": network.nodes[node].get("type"), "actor_iri": node}
-            for number, group in enumerate(ordered) for node in group]
-    return pd.DataFrame(rows, columns=columns).sort_values(["community", "actor"], kind="stable") \
-        .reset_index(drop=True)
+    rows = [
+        {
+            "community": number,
+            "size": len(group),
+            "actor": network.nodes[node]["label"],
+            "type": network.nodes[node].get("type"),
+            "actor_iri": node,
+        }
+        for number, group in enumerate(ordered)
+        for node in group
+    ]
+    return pd.DataFrame(rows, columns=columns).sort_values(["community", "actor"], kind="stable").reset_index(drop=True)
 
 
 def membership_blocs(graph: Any, *, as_of: str | None = None, level: str = "actor") -> pandas.DataFrame:
@@ -684,8 +860,11 @@ def membership_blocs(graph: Any, *, as_of: str | None = None, level: str = "acto
     import pandas as pd
 
     rdf = _rdf(graph)
-    records = [r for r in statement_records(rdf) if r.asserted and r.relation in ("memberOf", "joined")
-               and (as_of is None or in_time(r, as_of=as_of))]
+    records = [
+        r
+        for r in statement_records(rdf)
+        if r.asserted and r.relation in ("memberOf", "joined") and (as_of is None or in_time(r, as_of=as_of))
+    ]
     entities = entity_records(rdf, {r.subject for r in records} | {r.object for r in records})
     fold = _country_folding(records, entities) if level == "country" else {}
     members: dict[str, set[str]] = defaultdict(set)
@@ -694,12 +873,22 @@ def membership_blocs(graph: Any, *, as_of: str | None = None, level: str = "acto
             members[record.object].add(fold.get(record.subject, record.subject))
     for target in {m for group in members.values() for m in group} - set(entities):
         entities.update(entity_records(rdf, [target]))
-    rows = [{"organization": entities[org].label, "size": len(group),
-             "members": sorted(entities[m].label for m in group), "organization_iri": org,
-             "member_iris": sorted(group)} for org, group in members.items()]
+    rows = [
+        {
+            "organization": entities[org].label,
+            "size": len(group),
+            "members": sorted(entities[m].label for m in group),
+            "organization_iri": org,
+            "member_iris": sorted(group),
+        }
+        for org, group in members.items()
+    ]
     columns = ["organization", "size", "members", "organization_iri", "member_iris"]
-    return pd.DataFrame(rows, columns=columns).sort_values(["size", "organization"], ascending=[False, True],
-                                                           kind="stable").reset_index(drop=True)
+    return (
+        pd.DataFrame(rows, columns=columns)
+        .sort_values(["size", "organization"], ascending=[False, True], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def _find_node(network: networkx.Graph, name: str) -> str:
@@ -711,9 +900,11 @@ def _find_node(network: networkx.Graph, name: str) -> str:
     if expanded is not None and str(expanded) in network:
         return str(expanded)
     wanted = name.strip().casefold()
-    found = sorted(node for node, data in network.nodes(data=True)
-                   if wanted == str(data.get("label", "")).casefold()
-                   or wanted in (n.casefold() for n in data.get("names", ())))
+    found = sorted(
+        node
+        for node, data in network.nodes(data=True)
+        if wanted == str(data.get("label", "")).casefold() or wanted in (n.casefold() for n in data.get("names", ()))
+    )
     if len(found) == 1:
         return found[0]
     if found:
@@ -730,8 +921,15 @@ def ego_network(graph: Any, actor: str, *, radius: int = 1, **options: Any) -> n
     return nx.ego_graph(network, centre, radius=radius, undirected=True).copy()
 
 
-def timeline(graph: Any, actor: str, *, level: str = "actor", since: str | None = None,
-             until: str | None = None, modalities: Iterable[str] | None = ("Asserted",)) -> pandas.DataFrame:
+def timeline(
+    graph: Any,
+    actor: str,
+    *,
+    level: str = "actor",
+    since: str | None = None,
+    until: str | None = None,
+    modalities: Iterable[str] | None = ("Asserted",),
+) -> pandas.DataFrame:
     """An actor's statements in date order (undated ones at their document's date).
 
     At ``level="country"`` a country's timeline includes what its agents, persons and
@@ -752,8 +950,11 @@ def timeline(graph: Any, actor: str, *, level: str = "actor", since: str | None 
         entities = entity_records(rdf, {r.subject for r in records} | {r.object for r in records})
         members |= {iri for iri, country in _country_folding(records, entities).items() if country == centre}
     mask = table["subject_iri"].isin(members) | table["object_iri"].isin(members)
-    return table[mask].sort_values(["when", "subject", "relation"], kind="stable", na_position="last") \
+    return (
+        table[mask]
+        .sort_values(["when", "subject", "relation"], kind="stable", na_position="last")
         .reset_index(drop=True)
+    )
 
 
 def signed_graph(graph: Any, **options: Any) -> networkx.Graph:
@@ -799,8 +1000,9 @@ class Tension:
     relations: dict[str, int] = field(default_factory=dict)
 
 
-def tension(graph: Any, actor: str, other: str, *, since: str | None = None, until: str | None = None,
-            level: str = "country") -> Tension:
+def tension(
+    graph: Any, actor: str, other: str, *, since: str | None = None, until: str | None = None, level: str = "country"
+) -> Tension:
     """The tension score of a pair of actors in a time window (see :class:`Tension`).
 
     At the default ``level="country"`` what a country's agents, persons and bodies
@@ -826,4 +1028,3 @@ def tension(graph: Any, actor: str, other: str, *, since: str | None = None, unt
     total = hostile + cooperative
     score = (hostile - cooperative) / total if total else 0.0
     return Tension(round(score, 4), round(hostile, 4), round(cooperative, 4), count, dict(sorted(relations.items())))
-

@@ -19,10 +19,14 @@ __all__ = ["build_graph", "extract", "extract_mentions", "load_pipeline", "as_do
 logger = logging.getLogger(__name__)
 
 
-def as_documents(inputs: Iterable[str | Path | Document], *, date: date | None = None,
-                 on_error: Callable[[InputError], None] | None = None,
-                 on_warning: Callable[[InputWarning], None] | None = None,
-                 options=None) -> Iterator[Document]:
+def as_documents(
+    inputs: Iterable[str | Path | Document],
+    *,
+    date: date | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    on_warning: Callable[[InputWarning], None] | None = None,
+    options=None,
+) -> Iterator[Document]:
     """Turn texts, paths, URLs and documents into :class:`~kg.records.Document` records.
 
     A :class:`~pathlib.Path`, an http(s) URL, or a one-line string naming an
@@ -47,8 +51,9 @@ def as_documents(inputs: Iterable[str | Path | Document], *, date: date | None =
             yield from _documents([item], date, report, warn, first_seen, options)
         else:
             if not item.strip():
-                report(InputError(f"input {number}: empty text given as a document; "
-                                  "pass text with at least one sentence"))
+                report(
+                    InputError(f"input {number}: empty text given as a document; pass text with at least one sentence")
+                )
                 continue
             digest = hashlib.sha1(item.encode("utf-8")).hexdigest()[:12]
             document = Document(id=f"text-{digest}", text=item, date=date)
@@ -70,8 +75,9 @@ def _names_existing_path(text: str) -> bool:
         return False
 
 
-def _parsed(documents: Iterable[Document], nlp: Any, batch_size: int, n_process: int,
-            waiting: deque | None = None) -> Iterator[tuple[Document, list[tuple[int, Any]]]]:
+def _parsed(
+    documents: Iterable[Document], nlp: Any, batch_size: int, n_process: int, waiting: deque | None = None
+) -> Iterator[tuple[Document, list[tuple[int, Any]]]]:
     """Each document with its spaCy documents and their offsets, streaming, in order.
 
     A text longer than the pipeline takes at once is parsed in pieces
@@ -118,9 +124,14 @@ def _pieces(first: list, parsed: Iterator, offsets: list[int]) -> Iterator[tuple
         yield offset, next(parsed)
 
 
-def _isolated(documents: Iterable[Document], nlp: Any, batch_size: int, n_process: int,
-              results: Callable[[Document, list[tuple[int, Any]]], Any],
-              on_error: Callable[[GeoKGError], None] | None) -> Iterator[tuple[Document, Any]]:
+def _isolated(
+    documents: Iterable[Document],
+    nlp: Any,
+    batch_size: int,
+    n_process: int,
+    results: Callable[[Document, list[tuple[int, Any]]], Any],
+    on_error: Callable[[GeoKGError], None] | None,
+) -> Iterator[tuple[Document, Any]]:
     """Yield ``(document, results(document, pieces))``, streaming; a document the pipeline fails on is
     reported and skipped.
 
@@ -160,12 +171,18 @@ def _extraction_error(document: Document, error: Exception) -> ExtractionError:
     detail = " ".join(str(error).split())[:200] or type(error).__name__
     return ExtractionError(
         f"document {document.id!r}: extraction failed ({type(error).__name__}: {detail}); the document "
-        "was skipped; this is a fault in geokg or its pipeline: run with -v and report the traceback")
+        "was skipped; this is a fault in geokg or its pipeline: run with -v and report the traceback"
+    )
 
 
-def extract_mentions(documents: Iterable[Document], nlp: Any = None, *, batch_size: int = 32,
-                     n_process: int = 1, on_error: Callable[[GeoKGError], None] | None = None
-                     ) -> Iterator[tuple[str, Mention, Entity]]:
+def extract_mentions(
+    documents: Iterable[Document],
+    nlp: Any = None,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    on_error: Callable[[GeoKGError], None] | None = None,
+) -> Iterator[tuple[str, Mention, Entity]]:
     """Run the pipeline; yield each entity mention as (document id, mention, entity).
 
     A document the pipeline fails on is handed to `on_error` as an
@@ -186,9 +203,14 @@ def extract_mentions(documents: Iterable[Document], nlp: Any = None, *, batch_si
             yield document.id, mention, entity
 
 
-def extract(documents: Iterable[Document], nlp: Any = None, *, batch_size: int = 32,
-            n_process: int = 1, on_error: Callable[[GeoKGError], None] | None = None
-            ) -> Iterator[tuple[Document, tuple[Relation, ...]]]:
+def extract(
+    documents: Iterable[Document],
+    nlp: Any = None,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    on_error: Callable[[GeoKGError], None] | None = None,
+) -> Iterator[tuple[Document, tuple[Relation, ...]]]:
     """Run the pipeline over documents; yield each with its relations, as each is done.
 
     A document the pipeline fails on is handed to `on_error` as an
@@ -217,10 +239,17 @@ def extract(documents: Iterable[Document], nlp: Any = None, *, batch_size: int =
     yield from _isolated(documents, nlp, batch_size, n_process, relations, on_error)
 
 
-def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: date | None = None,
-                model: str | None = None, nlp: Any = None, graph=None, store: str | Path | None = None,
-                on_error: Callable[[GeoKGError], None] | None = None,
-                on_warning: Callable[[InputWarning], None] | None = None):
+def build_graph(
+    inputs: Iterable[str | Path | Document] | str | Path,
+    *,
+    date: date | None = None,
+    model: str | None = None,
+    nlp: Any = None,
+    graph=None,
+    store: str | Path | None = None,
+    on_error: Callable[[GeoKGError], None] | None = None,
+    on_warning: Callable[[InputWarning], None] | None = None,
+):
     """Build a knowledge graph from texts, files or documents.
 
     Parameters
@@ -267,8 +296,12 @@ def build_graph(inputs: Iterable[str | Path | Document] | str | Path, *, date: d
 
         persistent = PersistentGraph.open(store)
         try:
-            build_store(as_documents(inputs, date=date, on_error=on_error, on_warning=on_warning), persistent,
-                        model=model, nlp=nlp)
+            build_store(
+                as_documents(inputs, date=date, on_error=on_error, on_warning=on_warning),
+                persistent,
+                model=model,
+                nlp=nlp,
+            )
         except BaseException:
             persistent.close()
             raise

@@ -95,36 +95,48 @@ def _on_sigterm(signum, frame):  # noqa: ARG001 - signal handler signature
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kg", description="Geopolitical knowledge graphs from English news text.")
+    parser = argparse.ArgumentParser(prog="kg", description="Geopolitical knowledge graphs from English news text.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="extract a graph from .txt/.jsonl files or directories")
-    build.add_argument("inputs", nargs="*", metavar="INPUT",
-                       help=".txt, .jsonl, .html, .csv or RSS/Atom file, an http(s) URL, or a directory of files")
+    build.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="INPUT",
+        help=".txt, .jsonl, .html, .csv or RSS/Atom file, an http(s) URL, or a directory of files",
+    )
     build.add_argument("--urls", metavar="FILE", help="also read the http(s) URLs listed in FILE, one a line")
-    build.add_argument("--fetch", action="store_true",
-                       help="for feeds: fetch the page each item links to and read its text")
+    build.add_argument(
+        "--fetch", action="store_true", help="for feeds: fetch the page each item links to and read its text"
+    )
     build.add_argument("--text-column", default="text", metavar="NAME", help="CSV column of the text (default: text)")
     build.add_argument("--date-column", default="date", metavar="NAME", help="CSV column of the date (default: date)")
-    build.add_argument("--store", metavar="DIR",
-                       help="store to build into (default: ./kg-store, unless -o alone is given)")
-    build.add_argument("-o", "--output",
-                       help="graph file to write (.ttl, .nt, .jsonld, .trig); without --store the "
-                            "graph is built in memory and only this file is written")
+    build.add_argument(
+        "--store", metavar="DIR", help="store to build into (default: ./kg-store, unless -o alone is given)"
+    )
+    build.add_argument(
+        "-o",
+        "--output",
+        help="graph file to write (.ttl, .nt, .jsonld, .trig); without --store the "
+        "graph is built in memory and only this file is written",
+    )
     build.add_argument("--date", help="publication date of .txt inputs (YYYY-MM-DD)")
     build.add_argument("--model", help="spaCy pipeline package to use (default: best installed)")
     build.add_argument("--html", help="also write the interactive HTML view to this file")
     build.add_argument("--append", action="store_true", help="with -o alone: merge into the output graph if it exists")
-    build.add_argument("--workers", type=_positive, default=1, metavar="N",
-                       help="processes running the pipeline (default: 1)")
-    build.add_argument("--batch-size", type=_positive, default=32, metavar="N",
-                       help="documents per pipeline batch (default: 32)")
-    build.add_argument("--scheduler", metavar="ADDRESS",
-                       help="run extraction on a Dask cluster, e.g. tcp://10.0.0.5:8786")
-    build.add_argument("--wait", action="store_true",
-                       help="wait for another process using the store instead of failing")
+    build.add_argument(
+        "--workers", type=_positive, default=1, metavar="N", help="processes running the pipeline (default: 1)"
+    )
+    build.add_argument(
+        "--batch-size", type=_positive, default=32, metavar="N", help="documents per pipeline batch (default: 32)"
+    )
+    build.add_argument(
+        "--scheduler", metavar="ADDRESS", help="run extraction on a Dask cluster, e.g. tcp://10.0.0.5:8786"
+    )
+    build.add_argument(
+        "--wait", action="store_true", help="wait for another process using the store instead of failing"
+    )
 
     remove = commands.add_parser("remove", help="remove documents and what only they supported from a store")
     remove.add_argument("document_ids", nargs="+", metavar="DOC_ID", help="identifier of a document")
@@ -132,63 +144,109 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write a store to a graph file")
     export.add_argument("store", metavar="STORE", help="store directory")
-    export.add_argument("-o", "--output", required=True,
-                        help="file to write: .ttl, .nt, .jsonld (union of the graphs), .trig, .nq (named graphs)")
-    build.add_argument("--strict", action="store_true",
-                       help="fail (exit 9) if any input or document is skipped: inputs are read first and "
-                            "nothing is written when one is skipped; into a store, a document the pipeline "
-                            "fails on stops the build there")
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="file to write: .ttl, .nt, .jsonld (union of the graphs), .trig, .nq (named graphs)",
+    )
+    build.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit 9) if any input or document is skipped: inputs are read first and "
+        "nothing is written when one is skipped; into a store, a document the pipeline "
+        "fails on stops the build there",
+    )
 
     query = commands.add_parser("query", help="run a SPARQL query on a graph file or a SPARQL endpoint")
     query.add_argument("graph", nargs="?", help="graph file, or the http(s) URL of a SPARQL query endpoint")
     query.add_argument("query", nargs="?", help="SPARQL text, or a .rq file")
     query.add_argument("--named", metavar="NAME", help="run a named query (see --list) instead of QUERY")
-    query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                       help="bind a query variable to a value, e.g. actor=Uzbekistan (repeatable)")
+    query.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="bind a query variable to a value, e.g. actor=Uzbekistan (repeatable)",
+    )
     query.add_argument("--list", action="store_true", help="list the named queries and their parameters")
     names = query.add_mutually_exclusive_group()
     names.add_argument("--labels", action="store_true", help="print labels instead of prefixed names")
     names.add_argument("--iris", action="store_true", help="print full IRIs instead of prefixed names")
-    query.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                       help="how to print a table (graph results always print as Turtle)")
+    query.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="how to print a table (graph results always print as Turtle)",
+    )
 
     push = commands.add_parser("push", help="send a store or a graph file to a SPARQL Graph Store endpoint")
     push.add_argument("graph", help="store directory or graph file")
     push.add_argument("url", help="Graph Store endpoint, e.g. http://127.0.0.1:7878/store")
     push.add_argument("--graph", dest="named_graph", help="IRI of the named graph to write (default graph if absent)")
     push.add_argument("--replace", action="store_true", help="clear the target graph first instead of merging")
-    push.add_argument("--named-graphs", action="store_true",
-                      help="keep the store's graphs (one per document) as named graphs on the server")
-    push.add_argument("--batch-size", type=_positive, default=50_000, metavar="N",
-                      help="triples per POST (default: 50000)")
+    push.add_argument(
+        "--named-graphs",
+        action="store_true",
+        help="keep the store's graphs (one per document) as named graphs on the server",
+    )
+    push.add_argument(
+        "--batch-size", type=_positive, default=50_000, metavar="N", help="triples per POST (default: 50000)"
+    )
 
     serve = commands.add_parser("serve", help="a read-only SPARQL endpoint over a store")
     serve.add_argument("--store", metavar="DIR", default="kg-store", help="the store (default: ./kg-store)")
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)"
+    )
     serve.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
-    serve.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
-                       help="longest a query may run (default: 30)")
-    serve.add_argument("--max-rows", type=_positive, default=100_000, metavar="N",
-                       help="most results an answer may hold (default: 100000)")
-    serve.add_argument("--workers", type=_positive, default=2, metavar="N",
-                       help="queries evaluated at once (default: 2)")
+    serve.add_argument(
+        "--timeout", type=float, default=30.0, metavar="SECONDS", help="longest a query may run (default: 30)"
+    )
+    serve.add_argument(
+        "--max-rows",
+        type=_positive,
+        default=100_000,
+        metavar="N",
+        help="most results an answer may hold (default: 100000)",
+    )
+    serve.add_argument(
+        "--workers", type=_positive, default=2, metavar="N", help="queries evaluated at once (default: 2)"
+    )
 
     viz = commands.add_parser("viz", help="write an interactive HTML view of a graph file")
     viz.add_argument("graph", help="graph file")
     viz.add_argument("-o", "--output", required=True, help="HTML file to write")
-    viz.add_argument("--all", action="store_true",
-                     help="tick every modality at first (the page shows asserted statements otherwise)")
-    viz.add_argument("--focus", action="append", default=[], metavar="ACTOR",
-                     help="centre the view on this actor (label or IRI; repeatable)")
+    viz.add_argument(
+        "--all", action="store_true", help="tick every modality at first (the page shows asserted statements otherwise)"
+    )
+    viz.add_argument(
+        "--focus",
+        action="append",
+        default=[],
+        metavar="ACTOR",
+        help="centre the view on this actor (label or IRI; repeatable)",
+    )
     viz.add_argument("--hops", type=int, default=1, help="with --focus: how many relations away to draw (default 1)")
-    viz.add_argument("--level", choices=("actor", "country"), default="actor",
-                     help="country: fold agents, persons and government bodies into their countries")
-    viz.add_argument("--size-by", choices=("degree", "pagerank", "betweenness"), default="degree",
-                     help="what node sizes show (default degree)")
+    viz.add_argument(
+        "--level",
+        choices=("actor", "country"),
+        default="actor",
+        help="country: fold agents, persons and government bodies into their countries",
+    )
+    viz.add_argument(
+        "--size-by",
+        choices=("degree", "pagerank", "betweenness"),
+        default="degree",
+        help="what node sizes show (default degree)",
+    )
     viz.add_argument("--title", help="title of the page (default: the graph file's name)")
-    viz.add_argument("--max-nodes", type=int, default=5000,
-                     help="larger views keep their most connected actors and say what was left out")
+    viz.add_argument(
+        "--max-nodes",
+        type=int,
+        default=5000,
+        help="larger views keep their most connected actors and say what was left out",
+    )
     viz.add_argument("--png", help="also write a screenshot of the view (needs Chromium)")
 
     validate = commands.add_parser("validate", help="check a graph file against the SHACL shapes")
@@ -199,13 +257,17 @@ def _parser() -> argparse.ArgumentParser:
     stats.add_argument("--format", choices=("table", "json"), default="table")
 
     evaluate = commands.add_parser("eval", help="score extraction against a gold set")
-    evaluate.add_argument("gold", help="gold-set directory (docs.jsonl, gold.jsonl, entities.json, "
-                                       "optional not_asserted.jsonl), a Re-DocRED .jsonl file "
-                                       "or a .jsonl file of PLOVER records")
+    evaluate.add_argument(
+        "gold",
+        help="gold-set directory (docs.jsonl, gold.jsonl, entities.json, "
+        "optional not_asserted.jsonl), a Re-DocRED .jsonl file "
+        "or a .jsonl file of PLOVER records",
+    )
     evaluate.add_argument("--model", help="spaCy pipeline package to use")
     evaluate.add_argument("--format", choices=("table", "json"), default="table")
-    evaluate.add_argument("--entities", action="store_true",
-                          help="score entity mentions (found, typed, linked) instead of relations")
+    evaluate.add_argument(
+        "--entities", action="store_true", help="score entity mentions (found, typed, linked) instead of relations"
+    )
     return parser
 
 
@@ -261,15 +323,19 @@ def _run(args: argparse.Namespace) -> int:
         if args.verbose:
             traceback.print_exception(error, file=sys.stderr)
         where = f"{error.filename}: " if error.filename else ""
-        print(f"kg {args.command}: error: {where}{error.strerror or error}; "
-              "check the path and its permissions", file=sys.stderr)
+        print(
+            f"kg {args.command}: error: {where}{error.strerror or error}; check the path and its permissions",
+            file=sys.stderr,
+        )
         return EXIT_CODES[OutputError]
     except Exception as error:  # noqa: BLE001 - a bug: one line, the traceback with -v
         if args.verbose:
             traceback.print_exception(error, file=sys.stderr)
-        print(f"kg {args.command}: internal error: {type(error).__name__}: {_one_line(error)}; "
-              "this is a bug in geokg: run the command again with -v and report the traceback",
-              file=sys.stderr)
+        print(
+            f"kg {args.command}: internal error: {type(error).__name__}: {_one_line(error)}; "
+            "this is a bug in geokg: run the command again with -v and report the traceback",
+            file=sys.stderr,
+        )
         return INTERNAL_ERROR
 
 
@@ -333,7 +399,8 @@ def _strict_error(count: int) -> IncompleteBuildError:
     return IncompleteBuildError(
         f"{count} input{'s' if count > 1 else ''} skipped (see above) and --strict is given, "
         "so the build stopped and nothing was written; fix or remove the inputs named "
-        "above, or run without --strict to build the others")
+        "above, or run without --strict to build the others"
+    )
 
 
 def _positive(text: str) -> int:
@@ -371,8 +438,7 @@ def _build(args: argparse.Namespace) -> int:
     if args.output and not args.store:
         return _build_file(args, outputs)
     if args.append:
-        raise InputError("--append merges into a graph file; with a store, documents are "
-                         "merged already: drop --append")
+        raise InputError("--append merges into a graph file; with a store, documents are merged already: drop --append")
     return _build_store(args)
 
 
@@ -383,8 +449,10 @@ def _listed_urls(path: str) -> list[str]:
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"{path}: cannot read the URL list ({getattr(error, 'strerror', None) or error}); "
-                         "give a UTF-8 text file with one URL a line") from None
+        raise InputError(
+            f"{path}: cannot read the URL list ({getattr(error, 'strerror', None) or error}); "
+            "give a UTF-8 text file with one URL a line"
+        ) from None
     urls = []
     for number, line in enumerate(lines, start=1):
         line = line.strip()
@@ -401,8 +469,13 @@ def _read_inputs(args: argparse.Namespace, on_error, on_warning=None):
     from kg.sources import SourceOptions, is_url
 
     options = SourceOptions(fetch=args.fetch, text_column=args.text_column, date_column=args.date_column)
-    return as_documents([p if is_url(p) else Path(p) for p in args.inputs], date=args.document_date,
-                        on_error=on_error, on_warning=on_warning, options=options)
+    return as_documents(
+        [p if is_url(p) else Path(p) for p in args.inputs],
+        date=args.document_date,
+        on_error=on_error,
+        on_warning=on_warning,
+        options=options,
+    )
 
 
 def _build_file(args: argparse.Namespace, outputs: list[Path]) -> int:
@@ -423,16 +496,16 @@ def _build_file(args: argparse.Namespace, outputs: list[Path]) -> int:
             raise report.skipped[0]  # one bad input: its own message is the error
         report.flush()
         if not documents:
-            raise InputError("no documents could be read from " + ", ".join(args.inputs)
-                             + "; fix the errors above and run again")
+            raise InputError(
+                "no documents could be read from " + ", ".join(args.inputs) + "; fix the errors above and run again"
+            )
         report.check_strict()
         graph = KnowledgeGraph()
         if args.append and Path(args.output).exists():
             graph.parse(args.output)
         nlp = kg.load_pipeline(args.model)
         statements = 0
-        for document, relations in extract(documents, nlp, batch_size=args.batch_size,
-                                           on_error=report.skip_or_stop):
+        for document, relations in extract(documents, nlp, batch_size=args.batch_size, on_error=report.skip_or_stop):
             statements += graph.add(document, relations, kg.__version__)
             report.built += 1
             logger.info("built %s: %d statements", document.id, len(relations))
@@ -441,8 +514,10 @@ def _build_file(args: argparse.Namespace, outputs: list[Path]) -> int:
         graph.serialize(args.output)
         if args.html:
             graph.to_html(args.html)
-    print(f"kg build: {report.summary()}; {statements} statements -> {args.output}"
-          + (f", {args.html}" if args.html else ""))
+    print(
+        f"kg build: {report.summary()}; {statements} statements -> {args.output}"
+        + (f", {args.html}" if args.html else "")
+    )
     return 0
 
 
@@ -476,7 +551,8 @@ def _build_store(args: argparse.Namespace) -> int:
             raise IncompleteBuildError(
                 f"a document could not be built (see above) and --strict is given, so the build "
                 f"stopped there; the documents committed to {store_path} before it stay, each whole; "
-                "fix or remove that document, or run without --strict to build the others")
+                "fix or remove that document, or run without --strict to build the others"
+            )
 
     documents = _read_inputs(args, skipped, warned)
     if args.strict:
@@ -488,29 +564,42 @@ def _build_store(args: argparse.Namespace) -> int:
             raise _strict_error(len(problems))
     with PersistentGraph.open(store_path, wait=args.wait) as store:
         try:
-            report = build_store(documents, store, model=args.model, workers=args.workers,
-                                 batch_size=args.batch_size, scheduler=args.scheduler, progress=progress,
-                                 on_error=failed)
+            report = build_store(
+                documents,
+                store,
+                model=args.model,
+                workers=args.workers,
+                batch_size=args.batch_size,
+                scheduler=args.scheduler,
+                progress=progress,
+                on_error=failed,
+            )
         finally:
             progress.close()
         if report.interrupted:
-            print(f"kg build: interrupted; {report.extracted} document(s) committed to {store_path}, "
-                  "run the same command again to resume", file=sys.stderr)
+            print(
+                f"kg build: interrupted; {report.extracted} document(s) committed to {store_path}, "
+                "run the same command again to resume",
+                file=sys.stderr,
+            )
             return 130
         if report.documents == 0:
             if len(problems) == 1:
                 raise problems[0]
-            raise InputError("no documents could be read from " + ", ".join(args.inputs)
-                             + "; fix the errors above and run again")
+            raise InputError(
+                "no documents could be read from " + ", ".join(args.inputs) + "; fix the errors above and run again"
+            )
         outputs = [store_path]
         if args.output:
             outputs.append(str(store.serialize(args.output)))
         if args.html:
             outputs.append(str(store.to_html(args.html)))
     rate = f", {report.words_per_second:,.0f} words/s" if report.extracted else ""
-    print(f"kg build: {report.documents} document(s): {report.extracted} extracted, "
-          f"{report.unchanged} unchanged, {len(problems) + report.failed} skipped; {report.statements} statement(s) "
-          f"in {report.seconds:.1f} s{rate} -> {', '.join(outputs)}")
+    print(
+        f"kg build: {report.documents} document(s): {report.extracted} extracted, "
+        f"{report.unchanged} unchanged, {len(problems) + report.failed} skipped; {report.statements} statement(s) "
+        f"in {report.seconds:.1f} s{rate} -> {', '.join(outputs)}"
+    )
     return 0
 
 
@@ -520,8 +609,10 @@ def _remove(args: argparse.Namespace) -> int:
     with PersistentGraph.open(args.store, create=False) as store:
         missing = [d for d in args.document_ids if store.stored_hash(d) is None]
         if missing:
-            raise StoreError(f"{args.store}: no document {', '.join(map(repr, missing))} in the store "
-                             "(nothing was removed); check the identifiers")
+            raise StoreError(
+                f"{args.store}: no document {', '.join(map(repr, missing))} in the store "
+                "(nothing was removed); check the identifiers"
+            )
         removed = sum(store.remove(document_id) for document_id in args.document_ids)
     print(f"kg remove: {len(args.document_ids)} document(s), {removed} statement(s) removed from {args.store}")
     return 0
@@ -584,16 +675,19 @@ def _query(args: argparse.Namespace) -> int:
     if args.named and args.query:
         raise InputError("give either a QUERY or --named NAME, not both")
     if not args.named and not args.query:
-        raise InputError("give a SPARQL query (text or a .rq file) or --named NAME; "
-                         "kg query --list shows the named queries")
+        raise InputError(
+            "give a SPARQL query (text or a .rq file) or --named NAME; kg query --list shows the named queries"
+        )
     values = queries.parse_parameters(args.param)
     named = queries.named_query(args.named) if args.named else None
     sparql = named.sparql if named else _read_query(args.query)
     check_read_only(sparql)
     if args.graph.startswith(("http://", "https://")):
         if named or values:
-            raise InputError("named queries and --param run on graph files; an endpoint takes "
-                             "plain SPARQL (run kg query on an exported graph file to bind values)")
+            raise InputError(
+                "named queries and --param run on graph files; an endpoint takes "
+                "plain SPARQL (run kg query on an exported graph file to bind values)"
+            )
         from kg.graph.remote import query_endpoint
 
         table = query_endpoint(args.graph, sparql)
@@ -634,15 +728,27 @@ def _push(args: argparse.Namespace) -> int:
         raise InputError("give either --graph IRI (everything into one graph) or --named-graphs, not both")
     if is_store(args.graph):
         with PersistentGraph.open(args.graph, read_only=True) as store:
-            count = push(store, args.url, named_graph=args.named_graph, replace=args.replace,
-                         batch_size=args.batch_size, named_graphs=args.named_graphs)
+            count = push(
+                store,
+                args.url,
+                named_graph=args.named_graph,
+                replace=args.replace,
+                batch_size=args.batch_size,
+                named_graphs=args.named_graphs,
+            )
     else:
         path = Path(args.graph)
         format_for(path)
         if not path.is_file():
             raise InputError(f"{path}: no such store or graph file; check the path")
-        count = push(path, args.url, named_graph=args.named_graph, replace=args.replace,
-                     batch_size=args.batch_size, named_graphs=args.named_graphs)
+        count = push(
+            path,
+            args.url,
+            named_graph=args.named_graph,
+            replace=args.replace,
+            batch_size=args.batch_size,
+            named_graphs=args.named_graphs,
+        )
     print(f"kg push: sent {count} triples to {args.url}")
     return 0
 
@@ -654,14 +760,18 @@ def _serve(args: argparse.Namespace) -> int:
 
     def ready(server) -> None:
         host, port = server.server_address[:2]
-        print(f"kg serve: read-only SPARQL endpoint on http://{host}:{port}/query over {args.store} "
-              f"({settings.timeout:g} s, {settings.max_rows:,} results per query); Ctrl-C stops it", flush=True)
+        print(
+            f"kg serve: read-only SPARQL endpoint on http://{host}:{port}/query over {args.store} "
+            f"({settings.timeout:g} s, {settings.max_rows:,} results per query); Ctrl-C stops it",
+            flush=True,
+        )
 
     try:
         serve(args.store, host=args.host, port=args.port, settings=settings, ready=ready)
     except OSError as error:
-        raise InputError(f"cannot listen on {args.host}:{args.port} ({error.strerror or error}); "
-                         "choose another --port") from None
+        raise InputError(
+            f"cannot listen on {args.host}:{args.port} ({error.strerror or error}); choose another --port"
+        ) from None
     print("kg serve: stopped")
     return 0
 
@@ -672,9 +782,16 @@ def _viz(args: argparse.Namespace) -> int:
     if args.hops < 0 or args.max_nodes < 1:
         raise InputError("--hops must be 0 or more and --max-nodes 1 or more")
     graph = KnowledgeGraph.load(args.graph)
-    path = graph.to_html(args.output, include_unasserted=args.all, focus=args.focus, hops=args.hops,
-                         level=args.level, size_by=args.size_by, max_nodes=args.max_nodes,
-                         title=args.title or Path(args.graph).stem)
+    path = graph.to_html(
+        args.output,
+        include_unasserted=args.all,
+        focus=args.focus,
+        hops=args.hops,
+        level=args.level,
+        size_by=args.size_by,
+        max_nodes=args.max_nodes,
+        title=args.title or Path(args.graph).stem,
+    )
     print(f"kg viz: wrote {path}")
     if args.png:
         from kg.viz import screenshot
@@ -738,8 +855,9 @@ def _eval(args: argparse.Namespace) -> int:
             from kg.evaluation.plover import is_plover_file
 
             if is_plover_file(gold_path):
-                raise InputError(f"{gold_path}: PLOVER records code events, not entity mentions; "
-                                 "drop --entities to score the events")
+                raise InputError(
+                    f"{gold_path}: PLOVER records code events, not entity mentions; drop --entities to score the events"
+                )
             report = evaluate_redocred_entities(load_redocred(gold_path), mentions)
         else:
             report = evaluate_entities(load_gold_set(gold_path), mentions)
@@ -748,17 +866,22 @@ def _eval(args: argparse.Namespace) -> int:
         from kg.graph.ontology import plover_types
 
         if is_plover_file(gold_path):
-            report = evaluate_plover(load_plover(gold_path), run, plover_types(),
-                                     super_properties=super_properties, symmetric=SYMMETRIC_RELATIONS)
+            report = evaluate_plover(
+                load_plover(gold_path),
+                run,
+                plover_types(),
+                super_properties=super_properties,
+                symmetric=SYMMETRIC_RELATIONS,
+            )
         else:
             report = evaluate_redocred(load_redocred(gold_path), run, wikidata_alignment())
     else:
         from kg.evaluation import evaluate, load_gold_set
 
         gold = load_gold_set(gold_path)
-        report = evaluate(gold, run,
-                          super_properties=lambda p: frozenset({p}) | super_properties(p),
-                          symmetric=SYMMETRIC_RELATIONS)
+        report = evaluate(
+            gold, run, super_properties=lambda p: frozenset({p}) | super_properties(p), symmetric=SYMMETRIC_RELATIONS
+        )
     if args.format == "json":
         print(json.dumps(report.to_dict(), indent=1, ensure_ascii=False))
     else:

@@ -51,8 +51,7 @@ def _pipeline(model: str | None) -> Any:
         return _pipelines[model]
 
 
-def _extract_on_worker(documents: list[Document], model: str | None, signature: str,
-                       batch_size: int) -> list:
+def _extract_on_worker(documents: list[Document], model: str | None, signature: str, batch_size: int) -> list:
     from kg.ingest import extract_batch
 
     return extract_batch(documents, _pipeline(model), signature, batch_size)
@@ -62,19 +61,23 @@ def _client(scheduler: Any):
     try:
         from distributed import Client
     except ImportError:
-        raise ClusterError("--scheduler needs Dask's distributed scheduler; install it with "
-                           "'pip install \"geokg[cluster]\"'") from None
+        raise ClusterError(
+            "--scheduler needs Dask's distributed scheduler; install it with 'pip install \"geokg[cluster]\"'"
+        ) from None
     if isinstance(scheduler, Client):
         return scheduler, False
     try:
         return Client(scheduler, timeout="10s"), True
     except (OSError, TimeoutError) as error:
-        raise ClusterError(f"{scheduler}: cannot reach the Dask scheduler ({error}); check the address "
-                           "(tcp://HOST:8786) and that the scheduler is running") from None
+        raise ClusterError(
+            f"{scheduler}: cannot reach the Dask scheduler ({error}); check the address "
+            "(tcp://HOST:8786) and that the scheduler is running"
+        ) from None
 
 
-def cluster_results(documents: Iterable[Document], scheduler: Any, *, model: str | None, signature: str,
-                    batch_size: int) -> Iterator:
+def cluster_results(
+    documents: Iterable[Document], scheduler: Any, *, model: str | None, signature: str, batch_size: int
+) -> Iterator:
     """Extraction results of ``documents`` from the cluster, in input order.
 
     ``scheduler`` is the scheduler's address or a ``distributed.Client``.
@@ -103,6 +106,8 @@ def _result(future) -> list:
         return future.result()
     except GeoKGError:
         raise
-    except Exception as error:  # a worker's failure, relayed by Dask
-        raise ClusterError(f"a Dask worker failed to extract a batch ({type(error).__name__}: {error}); "
-                           "check that geokg and the spaCy pipeline are installed on every worker") from None
+    except Exception as error:  # noqa: BLE001 - a worker's failure, relayed by Dask
+        raise ClusterError(
+            f"a Dask worker failed to extract a batch ({type(error).__name__}: {error}); "
+            "check that geokg and the spaCy pipeline are installed on every worker"
+        ) from None

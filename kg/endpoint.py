@@ -49,9 +49,9 @@ _MAX_QUERY_BYTES = 1_000_000
 class EndpointSettings:
     """Limits of the endpoint."""
 
-    timeout: float = 30.0     # seconds a query may run
-    max_rows: int = 100_000   # solutions (or triples) an answer may hold
-    workers: int = 2          # queries evaluated at once
+    timeout: float = 30.0  # seconds a query may run
+    max_rows: int = 100_000  # solutions (or triples) an answer may hold
+    workers: int = 2  # queries evaluated at once
 
 
 class QueryRefused(Exception):
@@ -94,18 +94,23 @@ def _worker_main(path: str, connection) -> None:
             connection.send(("refused", 500, f"the query could not be evaluated ({type(error).__name__})"))
 
 
-def _answer(store, ox, sparql: str, answer_format: str | None, max_rows: int,
-            prefixes: dict[str, str]) -> tuple[str, bytes]:
+def _answer(
+    store, ox, sparql: str, answer_format: str | None, max_rows: int, prefixes: dict[str, str]
+) -> tuple[str, bytes]:
     """Evaluate a query; return (content type, body)."""
     result = store.query(sparql, prefixes=prefixes, use_default_graph_as_union=True)
-    too_many = QueryRefused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                            f"the answer has more than {max_rows:,} results; add a LIMIT (and OFFSET "
-                            "to page through it), or restart kg serve with a larger --max-rows")
+    too_many = QueryRefused(
+        HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+        f"the answer has more than {max_rows:,} results; add a LIMIT (and OFFSET "
+        "to page through it), or restart kg serve with a larger --max-rows",
+    )
     if isinstance(result, ox.QueryBoolean):
         value = bool(result)
         if answer_format == "xml":
-            body = ('<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#">'
-                    f"<head/><boolean>{str(value).lower()}</boolean></sparql>")
+            body = (
+                '<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+                f"<head/><boolean>{str(value).lower()}</boolean></sparql>"
+            )
             return _RESULT_TYPES["xml"], body.encode()
         if answer_format in ("csv", "tsv"):
             return _RESULT_TYPES[answer_format], f"_askResult\r\n{str(value).lower()}\r\n".encode()
@@ -141,16 +146,19 @@ def _json_term(ox, term) -> dict[str, Any]:
         elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
             found["datatype"] = term.datatype.value
         return found
-    return {"type": "triple", "value": {"subject": _json_term(ox, term.subject),
-                                        "predicate": _json_term(ox, term.predicate),
-                                        "object": _json_term(ox, term.object)}}
+    return {
+        "type": "triple",
+        "value": {
+            "subject": _json_term(ox, term.subject),
+            "predicate": _json_term(ox, term.predicate),
+            "object": _json_term(ox, term.object),
+        },
+    }
 
 
 def _json(ox, names: list[str], rows: list[list]) -> bytes:
-    bindings = [{name: _json_term(ox, term) for name, term in zip(names, row) if term is not None}
-                for row in rows]
-    return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}},
-                      ensure_ascii=False).encode("utf-8")
+    bindings = [{name: _json_term(ox, term) for name, term in zip(names, row) if term is not None} for row in rows]
+    return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False).encode("utf-8")
 
 
 def _xml(ox, names: list[str], rows: list[list]) -> bytes:
@@ -168,8 +176,13 @@ def _xml(ox, names: list[str], rows: list[list]) -> bytes:
             elif data["type"] == "bnode":
                 inner = f"<bnode>{escape(data['value'])}</bnode>"
             else:
-                attributes = (f' xml:lang="{escape(data["xml:lang"])}"' if "xml:lang" in data else
-                              f' datatype="{escape(data["datatype"])}"' if "datatype" in data else "")
+                attributes = (
+                    f' xml:lang="{escape(data["xml:lang"])}"'
+                    if "xml:lang" in data
+                    else f' datatype="{escape(data["datatype"])}"'
+                    if "datatype" in data
+                    else ""
+                )
                 inner = f"<literal{attributes}>{escape(str(data['value']))}</literal>"
             parts.append(f'<binding name="{escape(name)}">{inner}</binding>')
         parts.append("</result>")
@@ -185,8 +198,9 @@ def _csv(ox, names: list[str], rows: list[list]) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(names)
     for row in rows:
-        writer.writerow(["" if term is None else term.value if not isinstance(term, ox.Triple) else str(term)
-                         for term in row])
+        writer.writerow(
+            ["" if term is None else term.value if not isinstance(term, ox.Triple) else str(term) for term in row]
+        )
     return out.getvalue().encode("utf-8")
 
 
@@ -250,8 +264,10 @@ class _Workers:
         try:
             worker = self._idle.get(timeout=settings.timeout)
         except queue.Empty:
-            raise QueryRefused(HTTPStatus.SERVICE_UNAVAILABLE,
-                               f"every query worker stayed busy for {settings.timeout:g} s; try again later") from None
+            raise QueryRefused(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"every query worker stayed busy for {settings.timeout:g} s; try again later",
+            ) from None
         connection = worker.connection
         try:
             worker.wait_until_ready()  # a new worker's start does not count against the query's time
@@ -259,9 +275,11 @@ class _Workers:
             if not connection.poll(settings.timeout):
                 self._replace(worker)
                 worker = None
-                raise QueryRefused(HTTPStatus.SERVICE_UNAVAILABLE,
-                                   f"the query ran longer than {settings.timeout:g} s and was stopped; ask for "
-                                   "less (a LIMIT, a narrower pattern) or restart kg serve with a larger --timeout")
+                raise QueryRefused(
+                    HTTPStatus.SERVICE_UNAVAILABLE,
+                    f"the query ran longer than {settings.timeout:g} s and was stopped; ask for "
+                    "less (a LIMIT, a narrower pattern) or restart kg serve with a larger --timeout",
+                )
             answer = connection.recv()
         except (EOFError, OSError, _WorkerStopped):
             self._replace(worker)
@@ -353,13 +371,18 @@ class _Handler(BaseHTTPRequestHandler):
             if path not in ("/query", "/sparql", "/", "/update"):
                 raise QueryRefused(HTTPStatus.NOT_FOUND, f"no such endpoint {path}; send queries to /query")
             if "update" in fields or path == "/update" or _is_update(fields.get("query", [""])[0]):
-                raise QueryRefused(HTTPStatus.FORBIDDEN,
-                                   "this endpoint is read-only: SPARQL Update is refused; change the store "
-                                   "with kg build or kg remove, or push it to a server that accepts updates "
-                                   "with kg push")
+                raise QueryRefused(
+                    HTTPStatus.FORBIDDEN,
+                    "this endpoint is read-only: SPARQL Update is refused; change the store "
+                    "with kg build or kg remove, or push it to a server that accepts updates "
+                    "with kg push",
+                )
             if not fields.get("query"):
-                raise QueryRefused(HTTPStatus.BAD_REQUEST, "no query given; send query=SELECT ... "
-                                   "(GET or a POST form) or a POST body of type application/sparql-query")
+                raise QueryRefused(
+                    HTTPStatus.BAD_REQUEST,
+                    "no query given; send query=SELECT ... "
+                    "(GET or a POST form) or a POST body of type application/sparql-query",
+                )
             answer_format = _chosen_format(self.headers.get("Accept") or "", (fields.get("format") or [None])[0])
             content_type, body = self.server.workers.run(fields["query"][0], answer_format, self.server.settings)
         except QueryRefused as refused:
@@ -369,8 +392,7 @@ class _Handler(BaseHTTPRequestHandler):
             logger.exception("request failed")
             self._refuse(HTTPStatus.INTERNAL_SERVER_ERROR, "the request could not be answered")
             return
-        self._send(HTTPStatus.OK, content_type + ("; charset=utf-8" if content_type.startswith("text/") else ""),
-                   body)
+        self._send(HTTPStatus.OK, content_type + ("; charset=utf-8" if content_type.startswith("text/") else ""), body)
 
     def _refuse(self, status: HTTPStatus, message: str) -> None:
         self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
@@ -395,17 +417,20 @@ class _Server(ThreadingHTTPServer):
 
     def describe(self) -> str:
         host, port = self.server_address[:2]
-        return (f"geokg SPARQL 1.1 endpoint (read-only) over the store {self.store_path}\n"
-                f"query: http://{host}:{port}/query?query=SELECT ...\n"
-                f"limits: {self.settings.timeout:g} s per query, {self.settings.max_rows:,} results\n")
+        return (
+            f"geokg SPARQL 1.1 endpoint (read-only) over the store {self.store_path}\n"
+            f"query: http://{host}:{port}/query?query=SELECT ...\n"
+            f"limits: {self.settings.timeout:g} s per query, {self.settings.max_rows:,} results\n"
+        )
 
     def server_close(self) -> None:
         super().server_close()
         self.workers.close()
 
 
-def make_server(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 7878,
-                settings: EndpointSettings | None = None) -> _Server:
+def make_server(
+    store_path: str | Path, *, host: str = "127.0.0.1", port: int = 7878, settings: EndpointSettings | None = None
+) -> _Server:
     """The endpoint's HTTP server, bound but not yet serving (call ``serve_forever``).
 
     The caller holds the store open read-only (a shared lock) while it serves.
@@ -413,8 +438,14 @@ def make_server(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 
     return _Server((host, port), Path(store_path), settings or EndpointSettings())
 
 
-def serve(store_path: str | Path, *, host: str = "127.0.0.1", port: int = 7878,
-          settings: EndpointSettings | None = None, ready=None) -> None:
+def serve(
+    store_path: str | Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    settings: EndpointSettings | None = None,
+    ready=None,
+) -> None:
     """Serve a store until interrupted (Ctrl-C or SIGTERM)."""
     import signal
 

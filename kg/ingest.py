@@ -25,8 +25,7 @@ from typing import Any, Protocol
 from kg.errors import ExtractionError, GeoKGError
 from kg.records import Document
 
-__all__ = ["BuildReport", "Progress", "build_store", "estimate_documents", "extract_batch",
-           "reader_signature"]
+__all__ = ["BuildReport", "Progress", "build_store", "estimate_documents", "extract_batch", "reader_signature"]
 
 logger = logging.getLogger(__name__)
 
@@ -45,12 +44,12 @@ _ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 class BuildReport:
     """What a build did; ``interrupted`` is set when it stopped before the end."""
 
-    documents: int = 0          # read from the inputs
-    extracted: int = 0          # run through the pipeline and committed
-    unchanged: int = 0          # skipped: the store holds this very content
-    failed: int = 0             # the pipeline failed on it: reported, not committed
-    statements: int = 0         # statement nodes committed
-    words: int = 0              # whitespace-separated words extracted
+    documents: int = 0  # read from the inputs
+    extracted: int = 0  # run through the pipeline and committed
+    unchanged: int = 0  # skipped: the store holds this very content
+    failed: int = 0  # the pipeline failed on it: reported, not committed
+    statements: int = 0  # statement nodes committed
+    words: int = 0  # whitespace-separated words extracted
     seconds: float = 0.0
     interrupted: bool = False
     store: str = ""
@@ -125,8 +124,9 @@ def reader_signature(model: str | None = None, nlp: Any = None) -> str:
     return f"geokg {kg.__version__}; {meta.get('lang', '?')}_{meta.get('name', '?')} {meta.get('version', '?')}"
 
 
-def extract_batch(documents: list[Document], nlp: Any, signature: str,
-                  batch_size: int = DEFAULT_BATCH_SIZE) -> list[_Result]:
+def extract_batch(
+    documents: list[Document], nlp: Any, signature: str, batch_size: int = DEFAULT_BATCH_SIZE
+) -> list[_Result]:
     """Run the pipeline over a batch; each document's triples as N-Triples, in order.
 
     A document the pipeline fails on comes back as a result holding its
@@ -146,8 +146,12 @@ def _extracted(documents: Iterable[Document], nlp: Any, signature: str, batch_si
         while failures:
             yield _failed(failures.popleft())
         digest = content_hash(document, signature)
-        yield _Result(document.id, document_ntriples(document, relations, kg.__version__, digest),
-                      len(relations), len(document.text.split()))
+        yield _Result(
+            document.id,
+            document_ntriples(document, relations, kg.__version__, digest),
+            len(relations),
+            len(document.text.split()),
+        )
     while failures:
         yield _failed(failures.popleft())
 
@@ -156,10 +160,19 @@ def _failed(error: ExtractionError) -> _Result:
     return _Result("", b"", 0, 0, error)
 
 
-def build_store(documents: Iterable[Document], store, *, model: str | None = None, nlp: Any = None,
-                workers: int = 1, batch_size: int = DEFAULT_BATCH_SIZE, scheduler: str | None = None,
-                progress: Progress | None = None, on_error: Callable[[GeoKGError], None] | None = None,
-                clock: Callable[[], float] = time.monotonic) -> BuildReport:
+def build_store(
+    documents: Iterable[Document],
+    store,
+    *,
+    model: str | None = None,
+    nlp: Any = None,
+    workers: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    scheduler: str | None = None,
+    progress: Progress | None = None,
+    on_error: Callable[[GeoKGError], None] | None = None,
+    clock: Callable[[], float] = time.monotonic,
+) -> BuildReport:
     """Build documents into a store, committing each as it is done.
 
     Parameters
@@ -213,8 +226,7 @@ def build_store(documents: Iterable[Document], store, *, model: str | None = Non
     if scheduler is not None:
         from kg.distributed import cluster_results
 
-        results = cluster_results(changed(), scheduler, model=model, signature=signature,
-                                  batch_size=batch_size)
+        results = cluster_results(changed(), scheduler, model=model, signature=signature, batch_size=batch_size)
     elif workers > 1:
         results = _process_results(changed(), workers, model, signature, batch_size)
     else:
@@ -280,8 +292,9 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
-def _local_results(documents: Iterable[Document], nlp: Any, model: str | None, signature: str,
-                   batch_size: int) -> Iterator[_Result]:
+def _local_results(
+    documents: Iterable[Document], nlp: Any, model: str | None, signature: str, batch_size: int
+) -> Iterator[_Result]:
     """Extraction in this process, one ``nlp.pipe`` stream over all documents."""
     import kg
 
@@ -325,8 +338,9 @@ def _work(documents: list[Document], signature: str, batch_size: int) -> list[_R
     return extract_batch(documents, _worker_pipeline, signature, batch_size)
 
 
-def _process_results(documents: Iterable[Document], workers: int, model: str | None, signature: str,
-                     batch_size: int) -> Iterator[_Result]:
+def _process_results(
+    documents: Iterable[Document], workers: int, model: str | None, signature: str, batch_size: int
+) -> Iterator[_Result]:
     """Extraction in ``workers`` processes; results come back in input order.
 
     Each task holds at most :data:`WORKER_TASK_DOCUMENTS` documents, so the
@@ -342,8 +356,7 @@ def _process_results(documents: Iterable[Document], workers: int, model: str | N
     if first is None:
         return
     context = multiprocessing.get_context("spawn")
-    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                                   initargs=(model,))
+    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(model,))
     in_flight: deque[Future] = deque([executor.submit(_work, first, signature, batch_size)])
     try:
         for batch in batches:

@@ -28,9 +28,14 @@ _GRAVITY = 1.0
 _GRID = 20
 
 
-def force_layout(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hashable, float]], *,
-                 seed: int = 7, iterations: int | None = None, scale: float = 100.0
-                 ) -> dict[Hashable, tuple[float, float]]:
+def force_layout(
+    nodes: Sequence[Hashable],
+    edges: Iterable[tuple[Hashable, Hashable, float]],
+    *,
+    seed: int = 7,
+    iterations: int | None = None,
+    scale: float = 100.0,
+) -> dict[Hashable, tuple[float, float]]:
     """Positions of ``nodes`` linked by weighted ``edges``, components packed together.
 
     Parameters
@@ -72,16 +77,19 @@ def force_layout(nodes: Sequence[Hashable], edges: Iterable[tuple[Hashable, Hash
     adjacency = coo_matrix((np.ones(len(u)), (u, v)), shape=(count, count))
     _, labels = connected_components(adjacency, directed=False)
     rng = np.random.default_rng(seed)
-    groups = sorted((np.flatnonzero(labels == label) for label in np.unique(labels)),
-                    key=lambda members: (-len(members), int(members[0])))
+    groups = sorted(
+        (np.flatnonzero(labels == label) for label in np.unique(labels)),
+        key=lambda members: (-len(members), int(members[0])),
+    )
     edge_component = labels[u] if len(u) else np.empty(0, dtype=np.int64)
     pieces = []
     for members in groups:
         local = np.full(count, -1, dtype=np.int64)
         local[members] = np.arange(len(members))
         mask = edge_component == labels[members[0]] if len(u) else np.empty(0, dtype=bool)
-        pieces.append((members, _component_layout(len(members), local[u[mask]], local[v[mask]], w[mask],
-                                                  rng, iterations)))
+        pieces.append(
+            (members, _component_layout(len(members), local[u[mask]], local[v[mask]], w[mask], rng, iterations))
+        )
     positions = _pack(pieces, count)
     return {node: (float(positions[i, 0] * scale), float(positions[i, 1] * scale)) for node, i in index.items()}
 
@@ -118,7 +126,7 @@ def _component_layout(count, u, v, weights, rng, iterations):
         if len(pairs):
             i, j = pairs[:, 0], pairs[:, 1]
             delta = position[i] - position[j]
-            squared = np.maximum((delta ** 2).sum(axis=1), 1e-9)
+            squared = np.maximum((delta**2).sum(axis=1), 1e-9)
             push = delta * (mass[i] * mass[j] / squared)[:, None]
             for axis in (0, 1):
                 displacement[:, axis] += np.bincount(i, push[:, axis], count) - np.bincount(j, push[:, axis], count)
@@ -128,10 +136,10 @@ def _component_layout(count, u, v, weights, rng, iterations):
             for axis in (0, 1):
                 displacement[:, axis] += np.bincount(v, pull[:, axis], count) - np.bincount(u, pull[:, axis], count)
         centre = position - position.mean(axis=0)
-        distance = np.maximum(np.sqrt((centre ** 2).sum(axis=1)), 1e-9)
+        distance = np.maximum(np.sqrt((centre**2).sum(axis=1)), 1e-9)
         displacement -= (_GRAVITY * mass / distance)[:, None] * centre
         step = displacement / mass[:, None]
-        length = np.maximum(np.sqrt((step ** 2).sum(axis=1)), 1e-12)
+        length = np.maximum(np.sqrt((step**2).sum(axis=1)), 1e-12)
         position += step * (np.minimum(length, temperature) / length)[:, None]
         temperature *= cooling
     position -= position.mean(axis=0)
@@ -163,7 +171,7 @@ def _far_repulsion(position, mass, near):
     centre = np.stack([np.bincount(inverse, position[:, axis] * mass) for axis in (0, 1)], axis=1) / weight[:, None]
     # the force at each cell's centre from every cell beyond ``near``; its nodes share it
     delta = centre[:, None, :] - centre[None, :, :]
-    squared = (delta ** 2).sum(axis=2)
+    squared = (delta**2).sum(axis=2)
     factor = np.where(squared > near * near, weight[None, :] / np.maximum(squared, 1e-9), 0.0)
     return (delta * factor[:, :, None]).sum(axis=1)[inverse]
 
@@ -174,7 +182,7 @@ def _pack(pieces, count):
 
     result = np.zeros((count, 2))
     sizes = []
-    for members, layout in pieces:
+    for _members, layout in pieces:
         extent = layout.max(axis=0) - layout.min(axis=0) if len(layout) > 1 else np.zeros(2)
         sizes.append(float(max(extent.max(), 0.0)) + 1.5 * EDGE_LENGTH)
     total = sum(size * size for size in sizes)

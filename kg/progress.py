@@ -21,16 +21,19 @@ class TerminalProgress:
         from tqdm import tqdm
 
         columns, rows = _size(stream)
-        self._bar = tqdm(total=total, unit="doc", file=stream, ncols=columns, nrows=rows, smoothing=0.1,
-                         desc="kg build")
+        self._bar = tqdm(
+            total=total, unit="doc", file=stream, ncols=columns, nrows=rows, smoothing=0.1, desc="kg build"
+        )
         self._done = 0
 
     def document_done(self, report: BuildReport) -> None:
         done = report.extracted + report.unchanged
         self._bar.update(done - self._done)
         self._done = done
-        self._bar.set_postfix_str(f"{report.statements:,} statements, {report.words_per_second:,.0f} words/s, "
-                                  f"{report.unchanged:,} unchanged", refresh=False)
+        self._bar.set_postfix_str(
+            f"{report.statements:,} statements, {report.words_per_second:,.0f} words/s, {report.unchanged:,} unchanged",
+            refresh=False,
+        )
 
     def warn(self, message: str) -> None:
         self._bar.write(message, file=sys.stderr)
@@ -72,8 +75,12 @@ class LineProgress:
         self._next = now + self._every
         self._tenths = max(self._tenths, tenths)
         of = f"/{self._total:,}" if self._total else ""
-        print(f"kg build: {done:,}{of} documents, {report.statements:,} statements, "
-              f"{report.words_per_second:,.0f} words/s", file=self._stream, flush=True)
+        print(
+            f"kg build: {done:,}{of} documents, {report.statements:,} statements, "
+            f"{report.words_per_second:,.0f} words/s",
+            file=self._stream,
+            flush=True,
+        )
 
     def warn(self, message: str) -> None:
         print(message, file=sys.stderr, flush=True)

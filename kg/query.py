@@ -74,11 +74,12 @@ PARAMETER_KINDS = {
 
 _DATE_TYPES = {XSD.date, XSD.gYear, XSD.gYearMonth, XSD.dateTime}
 _NUMBER_TYPES = {XSD.decimal, XSD.double, XSD.float}
-_INTEGER_TYPES = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.nonNegativeInteger,
-                  XSD.positiveInteger}
+_INTEGER_TYPES = {XSD.integer, XSD.int, XSD.long, XSD.short, XSD.nonNegativeInteger, XSD.positiveInteger}
 _DATE_TEXT = re.compile(r"-?\d{4}(-\d{2}(-\d{2})?)?")
-_PARAM_LINE = re.compile(r"@param\s+(?P<name>\w+)\s+(?P<kind>[\w-]+)\s+(?P<need>required|optional(?:=\S+)?)"
-                         r"\s*(?P<description>.*)")
+_PARAM_LINE = re.compile(
+    r"@param\s+(?P<name>\w+)\s+(?P<kind>[\w-]+)\s+(?P<need>required|optional(?:=\S+)?)"
+    r"\s*(?P<description>.*)"
+)
 _ELLIPSIS = "\N{HORIZONTAL ELLIPSIS}"
 
 
@@ -114,8 +115,11 @@ class NamedQuery:
         """One line per parameter, as ``kg query --list`` prints them."""
         lines = []
         for parameter in self.parameters:
-            need = "required" if parameter.required else (
-                f"default {parameter.default}" if parameter.default else "optional")
+            need = (
+                "required"
+                if parameter.required
+                else (f"default {parameter.default}" if parameter.default else "optional")
+            )
             lines.append(f"{parameter.name}={parameter.kind.upper()} ({need}): {parameter.description}")
         return "\n".join(lines)
 
@@ -132,11 +136,20 @@ def _parse_named_query(path: Path) -> NamedQuery:
         if match:
             kind = match["kind"]
             if kind not in PARAMETER_KINDS:
-                raise QueryError(f"{path}: parameter {match['name']} has unknown kind {kind!r}; "
-                                 f"use one of {', '.join(PARAMETER_KINDS)}")
+                raise QueryError(
+                    f"{path}: parameter {match['name']} has unknown kind {kind!r}; "
+                    f"use one of {', '.join(PARAMETER_KINDS)}"
+                )
             need = match["need"]
-            parameters.append(Parameter(match["name"], kind, need == "required",
-                                        need.partition("=")[2] or None, match["description"].strip()))
+            parameters.append(
+                Parameter(
+                    match["name"],
+                    kind,
+                    need == "required",
+                    need.partition("=")[2] or None,
+                    match["description"].strip(),
+                )
+            )
         elif comment and not parameters:
             description.append(comment)
     return NamedQuery(path.stem, " ".join(description), tuple(parameters), text)
@@ -172,8 +185,10 @@ def named_query(name: str) -> NamedQuery:
     if name not in queries:
         close = difflib.get_close_matches(name, queries, n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
-        raise QueryError(f"no named query {name!r}; {hint}the named queries are "
-                         f"{', '.join(queries)} (kg query --list describes them)")
+        raise QueryError(
+            f"no named query {name!r}; {hint}the named queries are "
+            f"{', '.join(queries)} (kg query --list describes them)"
+        )
     return queries[name]
 
 
@@ -257,8 +272,11 @@ def resolve_actor(graph: Graph, text: str) -> URIRef:
         listed = ", ".join(sorted(str(iri) for iri in found))
         raise QueryError(f"{text!r} names more than one entity ({listed}); give the IRI of the one you mean")
     close = difflib.get_close_matches(wanted, names, n=3, cutoff=0.75)
-    hint = ("; did you mean " + " or ".join(repr(_display_name(graph, names[c])) for c in close) + "?"
-            if close else "; check the spelling, or give the entity's IRI")
+    hint = (
+        "; did you mean " + " or ".join(repr(_display_name(graph, names[c])) for c in close) + "?"
+        if close
+        else "; check the spelling, or give the entity's IRI"
+    )
     raise QueryError(f"no entity named {text!r} in the graph{hint}")
 
 
@@ -271,7 +289,7 @@ def _date_bound(text: str, kind: str, name: str) -> Literal:
     if not _DATE_TEXT.fullmatch(value):
         raise QueryError(f"parameter {name}={text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
     padding = "-01-01" if kind == "since" else "-12-31"
-    return Literal(value + padding[len(value) - 4:])
+    return Literal(value + padding[len(value) - 4 :])
 
 
 def bind_value(graph: Graph, parameter: Parameter, text: str) -> URIRef | Literal | None:
@@ -286,8 +304,7 @@ def bind_value(graph: Graph, parameter: Parameter, text: str) -> URIRef | Litera
             return None
         modality = next((m for m in MODALITIES if m.lower() == text.strip().lower()), None)
         if modality is None:
-            raise QueryError(f"parameter {name}={text!r} is not a modality; use one of "
-                             f"{', '.join(MODALITIES)} or any")
+            raise QueryError(f"parameter {name}={text!r} is not a modality; use one of {', '.join(MODALITIES)} or any")
         return GKG[modality]
     if kind == "relation":
         relation = text.strip().removeprefix("gkg:")
@@ -318,8 +335,9 @@ def _free_value(graph: Graph, text: str) -> URIRef | Literal:
         return Literal(text)
 
 
-def bindings_for(graph: Graph, values: Mapping[str, str],
-                 query: NamedQuery | None = None) -> dict[str, URIRef | Literal]:
+def bindings_for(
+    graph: Graph, values: Mapping[str, str], query: NamedQuery | None = None
+) -> dict[str, URIRef | Literal]:
     """The variable bindings of a query: declared parameters typed by kind, defaults filled in.
 
     Raises
@@ -334,15 +352,16 @@ def bindings_for(graph: Graph, values: Mapping[str, str],
     unknown = sorted(set(values) - set(declared))
     if unknown:
         allowed = ", ".join(declared) or "none"
-        raise QueryError(f"named query {query.name!r} has no parameter {unknown[0]!r}; "
-                         f"its parameters are: {allowed}")
+        raise QueryError(f"named query {query.name!r} has no parameter {unknown[0]!r}; its parameters are: {allowed}")
     bindings: dict[str, URIRef | Literal] = {}
     for name, parameter in declared.items():
         text = values.get(name, parameter.default)
         if text is None:
             if parameter.required:
-                raise QueryError(f"named query {query.name!r} needs --param {name}=... "
-                                 f"({parameter.description or PARAMETER_KINDS[parameter.kind]})")
+                raise QueryError(
+                    f"named query {query.name!r} needs --param {name}=... "
+                    f"({parameter.description or PARAMETER_KINDS[parameter.kind]})"
+                )
             continue
         term = bind_value(graph, parameter, text)
         if term is not None:
@@ -361,14 +380,21 @@ def label_of(graph: Graph, term: Any, cache: dict | None = None) -> str:
         name = str(term)
     elif isinstance(term, (URIRef, BNode)):
         labels = list(graph.objects(term, RDFS.label))
-        chosen = next((label for wanted in ("en", None) for label in sorted(labels, key=str)
-                       if getattr(label, "language", None) == wanted), labels[0] if labels else None)
+        chosen = next(
+            (
+                label
+                for wanted in ("en", None)
+                for label in sorted(labels, key=str)
+                if getattr(label, "language", None) == wanted
+            ),
+            labels[0] if labels else None,
+        )
         if chosen is None:
             chosen = graph.value(term, DCTERMS.identifier)
         if chosen is not None:
             name = str(chosen)
         elif str(term).startswith(str(GKG._NS)):
-            name = str(term)[len(str(GKG._NS)):]
+            name = str(term)[len(str(GKG._NS)) :]
         else:
             name = compact_name(graph, term)
     else:
@@ -445,8 +471,11 @@ class QueryResult:
             return "(no results)"
         header = self.columns
         width = width or shutil.get_terminal_size(fallback=(160, 24)).columns
-        widths = _fit([max(len(header[i]), *(len(row[i]) for row in rows)) for i in range(len(header))],
-                      [len(name) for name in header], width)
+        widths = _fit(
+            [max(len(header[i]), *(len(row[i]) for row in rows)) for i in range(len(header))],
+            [len(name) for name in header],
+            width,
+        )
         lines = ["  ".join(_cut(name, w).ljust(w) for name, w in zip(header, widths)).rstrip()]
         for row in rows:
             lines.append("  ".join(_cut(cell, w).ljust(w) for cell, w in zip(row, widths)).rstrip())
@@ -472,8 +501,9 @@ class QueryResult:
         for row in self.rows:
             record = {}
             for name, term in zip(self.variables, row):
-                record[name] = _json_value(term) if isinstance(term, Literal) or term is None \
-                    else self._name(term, names)
+                record[name] = (
+                    _json_value(term) if isinstance(term, Literal) or term is None else self._name(term, names)
+                )
             records.append(record)
         return json.dumps(records, indent=1, ensure_ascii=False)
 
@@ -514,16 +544,18 @@ class QueryResult:
         resources = [term for term in present if not isinstance(term, Literal)]
         if resources:
             source = self.source if self.source is not None else _prefixed_graph()
-            labels = [None if term is None else
-                      (label_of(source, term, self._labels) if not isinstance(term, Literal) else str(term))
-                      for term in terms]
+            labels = [
+                None
+                if term is None
+                else (label_of(source, term, self._labels) if not isinstance(term, Literal) else str(term))
+                for term in terms
+            ]
             iris = [None if term is None or isinstance(term, Literal) else str(term) for term in terms]
             return {name: labels, f"{name}_iri": iris}
         datatypes = {term.datatype for term in present}
         if present and datatypes <= _DATE_TYPES:
             text = [None if term is None else str(term) for term in terms]
-            return {name: pd.to_datetime([_first_day(value) for value in text], errors="coerce"),
-                    f"{name}_text": text}
+            return {name: pd.to_datetime([_first_day(value) for value in text], errors="coerce"), f"{name}_text": text}
         if present and datatypes <= _NUMBER_TYPES | _INTEGER_TYPES:
             if datatypes <= _INTEGER_TYPES:
                 values = [None if term is None else int(term) for term in terms]
@@ -538,7 +570,7 @@ def _first_day(value: str | None) -> str | None:
     if value is None:
         return None
     core = value[:10]
-    return core + "-01-01"[len(core) - 4:] if _DATE_TEXT.fullmatch(core) else value
+    return core + "-01-01"[len(core) - 4 :] if _DATE_TEXT.fullmatch(core) else value
 
 
 def _json_value(term: Literal | None) -> Any:
@@ -554,7 +586,7 @@ def _json_value(term: Literal | None) -> Any:
 
 
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[:max(width - 1, 0)] + _ELLIPSIS
+    return text if len(text) <= width else text[: max(width - 1, 0)] + _ELLIPSIS
 
 
 def _fit(natural: list[int], minimum: list[int], total: int) -> list[int]:
@@ -638,7 +670,7 @@ def run_query(graph: Graph, sparql: str, bindings: Mapping[str, Any] | None = No
         rows = [tuple(row) for row in result]
     except QueryError:
         raise
-    except Exception as error:  # rdflib raises parser- and evaluator-specific types
+    except Exception as error:  # noqa: BLE001 - rdflib raises parser- and evaluator-specific types
         detail = " ".join(str(error).split())[:300] or type(error).__name__
         raise QueryError(f"invalid SPARQL query: {detail}; check the query syntax") from None
     return QueryResult("SELECT", variables=variables, rows=rows, source=graph)
@@ -660,5 +692,7 @@ def _evaluate(graph: Graph, sparql: str, bindings: dict[Variable, Any]):
 
 @lru_cache(maxsize=1)
 def _namespaces() -> dict[str, str]:
-    return {prefix: str(namespace) if isinstance(namespace, str) else str(namespace._NS)
-            for prefix, namespace in PREFIXES.items()}
+    return {
+        prefix: str(namespace) if isinstance(namespace, str) else str(namespace._NS)
+        for prefix, namespace in PREFIXES.items()
+    }

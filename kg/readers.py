@@ -131,13 +131,16 @@ def check_not_future(value: date, what: str = "date") -> date:
     """
     today = today_anywhere()
     if value > today:
-        raise InputError(f"{what} {value.isoformat()} is in the future (today is {today.isoformat()}); "
-                         "give the date the text was published")
+        raise InputError(
+            f"{what} {value.isoformat()} is in the future (today is {today.isoformat()}); "
+            "give the date the text was published"
+        )
     return value
 
 
-_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
 _HTML_TAGS = re.compile(r"<(?:html|head|body|meta|script|div|nav)\b[^>]*>", re.IGNORECASE)
 
 
@@ -164,9 +167,11 @@ def looks_like_html(text: str) -> bool:
 
 
 def _html_problem() -> str:
-    how = ("save it with the .html extension and give that file, which geokg reads as a web page"
-           if ".html" in SUPPORTED_SUFFIXES else
-           "save the article's text as plain text (e.g. from the browser's reader view) and give that file")
+    how = (
+        "save it with the .html extension and give that file, which geokg reads as a web page"
+        if ".html" in SUPPORTED_SUFFIXES
+        else "save the article's text as plain text (e.g. from the browser's reader view) and give that file"
+    )
     return f"is an HTML page, not plain text; its markup would be read as news; {how}"
 
 
@@ -283,13 +288,18 @@ def _documents(
                     yield document
 
 
-def _unique_id(document: Document, place: str, first_seen: dict[str, str],
-              report: Callable[[InputError], None]) -> bool:
+def _unique_id(
+    document: Document, place: str, first_seen: dict[str, str], report: Callable[[InputError], None]
+) -> bool:
     """True, and `document` recorded, unless an earlier document had its id (then reported)."""
     earlier = first_seen.get(document.id)
     if earlier is not None:
-        report(InputError(f"{place}: duplicate document id {document.id!r}, already used at "
-                          f"{earlier}; give every document a unique id"))
+        report(
+            InputError(
+                f"{place}: duplicate document id {document.id!r}, already used at "
+                f"{earlier}; give every document a unique id"
+            )
+        )
         return False
     first_seen[document.id] = place
     return True
@@ -299,11 +309,29 @@ def _unique_id(document: Document, place: str, first_seen: dict[str, str],
 #: file in a folder whose name (without ``.txt``, in any case) is one of these is
 #: not read, with a warning. For ``readme``, ``license`` and ``licence`` a name
 #: that starts or ends with the word (``AGNEWS-README``, ``license_data``) counts too.
-NOTES_NAMES = frozenset({
-    "readme", "read_me", "read-me", "license", "licence", "copying", "copyright", "notice",
-    "authors", "contributors", "contributing", "changelog", "changes", "history", "citation",
-    "credits", "install", "manifest", "todo",
-})
+NOTES_NAMES = frozenset(
+    {
+        "readme",
+        "read_me",
+        "read-me",
+        "license",
+        "licence",
+        "copying",
+        "copyright",
+        "notice",
+        "authors",
+        "contributors",
+        "contributing",
+        "changelog",
+        "changes",
+        "history",
+        "citation",
+        "credits",
+        "install",
+        "manifest",
+        "todo",
+    }
+)
 _NOTES_AFFIXED = re.compile(r"(?:readme|licen[cs]e)[-_. ].*|.*[-_. ](?:readme|licen[cs]e)")
 
 
@@ -319,15 +347,18 @@ def is_notes_file(path: str | Path) -> bool:
     return stem in NOTES_NAMES or bool(_NOTES_AFFIXED.fullmatch(stem))
 
 
-def _expand(path: Path, report: Callable[[InputError], None],
-            warn: Callable[[InputWarning], None]) -> list[Path]:
+def _expand(path: Path, report: Callable[[InputError], None], warn: Callable[[InputWarning], None]) -> list[Path]:
     """Return the readable files `path` stands for, reporting what a folder holds but is not read."""
     if path.is_dir():
+
         def unreadable(error: OSError) -> None:
             folder = error.filename or path
-            report(InputError(
-                f"{folder}: cannot read this folder ({error.strerror or error}); the documents in it "
-                "were not read; make it readable (e.g. chmod u+rx) or move the documents out"))
+            report(
+                InputError(
+                    f"{folder}: cannot read this folder ({error.strerror or error}); the documents in it "
+                    "were not read; make it readable (e.g. chmod u+rx) or move the documents out"
+                )
+            )
 
         files: list[Path] = []
         for folder, folders, names in os.walk(path, onerror=unreadable):
@@ -337,9 +368,12 @@ def _expand(path: Path, report: Callable[[InputError], None],
                 if name.startswith(".") or found.suffix.lower() not in SUPPORTED_SUFFIXES:
                     continue
                 if found.suffix.lower() == ".txt" and is_notes_file(found):
-                    warn(InputWarning(
-                        f"{found}: not read as news: the name says it is the corpus's notes "
-                        f"({found.stem}); give the file itself to read it anyway"))
+                    warn(
+                        InputWarning(
+                            f"{found}: not read as news: the name says it is the corpus's notes "
+                            f"({found.stem}); give the file itself to read it anyway"
+                        )
+                    )
                     continue
                 if found.is_file():
                     files.append(found)
@@ -366,16 +400,12 @@ def _read_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
-        raise InputError(
-            f"{path}: cannot read the file ({reason}); check that it is readable"
-        ) from error
+        raise InputError(f"{path}: cannot read the file ({reason}); check that it is readable") from error
     if raw.startswith(_UTF16_BOMS):
         raise InputError(f"{path}: the file is UTF-16 encoded; save it as UTF-8")
     nul = raw.find(b"\x00")
     if nul >= 0:
-        raise InputError(
-            f"{path}: binary file (NUL byte at byte offset {nul}); give a UTF-8 text file"
-        )
+        raise InputError(f"{path}: binary file (NUL byte at byte offset {nul}); give a UTF-8 text file")
     skipped = len(_UTF8_BOM) if raw.startswith(_UTF8_BOM) else 0
     try:
         text = raw[skipped:].decode("utf-8")
@@ -390,7 +420,9 @@ def _read_text(path: Path) -> str:
 
 
 def _read_file(
-    path: Path, document_date: date | None, report: Callable[[InputError], None],
+    path: Path,
+    document_date: date | None,
+    report: Callable[[InputError], None],
     warn: Callable[[InputWarning], None],
     options: SourceOptions,
 ) -> Iterator[tuple[str, Document]]:
@@ -415,8 +447,9 @@ def _read_file(
     yield str(path), document
 
 
-def _read_jsonl(path: Path, report: Callable[[InputError], None],
-                warn: Callable[[InputWarning], None]) -> Iterator[tuple[str, Document]]:
+def _read_jsonl(
+    path: Path, report: Callable[[InputError], None], warn: Callable[[InputWarning], None]
+) -> Iterator[tuple[str, Document]]:
     """The records of a JSON Lines file, read one line at a time (memory stays flat in its size)."""
     source = path.resolve().as_uri()
     try:
@@ -458,12 +491,17 @@ def _jsonl_lines(path: Path, report: Callable[[InputError], None]) -> Iterator[t
                 except UnicodeDecodeError as error:
                     position = offset + (nul if nul >= 0 else skipped + error.start)
                     if number == 1 and nul >= 0:
-                        raise InputError(f"{path}: binary file (NUL byte at byte offset {position}); "
-                                         "give a UTF-8 text file") from None
+                        raise InputError(
+                            f"{path}: binary file (NUL byte at byte offset {position}); give a UTF-8 text file"
+                        ) from None
                     written = True
                     what = "a NUL byte" if nul >= 0 else "invalid UTF-8"
-                    report(InputError(f"{path}:{number}: {what} at byte offset {position}; convert the "
-                                      "file to UTF-8 (for example with iconv)"))
+                    report(
+                        InputError(
+                            f"{path}:{number}: {what} at byte offset {position}; convert the "
+                            "file to UTF-8 (for example with iconv)"
+                        )
+                    )
                 else:
                     if line.strip():
                         written = True
@@ -477,8 +515,9 @@ def _jsonl_lines(path: Path, report: Callable[[InputError], None]) -> Iterator[t
         raise InputError(f"{path}: the file is empty; give a file with text in it")
 
 
-def _read_source_file(path: Path, document_date: date | None, report: Callable[[InputError], None],
-                      options: SourceOptions) -> Iterator[tuple[str, Document]]:
+def _read_source_file(
+    path: Path, document_date: date | None, report: Callable[[InputError], None], options: SourceOptions
+) -> Iterator[tuple[str, Document]]:
     """Pages, feeds and tables, read by :mod:`kg.sources`."""
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
@@ -516,33 +555,32 @@ def _record(line: str, place: str, file_source: str, warn: Callable[[InputWarnin
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise InputError(
-            f"{place}: invalid JSON ({error.msg} at column {error.colno}); "
-            "write one JSON object per line"
+            f"{place}: invalid JSON ({error.msg} at column {error.colno}); write one JSON object per line"
         ) from None
     if not isinstance(record, dict):
-        raise InputError(
-            f"{place}: expected a JSON object with \"id\" and \"text\", got {type(record).__name__}"
-        )
+        raise InputError(f'{place}: expected a JSON object with "id" and "text", got {type(record).__name__}')
     identifier = record.get("id")
     if not isinstance(identifier, str) or not identifier.strip():
-        raise InputError(f"{place}: missing or non-string \"id\"; give every record a string id")
+        raise InputError(f'{place}: missing or non-string "id"; give every record a string id')
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise InputError(
-            f"{place}: missing or empty \"text\" in record {identifier!r}; give the document text"
-        )
+        raise InputError(f'{place}: missing or empty "text" in record {identifier!r}; give the document text')
     if looks_like_html(text):
-        raise InputError(f"{place}: the \"text\" of record {identifier!r} {_html_problem()}")
+        raise InputError(f'{place}: the "text" of record {identifier!r} {_html_problem()}')
     document_date = None
     if record.get("date") is not None:
         try:
             document_date = check_not_future(parse_date(record["date"]))
         except InputError as error:
-            warn(InputWarning(f"{place}: {error}; the date was dropped and record {identifier!r} "
-                              "read without one (relative dates in it stay unresolved)"))
+            warn(
+                InputWarning(
+                    f"{place}: {error}; the date was dropped and record {identifier!r} "
+                    "read without one (relative dates in it stay unresolved)"
+                )
+            )
     for optional in ("title", "url"):
         if record.get(optional) is not None and not isinstance(record[optional], str):
-            raise InputError(f"{place}: \"{optional}\" must be a string or null")
+            raise InputError(f'{place}: "{optional}" must be a string or null')
     return Document(
         id=identifier,
         text=text,

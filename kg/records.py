@@ -49,8 +49,20 @@ ENTITY_TYPES = (
 #: Sectors of a country that act as agents (individuals of ``gkg:Sector``):
 #: "Israeli troops" is Israel's Military, "Egyptian police" Egypt's Police.
 SECTORS = (
-    "Government", "Military", "Police", "Judiciary", "Legislature", "Opposition", "Rebels",
-    "Protesters", "Civilians", "Media", "Business", "Religious", "Refugees", "Criminals",
+    "Government",
+    "Military",
+    "Police",
+    "Judiciary",
+    "Legislature",
+    "Opposition",
+    "Rebels",
+    "Protesters",
+    "Civilians",
+    "Media",
+    "Business",
+    "Religious",
+    "Refugees",
+    "Criminals",
 )
 
 #: Modalities of a statement (local names under ``gkg:``).
@@ -59,23 +71,60 @@ MODALITIES = ("Asserted", "Negated", "Hypothetical", "Future")
 #: The relation vocabulary (local names under ``gkg:``); symmetric relations are
 #: stored once, subject key before object key.
 STANDING_RELATIONS = (
-    "memberOf", "leads", "leaderOf", "officialOf", "capitalOf", "locatedIn", "partOf",
-    "sharesBorderWith", "alliedWith", "inConflictWith", "participantIn",
-    "hasMilitaryPresenceIn", "diplomaticRelationsWith", "exportsTo",
+    "memberOf",
+    "leads",
+    "leaderOf",
+    "officialOf",
+    "capitalOf",
+    "locatedIn",
+    "partOf",
+    "sharesBorderWith",
+    "alliedWith",
+    "inConflictWith",
+    "participantIn",
+    "hasMilitaryPresenceIn",
+    "diplomaticRelationsWith",
+    "exportsTo",
 )
 EVENT_RELATIONS = (
-    "joined", "withdrewFrom", "suspendedParticipationIn", "suspended", "visited", "metWith",
-    "agreedWith", "signedAgreementWith", "cooperatesWith", "providesAidTo", "supports",
-    "recognized", "concededTo", "requested", "criticized", "rejected", "threatened",
-    "protestedAgainst", "mobilizedAgainst", "sanctioned", "severedRelationsWith", "expelled",
-    "coerced", "attacked",
+    "joined",
+    "withdrewFrom",
+    "suspendedParticipationIn",
+    "suspended",
+    "visited",
+    "metWith",
+    "agreedWith",
+    "signedAgreementWith",
+    "cooperatesWith",
+    "providesAidTo",
+    "supports",
+    "recognized",
+    "concededTo",
+    "requested",
+    "criticized",
+    "rejected",
+    "threatened",
+    "protestedAgainst",
+    "mobilizedAgainst",
+    "sanctioned",
+    "severedRelationsWith",
+    "expelled",
+    "coerced",
+    "attacked",
 )
 RELATIONS = STANDING_RELATIONS + EVENT_RELATIONS
-SYMMETRIC_RELATIONS = frozenset({
-    "sharesBorderWith", "alliedWith", "inConflictWith", "diplomaticRelationsWith",
-    "metWith", "agreedWith", "signedAgreementWith", "cooperatesWith",
-})
-
+SYMMETRIC_RELATIONS = frozenset(
+    {
+        "sharesBorderWith",
+        "alliedWith",
+        "inConflictWith",
+        "diplomaticRelationsWith",
+        "metWith",
+        "agreedWith",
+        "signedAgreementWith",
+        "cooperatesWith",
+    }
+)
 
 
 def slugify(name: str) -> str:
@@ -172,8 +221,9 @@ class TimeSpan:
     def __post_init__(self) -> None:
         for value in (self.point, self.start, self.end):
             if value is not None and not re.fullmatch(r"-?\d{4}(-\d{2}(-\d{2})?)?", value):
-                raise RecordError(f"time value {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD; "
-                                  "give an ISO date of that precision")
+                raise RecordError(
+                    f"time value {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD; give an ISO date of that precision"
+                )
 
     @property
     def values(self) -> tuple[str, ...]:

@@ -28,8 +28,8 @@ import json
 import logging
 import math
 import tempfile
-from collections.abc import Iterable
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,15 +43,29 @@ from kg.records import MODALITIES
 if TYPE_CHECKING:
     import networkx
 
-__all__ = ["ENTITY_STYLES", "FAMILY_COLOURS", "NetworkView", "render_html", "page", "show",
-           "screenshot", "summary_html", "MAX_NODES", "MAX_EDGES"]
+__all__ = [
+    "ENTITY_STYLES",
+    "FAMILY_COLOURS",
+    "NetworkView",
+    "render_html",
+    "page",
+    "show",
+    "screenshot",
+    "summary_html",
+    "MAX_NODES",
+    "MAX_EDGES",
+]
 
 logger = logging.getLogger(__name__)
 
 #: Colour, vis-network shape and legend text of each entity type.
 ENTITY_STYLES: dict[str, tuple[str, str, str]] = {
     "Country": ("#1f77b4", "dot", "each country in its own colour"),
-    "Agent": ("#9ecae1", "hexagon", "a country's sector (military, police ...), in a light shade of its country's colour"),
+    "Agent": (
+        "#9ecae1",
+        "hexagon",
+        "a country's sector (military, police ...), in a light shade of its country's colour",
+    ),
     "InternationalOrganization": ("#ff7f0e", "diamond", "international organisations, alliances, treaties"),
     "Person": ("#2ca02c", "triangle", "persons"),
     "GovernmentBody": ("#d62728", "square", "ministries, commands, parliaments"),
@@ -92,7 +106,7 @@ def _country_hues(countries: list[str]) -> dict[str, float]:
 
 def _hsl(hue: float, saturation: float, lightness: float) -> str:
     red, green, blue = colorsys.hls_to_rgb(hue, lightness, saturation)
-    return "#{:02x}{:02x}{:02x}".format(round(red * 255), round(green * 255), round(blue * 255))
+    return f"#{round(red * 255):02x}{round(green * 255):02x}{round(blue * 255):02x}"
 
 
 def _node_colour(entity: dict[str, Any], hues: dict[str, float]) -> str | dict[str, str]:
@@ -119,8 +133,9 @@ def _resolve_focus(grouped: Grouped, entities: dict, names: Iterable[str]) -> li
     if not names:
         return []
     index = nx.Graph()
-    index.add_nodes_from((node, {"label": entities[node].label, "names": entities[node].names})
-                         for node in _nodes_of(grouped))
+    index.add_nodes_from(
+        (node, {"label": entities[node].label, "names": entities[node].names}) for node in _nodes_of(grouped)
+    )
     return [_find_node(index, name) for name in names]
 
 
@@ -137,8 +152,9 @@ def _nodes_of(grouped: Grouped) -> set[str]:
     return {subject for subject, _, _ in grouped} | {obj for _, _, obj in grouped}
 
 
-def _select(grouped: Grouped, entities: dict, focus: list[str], hops: int, max_nodes: int,
-            max_edges: int) -> tuple[Grouped, str]:
+def _select(
+    grouped: Grouped, entities: dict, focus: list[str], hops: int, max_nodes: int, max_edges: int
+) -> tuple[Grouped, str]:
     """The edges to draw, and a note saying what was left out.
 
     Works on the grouped statements, before any networkx graph is built, so that a
@@ -164,9 +180,11 @@ def _select(grouped: Grouped, entities: dict, focus: list[str], hops: int, max_n
                         queue.append(other)
         grouped = {key: value for key, value in grouped.items() if key[0] in distance and key[2] in distance}
         names = ", ".join(entities[c].label for c in focus)
-        notes.append(f"Focused on {names} ({hops} hop{'s' if hops != 1 else ''}): "
-                     f"{len(distance):,} of {total_nodes:,} actors and "
-                     f"{len(grouped):,} of {total_edges:,} relations")
+        notes.append(
+            f"Focused on {names} ({hops} hop{'s' if hops != 1 else ''}): "
+            f"{len(distance):,} of {total_nodes:,} actors and "
+            f"{len(grouped):,} of {total_edges:,} relations"
+        )
     present = _nodes_of(grouped)
     if len(present) > max_nodes or len(grouped) > max_edges:
         before_nodes, before_edges = len(present), len(grouped)
@@ -178,16 +196,18 @@ def _select(grouped: Grouped, entities: dict, focus: list[str], hops: int, max_n
                 asserted[node] += count
                 strength[node] += len(supporting)
         ranked = sorted(present, key=lambda node: (-asserted[node], -strength[node], node))
-        kept = set(focus) | set(ranked[:max(max_nodes - len(set(focus)), 0)])
+        kept = set(focus) | set(ranked[: max(max_nodes - len(set(focus)), 0)])
         grouped = {key: value for key, value in grouped.items() if key[0] in kept and key[2] in kept}
         if len(grouped) > max_edges:
             ranked_edges = sorted(grouped, key=lambda key: (-len(grouped[key]), key))
             grouped = {key: grouped[key] for key in sorted(ranked_edges[:max_edges])}
         shown = len(_nodes_of(grouped) | set(focus))
-        notes.append(f"Showing the {shown:,} most connected of {before_nodes:,} actors "
-                     f"and {len(grouped):,} of {before_edges:,} relations; {before_nodes - shown:,} actors "
-                     f"and {before_edges - len(grouped):,} relations left out (use a focus actor or the "
-                     f"country level to see them)")
+        notes.append(
+            f"Showing the {shown:,} most connected of {before_nodes:,} actors "
+            f"and {len(grouped):,} of {before_edges:,} relations; {before_nodes - shown:,} actors "
+            f"and {before_edges - len(grouped):,} relations left out (use a focus actor or the "
+            f"country level to see them)"
+        )
     return grouped, "; ".join(notes) + ("." if notes else "")
 
 
@@ -212,10 +232,19 @@ def _measure(network: networkx.MultiDiGraph, size_by: str) -> dict[str, float]:
     return nx.betweenness_centrality(undirected, k=sample, seed=7)
 
 
-def _model(graph: Any, *, title: str, level: str, focus: Iterable[str], hops: int, size_by: str,
-           include_unasserted: bool, max_nodes: int, max_edges: int) -> tuple[list, list, dict]:
+def _model(
+    graph: Any,
+    *,
+    title: str,
+    level: str,
+    focus: Iterable[str],
+    hops: int,
+    size_by: str,
+    include_unasserted: bool,
+    max_nodes: int,
+    max_edges: int,
+) -> tuple[list, list, dict]:
     """vis-network nodes and edges, and the model the page's script filters."""
-    from kg.analysis import actor_graph
     from kg.layout import force_layout
 
     if size_by not in _SIZE_MEASURES:
@@ -237,31 +266,45 @@ def _model(graph: Any, *, title: str, level: str, focus: Iterable[str], hops: in
     measure = _measure(network, size_by)
     peak = max(measure.values(), default=0.0) or 1.0
     smallest, spread = (8.0, 22.0) if len(node_ids) <= 500 else (4.0, 14.0)
-    countries = sorted({n for n in node_ids if network.nodes[n].get("type") == "Country"}
-                       | {network.nodes[n]["country"] for n in node_ids
-                          if network.nodes[n].get("type") == "Agent" and network.nodes[n].get("country")},
-                       key=lambda n: (-measure.get(n, 0.0), n))
+    countries = sorted(
+        {n for n in node_ids if network.nodes[n].get("type") == "Country"}
+        | {
+            network.nodes[n]["country"]
+            for n in node_ids
+            if network.nodes[n].get("type") == "Agent" and network.nodes[n].get("country")
+        },
+        key=lambda n: (-measure.get(n, 0.0), n),
+    )
     hues = _country_hues(countries)
-    positions = force_layout(node_ids, ((u, v, data["weight"]) for u, v, data in network.edges(data=True)),
-                             scale=90.0)
+    positions = force_layout(node_ids, ((u, v, data["weight"]) for u, v, data in network.edges(data=True)), scale=90.0)
 
     entities, vis_nodes = [], []
     for node in node_ids:
         data = network.nodes[node]
         country = data.get("country")
         entity = {
-            "iri": node, "label": data["label"], "short": data.get("short_label") or data["label"],
-            "type": data.get("type") or "Actor", "names": list(data.get("names", ())),
+            "iri": node,
+            "label": data["label"],
+            "short": data.get("short_label") or data["label"],
+            "type": data.get("type") or "Actor",
+            "names": list(data.get("names", ())),
             "country": network.nodes[country]["label"] if country in network else _country_label(rdf, country),
-            "country_iri": country, "sector": data.get("sector"), "qid": data.get("qid"),
+            "country_iri": country,
+            "sector": data.get("sector"),
+            "qid": data.get("qid"),
             "measure": round(measure.get(node, 0.0), 4),
         }
         entities.append(entity)
         shape = ENTITY_STYLES.get(data.get("type") or "", _OTHER_STYLE)[1]
         x, y = positions[node]
-        vis_node = {"id": index[node], "x": round(x, 1), "y": round(y, 1), "shape": shape,
-                    "size": round(smallest + spread * math.sqrt(max(measure.get(node, 0.0), 0.0) / peak), 1),
-                    "color": _node_colour(entity, hues)}
+        vis_node = {
+            "id": index[node],
+            "x": round(x, 1),
+            "y": round(y, 1),
+            "shape": shape,
+            "size": round(smallest + spread * math.sqrt(max(measure.get(node, 0.0), 0.0) / peak), 1),
+            "color": _node_colour(entity, hues),
+        }
         if data.get("type") == "Place":
             vis_node["shapeProperties"] = {"borderDashes": [3, 2]}
         vis_nodes.append(vis_node)
@@ -270,44 +313,75 @@ def _model(graph: Any, *, title: str, level: str, focus: Iterable[str], hops: in
     relations, vis_edges, statements = [], [], []
     modality_index = {name: number for number, name in enumerate(MODALITIES)}
     pairs: dict[frozenset, int] = {}
-    for number, (u, v, key, data) in enumerate(sorted(network.edges(keys=True, data=True),
-                                                       key=lambda e: (e[0], e[2], e[1]))):
+    for number, (u, v, key, data) in enumerate(
+        sorted(network.edges(keys=True, data=True), key=lambda e: (e[0], e[2], e[1]))
+    ):
         family = data["family"]
-        relations.append({"from": index[u], "to": index[v], "relation": key, "family": family,
-                          "directed": data["directed"]})
+        relations.append(
+            {"from": index[u], "to": index[v], "relation": key, "family": family, "directed": data["directed"]}
+        )
         parallel = pairs.get(frozenset((u, v)), 0)
         pairs[frozenset((u, v))] = parallel + 1
         colour = FAMILY_COLOURS.get(family, ("#999999", ""))[0]
-        vis_edge = {"id": number, "from": index[u], "to": index[v], "arrows": "to" if data["directed"] else "",
-                    "color": colour, "width": 1, "dashes": False}
+        vis_edge = {
+            "id": number,
+            "from": index[u],
+            "to": index[v],
+            "arrows": "to" if data["directed"] else "",
+            "color": colour,
+            "width": 1,
+            "dashes": False,
+        }
         if parallel:
-            vis_edge["smooth"] = {"enabled": True, "type": "curvedCW" if parallel % 2 else "curvedCCW",
-                                  "roundness": 0.15 * ((parallel + 1) // 2)}
+            vis_edge["smooth"] = {
+                "enabled": True,
+                "type": "curvedCW" if parallel % 2 else "curvedCCW",
+                "roundness": 0.15 * ((parallel + 1) // 2),
+            }
         vis_edges.append(vis_edge)
         for record in sorted(data["statements"], key=lambda r: (r.begin, r.iri)):
             if record.document is not None and record.document not in documents:
                 documents[record.document] = len(documents)
-            statements.append([
-                number, modality_index.get(record.modality, 0),
-                None if record.confidence is None else round(record.confidence, 3),
-                record.begin, record.end, 1 if record.is_state else 0, record.when, record.placed,
-                documents.get(record.document), record.evidence,
-            ])
+            statements.append(
+                [
+                    number,
+                    modality_index.get(record.modality, 0),
+                    None if record.confidence is None else round(record.confidence, 3),
+                    record.begin,
+                    record.end,
+                    1 if record.is_state else 0,
+                    record.when,
+                    record.placed,
+                    documents.get(record.document),
+                    record.evidence,
+                ]
+            )
 
     defaults = list(MODALITIES) if include_unasserted else ["Asserted"]
     present_types = {entity["type"] for entity in entities}
     model = {
-        "title": title, "note": note, "level": level, "sizeBy": size_by,
-        "families": [{"name": name, "colour": colour, "description": description}
-                     for name, (colour, description) in FAMILY_COLOURS.items()],
-        "types": [{"name": name, "colour": colour, "shape": shape, "description": description,
-                   "dashed": name == "Place"}
-                  for name, (colour, shape, description) in ENTITY_STYLES.items()]
-                 + ([{"name": "Actor", "colour": _OTHER_STYLE[0], "shape": "dot", "description": "untyped"}]
-                    if "Actor" in present_types else []),
+        "title": title,
+        "note": note,
+        "level": level,
+        "sizeBy": size_by,
+        "families": [
+            {"name": name, "colour": colour, "description": description}
+            for name, (colour, description) in FAMILY_COLOURS.items()
+        ],
+        "types": [
+            {"name": name, "colour": colour, "shape": shape, "description": description, "dashed": name == "Place"}
+            for name, (colour, shape, description) in ENTITY_STYLES.items()
+        ]
+        + (
+            [{"name": "Actor", "colour": _OTHER_STYLE[0], "shape": "dot", "description": "untyped"}]
+            if "Actor" in present_types
+            else []
+        ),
         "modalities": list(MODALITIES),
         "defaults": {"modalities": defaults},
-        "nodes": entities, "edges": relations, "statements": statements,
+        "nodes": entities,
+        "edges": relations,
+        "statements": statements,
         "documents": _document_rows(rdf, documents),
     }
     return vis_nodes, vis_edges, model
@@ -331,10 +405,15 @@ def _document_rows(rdf: Any, documents: Iterable[str]) -> list[dict[str, Any]]:
 
     sources, identifiers = values(DCTERMS.source), values(DCTERMS.identifier)
     titles, dates = values(DCTERMS.title), values(DCTERMS.date)
-    return [{"id": str(identifiers[node]) if node in identifiers else str(node).rsplit("/", 1)[-1],
-             "title": " ".join(str(titles[node]).split()) if node in titles else None,
-             "url": str(sources[node]) if node in sources else None,
-             "date": str(dates[node]) if node in dates else None} for node in nodes]
+    return [
+        {
+            "id": str(identifiers[node]) if node in identifiers else str(node).rsplit("/", 1)[-1],
+            "title": " ".join(str(titles[node]).split()) if node in titles else None,
+            "url": str(sources[node]) if node in sources else None,
+            "date": str(dates[node]) if node in dates else None,
+        }
+        for node in nodes
+    ]
 
 
 def _options(node_count: int, edge_count: int) -> dict[str, Any]:
@@ -345,41 +424,69 @@ def _options(node_count: int, edge_count: int) -> dict[str, Any]:
         "layout": {"improvedLayout": False},
         "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 1, "color": {"opacity": 0.85}},
         "nodes": {"font": {"size": 0}, "borderWidth": 1.5},
-        "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": large,
-                        "hideEdgesOnZoom": large, "multiselect": False, "navigationButtons": False},
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 100,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "multiselect": False,
+            "navigationButtons": False,
+        },
     }
 
 
 def _json_for_script(value: Any) -> str:
     """JSON that can sit inside a ``<script>`` element whatever the strings hold."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") \
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
-def page(graph: Any, *, title: str = "geokg", level: str = "actor", focus: Iterable[str] | str = (),
-         hops: int = 1, size_by: str = "degree", include_unasserted: bool = False,
-         max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES) -> str:
+def page(
+    graph: Any,
+    *,
+    title: str = "geokg",
+    level: str = "actor",
+    focus: Iterable[str] | str = (),
+    hops: int = 1,
+    size_by: str = "degree",
+    include_unasserted: bool = False,
+    max_nodes: int = MAX_NODES,
+    max_edges: int = MAX_EDGES,
+) -> str:
     """The complete, self-contained HTML page of the view (see :func:`render_html`)."""
+    import pyvis
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader
     from pyvis.network import Network
-    import pyvis
 
     if isinstance(focus, str):
         focus = [focus]
-    vis_nodes, vis_edges, model = _model(graph, title=title, level=level, focus=focus, hops=hops,
-                                         size_by=size_by, include_unasserted=include_unasserted,
-                                         max_nodes=max_nodes, max_edges=max_edges)
-    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line",
-                  heading=html.escape(title))
+    vis_nodes, vis_edges, model = _model(
+        graph,
+        title=title,
+        level=level,
+        focus=focus,
+        hops=hops,
+        size_by=size_by,
+        include_unasserted=include_unasserted,
+        max_nodes=max_nodes,
+        max_edges=max_edges,
+    )
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading=html.escape(title))
     # Filled directly: Network.add_node checks membership in a list, O(N) per call.
     net.nodes = vis_nodes
     net.edges = vis_edges
     net.node_ids = [node["id"] for node in vis_nodes]
     net.options = _options(len(vis_nodes), len(vis_edges))
     pyvis_templates = Path(pyvis.__file__).resolve().parent / "templates"
-    net.templateEnv = Environment(loader=ChoiceLoader([FileSystemLoader(str(_TEMPLATES)),
-                                                       FileSystemLoader(str(pyvis_templates))]))
+    net.templateEnv = Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(_TEMPLATES)), FileSystemLoader(str(pyvis_templates))])
+    )
     net.path = _NETWORK_TEMPLATE
     text = net.generate_html()
     marker = "/*GEOKG_DATA*/"
@@ -487,8 +594,15 @@ def show(graph: Any, *, height: str = "650px", **options: Any) -> NetworkView:
     return NetworkView(page=page(graph, **options), height=height)
 
 
-def screenshot(html_path: str | Path, png_path: str | Path, *, width: int = 1400, height: int = 900,
-               chromium: str | None = None, wait_ms: int = 15_000) -> Path:
+def screenshot(
+    html_path: str | Path,
+    png_path: str | Path,
+    *,
+    width: int = 1400,
+    height: int = 900,
+    chromium: str | None = None,
+    wait_ms: int = 15_000,
+) -> Path:
     """A PNG of a view as headless Chromium draws it, once the page has settled.
 
     Raises
@@ -499,19 +613,33 @@ def screenshot(html_path: str | Path, png_path: str | Path, *, width: int = 1400
     import shutil
     import subprocess
 
-    browser = chromium or next((found for name in ("chromium", "chromium-browser", "google-chrome")
-                                if (found := shutil.which(name))), None)
+    browser = chromium or next(
+        (found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))), None
+    )
     if browser is None:
-        raise GeoKGError("a screenshot needs Chromium on the PATH (Debian package chromium); "
-                         "install it or leave out --png")
+        raise GeoKGError(
+            "a screenshot needs Chromium on the PATH (Debian package chromium); install it or leave out --png"
+        )
     target = Path(png_path)
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="geokg-chromium-") as profile:
-        command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                   "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                   "--hide-scrollbars", f"--user-data-dir={profile}", f"--window-size={width},{height}",
-                   f"--virtual-time-budget={wait_ms}", f"--screenshot={target.resolve()}",
-                   Path(html_path).resolve().as_uri()]
+        command = [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+            "--hide-scrollbars",
+            f"--user-data-dir={profile}",
+            f"--window-size={width},{height}",
+            f"--virtual-time-budget={wait_ms}",
+            f"--screenshot={target.resolve()}",
+            Path(html_path).resolve().as_uri(),
+        ]
         try:
             subprocess.run(command, capture_output=True, timeout=wait_ms / 1000 + 60, check=False)
         except subprocess.TimeoutExpired:
@@ -526,8 +654,10 @@ def summary_html(stats: dict[str, Any]) -> str:
     escape = html.escape
 
     def rows(counts: dict[str, int]) -> str:
-        return "".join(f"<tr><td>{escape(str(name))}</td><td style='text-align:right'>{count:,}</td></tr>"
-                       for name, count in counts.items())
+        return "".join(
+            f"<tr><td>{escape(str(name))}</td><td style='text-align:right'>{count:,}</td></tr>"
+            for name, count in counts.items()
+        )
 
     modalities = ", ".join(f"{escape(name)} {count:,}" for name, count in stats.get("modalities", {}).items())
     return (

@@ -71,7 +71,9 @@ def read_dictionary(path: Path) -> tuple[dict[str, list[str]], list[dict]]:
         if pattern:
             # the comment names the verb of the block the pattern was written for
             comment = raw.split("#", 1)[1].strip().split()[:1] if "#" in raw else []
-            verb = comment[0].replace("_", " ").lower() if comment and WORD.match(comment[0].replace("_", "-")) else None
+            verb = (
+                comment[0].replace("_", " ").lower() if comment and WORD.match(comment[0].replace("_", "-")) else None
+            )
             block["patterns"].append((pattern["body"], pattern["code"], number, raw.strip(), verb))
             continue
         verb = VERB.match(line.strip())
@@ -143,7 +145,9 @@ def derive(blocks: list[dict], sets: dict[str, list[str]], curated: dict) -> dic
                 elif rest and "(" not in rest and len(rest) <= 2:
                     for phrase in _phrase(rest, sets):
                         add(relation, {"pattern": f"{verb} {phrase}", "noun_object": True}, f"{number}: {raw}")
-    return {relation: sorted(entries.values(), key=lambda e: e["pattern"]) for relation, entries in sorted(found.items())}
+    return {
+        relation: sorted(entries.values(), key=lambda e: e["pattern"]) for relation, entries in sorted(found.items())
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,9 +163,9 @@ def main(argv: list[str] | None = None) -> int:
     relations = derive(blocks, sets, curated)
     data = {
         "_about": "Verb patterns derived from PETRARCH2's CAMEO verb dictionary (CAMEO.2.0.txt, MIT, Open Event "
-                  "Data Alliance) by scripts/build_cameo_lexicon.py with kg/lexicon/cameo-curated.json; each entry "
-                  "records its source line. Read with relations.json, whose entries take precedence; do not edit "
-                  "by hand.",
+        "Data Alliance) by scripts/build_cameo_lexicon.py with kg/lexicon/cameo-curated.json; each entry "
+        "records its source line. Read with relations.json, whose entries take precedence; do not edit "
+        "by hand.",
         "confidence_factor": curated["confidence_factor"],
         "relations": {relation: {"verbs": entries} for relation, entries in relations.items()},
     }

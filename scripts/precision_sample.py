@@ -35,8 +35,10 @@ def main() -> None:
         found = [r for r in relations if r.modality == "Asserted"]
         with_statement += bool(found)
         asserted += [(document.id, r) for r in found]
-    print(f"{len(documents)} items, {with_statement} with an asserted statement "
-          f"({with_statement / len(documents):.1%}), {len(asserted)} asserted statements\n")
+    print(
+        f"{len(documents)} items, {with_statement} with an asserted statement "
+        f"({with_statement / len(documents):.1%}), {len(asserted)} asserted statements\n"
+    )
     print("| # | item | statement | evidence | verdict |")
     print("|---|---|---|---|---|")
     for number, (doc_id, r) in enumerate(random.Random(args.seed).sample(asserted, args.size), 1):

@@ -49,16 +49,43 @@ def withdrawal_graph(nlp) -> kg.KnowledgeGraph:
 
 # A graph written from records by hand, so counts and rows do not depend on extraction.
 UZBEKISTAN = Entity("uzbekistan", "Uzbekistan", "Country", qid="Q265", iso3="UZB", demonyms=("Uzbek",))
-CSTO = Entity("collective-security-treaty-organization", "Collective Security Treaty Organization",
-              "InternationalOrganization", qid="Q318693", abbreviations=("CSTO",))
+CSTO = Entity(
+    "collective-security-treaty-organization",
+    "Collective Security Treaty Organization",
+    "InternationalOrganization",
+    qid="Q318693",
+    abbreviations=("CSTO",),
+)
 UNITED_STATES = Entity("united-states", "United States", "Country", qid="Q30", iso3="USA")
 HANDMADE_TEXT = f"{WITHDRAWAL} It may ally with the United States."
 HANDMADE_DOCUMENT = Document("handmade", HANDMADE_TEXT, date=datetime.date(2023, 9, 27))
 HANDMADE_RELATIONS = (
-    Relation(UZBEKISTAN, "withdrewFrom", CSTO, "handmade", WITHDRAWAL, 0, 40, "Tashkent", "CSTO",
-             time=TimeSpan("in 2012", point="2012"), confidence=0.9),
-    Relation(UZBEKISTAN, "alliedWith", UNITED_STATES, "handmade", HANDMADE_TEXT[41:], 41,
-             len(HANDMADE_TEXT), "It", "the United States", modality="Hypothetical", confidence=0.6),
+    Relation(
+        UZBEKISTAN,
+        "withdrewFrom",
+        CSTO,
+        "handmade",
+        WITHDRAWAL,
+        0,
+        40,
+        "Tashkent",
+        "CSTO",
+        time=TimeSpan("in 2012", point="2012"),
+        confidence=0.9,
+    ),
+    Relation(
+        UZBEKISTAN,
+        "alliedWith",
+        UNITED_STATES,
+        "handmade",
+        HANDMADE_TEXT[41:],
+        41,
+        len(HANDMADE_TEXT),
+        "It",
+        "the United States",
+        modality="Hypothetical",
+        confidence=0.6,
+    ),
 )
 
 
@@ -79,7 +106,8 @@ def test_build_graph_from_texts(nlp) -> None:
     assert (UZBEKISTAN_IRI, GKG.withdrewFrom, CSTO_IRI) in graph.graph
     assert (GKE["russia"], GKG.threatened, GKE["armenia"]) in graph.graph
     assert graph.graph.value(GKD[text_id(THREAT)], DCTERMS.date) == Literal(
-        "2023-09-27", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date"))
+        "2023-09-27", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")
+    )
 
 
 def test_build_graph_from_one_text(nlp) -> None:
@@ -112,8 +140,7 @@ def test_build_graph_from_path_string_and_directory(nlp, tmp_path: Path) -> None
 
 
 def test_build_graph_from_documents(nlp) -> None:
-    documents = [Document("d1", WITHDRAWAL, date=datetime.date(2013, 1, 1), title="Bloc"),
-                 Document("d2", THREAT)]
+    documents = [Document("d1", WITHDRAWAL, date=datetime.date(2013, 1, 1), title="Bloc"), Document("d2", THREAT)]
 
     graph = kg.build_graph(documents, nlp=nlp)
 
@@ -171,9 +198,15 @@ def test_extract_yields_relation_records(nlp) -> None:
 def test_query_returns_dataframe_with_exact_rows(withdrawal_graph: kg.KnowledgeGraph) -> None:
     table = withdrawal_graph.query(WITHDRAWAL_QUERY)
 
-    expected = pd.DataFrame({"org": ["Collective Security Treaty Organization"], "org_iri": [str(CSTO_IRI)],
-                             "year": pd.to_datetime(["2012-01-01"]), "year_text": ["2012"],
-                             "evidence": [WITHDRAWAL]})
+    expected = pd.DataFrame(
+        {
+            "org": ["Collective Security Treaty Organization"],
+            "org_iri": [str(CSTO_IRI)],
+            "year": pd.to_datetime(["2012-01-01"]),
+            "year_text": ["2012"],
+            "evidence": [WITHDRAWAL],
+        }
+    )
     assert_frame_equal(table, expected)
 
 
@@ -185,14 +218,16 @@ def test_query_converts_literals(handmade_graph: kg.KnowledgeGraph) -> None:
           ?o rdfs:label ?label .
         } ORDER BY ?start""")
 
-    expected = pd.DataFrame({
-        "relation": ["withdrewFrom", "alliedWith"],
-        "relation_iri": [str(GKG.withdrewFrom), str(GKG.alliedWith)],
-        "start": [0, 41],
-        "end": [40, len(HANDMADE_TEXT)],
-        "confidence": [0.9, 0.6],
-        "label": ["Collective Security Treaty Organization", "United States"],
-    })
+    expected = pd.DataFrame(
+        {
+            "relation": ["withdrewFrom", "alliedWith"],
+            "relation_iri": [str(GKG.withdrewFrom), str(GKG.alliedWith)],
+            "start": [0, 41],
+            "end": [40, len(HANDMADE_TEXT)],
+            "confidence": [0.9, 0.6],
+            "label": ["Collective Security Treaty Organization", "United States"],
+        }
+    )
     assert_frame_equal(table, expected)
 
 
@@ -209,12 +244,16 @@ def test_query_without_results_has_the_columns(handmade_graph: kg.KnowledgeGraph
     assert list(table.columns) == ["a", "b"]
 
 
-@pytest.mark.parametrize("sparql", [
-    "SELEC ?s WHERE { ?s ?p ?o }",
-    "SELECT ?s WHERE { ?s ?p }",
-    "SELECT ?s WHERE { ?s nope:thing ?o }",
-    "INSERT DATA { gke:uzbekistan gkg:alliedWith gke:united-states }",
-], ids=["keyword", "triple", "prefix", "update"])
+@pytest.mark.parametrize(
+    "sparql",
+    [
+        "SELEC ?s WHERE { ?s ?p ?o }",
+        "SELECT ?s WHERE { ?s ?p }",
+        "SELECT ?s WHERE { ?s nope:thing ?o }",
+        "INSERT DATA { gke:uzbekistan gkg:alliedWith gke:united-states }",
+    ],
+    ids=["keyword", "triple", "prefix", "update"],
+)
 def test_invalid_query_raises_query_error(handmade_graph: kg.KnowledgeGraph, sparql: str) -> None:
     with pytest.raises(QueryError):
         handmade_graph.query(sparql)
@@ -231,13 +270,25 @@ def test_to_networkx_nodes_and_edges(handmade_graph: kg.KnowledgeGraph) -> None:
         str(UZBEKISTAN_IRI): ("Uzbekistan", "Country", "Q265"),
         str(CSTO_IRI): ("Collective Security Treaty Organization", "InternationalOrganization", "Q318693"),
     }
-    edges = {(u, v, key, data["weight"], tuple((s.modality, s.date, s.document) for s in data["statements"]))
-             for u, v, key, data in everything.edges(keys=True, data=True)}
+    edges = {
+        (u, v, key, data["weight"], tuple((s.modality, s.date, s.document) for s in data["statements"]))
+        for u, v, key, data in everything.edges(keys=True, data=True)
+    }
     assert edges == {
-        (str(UZBEKISTAN_IRI), str(CSTO_IRI), "withdrewFrom", 1,
-         (("Asserted", "2012", "https://w3id.org/geokg/document/handmade"),)),
-        (str(UNITED_STATES_IRI), str(UZBEKISTAN_IRI), "alliedWith", 1,
-         (("Hypothetical", None, "https://w3id.org/geokg/document/handmade"),)),
+        (
+            str(UZBEKISTAN_IRI),
+            str(CSTO_IRI),
+            "withdrewFrom",
+            1,
+            (("Asserted", "2012", "https://w3id.org/geokg/document/handmade"),),
+        ),
+        (
+            str(UNITED_STATES_IRI),
+            str(UZBEKISTAN_IRI),
+            "alliedWith",
+            1,
+            (("Hypothetical", None, "https://w3id.org/geokg/document/handmade"),),
+        ),
     }
 
 
@@ -310,7 +361,8 @@ def test_readding_a_document_replaces_its_statements(handmade_graph: kg.Knowledg
     assert handmade_graph.stats()["relations"] == {"alliedWith": 1}
     assert (UZBEKISTAN_IRI, GKG.withdrewFrom, CSTO_IRI) not in handmade_graph.graph
     assert handmade_graph.graph.value(CSTO_IRI, RDFS.label) == Literal(
-        "Collective Security Treaty Organization", lang="en")
+        "Collective Security Treaty Organization", lang="en"
+    )
 
 
 def test_validate(handmade_graph: kg.KnowledgeGraph) -> None:
@@ -352,7 +404,6 @@ def test_explicit_model_wins_over_environment_variable(monkeypatch: pytest.Monke
         choose_model("no_such_model")
 
 
-
 def test_documents_survive_two_processes_with_the_same_relations(nlp):
     from kg.api import extract
 
@@ -364,4 +415,5 @@ def test_documents_survive_two_processes_with_the_same_relations(nlp):
     double = [relations for _, relations in extract(documents, nlp, n_process=2, batch_size=1)]
     assert single == double
     assert ("uzbekistan", "withdrewFrom", "collective-security-treaty-organization") in {
-        (r.subject.key, r.predicate, r.object.key) for r in single[0]}
+        (r.subject.key, r.predicate, r.object.key) for r in single[0]
+    }

@@ -17,8 +17,26 @@ import kg
 from kg.cli import main
 from kg.graph.persistent import PersistentGraph
 
-COUNTRIES = ["France", "Germany", "Poland", "Japan", "Brazil", "Kenya", "Egypt", "Turkey", "India",
-             "Chile", "Peru", "Canada", "Mexico", "Spain", "Italy", "Norway", "Sweden", "Finland"]
+COUNTRIES = [
+    "France",
+    "Germany",
+    "Poland",
+    "Japan",
+    "Brazil",
+    "Kenya",
+    "Egypt",
+    "Turkey",
+    "India",
+    "Chile",
+    "Peru",
+    "Canada",
+    "Mexico",
+    "Spain",
+    "Italy",
+    "Norway",
+    "Sweden",
+    "Finland",
+]
 TEMPLATES = [
     "{a} imposed sanctions on {b} in 2019.",
     "The president of {a} visited {b} last week.",
@@ -75,8 +93,9 @@ def run(capsys, *argv) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
-def test_default_store_then_unchanged_run_extracts_nothing(capsys, shared_pipeline, tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_store_then_unchanged_run_extracts_nothing(
+    capsys, shared_pipeline, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     corpus_file = write_corpus(tmp_path / "news.jsonl", corpus(5))
     code, out, err = run(capsys, "build", corpus_file)
@@ -107,10 +126,18 @@ def test_changed_document_replaces_exactly_its_own_statements(capsys, shared_pip
     untouched = {q for q in before if q[0] not in (graph, "<https://w3id.org/geokg/graph/truthy>")}
     assert untouched <= after
     with PersistentGraph.open(store, read_only=True) as opened:
-        rows = opened.query("SELECT ?s ?o WHERE { GRAPH gkd:doc-001 { ?st rdf:predicate gkg:expelled ; "
-                            "rdf:subject ?s ; rdf:object ?o } }")
-        assert rows.to_dict("records") == [{"s": "Japan", "s_iri": "https://w3id.org/geokg/entity/japan",
-                                            "o": "Brazil", "o_iri": "https://w3id.org/geokg/entity/brazil"}]
+        rows = opened.query(
+            "SELECT ?s ?o WHERE { GRAPH gkd:doc-001 { ?st rdf:predicate gkg:expelled ; "
+            "rdf:subject ?s ; rdf:object ?o } }"
+        )
+        assert rows.to_dict("records") == [
+            {
+                "s": "Japan",
+                "s_iri": "https://w3id.org/geokg/entity/japan",
+                "o": "Brazil",
+                "o_iri": "https://w3id.org/geokg/entity/brazil",
+            }
+        ]
         assert len(opened.statements_from("doc-001")) == 1
 
 
@@ -163,8 +190,12 @@ KG = [sys.executable, "-m", "kg.cli"]
 
 
 def _start_build(corpus_file: Path, store: Path, *extra: str) -> subprocess.Popen:
-    return subprocess.Popen([*KG, "build", str(corpus_file), "--store", str(store), *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [*KG, "build", str(corpus_file), "--store", str(store), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _wait_for_progress(process: subprocess.Popen, tenths: int) -> None:
@@ -207,18 +238,24 @@ def test_interrupted_build_resumes_to_the_uninterrupted_graph(reference, tmp_pat
         assert "Traceback" not in err
     else:
         assert process.returncode == -signal.SIGKILL
-    resumed = subprocess.run([*KG, "build", str(corpus_file), "--store", str(store)],
-                             capture_output=True, text=True, timeout=300)
+    resumed = subprocess.run(
+        [*KG, "build", str(corpus_file), "--store", str(store)], capture_output=True, text=True, timeout=300
+    )
     assert resumed.returncode == 0, resumed.stderr
-    assert resumed.stdout.startswith(f"kg build: 30 document(s): {30 - len(committed)} extracted, "
-                                     f"{len(committed)} unchanged")
+    assert resumed.stdout.startswith(
+        f"kg build: 30 document(s): {30 - len(committed)} extracted, {len(committed)} unchanged"
+    )
     assert store_quads(store) == store_quads(expected)
 
 
 def test_two_workers_build_the_same_graph(reference, tmp_path: Path) -> None:
     corpus_file, expected = reference
-    result = subprocess.run([*KG, "build", str(corpus_file), "--store", str(tmp_path / "s"),
-                             "--workers", "2", "--batch-size", "4"], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [*KG, "build", str(corpus_file), "--store", str(tmp_path / "s"), "--workers", "2", "--batch-size", "4"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("kg build: 30 document(s): 30 extracted, 0 unchanged")
     assert store_quads(tmp_path / "s") == store_quads(expected)
@@ -230,8 +267,9 @@ def test_second_build_into_a_busy_store_fails_at_once_and_loses_nothing(referenc
     first = _start_build(corpus_file, store)
     _wait_for_progress(first, 1)
     started = time.monotonic()
-    second = subprocess.run([*KG, "build", str(corpus_file), "--store", str(store)],
-                            capture_output=True, text=True, timeout=120)
+    second = subprocess.run(
+        [*KG, "build", str(corpus_file), "--store", str(store)], capture_output=True, text=True, timeout=120
+    )
     assert second.returncode == 75  # in use: try again later
     assert second.stderr.startswith(f"kg build: error: {store}: the store is in use by process {first.pid} (")
     assert "Traceback" not in second.stderr
@@ -247,10 +285,13 @@ def test_second_build_into_a_busy_store_fails_at_once_and_loses_nothing(referenc
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, host="127.0.0.1") as local:
-        with distributed.Client(local) as client:
-            yield local, client
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, host="127.0.0.1"
+        ) as local,
+        distributed.Client(local) as client,
+    ):
+        yield local, client
 
 
 def test_dask_cluster_builds_the_same_graph(reference, cluster, tmp_path: Path, nlp) -> None:
@@ -271,9 +312,22 @@ def test_dask_cluster_builds_the_same_graph(reference, cluster, tmp_path: Path, 
 def test_cli_build_with_a_scheduler_address(reference, cluster, tmp_path: Path) -> None:
     corpus_file, expected = reference
     local, _ = cluster
-    result = subprocess.run([*KG, "build", str(corpus_file), "--store", str(tmp_path / "s"),
-                             "--scheduler", local.scheduler_address, "--batch-size", "8"],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            *KG,
+            "build",
+            str(corpus_file),
+            "--store",
+            str(tmp_path / "s"),
+            "--scheduler",
+            local.scheduler_address,
+            "--batch-size",
+            "8",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("kg build: 30 document(s): 30 extracted, 0 unchanged")
     assert store_quads(tmp_path / "s") == store_quads(expected)
@@ -286,8 +340,9 @@ def test_unreachable_scheduler_is_one_clear_error(capsys, tmp_path: Path) -> Non
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     corpus_file = write_corpus(tmp_path / "n.jsonl", corpus(1))
-    code, _, err = run(capsys, "build", corpus_file, "--store", tmp_path / "s",
-                       "--scheduler", f"tcp://127.0.0.1:{port}")
+    code, _, err = run(
+        capsys, "build", corpus_file, "--store", tmp_path / "s", "--scheduler", f"tcp://127.0.0.1:{port}"
+    )
     assert code == 1
     assert err.startswith(f"kg build: error: tcp://127.0.0.1:{port}: cannot reach the Dask scheduler")
     assert "Traceback" not in err
@@ -298,8 +353,12 @@ def test_progress_bar_on_a_terminal_and_quiet_lines_elsewhere(reference, tmp_pat
 
     corpus_file, _ = reference
     leader, follower = pty.openpty()
-    process = subprocess.Popen([*KG, "build", str(corpus_file), "--store", str(tmp_path / "tty")],
-                               stdout=subprocess.PIPE, stderr=follower, text=True)
+    process = subprocess.Popen(
+        [*KG, "build", str(corpus_file), "--store", str(tmp_path / "tty")],
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        text=True,
+    )
     os.close(follower)
     screen = b""
     while True:
@@ -316,8 +375,9 @@ def test_progress_bar_on_a_terminal_and_quiet_lines_elsewhere(reference, tmp_pat
     assert "kg build: 100%" in text and "30/30" in text
     assert "statements" in text and "words/s" in text
     assert out.startswith("kg build: 30 document(s): 30 extracted")
-    piped = subprocess.run([*KG, "build", str(corpus_file), "--store", str(tmp_path / "pipe")],
-                           capture_output=True, text=True, timeout=120)
+    piped = subprocess.run(
+        [*KG, "build", str(corpus_file), "--store", str(tmp_path / "pipe")], capture_output=True, text=True, timeout=120
+    )
     lines = [line for line in piped.stderr.splitlines() if line.startswith("kg build: ") and "documents," in line]
     assert lines[-1].startswith("kg build: 30/30 documents, ")
     assert len(lines) <= 11 and "\r" not in piped.stderr

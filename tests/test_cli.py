@@ -89,8 +89,7 @@ def parse(path: Path) -> Graph:
 
 
 @pytest.mark.parametrize("suffix", sorted(RDF_FORMATS))
-def test_build_writes_the_format_of_the_extension(capsys, article: Path, tmp_path: Path,
-                                                  suffix: str) -> None:
+def test_build_writes_the_format_of_the_extension(capsys, article: Path, tmp_path: Path, suffix: str) -> None:
     output = tmp_path / f"graph{suffix}"
 
     code, out, err = run(capsys, "build", article, "-o", output, "--date", "2024-01-15")
@@ -116,8 +115,13 @@ def test_console_script_builds_a_graph(article: Path, tmp_path: Path) -> None:
     script = Path(sys.executable).with_name("kg")
     output = tmp_path / "graph.ttl"
 
-    completed = subprocess.run([str(script), "build", str(article), "-o", str(output)],
-                               capture_output=True, text=True, timeout=300, check=False)
+    completed = subprocess.run(
+        [str(script), "build", str(article), "-o", str(output)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
     assert completed.returncode == 0, completed.stderr
     assert "Traceback" not in completed.stderr
@@ -127,7 +131,8 @@ def test_console_script_builds_a_graph(article: Path, tmp_path: Path) -> None:
 def test_jsonl_with_a_malformed_line_builds_the_other_documents(capsys, tmp_path: Path) -> None:
     corpus = tmp_path / "news.jsonl"
     corpus.write_text(
-        json.dumps({"id": "a1", "text": WITHDRAWAL, "date": "2024-01-15"}) + "\n"
+        json.dumps({"id": "a1", "text": WITHDRAWAL, "date": "2024-01-15"})
+        + "\n"
         + '{"id": "a2", "text": "broken\n'
         + json.dumps({"id": "a3", "text": "Russia threatened Armenia on Monday.", "date": "2023-09-20"})
         + "\n",
@@ -208,8 +213,7 @@ def test_missing_model(capsys, article: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("problem", ["missing-input", "bad-date", "empty-input", "missing-model"])
-def test_failed_build_leaves_existing_output_unchanged(capsys, article: Path, tmp_path: Path,
-                                                       problem: str) -> None:
+def test_failed_build_leaves_existing_output_unchanged(capsys, article: Path, tmp_path: Path, problem: str) -> None:
     output = tmp_path / "graph.ttl"
     output.write_text("# the graph of an earlier run\n", encoding="utf-8")
     empty = tmp_path / "empty.txt"
@@ -245,8 +249,10 @@ def test_query_csv(capsys, graph_file: Path) -> None:
     code, out, err = run(capsys, "query", graph_file, WITHDRAWAL_QUERY, "--format", "csv")
 
     assert code == 0, err
-    assert list(csv.reader(io.StringIO(out))) == [["org", "year"],
-                                                   ["gke:collective-security-treaty-organization", "2012"]]
+    assert list(csv.reader(io.StringIO(out))) == [
+        ["org", "year"],
+        ["gke:collective-security-treaty-organization", "2012"],
+    ]
 
 
 def test_query_json(capsys, graph_file: Path) -> None:
@@ -304,19 +310,22 @@ def test_missing_rq_file(capsys, graph_file: Path, tmp_path: Path) -> None:
 @pytest.fixture
 def broken_turtle(tmp_path: Path) -> Path:
     path = tmp_path / "broken.ttl"
-    path.write_text("@prefix gke: <https://w3id.org/geokg/entity/> .\ngke:uzbekistan gke:oops .\n",
-                    encoding="utf-8")
+    path.write_text("@prefix gke: <https://w3id.org/geokg/entity/> .\ngke:uzbekistan gke:oops .\n", encoding="utf-8")
     return path
 
 
-@pytest.mark.parametrize("command", [["query", "GRAPH", "SELECT * WHERE { ?s ?p ?o }"],
-                                     ["viz", "GRAPH", "-o", "HTML"],
-                                     ["validate", "GRAPH"],
-                                     ["stats", "GRAPH"]],
-                         ids=["query", "viz", "validate", "stats"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["query", "GRAPH", "SELECT * WHERE { ?s ?p ?o }"],
+        ["viz", "GRAPH", "-o", "HTML"],
+        ["validate", "GRAPH"],
+        ["stats", "GRAPH"],
+    ],
+    ids=["query", "viz", "validate", "stats"],
+)
 @pytest.mark.parametrize("problem", ["missing", "unparseable"])
-def test_bad_graph_file(capsys, tmp_path: Path, broken_turtle: Path, command: list[str],
-                        problem: str) -> None:
+def test_bad_graph_file(capsys, tmp_path: Path, broken_turtle: Path, command: list[str], problem: str) -> None:
     graph = tmp_path / "nowhere.ttl" if problem == "missing" else broken_turtle
     html = tmp_path / "view.html"
     argv = [{"GRAPH": graph, "HTML": html}.get(part, part) for part in command]
@@ -362,7 +371,8 @@ def test_validate_reports_violations(capsys, tmp_path: Path) -> None:
         "@prefix gkg: <https://w3id.org/geokg/ontology#> .\n"
         "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
         'gke:uzbekistan a gkg:Country ; rdfs:label "Uzbekistan"@en ; gkg:iso3166Alpha3 "uzb" .\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
 
     code, out, err = run(capsys, "validate", graph)
 
@@ -381,8 +391,11 @@ def test_stats_json_counts(capsys, graph_file: Path) -> None:
     assert stats["entities"] == 2
     assert stats["entities_by_type"] == {"Country": 1, "InternationalOrganization": 1}
     assert stats["relations"]["withdrewFrom"] == 1
-    assert stats["statements"] == sum(stats["relations"].values()) == len(
-        graph.query("SELECT ?st WHERE { ?st a gkg:Statement }"))
+    assert (
+        stats["statements"]
+        == sum(stats["relations"].values())
+        == len(graph.query("SELECT ?st WHERE { ?st a gkg:Statement }"))
+    )
     assert stats["triples"] == len(graph)
 
 

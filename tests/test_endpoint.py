@@ -36,8 +36,18 @@ def store_path(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("served") / "kg-store"
     with PersistentGraph.open(path) as store:
         for number, other in enumerate((PERU, BOLIVIA)):
-            relation = Relation(CHILE, "metWith", other, f"d{number}", "Chile met its neighbour.", 0, 24,
-                                "Chile", other.label, confidence=0.9)
+            relation = Relation(
+                CHILE,
+                "metWith",
+                other,
+                f"d{number}",
+                "Chile met its neighbour.",
+                0,
+                24,
+                "Chile",
+                other.label,
+                confidence=0.9,
+            )
             store.add(Document(f"d{number}", "Chile met its neighbour."), [relation], "0.1.0")
     return path
 
@@ -46,13 +56,31 @@ def store_path(tmp_path_factory) -> Path:
 def endpoint(store_path: Path) -> Iterator[tuple[str, subprocess.Popen]]:
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "serve", "--store", str(store_path), "--port", str(port),
-         "--timeout", "2", "--max-rows", "20", "--workers", "1"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "kg.cli",
+            "serve",
+            "--store",
+            str(store_path),
+            "--port",
+            str(port),
+            "--timeout",
+            "2",
+            "--max-rows",
+            "20",
+            "--workers",
+            "1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     line = process.stdout.readline()
     try:
         assert line.startswith(f"kg serve: read-only SPARQL endpoint on http://127.0.0.1:{port}/query"), (
-            line + process.stderr.read() if not line else line)
+            line if line else line + process.stderr.read()
+        )
         yield f"http://127.0.0.1:{port}/query", process
     finally:
         process.terminate()
@@ -76,23 +104,30 @@ def _error(url: str, data: dict[str, str]) -> tuple[int, str]:
 def test_select_answers_in_json_xml_and_csv(endpoint) -> None:
     url, _ = endpoint
     rows = _client(url, METWITH).queryAndConvert()["results"]["bindings"]
-    assert rows == [{"o": {"type": "uri", "value": "https://w3id.org/geokg/entity/bolivia"}},
-                    {"o": {"type": "uri", "value": "https://w3id.org/geokg/entity/peru"}}]
+    assert rows == [
+        {"o": {"type": "uri", "value": "https://w3id.org/geokg/entity/bolivia"}},
+        {"o": {"type": "uri", "value": "https://w3id.org/geokg/entity/peru"}},
+    ]
     xml = _client(url, METWITH, XML).queryAndConvert()
     assert [node.firstChild.data for node in xml.getElementsByTagName("uri")] == [
-        "https://w3id.org/geokg/entity/bolivia", "https://w3id.org/geokg/entity/peru"]
+        "https://w3id.org/geokg/entity/bolivia",
+        "https://w3id.org/geokg/entity/peru",
+    ]
     csv_text = _client(url, METWITH, CSV).queryAndConvert().decode()
-    assert csv_text.splitlines() == ["o", "https://w3id.org/geokg/entity/bolivia",
-                                     "https://w3id.org/geokg/entity/peru"]
+    assert csv_text.splitlines() == ["o", "https://w3id.org/geokg/entity/bolivia", "https://w3id.org/geokg/entity/peru"]
 
 
 def test_literals_ask_and_construct(endpoint) -> None:
     url, _ = endpoint
-    rows = _client(url, "SELECT ?c ?l WHERE { ?st gkg:confidence ?c . gke:peru rdfs:label ?l } LIMIT 1"
-                   ).queryAndConvert()["results"]["bindings"]
-    assert rows == [{"c": {"type": "literal", "value": "0.9",
-                           "datatype": "http://www.w3.org/2001/XMLSchema#decimal"},
-                     "l": {"type": "literal", "value": "Peru", "xml:lang": "en"}}]
+    rows = _client(
+        url, "SELECT ?c ?l WHERE { ?st gkg:confidence ?c . gke:peru rdfs:label ?l } LIMIT 1"
+    ).queryAndConvert()["results"]["bindings"]
+    assert rows == [
+        {
+            "c": {"type": "literal", "value": "0.9", "datatype": "http://www.w3.org/2001/XMLSchema#decimal"},
+            "l": {"type": "literal", "value": "Peru", "xml:lang": "en"},
+        }
+    ]
     assert _client(url, "ASK { gke:chile gkg:metWith gke:peru }").queryAndConvert()["boolean"] is True
     from SPARQLWrapper import TURTLE
 
@@ -134,8 +169,9 @@ def test_long_answers_are_refused_and_slow_queries_stopped(endpoint) -> None:
     assert code == 413
     assert message.startswith("the answer has more than 20 results; add a LIMIT")
     assert len(_client(url, "SELECT * WHERE { ?s ?p ?o } LIMIT 20").queryAndConvert()["results"]["bindings"]) == 20
-    code, message = _error(url, {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . "
-                                          "?j ?k ?l . ?m ?n2 ?o }"})
+    code, message = _error(
+        url, {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"}
+    )
     assert code == 503
     assert message.startswith("the query ran longer than 2 s and was stopped;")
     # the endpoint goes on answering, with a fresh worker

@@ -36,9 +36,7 @@ ACCORD_TEXT = (
     "Andorra signed a fisheries accord with Malta on Monday. "
     "Prime Minister Lena Varga of Andorra praised the deal before flying to Valletta."
 )
-FORUM_TEXT = (
-    "Chile joined the Pacific Fisheries Forum this month. Peru criticised Chile for the move."
-)
+FORUM_TEXT = "Chile joined the Pacific Fisheries Forum this month. Peru criticised Chile for the move."
 
 
 def write_lines(path: Path, records: Iterable[dict]) -> None:
@@ -57,14 +55,17 @@ def gold_dir(tmp_path: Path) -> Path:
     write_lines(
         tmp_path / "gold.jsonl",
         [
-            {"doc": "accord", "s": ["AND"], "p": ["signedAgreementWith", "agreedWith"],
-             "o": ["MLT"], "time": "2021-05"},
+            {
+                "doc": "accord",
+                "s": ["AND"],
+                "p": ["signedAgreementWith", "agreedWith"],
+                "o": ["MLT"],
+                "time": "2021-05",
+            },
             {"doc": "accord", "s": ["Varga"], "p": ["leaderOf"], "o": ["AND"], "time": None},
-            {"doc": "accord", "s": ["MLT"], "p": ["visited"], "o": ["AND"], "time": None,
-             "optional": True},
+            {"doc": "accord", "s": ["MLT"], "p": ["visited"], "o": ["AND"], "time": None, "optional": True},
             {"doc": "forum", "s": ["CHL"], "p": ["joined"], "o": ["PFF"], "time": "2022-11"},
-            {"doc": "forum", "s": ["CHL"], "p": ["memberOf"], "o": ["PFF"], "time": None,
-             "optional": False},
+            {"doc": "forum", "s": ["CHL"], "p": ["memberOf"], "o": ["PFF"], "time": None, "optional": False},
             {"doc": "forum", "s": ["PER"], "p": ["criticized"], "o": ["CHL"], "time": "2022-11-02"},
         ],
     )
@@ -134,26 +135,34 @@ def test_load_gold_set_reads_documents_items_and_entities(gold_dir: Path) -> Non
 
 def test_evaluate_counts_matches_misses_and_spurious_statements(gold_dir: Path) -> None:
     gold = load_gold_set(gold_dir)
-    accord = statement(MALTA, "signedAgreementWith", ANDORRA, "accord",
-                       evidence="Andorra signed a fisheries accord with Malta on Monday.",
-                       time=TimeSpan("on Monday", point="2021-05-10"))
+    accord = statement(
+        MALTA,
+        "signedAgreementWith",
+        ANDORRA,
+        "accord",
+        evidence="Andorra signed a fisheries accord with Malta on Monday.",
+        time=TimeSpan("on Monday", point="2021-05-10"),
+    )
     extract = fixed(
         accord,
         accord,  # a duplicate counts once
         statement(VARGA, "leaderOf", ANDORRA, "accord", subject_text="Varga"),
         statement(MALTA, "visited", ANDORRA, "accord"),  # optional item only
-        statement(CHILE, "joined", FORUM, "forum", object_text="the Pacific Fisheries Forum",
-                  time=TimeSpan("this year", point="2022")),
-        statement(CHILE, "memberOf", FORUM, "forum", object_text="the Pacific Fisheries Forum",
-                  modality="Future"),
+        statement(
+            CHILE,
+            "joined",
+            FORUM,
+            "forum",
+            object_text="the Pacific Fisheries Forum",
+            time=TimeSpan("this year", point="2022"),
+        ),
+        statement(CHILE, "memberOf", FORUM, "forum", object_text="the Pacific Fisheries Forum", modality="Future"),
         statement(PERU, "sanctioned", CHILE, "forum", evidence="Peru criticised Chile."),
         statement(PERU, "sanctioned", CHILE, "forum", evidence="Peru criticised Chile again."),
         statement(CHILE, "criticized", PERU, "forum", evidence="Peru criticised Chile."),
     )
 
-    report = evaluate(
-        gold, extract, symmetric=frozenset({"signedAgreementWith", "agreedWith"})
-    )
+    report = evaluate(gold, extract, symmetric=frozenset({"signedAgreementWith", "agreedWith"}))
 
     assert report.micro == Scores(tp=3, fp=2, fn=2)
     assert report.micro.precision == pytest.approx(0.6)
@@ -179,18 +188,25 @@ def test_evaluate_counts_matches_misses_and_spurious_statements(gold_dir: Path) 
 
 def test_report_serialises_to_json_and_a_fixed_width_table(gold_dir: Path) -> None:
     gold = load_gold_set(gold_dir)
-    report = evaluate(gold, fixed(
-        statement(VARGA, "leaderOf", ANDORRA, "accord"),
-        statement(PERU, "sanctioned", CHILE, "forum", evidence="Peru criticised\nChile."),
-    ))
+    report = evaluate(
+        gold,
+        fixed(
+            statement(VARGA, "leaderOf", ANDORRA, "accord"),
+            statement(PERU, "sanctioned", CHILE, "forum", evidence="Peru criticised\nChile."),
+        ),
+    )
 
     data = json.loads(json.dumps(report.to_dict()))
-    assert data["micro"] == {"precision": 0.5, "recall": 0.2, "f1": pytest.approx(2 / 7),
-                             "tp": 1, "fp": 1, "fn": 4}
+    assert data["micro"] == {"precision": 0.5, "recall": 0.2, "f1": pytest.approx(2 / 7), "tp": 1, "fp": 1, "fn": 4}
     assert data["time_accuracy"] is None
-    assert data["misses"][0] == {"doc": "accord", "s": ["AND"],
-                                 "p": ["signedAgreementWith", "agreedWith"], "o": ["MLT"],
-                                 "time": "2021-05", "optional": False}
+    assert data["misses"][0] == {
+        "doc": "accord",
+        "s": ["AND"],
+        "p": ["signedAgreementWith", "agreedWith"],
+        "o": ["MLT"],
+        "time": "2021-05",
+        "optional": False,
+    }
     lines = report.to_text().splitlines()
     assert lines[0] == "P 0.500  R 0.200  F1 0.286  time accuracy n/a  traps asserted 0 of 0"
     assert lines[2] == "relation              tp   fp   fn   prec    rec     f1"
@@ -215,10 +231,10 @@ def test_reversed_statement_matches_only_symmetric_relations(gold_dir: Path) -> 
 
 def test_super_property_matches_gold_relation(tmp_path: Path) -> None:
     write_lines(tmp_path / "docs.jsonl", [{"id": "d", "text": "Andorra and Malta signed a pact."}])
-    write_lines(tmp_path / "gold.jsonl",
-                [{"doc": "d", "s": ["AND"], "p": ["agreedWith"], "o": ["MLT"], "time": None}])
-    (tmp_path / "entities.json").write_text(json.dumps(
-        {"AND": {"aliases": ["Andorra"], "qid": None}, "MLT": {"aliases": ["Malta"], "qid": None}}))
+    write_lines(tmp_path / "gold.jsonl", [{"doc": "d", "s": ["AND"], "p": ["agreedWith"], "o": ["MLT"], "time": None}])
+    (tmp_path / "entities.json").write_text(
+        json.dumps({"AND": {"aliases": ["Andorra"], "qid": None}, "MLT": {"aliases": ["Malta"], "qid": None}})
+    )
     gold = load_gold_set(tmp_path)
     extract = fixed(statement(ANDORRA, "signedAgreementWith", MALTA, "d"))
 
@@ -267,25 +283,33 @@ def test_entities_resolve_by_qid_alias_text_and_folded_names(gold_dir: Path) -> 
 @pytest.mark.parametrize(
     ("broken", "content", "fragment"),
     [
-        ("gold.jsonl", '{"doc": "accord", "s": ["XYZ"], "p": ["visited"], "o": ["MLT"]}\n',
-         "gold.jsonl:1: unknown entity key 'XYZ' in \"s\"; add it to entities.json"),
-        ("gold.jsonl", '\n{"doc": "nope", "s": ["AND"], "p": ["visited"], "o": ["MLT"]}\n',
-         "gold.jsonl:2: unknown document 'nope'"),
-        ("gold.jsonl", '{"doc": "accord", "s": ["AND"], "p": [], "o": ["MLT"]}\n',
-         "gold.jsonl:1: \"p\" must be a non-empty list of strings"),
-        ("gold.jsonl",
-         '{"doc": "accord", "s": ["AND"], "p": ["visited"], "o": ["MLT"], "time": "May"}\n',
-         "gold.jsonl:1: \"time\" is 'May'"),
+        (
+            "gold.jsonl",
+            '{"doc": "accord", "s": ["XYZ"], "p": ["visited"], "o": ["MLT"]}\n',
+            "gold.jsonl:1: unknown entity key 'XYZ' in \"s\"; add it to entities.json",
+        ),
+        (
+            "gold.jsonl",
+            '\n{"doc": "nope", "s": ["AND"], "p": ["visited"], "o": ["MLT"]}\n',
+            "gold.jsonl:2: unknown document 'nope'",
+        ),
+        (
+            "gold.jsonl",
+            '{"doc": "accord", "s": ["AND"], "p": [], "o": ["MLT"]}\n',
+            'gold.jsonl:1: "p" must be a non-empty list of strings',
+        ),
+        (
+            "gold.jsonl",
+            '{"doc": "accord", "s": ["AND"], "p": ["visited"], "o": ["MLT"], "time": "May"}\n',
+            "gold.jsonl:1: \"time\" is 'May'",
+        ),
         ("gold.jsonl", '{"doc": "accord", ', "gold.jsonl:1: invalid JSON"),
-        ("entities.json", '{"AND": {"qid": null}}',
-         "entities.json: entity 'AND' needs \"aliases\""),
+        ("entities.json", '{"AND": {"qid": null}}', "entities.json: entity 'AND' needs \"aliases\""),
         ("entities.json", "[1, 2", "entities.json: invalid JSON"),
-        ("docs.jsonl", '{"id": "accord"}\n', "docs.jsonl:1: missing or empty \"text\""),
+        ("docs.jsonl", '{"id": "accord"}\n', 'docs.jsonl:1: missing or empty "text"'),
     ],
 )
-def test_malformed_gold_set_raises_input_error(
-    gold_dir: Path, broken: str, content: str, fragment: str
-) -> None:
+def test_malformed_gold_set_raises_input_error(gold_dir: Path, broken: str, content: str, fragment: str) -> None:
     (gold_dir / broken).write_text(content, encoding="utf-8")
 
     with pytest.raises(InputError) as caught:
@@ -322,24 +346,30 @@ def varnia_record(title: str = "Varnia") -> dict:
         "title": title,
         "sentences": VARNIA_SENTENCES,
         "entities": [
-            {"id": 0, "canonical": "Lorsk", "type": "LOC", "aliases": ["Lorsk"],
-             "mentions": [mention(0, "Lorsk")]},
-            {"id": 1, "canonical": "Varnia", "type": "LOC",
-             "aliases": ["Varnia", "Republic of Varnia"],
-             "mentions": [mention(0, "Varnia"), mention(1, "Varnia")]},
-            {"id": 2, "canonical": "Northern League", "type": "ORG", "aliases": ["Northern League"],
-             "mentions": [mention(1, "Northern League")]},
+            {"id": 0, "canonical": "Lorsk", "type": "LOC", "aliases": ["Lorsk"], "mentions": [mention(0, "Lorsk")]},
+            {
+                "id": 1,
+                "canonical": "Varnia",
+                "type": "LOC",
+                "aliases": ["Varnia", "Republic of Varnia"],
+                "mentions": [mention(0, "Varnia"), mention(1, "Varnia")],
+            },
+            {
+                "id": 2,
+                "canonical": "Northern League",
+                "type": "ORG",
+                "aliases": ["Northern League"],
+                "mentions": [mention(1, "Northern League")],
+            },
         ],
         "relations": [
             {"head_id": 1, "tail_id": 0, "relation": "P36", "evidence": [0]},
             {"head_id": 0, "tail_id": 1, "relation": "P1376", "evidence": [0]},
             {"head_id": 1, "tail_id": 2, "relation": "P463", "evidence": [1]},
             # no annotated evidence: the fallback (sentences naming both) counts
-            {"head_id": 0, "tail_id": 1, "relation": "P17", "evidence": [],
-             "evidence_fallback": [0]},
+            {"head_id": 0, "tail_id": 1, "relation": "P17", "evidence": [], "evidence_fallback": [0]},
             # no sentence at all: not findable at sentence level
-            {"head_id": 2, "tail_id": 0, "relation": "P131", "evidence": [],
-             "evidence_fallback": []},
+            {"head_id": 2, "tail_id": 0, "relation": "P131", "evidence": [], "evidence_fallback": []},
             {"head_id": 1, "tail_id": 0, "relation": "P571", "evidence": [0]},
         ],
     }
@@ -361,9 +391,7 @@ def test_load_redocred_reads_documents(tmp_path: Path) -> None:
     docs = load_redocred(path)
 
     assert [doc.id for doc in docs] == ["varnia-country", "varnia-country-2"]
-    assert docs[0].document() == Document(
-        "varnia-country", " ".join(VARNIA_SENTENCES), title="Varnia (country)"
-    )
+    assert docs[0].document() == Document("varnia-country", " ".join(VARNIA_SENTENCES), title="Varnia (country)")
     assert docs[0].sentence_starts == (0, 32)
     assert docs[0].entities[1].mentions[1].sentence == 1
     assert docs[0].relations[3].sentences == (0,)
@@ -393,9 +421,7 @@ def test_evaluate_redocred_maps_statements_to_wikidata_facts(tmp_path: Path) -> 
     def extract(documents: list[Document]) -> list[Relation]:
         seen.append(documents)
         in_second = dict(evidence=second, char_start=32)
-        member = statement(
-            varnia, "memberOf", league, "varnia", object_text="the Northern League", **in_second
-        )
+        member = statement(varnia, "memberOf", league, "varnia", object_text="the Northern League", **in_second)
         return [
             statement(lorsk, "capitalOf", varnia, "varnia", evidence=first),
             member,
@@ -409,9 +435,7 @@ def test_evaluate_redocred_maps_statements_to_wikidata_facts(tmp_path: Path) -> 
 
     report = evaluate_redocred(docs, extract, ALIGNMENT)
 
-    assert seen[0][0].text == (
-        "Lorsk is the capital of Varnia. Varnia is a member of the Northern League."
-    )
+    assert seen[0][0].text == ("Lorsk is the capital of Varnia. Varnia is a member of the Northern League.")
     assert report.per_property["P36"] == RedocCounts(predicted=1, correct=1, gold=1, found=1)
     assert report.per_property["P1376"] == RedocCounts(predicted=0, correct=0, gold=1, found=1)
     assert report.per_property["P463"] == RedocCounts(predicted=1, correct=1, gold=1, found=1)
@@ -438,12 +462,27 @@ def test_evaluate_redocred_prefers_entity_mentioned_in_the_sentence(tmp_path: Pa
         "title": "Two Georgias",
         "sentences": sentences,
         "entities": [
-            {"id": 0, "canonical": "Georgia", "type": "LOC", "aliases": ["Georgia"],
-             "mentions": [{"text": "Georgia", "sent_id": 0, "char_start": 26, "char_end": 33}]},
-            {"id": 1, "canonical": "Atlanta", "type": "LOC", "aliases": ["Atlanta"],
-             "mentions": [{"text": "Atlanta", "sent_id": 1, "char_start": 0, "char_end": 7}]},
-            {"id": 2, "canonical": "Georgia", "type": "LOC", "aliases": ["Georgia"],
-             "mentions": [{"text": "Georgia", "sent_id": 1, "char_start": 16, "char_end": 23}]},
+            {
+                "id": 0,
+                "canonical": "Georgia",
+                "type": "LOC",
+                "aliases": ["Georgia"],
+                "mentions": [{"text": "Georgia", "sent_id": 0, "char_start": 26, "char_end": 33}],
+            },
+            {
+                "id": 1,
+                "canonical": "Atlanta",
+                "type": "LOC",
+                "aliases": ["Atlanta"],
+                "mentions": [{"text": "Atlanta", "sent_id": 1, "char_start": 0, "char_end": 7}],
+            },
+            {
+                "id": 2,
+                "canonical": "Georgia",
+                "type": "LOC",
+                "aliases": ["Georgia"],
+                "mentions": [{"text": "Georgia", "sent_id": 1, "char_start": 16, "char_end": 23}],
+            },
         ],
         "relations": [{"head_id": 1, "tail_id": 2, "relation": "P131", "evidence": [1]}],
     }
@@ -452,11 +491,7 @@ def test_evaluate_redocred_prefers_entity_mentioned_in_the_sentence(tmp_path: Pa
     docs = load_redocred(path)
     atlanta = Entity("atlanta", "Atlanta", "Place")
     georgia = Entity("georgia", "Georgia", "Place")
-    extract = fixed(
-        statement(
-            atlanta, "locatedIn", georgia, "two-georgias", evidence=sentences[1], char_start=35
-        )
-    )
+    extract = fixed(statement(atlanta, "locatedIn", georgia, "two-georgias", evidence=sentences[1], char_start=35))
 
     report = evaluate_redocred(docs, extract, {"P131": [("locatedIn", False)]})
 
@@ -488,8 +523,13 @@ RUTO = Entity("william-ruto", "William Ruto", "Person")
 
 
 def agent(country: Entity, sector: str) -> Entity:
-    return Entity(f"{country.key}-{sector.lower()}", f"{country.label} ({sector.lower()})",
-                  "Agent", country=country.key, sector=sector)
+    return Entity(
+        f"{country.key}-{sector.lower()}",
+        f"{country.label} ({sector.lower()})",
+        "Agent",
+        country=country.key,
+        sector=sector,
+    )
 
 
 KENYA_TEXT = (
@@ -504,39 +544,59 @@ MALI_TEXT = (
 
 @pytest.fixture
 def news_dir(tmp_path: Path) -> Path:
-    write_lines(tmp_path / "docs.jsonl", [
-        {"id": "kenya", "date": "2024-06-25", "text": KENYA_TEXT},
-        {"id": "mali", "date": "2022-01-31", "text": MALI_TEXT},
-    ])
-    write_lines(tmp_path / "gold.jsonl", [
-        {"doc": "kenya", "s": ["KEN", "KEN_POLICE"], "p": ["attacked", "coerced"],
-         "o": ["KEN_PROTESTERS"], "time": "2024-06-25"},
-        {"doc": "kenya", "s": ["Ruto"], "p": ["leaderOf"], "o": ["KEN"], "time": None},
-        {"doc": "kenya", "s": ["KEN_OPPOSITION"], "p": ["requested"], "o": ["Ruto"],
-         "time": "2024-06"},
-        {"doc": "mali", "s": ["MLI", "MLI_JUNTA"], "p": ["expelled"], "o": ["FRA"],
-         "time": "2022-01"},
-        {"doc": "mali", "s": ["MLI"], "p": ["criticized"], "o": ["FRA"], "time": "2021-12"},
-        {"doc": "mali", "s": ["FRA", "FRA_MIL"], "p": ["hasMilitaryPresenceIn"], "o": ["MLI"],
-         "time": "2022"},
-    ])
-    write_lines(tmp_path / "not_asserted.jsonl", [
-        {"doc": "kenya", "s": ["KEN_MIL"], "p": ["attacked"], "o": ["KEN_PROTESTERS"],
-         "why": "future"},
-        {"doc": "mali", "s": ["FRA", "FRA_MIL"], "p": ["withdrewFrom"], "o": ["MLI"],
-         "why": "future"},
-        {"doc": "mali", "s": ["FRA"], "p": ["metWith"], "o": ["MLI"], "why": "speculation"},
-        {"doc": "mali", "s": ["MLI"], "p": ["agreedWith"], "o": ["FRA"], "why": "negated"},
-    ])
-    (tmp_path / "entities.json").write_text(json.dumps({
-        key: {"aliases": aliases, "qid": None}
-        for key, aliases in {
-            "KEN": ["Kenya"], "KEN_POLICE": ["Kenyan police"], "KEN_MIL": ["Kenyan army"],
-            "KEN_PROTESTERS": ["Kenyan protesters"], "KEN_OPPOSITION": ["Kenyan opposition"],
-            "Ruto": ["Ruto"], "MLI": ["Mali", "Bamako"], "MLI_JUNTA": ["Malian junta"],
-            "FRA": ["France", "Paris"], "FRA_MIL": ["French troops"],
-        }.items()
-    }), encoding="utf-8")
+    write_lines(
+        tmp_path / "docs.jsonl",
+        [
+            {"id": "kenya", "date": "2024-06-25", "text": KENYA_TEXT},
+            {"id": "mali", "date": "2022-01-31", "text": MALI_TEXT},
+        ],
+    )
+    write_lines(
+        tmp_path / "gold.jsonl",
+        [
+            {
+                "doc": "kenya",
+                "s": ["KEN", "KEN_POLICE"],
+                "p": ["attacked", "coerced"],
+                "o": ["KEN_PROTESTERS"],
+                "time": "2024-06-25",
+            },
+            {"doc": "kenya", "s": ["Ruto"], "p": ["leaderOf"], "o": ["KEN"], "time": None},
+            {"doc": "kenya", "s": ["KEN_OPPOSITION"], "p": ["requested"], "o": ["Ruto"], "time": "2024-06"},
+            {"doc": "mali", "s": ["MLI", "MLI_JUNTA"], "p": ["expelled"], "o": ["FRA"], "time": "2022-01"},
+            {"doc": "mali", "s": ["MLI"], "p": ["criticized"], "o": ["FRA"], "time": "2021-12"},
+            {"doc": "mali", "s": ["FRA", "FRA_MIL"], "p": ["hasMilitaryPresenceIn"], "o": ["MLI"], "time": "2022"},
+        ],
+    )
+    write_lines(
+        tmp_path / "not_asserted.jsonl",
+        [
+            {"doc": "kenya", "s": ["KEN_MIL"], "p": ["attacked"], "o": ["KEN_PROTESTERS"], "why": "future"},
+            {"doc": "mali", "s": ["FRA", "FRA_MIL"], "p": ["withdrewFrom"], "o": ["MLI"], "why": "future"},
+            {"doc": "mali", "s": ["FRA"], "p": ["metWith"], "o": ["MLI"], "why": "speculation"},
+            {"doc": "mali", "s": ["MLI"], "p": ["agreedWith"], "o": ["FRA"], "why": "negated"},
+        ],
+    )
+    (tmp_path / "entities.json").write_text(
+        json.dumps(
+            {
+                key: {"aliases": aliases, "qid": None}
+                for key, aliases in {
+                    "KEN": ["Kenya"],
+                    "KEN_POLICE": ["Kenyan police"],
+                    "KEN_MIL": ["Kenyan army"],
+                    "KEN_PROTESTERS": ["Kenyan protesters"],
+                    "KEN_OPPOSITION": ["Kenyan opposition"],
+                    "Ruto": ["Ruto"],
+                    "MLI": ["Mali", "Bamako"],
+                    "MLI_JUNTA": ["Malian junta"],
+                    "FRA": ["France", "Paris"],
+                    "FRA_MIL": ["French troops"],
+                }.items()
+            }
+        ),
+        encoding="utf-8",
+    )
     return tmp_path
 
 
@@ -546,40 +606,68 @@ def news_statements() -> list[Relation]:
     junta, troops = agent(MALI, "Military"), agent(FRANCE, "Military")
     kenya = [
         # undated event: compared at 2024-06-25, its document's date
-        statement(police, "attacked", protesters, "kenya", subject_text="Kenyan police",
-                  object_text="protesters", evidence="Kenyan police fired on protesters"),
+        statement(
+            police,
+            "attacked",
+            protesters,
+            "kenya",
+            subject_text="Kenyan police",
+            object_text="protesters",
+            evidence="Kenyan police fired on protesters",
+        ),
         statement(RUTO, "leaderOf", KENYA, "kenya"),
-        statement(agent(KENYA, "Opposition"), "requested", RUTO, "kenya",
-                  subject_text="Opposition leaders", evidence="Opposition leaders urged Ruto",
-                  time=TimeSpan("this month", point="2024-06")),
+        statement(
+            agent(KENYA, "Opposition"),
+            "requested",
+            RUTO,
+            "kenya",
+            subject_text="Opposition leaders",
+            evidence="Opposition leaders urged Ruto",
+            time=TimeSpan("this month", point="2024-06"),
+        ),
         # "the army will be deployed": the trap, kept with its modality (right)
-        statement(agent(KENYA, "Military"), "attacked", protesters, "kenya",
-                  subject_text="the army", modality="Future"),
+        statement(
+            agent(KENYA, "Military"), "attacked", protesters, "kenya", subject_text="the army", modality="Future"
+        ),
     ]
     mali = [
-        statement(junta, "expelled", FRANCE, "mali", subject_text="Mali's junta",
-                  evidence="Mali's junta expelled the French ambassador."),
+        statement(
+            junta,
+            "expelled",
+            FRANCE,
+            "mali",
+            subject_text="Mali's junta",
+            evidence="Mali's junta expelled the French ambassador.",
+        ),
         # undated: at 2022-01-31, not in December 2021
         statement(MALI, "criticized", FRANCE, "mali", subject_text="Bamako"),
         # undated standing relation: no time, so it does not agree with "2022"
         statement(troops, "hasMilitaryPresenceIn", MALI, "mali", subject_text="its troops"),
         # traps asserted: through the agent's country key, and in reversed order
-        statement(troops, "withdrewFrom", MALI, "mali", subject_text="its troops",
-                  evidence="France said its troops would leave Mali"),
-        statement(MALI, "metWith", FRANCE, "mali", subject_text="Bamako's envoys",
-                  evidence="Paris may meet Bamako's envoys."),
+        statement(
+            troops,
+            "withdrewFrom",
+            MALI,
+            "mali",
+            subject_text="its troops",
+            evidence="France said its troops would leave Mali",
+        ),
+        statement(
+            MALI, "metWith", FRANCE, "mali", subject_text="Bamako's envoys", evidence="Paris may meet Bamako's envoys."
+        ),
         # a sub-property of the trap's relation, negated: not asserted (right)
         statement(MALI, "signedAgreementWith", FRANCE, "mali", modality="Negated"),
     ]
-    return ([replace(relation, countries=(KENYA,)) for relation in kenya]
-            + [replace(relation, countries=(MALI, FRANCE)) for relation in mali])
+    return [replace(relation, countries=(KENYA,)) for relation in kenya] + [
+        replace(relation, countries=(MALI, FRANCE)) for relation in mali
+    ]
 
 
 def score_news(gold_path: Path, relations: list[Relation]) -> EvaluationReport:
     return evaluate(
-        load_gold_set(gold_path), fixed(*relations),
-        super_properties=lambda p: frozenset({p, "agreedWith"} if p == "signedAgreementWith"
-                                             else {p}),
+        load_gold_set(gold_path),
+        fixed(*relations),
+        super_properties=lambda p: frozenset({p, "agreedWith"} if p == "signedAgreementWith" else {p}),
         symmetric=frozenset({"metWith", "agreedWith", "signedAgreementWith"}),
     )
 
@@ -589,12 +677,16 @@ def test_traps_asserted_are_counted_and_listed(news_dir: Path) -> None:
 
     assert report.traps_total == 4
     assert report.traps_asserted == (
-        AssertedTrap(Trap("mali", ("FRA", "FRA_MIL"), ("withdrewFrom",), ("MLI",), "future"),
-                     SpuriousStatement("mali", "France (military)", "withdrewFrom", "Mali",
-                                       "France said its troops would leave Mali")),
-        AssertedTrap(Trap("mali", ("FRA",), ("metWith",), ("MLI",), "speculation"),
-                     SpuriousStatement("mali", "Mali", "metWith", "France",
-                                       "Paris may meet Bamako's envoys.")),
+        AssertedTrap(
+            Trap("mali", ("FRA", "FRA_MIL"), ("withdrewFrom",), ("MLI",), "future"),
+            SpuriousStatement(
+                "mali", "France (military)", "withdrewFrom", "Mali", "France said its troops would leave Mali"
+            ),
+        ),
+        AssertedTrap(
+            Trap("mali", ("FRA",), ("metWith",), ("MLI",), "speculation"),
+            SpuriousStatement("mali", "Mali", "metWith", "France", "Paris may meet Bamako's envoys."),
+        ),
     )
     # the Future attack and the Negated agreement match traps with their modality
     assert report.traps_not_asserted == 2
@@ -604,8 +696,7 @@ def test_traps_asserted_are_counted_and_listed(news_dir: Path) -> None:
 
 def test_a_non_asserted_statement_matching_a_trap_is_not_a_trap_asserted(news_dir: Path) -> None:
     relations = [r for r in news_statements() if r.predicate not in ("withdrewFrom", "metWith")]
-    negated = [replace(r, modality="Negated") for r in news_statements()
-               if r.predicate in ("withdrewFrom", "metWith")]
+    negated = [replace(r, modality="Negated") for r in news_statements() if r.predicate in ("withdrewFrom", "metWith")]
 
     report = score_news(news_dir, relations + negated)
 
@@ -623,17 +714,14 @@ def test_undated_events_are_timed_at_their_document_date(news_dir: Path) -> None
     assert (report.time_correct, report.time_total, report.time_from_document) == (3, 5, 2)
     assert report.time_accuracy == pytest.approx(0.6)
     assert report.time_errors == (
-        TimeError(GoldItem("mali", ("MLI",), ("criticized",), ("FRA",), "2021-12"),
-                  ("2022-01-31 (document date)",)),
-        TimeError(GoldItem("mali", ("FRA", "FRA_MIL"), ("hasMilitaryPresenceIn",), ("MLI",),
-                           "2022"), ("none",)),
+        TimeError(GoldItem("mali", ("MLI",), ("criticized",), ("FRA",), "2021-12"), ("2022-01-31 (document date)",)),
+        TimeError(GoldItem("mali", ("FRA", "FRA_MIL"), ("hasMilitaryPresenceIn",), ("MLI",), "2022"), ("none",)),
     )
 
 
 def test_a_dated_statement_is_compared_at_its_own_time(news_dir: Path) -> None:
     dated = [
-        replace(r, time=TimeSpan("in December", point="2021-12"))
-        if r.predicate in ("criticized", "expelled") else r
+        replace(r, time=TimeSpan("in December", point="2021-12")) if r.predicate in ("criticized", "expelled") else r
         for r in news_statements()
     ]
 
@@ -648,35 +736,62 @@ def test_news_report_text_and_json(news_dir: Path) -> None:
 
     lines = report.to_text().splitlines()
     assert lines[0] == "P 0.750  R 1.000  F1 0.857  time accuracy 0.600  traps asserted 2 of 4"
-    assert ("time accuracy: 0.600 (3 of 5 matched items with a gold time; "
-            "2 by an undated event's document date)") in lines
+    assert (
+        "time accuracy: 0.600 (3 of 5 matched items with a gold time; 2 by an undated event's document date)"
+    ) in lines
     assert "traps asserted: 2 of 4 (2 more found with their modality, not asserted)" in lines
-    assert lines[lines.index("wrong times (2):") + 1:][:2] == [
+    assert lines[lines.index("wrong times (2):") + 1 :][:2] == [
         "  mali  MLI criticized FRA  time 2021-12, found 2022-01-31 (document date)",
         "  mali  FRA|FRA_MIL hasMilitaryPresenceIn MLI  time 2022, found none",
     ]
-    assert lines[lines.index("asserted traps (2):") + 1:][:2] == [
-        '  mali  France (military) withdrewFrom Mali  [future]  '
-        '"France said its troops would leave Mali"',
-        "  mali  Mali metWith France  [speculation]  \"Paris may meet Bamako's envoys.\"",
+    assert lines[lines.index("asserted traps (2):") + 1 :][:2] == [
+        '  mali  France (military) withdrewFrom Mali  [future]  "France said its troops would leave Mali"',
+        '  mali  Mali metWith France  [speculation]  "Paris may meet Bamako\'s envoys."',
     ]
     data = json.loads(json.dumps(report.to_dict()))
     assert data["time_from_document"] == 2
-    assert data["time_errors"][0] == {"doc": "mali", "s": ["MLI"], "p": ["criticized"],
-                                      "o": ["FRA"], "time": "2021-12", "optional": False,
-                                      "found": ["2022-01-31 (document date)"]}
+    assert data["time_errors"][0] == {
+        "doc": "mali",
+        "s": ["MLI"],
+        "p": ["criticized"],
+        "o": ["FRA"],
+        "time": "2021-12",
+        "optional": False,
+        "found": ["2022-01-31 (document date)"],
+    }
     assert data["traps"] == {
         "total": 4,
         "asserted": 2,
         "not_asserted": 2,
         "asserted_traps": [
-            {"doc": "mali", "s": ["FRA", "FRA_MIL"], "p": ["withdrewFrom"], "o": ["MLI"],
-             "why": "future",
-             "statement": {"doc": "mali", "subject": "France (military)", "predicate": "withdrewFrom",
-                           "object": "Mali", "evidence": "France said its troops would leave Mali"}},
-            {"doc": "mali", "s": ["FRA"], "p": ["metWith"], "o": ["MLI"], "why": "speculation",
-             "statement": {"doc": "mali", "subject": "Mali", "predicate": "metWith", "object": "France",
-                           "evidence": "Paris may meet Bamako's envoys."}},
+            {
+                "doc": "mali",
+                "s": ["FRA", "FRA_MIL"],
+                "p": ["withdrewFrom"],
+                "o": ["MLI"],
+                "why": "future",
+                "statement": {
+                    "doc": "mali",
+                    "subject": "France (military)",
+                    "predicate": "withdrewFrom",
+                    "object": "Mali",
+                    "evidence": "France said its troops would leave Mali",
+                },
+            },
+            {
+                "doc": "mali",
+                "s": ["FRA"],
+                "p": ["metWith"],
+                "o": ["MLI"],
+                "why": "speculation",
+                "statement": {
+                    "doc": "mali",
+                    "subject": "Mali",
+                    "predicate": "metWith",
+                    "object": "France",
+                    "evidence": "Paris may meet Bamako's envoys.",
+                },
+            },
         ],
     }
 
@@ -690,40 +805,47 @@ def test_agents_find_their_country_in_other_statements_of_the_run(news_dir: Path
 
 def test_an_agent_of_another_country_does_not_match(news_dir: Path) -> None:
     malian_police = agent(MALI, "Police")
-    relations = [replace(r, subject=malian_police, subject_text="Malian police",
-                         countries=(KENYA, MALI))
-                 if r.predicate == "attacked" and r.asserted else r for r in news_statements()]
+    relations = [
+        replace(r, subject=malian_police, subject_text="Malian police", countries=(KENYA, MALI))
+        if r.predicate == "attacked" and r.asserted
+        else r
+        for r in news_statements()
+    ]
 
     report = score_news(news_dir, relations)
 
-    assert [(item.document_id, item.relation) for item in report.misses] == [
-        ("kenya", "attacked")]
+    assert [(item.document_id, item.relation) for item in report.misses] == [("kenya", "attacked")]
 
 
 def test_an_agent_outside_the_suffix_table_matches_only_its_country(news_dir: Path) -> None:
     # Kenya's media are Kenya, never KEN_PROTESTERS or any other agent key
     media = agent(KENYA, "Media")
-    relations = [replace(r, subject=media) if r.predicate == "requested" else r
-                 for r in news_statements()]
+    relations = [replace(r, subject=media) if r.predicate == "requested" else r for r in news_statements()]
 
     report = score_news(news_dir, relations)
 
-    assert [(item.document_id, item.relation) for item in report.misses] == [
-        ("kenya", "requested")]
+    assert [(item.document_id, item.relation) for item in report.misses] == [("kenya", "requested")]
     assert report.spurious[0] == SpuriousStatement(
-        "kenya", "Kenya (media)", "requested", "William Ruto", "Opposition leaders urged Ruto")
+        "kenya", "Kenya (media)", "requested", "William Ruto", "Opposition leaders urged Ruto"
+    )
 
 
 @pytest.mark.parametrize(
     ("content", "fragment"),
     [
-        ('{"doc": "kenya", "s": ["KEN"], "p": ["attacked"], "o": ["KEN"]}\n',
-         'not_asserted.jsonl:1: "why" must say why the statement is not asserted'),
-        ('{"doc": "chad", "s": ["KEN"], "p": ["attacked"], "o": ["KEN"], "why": "future"}\n',
-         "not_asserted.jsonl:1: unknown document 'chad'"),
-        ('{"doc": "kenya", "s": ["TCD"], "p": ["attacked"], "o": ["KEN"], "why": "future"}\n',
-         "not_asserted.jsonl:1: unknown entity key 'TCD' in \"s\"; add it to entities.json"),
-        ('[1]\n', "not_asserted.jsonl:1: expected a JSON object with doc, s, p, o and why"),
+        (
+            '{"doc": "kenya", "s": ["KEN"], "p": ["attacked"], "o": ["KEN"]}\n',
+            'not_asserted.jsonl:1: "why" must say why the statement is not asserted',
+        ),
+        (
+            '{"doc": "chad", "s": ["KEN"], "p": ["attacked"], "o": ["KEN"], "why": "future"}\n',
+            "not_asserted.jsonl:1: unknown document 'chad'",
+        ),
+        (
+            '{"doc": "kenya", "s": ["TCD"], "p": ["attacked"], "o": ["KEN"], "why": "future"}\n',
+            "not_asserted.jsonl:1: unknown entity key 'TCD' in \"s\"; add it to entities.json",
+        ),
+        ("[1]\n", "not_asserted.jsonl:1: expected a JSON object with doc, s, p, o and why"),
     ],
 )
 def test_malformed_traps_raise_input_error(news_dir: Path, content: str, fragment: str) -> None:
@@ -752,4 +874,5 @@ def test_cli_eval_reports_traps_and_time(capsys, news_dir: Path, fixed_extractio
 
     assert main(["eval", str(news_dir)]) == 0
     assert capsys.readouterr().out.splitlines()[0] == (
-        "P 0.750  R 1.000  F1 0.857  time accuracy 0.600  traps asserted 2 of 4")
+        "P 0.750  R 1.000  F1 0.857  time accuracy 0.600  traps asserted 2 of 4"
+    )

@@ -38,8 +38,13 @@ FRANCE = Entity("france", "France", "Country", iso3="FRA", demonyms=("French",))
 
 
 def agent(country: Entity, sector: str) -> Entity:
-    return Entity(f"{country.key}-{sector.lower()}", f"{country.label} ({sector.lower()})",
-                  "Agent", country=country.key, sector=sector)
+    return Entity(
+        f"{country.key}-{sector.lower()}",
+        f"{country.label} ({sector.lower()})",
+        "Agent",
+        country=country.key,
+        sector=sector,
+    )
 
 
 @pytest.fixture
@@ -91,22 +96,28 @@ def test_agent_of_an_unknown_country_resolves_to_nothing(resolver: GoldResolver)
     ("entity", "text", "keys"),
     [
         # a body named with its country's demonym is the country
-        (Entity("mfa-fra", "Ministry of Foreign Affairs (France)", "GovernmentBody",
-                country="france"), "French foreign ministry", {"FRA"}),
-        (Entity("le-monde", "Le Monde", "Organization", country="france"),
-         "the French daily", {"FRA"}),
+        (
+            Entity("mfa-fra", "Ministry of Foreign Affairs (France)", "GovernmentBody", country="france"),
+            "French foreign ministry",
+            {"FRA"},
+        ),
+        (Entity("le-monde", "Le Monde", "Organization", country="france"), "the French daily", {"FRA"}),
         # without the demonym in the words, nothing
-        (Entity("mfa-fra", "Ministry of Foreign Affairs (France)", "GovernmentBody",
-                country="france"), "the foreign ministry", set()),
+        (
+            Entity("mfa-fra", "Ministry of Foreign Affairs (France)", "GovernmentBody", country="france"),
+            "the foreign ministry",
+            set(),
+        ),
         # "Frenchman" holds no demonym as a word
-        (Entity("mfa-fra", "Ministry of Foreign Affairs (France)", "GovernmentBody",
-                country="france"), "the Frenchmen's ministry", set()),
+        (
+            Entity("mfa-fra", "Ministry of Foreign Affairs (France)", "GovernmentBody", country="france"),
+            "the Frenchmen's ministry",
+            set(),
+        ),
         # a body that resolves by its own name keeps only that key
-        (Entity("mfa-fra", "Quai d'Orsay", "GovernmentBody", country="france"),
-         "French foreign ministry", {"FRA_MFA"}),
+        (Entity("mfa-fra", "Quai d'Orsay", "GovernmentBody", country="france"), "French foreign ministry", {"FRA_MFA"}),
         # a person is never their country, whatever the words
-        (Entity("jean-dupont", "Jean Dupont", "Person", country="france"),
-         "French envoy Jean Dupont", set()),
+        (Entity("jean-dupont", "Jean Dupont", "Person", country="france"), "French envoy Jean Dupont", set()),
     ],
 )
 def test_body_or_organisation_resolves_to_its_country_only_by_demonym(
@@ -139,9 +150,7 @@ def test_agent_key_table_follows_the_gold_conventions() -> None:
         ([], "cannot read the agent-key table"),
     ],
 )
-def test_malformed_agent_key_table_raises_config_error(
-    tmp_path: Path, table: object, message: str
-) -> None:
+def test_malformed_agent_key_table_raises_config_error(tmp_path: Path, table: object, message: str) -> None:
     path = tmp_path / "agent_keys.json"
     path.write_text(json.dumps(table), encoding="utf-8")
 

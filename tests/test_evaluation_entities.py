@@ -69,6 +69,7 @@ def gold_set() -> GoldSet:
 
 def fixed(*found: tuple[str, Mention, Entity]):
     """A fake ``find`` returning ``found`` and recording the documents it was given."""
+
     def find(documents: list[Document]) -> Iterable[tuple[str, Mention, Entity]]:
         find.seen.append(documents)
         return list(found)
@@ -195,10 +196,13 @@ def test_person_resolves_through_the_end_of_the_name() -> None:
     gold = GoldSet((Document("d", text),), (), {"Dolmani": GoldEntity("Dolmani", ("Dolmani",))})
     dolmani = Entity("varek-dolmani", "Varek Dolmani", "Person")
 
-    report = evaluate_entities(gold, fixed(
-        ("d", Mention(dolmani.key, "Dolmani", 0, 7, "coreference"), dolmani),
-        ("d", mention(dolmani, text, "Varek Dolmani"), dolmani),
-    ))
+    report = evaluate_entities(
+        gold,
+        fixed(
+            ("d", Mention(dolmani.key, "Dolmani", 0, 7, "coreference"), dolmani),
+            ("d", mention(dolmani, text, "Varek Dolmani"), dolmani),
+        ),
+    )
 
     assert report.scores == Scores(tp=2, fp=0, fn=0)
 
@@ -207,11 +211,14 @@ def test_gold_mention_found_twice_counts_once() -> None:
     text = "Angola and the DR Congo met."
     gold = GoldSet((Document("d", text),), (), GOLD_ENTITIES)
 
-    report = evaluate_entities(gold, fixed(
-        ("d", Mention(ANGOLA.key, "Angola", 0, 6), ANGOLA),
-        ("d", Mention(ANGOLA.key, "Ango", 0, 4), ANGOLA),
-        ("d", Mention(ANGOLA.key, "gola", 2, 6), ANGOLA),
-    ))
+    report = evaluate_entities(
+        gold,
+        fixed(
+            ("d", Mention(ANGOLA.key, "Angola", 0, 6), ANGOLA),
+            ("d", Mention(ANGOLA.key, "Ango", 0, 4), ANGOLA),
+            ("d", Mention(ANGOLA.key, "gola", 2, 6), ANGOLA),
+        ),
+    )
 
     assert report.scores == Scores(tp=1, fp=0, fn=1)
     assert report.scores.recall == pytest.approx(0.5)
@@ -232,12 +239,18 @@ def test_report_text_and_json(summit_report) -> None:
     assert len(lines) == 9
     data = report.to_dict()
     assert json.loads(json.dumps(data)) == data
-    assert data["scores"] == {"tp": 3, "fp": 1, "fn": 2, "precision": 0.75, "recall": 0.6,
-                              "f1": pytest.approx(6 / 9)}
+    assert data["scores"] == {"tp": 3, "fp": 1, "fn": 2, "precision": 0.75, "recall": 0.6, "f1": pytest.approx(6 / 9)}
     assert data["per_type"] == {}
     assert data["unscored"] == 3
-    assert data["wrong"] == [{"document_id": "summit", "text": "Congo", "start": at(SUMMIT_TEXT, "Congo", 2),
-                              "expected": "COG", "found": "dr-congo (Country)"}]
+    assert data["wrong"] == [
+        {
+            "document_id": "summit",
+            "text": "Congo",
+            "start": at(SUMMIT_TEXT, "Congo", 2),
+            "expected": "COG",
+            "found": "dr-congo (Country)",
+        }
+    ]
     assert [miss["text"] for miss in data["misses"]] == ["Congo", "Angola"]
 
 
@@ -259,18 +272,42 @@ def write_redocred(path: Path) -> Path:
         "title": "Nordic cabinet",
         "sentences": CABINET_SENTENCES,
         "entities": [
-            {"id": 0, "canonical": "Mara Olsen", "type": "PER", "aliases": ["Mara Olsen", "Olsen"],
-             "mentions": [redoc_mention(0, "Mara Olsen"), redoc_mention(1, "Olsen")]},
-            {"id": 1, "canonical": "Nordic Fisheries Board", "type": "ORG",
-             "aliases": ["Nordic Fisheries Board"], "mentions": [redoc_mention(0, "Nordic Fisheries Board")]},
-            {"id": 2, "canonical": "Tromso", "type": "LOC", "aliases": ["Tromso"],
-             "mentions": [redoc_mention(0, "Tromso")]},
-            {"id": 3, "canonical": "Norway", "type": "LOC", "aliases": ["Norway"],
-             "mentions": [redoc_mention(1, "Norway")]},
-            {"id": 4, "canonical": "Iceland", "type": "ORG", "aliases": ["Iceland"],
-             "mentions": [redoc_mention(1, "Iceland")]},
-            {"id": 5, "canonical": "May", "type": "TIME", "aliases": ["May"],
-             "mentions": [redoc_mention(1, "May")]},
+            {
+                "id": 0,
+                "canonical": "Mara Olsen",
+                "type": "PER",
+                "aliases": ["Mara Olsen", "Olsen"],
+                "mentions": [redoc_mention(0, "Mara Olsen"), redoc_mention(1, "Olsen")],
+            },
+            {
+                "id": 1,
+                "canonical": "Nordic Fisheries Board",
+                "type": "ORG",
+                "aliases": ["Nordic Fisheries Board"],
+                "mentions": [redoc_mention(0, "Nordic Fisheries Board")],
+            },
+            {
+                "id": 2,
+                "canonical": "Tromso",
+                "type": "LOC",
+                "aliases": ["Tromso"],
+                "mentions": [redoc_mention(0, "Tromso")],
+            },
+            {
+                "id": 3,
+                "canonical": "Norway",
+                "type": "LOC",
+                "aliases": ["Norway"],
+                "mentions": [redoc_mention(1, "Norway")],
+            },
+            {
+                "id": 4,
+                "canonical": "Iceland",
+                "type": "ORG",
+                "aliases": ["Iceland"],
+                "mentions": [redoc_mention(1, "Iceland")],
+            },
+            {"id": 5, "canonical": "May", "type": "TIME", "aliases": ["May"], "mentions": [redoc_mention(1, "May")]},
         ],
         "relations": [{"head_id": 0, "tail_id": 1, "relation": "P488", "evidence": [0]}],
     }
@@ -347,14 +384,21 @@ def shared_pipeline(monkeypatch: pytest.MonkeyPatch, nlp) -> None:
 def test_cli_eval_entities_prints_the_table(capsys, tmp_path: Path, shared_pipeline) -> None:
     text = "Uzbekistan signed an agreement with Kazakhstan in 2019."
     (tmp_path / "docs.jsonl").write_text(
-        json.dumps({"id": "accord", "date": "2019-06-01", "text": text}) + "\n", encoding="utf-8")
+        json.dumps({"id": "accord", "date": "2019-06-01", "text": text}) + "\n", encoding="utf-8"
+    )
     (tmp_path / "gold.jsonl").write_text(
-        json.dumps({"doc": "accord", "s": ["UZB"], "p": ["signedAgreementWith"], "o": ["KAZ"],
-                    "time": "2019"}) + "\n", encoding="utf-8")
-    (tmp_path / "entities.json").write_text(json.dumps({
-        "UZB": {"aliases": ["Uzbekistan"], "qid": "Q265"},
-        "KAZ": {"aliases": ["Kazakhstan"], "qid": "Q232"},
-    }), encoding="utf-8")
+        json.dumps({"doc": "accord", "s": ["UZB"], "p": ["signedAgreementWith"], "o": ["KAZ"], "time": "2019"}) + "\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "entities.json").write_text(
+        json.dumps(
+            {
+                "UZB": {"aliases": ["Uzbekistan"], "qid": "Q265"},
+                "KAZ": {"aliases": ["Kazakhstan"], "qid": "Q232"},
+            }
+        ),
+        encoding="utf-8",
+    )
 
     code = main(["eval", "--entities", str(tmp_path)])
 

@@ -14,7 +14,6 @@ from kg.evaluation import (
     PloverActor,
     PloverCounts,
     PloverRecord,
-    PloverStatement,
     evaluate_plover,
     is_plover_file,
     load_plover,
@@ -46,8 +45,13 @@ BOKO_HARAM = Entity("boko-haram", "Boko Haram", "Organization", country="nigeria
 
 
 def agent(country: Entity, sector: str) -> Entity:
-    return Entity(f"{country.key}-{sector.lower()}", f"{country.label} ({sector.lower()})",
-                  "Agent", country=country.key, sector=sector)
+    return Entity(
+        f"{country.key}-{sector.lower()}",
+        f"{country.label} ({sector.lower()})",
+        "Agent",
+        country=country.key,
+        sector=sector,
+    )
 
 
 def actor(text: str, code: str, sector: str | None = None) -> dict:
@@ -68,47 +72,97 @@ SENTENCES = {
 }
 
 RECORDS = [
-    {"id": "r-assault", "event": "FIGHT", "source": [actor("Russian troops", "RUS", "MIL")],
-     "target": [actor("Ukrainian positions", "UKR", "MIL")]},
-    {"id": "r-coerce", "event": "COERCE", "source": [actor("Egyptian police", "EGY", "COP")],
-     "target": [actor("demonstrators", "EGY", "OPP")]},
-    {"id": "r-agree", "event": "AGREE", "target": "",
-     "source": [actor("Hungarian", "HUN", "GOV"), actor("Romanian", "ROU", "GOV")]},
-    {"id": "r-consult", "event": "CONSULT",
-     "source": [actor("French President Jacques Chirac", "FRA", "GOV")],
-     "target": [actor("Japanese Prime Minister Ryutaro Hashimoto", "JAP", "GOV")]},
+    {
+        "id": "r-assault",
+        "event": "FIGHT",
+        "source": [actor("Russian troops", "RUS", "MIL")],
+        "target": [actor("Ukrainian positions", "UKR", "MIL")],
+    },
+    {
+        "id": "r-coerce",
+        "event": "COERCE",
+        "source": [actor("Egyptian police", "EGY", "COP")],
+        "target": [actor("demonstrators", "EGY", "OPP")],
+    },
+    {
+        "id": "r-agree",
+        "event": "AGREE",
+        "target": "",
+        "source": [actor("Hungarian", "HUN", "GOV"), actor("Romanian", "ROU", "GOV")],
+    },
+    {
+        "id": "r-consult",
+        "event": "CONSULT",
+        "source": [actor("French President Jacques Chirac", "FRA", "GOV")],
+        "target": [actor("Japanese Prime Minister Ryutaro Hashimoto", "JAP", "GOV")],
+    },
     {"id": "r-protest", "event": "PROTEST", "source": [actor("Kenyan protesters", "KEN", "OPP")]},
-    {"id": "r-accuse", "event": "DISAPPROVE", "source": [actor("human rights group", "NGO")],
-     "target": [actor("Croatian authorities", "HRV", "GOV")]},
-    {"id": "r-reject", "event": "REJECT", "source": [actor("Syria", "SYR")],
-     "target": [actor("UN", "IGOUNO")]},
-    {"id": "r-rebels", "event": "AGREE", "target": None,
-     "source": [actor("Sudanese government", "SDN", "GOV"), actor("SPLM/A", "SDN", "REB")]},
-    {"id": "r-retreat", "event": "RETREAT", "source": [actor("Israel", "ISR")],
-     "target": [actor("Gaza Strip", "PSE")]},
-    {"id": "r-mobilize", "event": "MOBILIZE", "source": [actor("Nigerian army", "NGA", "MIL")],
-     "target": [actor("Boko Haram", "NGA", "REB")]},
+    {
+        "id": "r-accuse",
+        "event": "DISAPPROVE",
+        "source": [actor("human rights group", "NGO")],
+        "target": [actor("Croatian authorities", "HRV", "GOV")],
+    },
+    {"id": "r-reject", "event": "REJECT", "source": [actor("Syria", "SYR")], "target": [actor("UN", "IGOUNO")]},
+    {
+        "id": "r-rebels",
+        "event": "AGREE",
+        "target": None,
+        "source": [actor("Sudanese government", "SDN", "GOV"), actor("SPLM/A", "SDN", "REB")],
+    },
+    {"id": "r-retreat", "event": "RETREAT", "source": [actor("Israel", "ISR")], "target": [actor("Gaza Strip", "PSE")]},
+    {
+        "id": "r-mobilize",
+        "event": "MOBILIZE",
+        "source": [actor("Nigerian army", "NGA", "MIL")],
+        "target": [actor("Boko Haram", "NGA", "REB")],
+    },
 ]
 # a second record of the Syrian sentence
-THREATEN = {"id": "r-threaten", "event": "THREATEN", "source": [actor("Syria", "SYR")],
-            "target": [actor("United Nations", "IGO")], "text": SENTENCES["r-reject"]}
+THREATEN = {
+    "id": "r-threaten",
+    "event": "THREATEN",
+    "source": [actor("Syria", "SYR")],
+    "target": [actor("United Nations", "IGO")],
+    "text": SENTENCES["r-reject"],
+}
 
 
 @pytest.fixture
 def gsr(tmp_path: Path) -> Path:
     path = tmp_path / "gsr.jsonl"
-    lines = [{**record, "date": "2000-01-01", "text": SENTENCES[record["id"]],
-              "textInfo": {"markup": "..."}} for record in RECORDS]
+    lines = [
+        {**record, "date": "2000-01-01", "text": SENTENCES[record["id"]], "textInfo": {"markup": "..."}}
+        for record in RECORDS
+    ]
     lines.insert(7, {**THREATEN, "date": "2000-01-01"})
     path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     return path
 
 
-def said(subject: Entity, predicate: str, object_: Entity, document_id: str, *,
-         modality: str = "Asserted", countries: tuple[Entity, ...] = ()) -> Relation:
+def said(
+    subject: Entity,
+    predicate: str,
+    object_: Entity,
+    document_id: str,
+    *,
+    modality: str = "Asserted",
+    countries: tuple[Entity, ...] = (),
+) -> Relation:
     text = SENTENCES[document_id]
-    return Relation(subject, predicate, object_, document_id, text, 0, len(text),
-                    subject.label, object_.label, modality=modality, countries=countries)
+    return Relation(
+        subject,
+        predicate,
+        object_,
+        document_id,
+        text,
+        0,
+        len(text),
+        subject.label,
+        object_.label,
+        modality=modality,
+        countries=countries,
+    )
 
 
 def extracted() -> list[Relation]:
@@ -118,31 +172,39 @@ def extracted() -> list[Relation]:
         said(RUSSIA, "threatened", UKRAINE, "r-assault"),
         # a place resolves to no actor code
         said(RUSSIA, "attacked", KHARKIV, "r-assault"),
-        said(agent(EGYPT, "Police"), "coerced", agent(EGYPT, "Protesters"), "r-coerce",
-             countries=(EGYPT,)),
+        said(agent(EGYPT, "Police"), "coerced", agent(EGYPT, "Protesters"), "r-coerce", countries=(EGYPT,)),
         said(HUNGARY, "agreedWith", ROMANIA, "r-agree"),
         said(CHIRAC, "metWith", HASHIMOTO, "r-consult"),
         # the titles give the persons' countries; leaderOf has no PLOVER type
         said(CHIRAC, "leaderOf", FRANCE, "r-consult"),
         said(HASHIMOTO, "leaderOf", JAPAN, "r-consult"),
-        said(agent(KENYA, "Protesters"), "protestedAgainst", RUTO, "r-protest",
-             countries=(KENYA,)),
+        said(agent(KENYA, "Protesters"), "protestedAgainst", RUTO, "r-protest", countries=(KENYA,)),
         said(RIGHTS_GROUP, "criticized", CROATIA, "r-accuse"),
         said(SYRIA, "rejected", UN, "r-reject"),
         said(SYRIA, "rejected", UN, "r-reject"),  # a duplicate counts once
         said(SYRIA, "threatened", UN, "r-reject"),
         said(SPLM, "agreedWith", SUDAN, "r-rebels"),
         # a negated statement is not scored at all
-        said(agent(NIGERIA, "Military"), "mobilizedAgainst", BOKO_HARAM, "r-mobilize",
-             modality="Negated", countries=(NIGERIA,)),
-        said(agent(NIGERIA, "Military"), "attacked", BOKO_HARAM, "r-mobilize",
-             countries=(NIGERIA,)),
+        said(
+            agent(NIGERIA, "Military"),
+            "mobilizedAgainst",
+            BOKO_HARAM,
+            "r-mobilize",
+            modality="Negated",
+            countries=(NIGERIA,),
+        ),
+        said(agent(NIGERIA, "Military"), "attacked", BOKO_HARAM, "r-mobilize", countries=(NIGERIA,)),
     ]
 
 
 def score(path: Path, relations: list[Relation]):
-    return evaluate_plover(load_plover(path), lambda documents: relations, plover_types(),
-                           super_properties=super_properties, symmetric=SYMMETRIC_RELATIONS)
+    return evaluate_plover(
+        load_plover(path),
+        lambda documents: relations,
+        plover_types(),
+        super_properties=super_properties,
+        symmetric=SYMMETRIC_RELATIONS,
+    )
 
 
 def test_load_plover_reads_records_and_their_sentences(gsr: Path) -> None:
@@ -152,10 +214,14 @@ def test_load_plover_reads_records_and_their_sentences(gsr: Path) -> None:
     assert len(gold.records) == 11
     first = gold.records[0]
     assert first == PloverRecord(
-        id="r-assault", event="ASSAULT",
+        id="r-assault",
+        event="ASSAULT",
         sources=(PloverActor("Russian troops", "RUS", "MIL"),),
         targets=(PloverActor("Ukrainian positions", "UKR", "MIL"),),
-        text=SENTENCES["r-assault"], document_id="r-assault", published_event="FIGHT")
+        text=SENTENCES["r-assault"],
+        document_id="r-assault",
+        published_event="FIGHT",
+    )
     by_id = {record.id: record for record in gold.records}
     assert by_id["r-accuse"].event == "ACCUSE"
     assert by_id["r-consult"].targets[0].code == "JPN"  # JAP, as published
@@ -163,8 +229,9 @@ def test_load_plover_reads_records_and_their_sentences(gsr: Path) -> None:
     # the second record of the Syrian sentence shares its document
     assert by_id["r-threaten"].document_id == "r-reject"
     assert len(gold.documents) == 10
-    assert gold.documents[0] == Document("r-assault", SENTENCES["r-assault"],
-                                         date=__import__("datetime").date(2000, 1, 1))
+    assert gold.documents[0] == Document(
+        "r-assault", SENTENCES["r-assault"], date=__import__("datetime").date(2000, 1, 1)
+    )
 
 
 @pytest.mark.parametrize(
@@ -173,16 +240,22 @@ def test_load_plover_reads_records_and_their_sentences(gsr: Path) -> None:
         (["RUS"], ["UKR"], "interstate"),
         (["EGY"], ["EGY"], "domestic"),
         (["ISR"], ["PSE", "ISR"], "domestic"),
-        (["HUN", "ROU"], [], "interstate"),   # compound actors of two countries
-        (["SDN", "SDN"], [], "domestic"),     # a government and its rebels
-        (["KEN"], [], "domestic"),            # one actor only
+        (["HUN", "ROU"], [], "interstate"),  # compound actors of two countries
+        (["SDN", "SDN"], [], "domestic"),  # a government and its rebels
+        (["KEN"], [], "domestic"),  # one actor only
         ([], ["IRQ"], "domestic"),
         (["IGO"], ["SYR"], "interstate"),
     ],
 )
 def test_record_kind(sources: list[str], targets: list[str], kind: str) -> None:
-    record = PloverRecord("r", "ASSAULT", tuple(PloverActor("", c) for c in sources),
-                          tuple(PloverActor("", c) for c in targets), "text", "r")
+    record = PloverRecord(
+        "r",
+        "ASSAULT",
+        tuple(PloverActor("", c) for c in sources),
+        tuple(PloverActor("", c) for c in targets),
+        "text",
+        "r",
+    )
     assert record.kind == kind
 
 
@@ -209,14 +282,23 @@ def test_records_found_statement_precision_and_strict_f1(gsr: Path) -> None:
     assert report.by_event["THREATEN"] == PloverCounts(records=1, found=1, statements=2, correct=1)
     assert report.by_event["AGREE"] == PloverCounts(records=2, found=2, statements=2, correct=2)
     assert report.by_event["MOBILIZE"] == PloverCounts(records=1, found=0, statements=0, correct=0)
-    assert list(report.by_event) == ["AGREE", "CONSULT", "RETREAT", "ACCUSE", "REJECT",
-                                     "THREATEN", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"]
+    assert list(report.by_event) == [
+        "AGREE",
+        "CONSULT",
+        "RETREAT",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",
+    ]
 
 
 def test_a_statement_of_the_wrong_event_type_finds_no_record(gsr: Path) -> None:
     # Russia threatened Ukraine stays; the attack is gone
-    relations = [r for r in extracted() if not (r.document_id == "r-assault"
-                                                 and r.predicate == "attacked")]
+    relations = [r for r in extracted() if not (r.document_id == "r-assault" and r.predicate == "attacked")]
 
     report = score(gsr, relations)
 
@@ -226,8 +308,7 @@ def test_a_statement_of_the_wrong_event_type_finds_no_record(gsr: Path) -> None:
 
 
 def test_a_non_asserted_statement_finds_no_record(gsr: Path) -> None:
-    relations = [replace(r, modality="Future") if r.document_id == "r-coerce" else r
-                 for r in extracted()]
+    relations = [replace(r, modality="Future") if r.document_id == "r-coerce" else r for r in extracted()]
 
     report = score(gsr, relations)
 
@@ -245,9 +326,12 @@ def test_a_person_resolves_through_the_titles_of_the_same_document(gsr: Path) ->
 
 def test_an_agent_of_another_country_finds_no_record(gsr: Path) -> None:
     egyptian_police, protesters = agent(EGYPT, "Police"), agent(KENYA, "Protesters")
-    relations = [said(egyptian_police, "coerced", protesters, "r-coerce",
-                      countries=(EGYPT, KENYA)) if r.document_id == "r-coerce" else r
-                 for r in extracted()]
+    relations = [
+        said(egyptian_police, "coerced", protesters, "r-coerce", countries=(EGYPT, KENYA))
+        if r.document_id == "r-coerce"
+        else r
+        for r in extracted()
+    ]
 
     report = score(gsr, relations)
 
@@ -255,8 +339,9 @@ def test_an_agent_of_another_country_finds_no_record(gsr: Path) -> None:
 
 
 def test_compound_actors_need_two_different_entities(gsr: Path) -> None:
-    relations = [said(HUNGARY, "agreedWith", HUNGARY, "r-agree") if r.document_id == "r-agree"
-                 else r for r in extracted()]
+    relations = [
+        said(HUNGARY, "agreedWith", HUNGARY, "r-agree") if r.document_id == "r-agree" else r for r in extracted()
+    ]
 
     report = score(gsr, relations)
 
@@ -267,8 +352,10 @@ def test_report_text_and_json(gsr: Path) -> None:
     report = score(gsr, extracted())
 
     lines = report.to_text().splitlines()
-    assert lines[0] == ("records found 9 of 11 (0.818)  statement precision 0.750 (9 of 12)  "
-                        "strict F1 0.783  interstate 0.800  domestic 0.750")
+    assert lines[0] == (
+        "records found 9 of 11 (0.818)  statement precision 0.750 (9 of 12)  "
+        "strict F1 0.783  interstate 0.800  domestic 0.750"
+    )
     assert lines[2:8] == [
         "records    records found recall statements correct   prec strict F1",
         "-------------------------------------------------------------------",
@@ -278,35 +365,66 @@ def test_report_text_and_json(gsr: Path) -> None:
         "overall         11     9  0.818         12       9  0.750     0.783",
     ]
     assert "misses (2):" in lines
-    assert ('  r-retreat   RETREAT interstate: Israel (ISR) -> Gaza Strip (PSE)  '
-            '"Israel will evacuate all 21 settlements in the Gaza Strip."') in lines
+    assert (
+        "  r-retreat   RETREAT interstate: Israel (ISR) -> Gaza Strip (PSE)  "
+        '"Israel will evacuate all 21 settlements in the Gaza Strip."'
+    ) in lines
     assert "wrong statements (3):" in lines
-    assert ('  r-assault   Russia [RUS] attacked Kharkiv [-]  '
-            '"Russian troops shelled Ukrainian positions near Kharkiv."') in lines
+    assert (
+        '  r-assault   Russia [RUS] attacked Kharkiv [-]  "Russian troops shelled Ukrainian positions near Kharkiv."'
+    ) in lines
 
     data = json.loads(json.dumps(report.to_dict()))
-    assert data["overall"] == {"records": 11, "found": 9, "recall": pytest.approx(9 / 11),
-                               "statements": 12, "correct": 9, "precision": 0.75,
-                               "strict_f1": pytest.approx(0.7826, abs=1e-4)}
+    assert data["overall"] == {
+        "records": 11,
+        "found": 9,
+        "recall": pytest.approx(9 / 11),
+        "statements": 12,
+        "correct": 9,
+        "precision": 0.75,
+        "strict_f1": pytest.approx(0.7826, abs=1e-4),
+    }
     assert data["by_kind"]["domestic"]["strict_f1"] == 0.75
-    assert data["by_event"]["REJECT"] == {"records": 1, "found": 1, "recall": 1.0,
-                                          "statements": 1, "correct": 1, "precision": 1.0,
-                                          "strict_f1": 1.0}
+    assert data["by_event"]["REJECT"] == {
+        "records": 1,
+        "found": 1,
+        "recall": 1.0,
+        "statements": 1,
+        "correct": 1,
+        "precision": 1.0,
+        "strict_f1": 1.0,
+    }
     assert [item["record"] for item in data["found"]] == [
-        "r-assault", "r-coerce", "r-agree", "r-consult", "r-protest", "r-accuse", "r-reject",
-        "r-threaten", "r-rebels"]
+        "r-assault",
+        "r-coerce",
+        "r-agree",
+        "r-consult",
+        "r-protest",
+        "r-accuse",
+        "r-reject",
+        "r-threaten",
+        "r-rebels",
+    ]
     assert data["misses"][0]["id"] == "r-retreat"
     assert data["wrong"][0] == {
-        "doc": "r-assault", "subject": "Russia", "subject_codes": ["RUS"],
-        "predicate": "threatened", "object": "Ukraine", "object_codes": ["UKR"],
-        "evidence": SENTENCES["r-assault"], "kind": "interstate", "event": "THREATEN",
-        "record": None}
+        "doc": "r-assault",
+        "subject": "Russia",
+        "subject_codes": ["RUS"],
+        "predicate": "threatened",
+        "object": "Ukraine",
+        "object_codes": ["UKR"],
+        "evidence": SENTENCES["r-assault"],
+        "kind": "interstate",
+        "event": "THREATEN",
+        "record": None,
+    }
 
 
 def test_is_plover_file_tells_plover_from_redocred(gsr: Path, tmp_path: Path) -> None:
     redocred = tmp_path / "redoc.jsonl"
-    redocred.write_text(json.dumps({"title": "T", "sentences": ["A."], "entities": [],
-                                    "relations": []}) + "\n", encoding="utf-8")
+    redocred.write_text(
+        json.dumps({"title": "T", "sentences": ["A."], "entities": [], "relations": []}) + "\n", encoding="utf-8"
+    )
     broken = tmp_path / "broken.jsonl"
     broken.write_text("{not json\n", encoding="utf-8")
 
@@ -318,17 +436,21 @@ def test_is_plover_file_tells_plover_from_redocred(gsr: Path, tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ({"id": "x", "event": "PARTY", "source": [], "text": "A."},
-         "unknown event type 'PARTY'; use one of AGREE, CONSULT"),
-        ({"id": "x", "event": "AGREE", "source": [{"actorText": "Chile"}], "text": "A."},
-         'each actor of "source" needs a "code"'),
-        ({"id": "x", "event": "AGREE", "source": {"code": "CHL"}, "text": "A."},
-         '"source" must be a list of actors'),
-        ({"id": "x", "event": "AGREE", "source": [], "text": ""},
-         '"text" must be the record\'s sentence'),
+        (
+            {"id": "x", "event": "PARTY", "source": [], "text": "A."},
+            "unknown event type 'PARTY'; use one of AGREE, CONSULT",
+        ),
+        (
+            {"id": "x", "event": "AGREE", "source": [{"actorText": "Chile"}], "text": "A."},
+            'each actor of "source" needs a "code"',
+        ),
+        ({"id": "x", "event": "AGREE", "source": {"code": "CHL"}, "text": "A."}, '"source" must be a list of actors'),
+        ({"id": "x", "event": "AGREE", "source": [], "text": ""}, '"text" must be the record\'s sentence'),
         ({"event": "AGREE", "source": [], "text": "A."}, '"id" must be a non-empty string'),
-        ({"id": "x", "event": "AGREE", "source": [], "text": "A.", "date": "01/01/2000"},
-         "\"date\" is '01/01/2000'; give YYYY-MM-DD"),
+        (
+            {"id": "x", "event": "AGREE", "source": [], "text": "A.", "date": "01/01/2000"},
+            "\"date\" is '01/01/2000'; give YYYY-MM-DD",
+        ),
     ],
 )
 def test_malformed_record_raises_input_error(tmp_path: Path, line: dict, message: str) -> None:
@@ -354,9 +476,19 @@ def test_duplicate_record_id_and_bad_json_raise_input_error(gsr: Path) -> None:
 
 def test_target_given_as_a_string_is_no_target(tmp_path: Path) -> None:
     path = tmp_path / "gsr.jsonl"
-    path.write_text(json.dumps({"id": "x", "event": "AGREE", "text": "A.", "target": "diplomatic",
-                                "source": [actor("Turkish", "TUR"), actor("Greek", "GRC")]}) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "id": "x",
+                "event": "AGREE",
+                "text": "A.",
+                "target": "diplomatic",
+                "source": [actor("Turkish", "TUR"), actor("Greek", "GRC")],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
 
     assert load_plover(path).records[0].targets == ()
 
@@ -379,5 +511,5 @@ def test_cli_eval_scores_plover_records(capsys, gsr: Path, fixed_extraction) -> 
 def test_cli_eval_entities_refuses_plover_records(capsys, gsr: Path, fixed_extraction) -> None:
     assert main(["eval", "--entities", str(gsr)]) == 4  # InputError
     assert capsys.readouterr().err == (
-        f"kg eval: error: {gsr}: PLOVER records code events, not entity mentions; "
-        "drop --entities to score the events\n")
+        f"kg eval: error: {gsr}: PLOVER records code events, not entity mentions; drop --entities to score the events\n"
+    )

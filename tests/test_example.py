@@ -29,7 +29,6 @@ MAKHMUDOV = GKE["viktor-makhmudov"]
 KURBANOV = GKE["bahodir-kurbanov"]
 
 
-
 def _xsd(name: str) -> URIRef:
     # Not imported at module level: pytest probes module globals, and the open XSD
     # namespace warns on every unknown attribute.
@@ -43,8 +42,9 @@ DOCUMENT_ID = "uzbekistan-us-defence-2023"
 DOCUMENT = GKD[DOCUMENT_ID]
 
 
-def statements(graph: Graph, subject: URIRef, predicate: URIRef, obj: URIRef,
-               *, symmetric: bool = False) -> list[URIRef]:
+def statements(
+    graph: Graph, subject: URIRef, predicate: URIRef, obj: URIRef, *, symmetric: bool = False
+) -> list[URIRef]:
     """Statement nodes of subject-predicate-object (either direction when symmetric)."""
     pairs = [(subject, obj), (obj, subject)] if symmetric else [(subject, obj)]
     found = []
@@ -57,19 +57,20 @@ def statements(graph: Graph, subject: URIRef, predicate: URIRef, obj: URIRef,
 
 def times(graph: Graph, statement: URIRef) -> list[str]:
     """The point in time, start and end of a statement, as lexical values."""
-    return [str(value) for term in (GKG.pointInTime, GKG.startTime, GKG.endTime)
-            for value in graph.objects(statement, term)]
+    return [
+        str(value) for term in (GKG.pointInTime, GKG.startTime, GKG.endTime) for value in graph.objects(statement, term)
+    ]
 
 
-def truthy(graph: Graph, subject: URIRef, predicate: URIRef, obj: URIRef,
-           *, symmetric: bool = False) -> bool:
+def truthy(graph: Graph, subject: URIRef, predicate: URIRef, obj: URIRef, *, symmetric: bool = False) -> bool:
     if (subject, predicate, obj) in graph:
         return True
     return symmetric and (obj, predicate, subject) in graph
 
 
-def asserted_statements(graph: Graph, subject: URIRef, predicate: URIRef, obj: URIRef,
-                        *, symmetric: bool = False) -> Iterator[URIRef]:
+def asserted_statements(
+    graph: Graph, subject: URIRef, predicate: URIRef, obj: URIRef, *, symmetric: bool = False
+) -> Iterator[URIRef]:
     for node in statements(graph, subject, predicate, obj, symmetric=symmetric):
         if (node, GKG.modality, GKG.Asserted) in graph:
             yield node
@@ -109,16 +110,16 @@ def test_kurilla_visited_uzbekistan_in_2022_and_on_2023_09_26(graph: Graph) -> N
 @pytest.mark.parametrize("host", [MIRZIYOYEV, MAKHMUDOV], ids=["mirziyoyev", "makhmudov"])
 def test_kurilla_met_uzbek_leaders_in_2022(graph: Graph, host: URIRef) -> None:
     assert truthy(graph, KURILLA, GKG.metWith, host, symmetric=True)
-    meetings = [times(graph, node)
-                for node in asserted_statements(graph, KURILLA, GKG.metWith, host, symmetric=True)]
+    meetings = [times(graph, node) for node in asserted_statements(graph, KURILLA, GKG.metWith, host, symmetric=True)]
     assert any(any(value.startswith("2022") for value in dates) for dates in meetings), meetings
 
 
-@pytest.mark.parametrize("first, second", [(KURILLA, MIRZIYOYEV), (KURILLA, MAKHMUDOV),
-                                           (UNITED_STATES, UZBEKISTAN)],
-                         ids=["kurilla-mirziyoyev", "kurilla-makhmudov", "us-uzbekistan"])
-def test_symmetric_relations_are_stored_in_canonical_order(graph: Graph, first: URIRef,
-                                                           second: URIRef) -> None:
+@pytest.mark.parametrize(
+    "first, second",
+    [(KURILLA, MIRZIYOYEV), (KURILLA, MAKHMUDOV), (UNITED_STATES, UZBEKISTAN)],
+    ids=["kurilla-mirziyoyev", "kurilla-makhmudov", "us-uzbekistan"],
+)
+def test_symmetric_relations_are_stored_in_canonical_order(graph: Graph, first: URIRef, second: URIRef) -> None:
     for predicate in (GKG.metWith, GKG.cooperatesWith):
         for subject, obj in ((first, second), (second, first)):
             if (subject, predicate, obj) in graph:
@@ -127,8 +128,11 @@ def test_symmetric_relations_are_stored_in_canonical_order(graph: Graph, first: 
 
 def test_kurbanov_is_uzbekistans_defence_minister(graph: Graph) -> None:
     assert (KURBANOV, GKG.officialOf, UZBEKISTAN) in graph
-    roles = {str(role) for node in asserted_statements(graph, KURBANOV, GKG.officialOf, UZBEKISTAN)
-             for role in graph.objects(node, GKG.role)}
+    roles = {
+        str(role)
+        for node in asserted_statements(graph, KURBANOV, GKG.officialOf, UZBEKISTAN)
+        for role in graph.objects(node, GKG.role)
+    }
     assert "Defence Minister" in roles
 
 
@@ -194,8 +198,7 @@ def test_uzbekistan_entity_node_has_names_codes_and_links(graph: Graph) -> None:
 
 
 def test_metonymic_capital_is_not_a_name_of_the_country(graph: Graph) -> None:
-    names = {str(name) for term in (RDFS.label, SKOS.altLabel)
-             for name in graph.objects(UZBEKISTAN, term)}
+    names = {str(name) for term in (RDFS.label, SKOS.altLabel) for name in graph.objects(UZBEKISTAN, term)}
     assert "Tashkent" not in names
 
 
@@ -207,16 +210,14 @@ def test_graph_conforms_to_shapes(graph: Graph) -> None:
     assert conforms, report
 
 
-def test_rebuilding_the_document_leaves_the_graph_unchanged(example_graph: kg.KnowledgeGraph,
-                                                            nlp) -> None:
+def test_rebuilding_the_document_leaves_the_graph_unchanged(example_graph: kg.KnowledgeGraph, nlp) -> None:
     copy = kg.KnowledgeGraph(Graph() + example_graph.graph)
     kg.build_graph([EXAMPLE_ARTICLE], date=EXAMPLE_DATE, nlp=nlp, graph=copy)
     assert len(copy) == len(example_graph)
     assert isomorphic(copy.graph, example_graph.graph)
 
 
-def test_withdrawal_query_on_exported_turtle(example_graph: kg.KnowledgeGraph,
-                                             tmp_path: Path) -> None:
+def test_withdrawal_query_on_exported_turtle(example_graph: kg.KnowledgeGraph, tmp_path: Path) -> None:
     path = example_graph.serialize(tmp_path / "example.ttl")
     reloaded = kg.KnowledgeGraph.load(path)
 
@@ -226,9 +227,11 @@ def test_withdrawal_query_on_exported_turtle(example_graph: kg.KnowledgeGraph,
               gkg:pointInTime ?year ; gkg:evidence ?evidence .
         }""")
 
-    assert table[["org", "org_iri", "year_text", "evidence"]].to_dict("records") == [{
-        "org": "Collective Security Treaty Organization",
-        "org_iri": str(CSTO),
-        "year_text": "2012",
-        "evidence": "Tashkent pulled out of the CSTO in 2012.",
-    }]
+    assert table[["org", "org_iri", "year_text", "evidence"]].to_dict("records") == [
+        {
+            "org": "Collective Security Treaty Organization",
+            "org_iri": str(CSTO),
+            "year_text": "2012",
+            "evidence": "Tashkent pulled out of the CSTO in 2012.",
+        }
+    ]

@@ -16,8 +16,9 @@ EXPECTED = ["01-quickstart.ipynb", "02-sparql-cookbook.ipynb", "03-network-analy
 def run_notebook(path: Path) -> nbformat.NotebookNode:
     notebook = nbformat.read(path, as_version=4)
     # kernel "python3" is the ipykernel of the environment running the tests.
-    client = NotebookClient(notebook, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client = NotebookClient(
+        notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
+    )
     client.execute()
     return notebook
 

@@ -13,13 +13,13 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
+from sample_graph import sample_graph
 
 import kg
 from kg.cli import main
 from kg.errors import QueryError
 from kg.graph.namespace import GKE, GKG
 from kg.query import QUERY_DIR, named_queries, resolve_actor, run_query
-from sample_graph import sample_graph
 
 INJECTIONS = ['"} ; DROP ALL', "'; DROP ALL ; #", "} } DROP ALL { {", '") } UNION { ?s ?p ?o } #']
 
@@ -35,8 +35,10 @@ def graph_file(graph: kg.KnowledgeGraph, tmp_path_factory: pytest.TempPathFactor
 
 
 def rows(table: pd.DataFrame, *columns: str) -> list[tuple]:
-    return [tuple(None if pd.isna(value) else value for value in row)
-            for row in table[list(columns)].itertuples(index=False)]
+    return [
+        tuple(None if pd.isna(value) else value for value in row)
+        for row in table[list(columns)].itertuples(index=False)
+    ]
 
 
 def cli(capsys, *args: object) -> tuple[int, str, str]:
@@ -51,8 +53,7 @@ def cli(capsys, *args: object) -> tuple[int, str, str]:
 def test_the_named_queries_are_shipped_with_what_they_answer_and_their_parameters() -> None:
     queries = named_queries()
 
-    assert sorted(queries) == ["hostile-dyads", "interactions", "leaders", "memberships",
-                               "statements", "withdrawals"]
+    assert sorted(queries) == ["hostile-dyads", "interactions", "leaders", "memberships", "statements", "withdrawals"]
     assert sorted(path.stem for path in QUERY_DIR.glob("*.rq")) == sorted(queries)
     for query in queries.values():
         assert len(query.description) > 60, query.name
@@ -60,8 +61,10 @@ def test_the_named_queries_are_shipped_with_what_they_answer_and_their_parameter
             assert parameter.description, (query.name, parameter.name)
             assert f"?{parameter.name}" in query.sparql.split("\nSELECT", 1)[1], (query.name, parameter.name)
     assert [(p.name, p.kind, p.required, p.default) for p in queries["interactions"].parameters] == [
-        ("actor", "actor", True, None), ("relation", "relation", False, None),
-        ("modality", "modality", False, "Asserted")]
+        ("actor", "actor", True, None),
+        ("relation", "relation", False, None),
+        ("modality", "modality", False, "Asserted"),
+    ]
 
 
 def test_memberships_over_time(graph: kg.KnowledgeGraph) -> None:
@@ -83,7 +86,8 @@ def test_withdrawals_in_a_date_range(graph: kg.KnowledgeGraph) -> None:
     russia = graph.named_query("withdrawals", actor="Russia")
 
     assert rows(everything, "actor", "withdrew_from", "date_text", "time_text", "confidence") == [
-        ("Uzbekistan", "Collective Security Treaty Organization", "2012", "in 2012", 0.95)]
+        ("Uzbekistan", "Collective Security Treaty Organization", "2012", "in 2012", 0.95)
+    ]
     assert len(in_2012) == 1
     assert len(overlapping) == 1
     assert later.empty and russia.empty
@@ -106,7 +110,8 @@ def test_interactions_of_an_actor_in_date_order(graph: kg.KnowledgeGraph) -> Non
     ]
     assert set(everything["modality"]) == {"Asserted", "Hypothetical"}
     assert rows(everything[everything["modality"] == "Hypothetical"], "subject", "relation", "object") == [
-        ("United States", "alliedWith", "Uzbekistan")]
+        ("United States", "alliedWith", "Uzbekistan")
+    ]
     assert rows(visits, "subject", "date_text") == [("Michael Kurilla", "2023-09-26")]
 
 
@@ -147,8 +152,10 @@ def test_statements_with_evidence_in_a_date_range(graph: kg.KnowledgeGraph) -> N
         ("Russia", "criticized", "Uzbekistan", "exit-2012"),
     ]
     assert rows(september, "subject", "relation", "date_text") == [
-        ("Uzbekistan", "memberOf", None), ("Russia", "threatened", "2023-09"),
-        ("Michael Kurilla", "visited", "2023-09-26")]
+        ("Uzbekistan", "memberOf", None),
+        ("Russia", "threatened", "2023-09"),
+        ("Michael Kurilla", "visited", "2023-09-26"),
+    ]
     assert rows(pulled, "evidence") == [("Tashkent pulled out of the CSTO in 2012.",)]
 
 
@@ -170,7 +177,8 @@ def test_an_actor_whose_label_holds_query_syntax_is_found_by_it() -> None:
     table = graph.named_query("interactions", actor=label)
 
     assert rows(table, "subject", "relation", "object", "object_iri") == [
-        ("Russia", "threatened", label, str(GKE.armenia))]
+        ("Russia", "threatened", label, str(GKE.armenia))
+    ]
 
 
 def test_parameters_are_checked_against_their_kind(graph: kg.KnowledgeGraph) -> None:
@@ -266,24 +274,55 @@ def test_kg_query_named_prints_compact_names_dates_as_written(capsys, graph_file
 
     assert code == 0, err
     header, row = out.splitlines()
-    assert header.split() == ["actor", "withdrew_from", "date", "time_text", "reported", "confidence",
-                              "evidence"]
-    assert re.split(r"\s{2,}", row) == ["gke:uzbekistan", "gke:collective-security-treaty-organization",
-                                        "2012", "in 2012", "2012-06-29", "0.95",
-                                        "Tashkent pulled out of the CSTO in 2012."]
+    assert header.split() == ["actor", "withdrew_from", "date", "time_text", "reported", "confidence", "evidence"]
+    assert re.split(r"\s{2,}", row) == [
+        "gke:uzbekistan",
+        "gke:collective-security-treaty-organization",
+        "2012",
+        "in 2012",
+        "2012-06-29",
+        "0.95",
+        "Tashkent pulled out of the CSTO in 2012.",
+    ]
 
 
 def test_kg_query_labels_and_params(capsys, graph_file: Path) -> None:
-    code, out, err = cli(capsys, "query", graph_file, "--named", "leaders", "--param", "country=Uzbekistan",
-                         "--labels", "--format", "csv")
+    code, out, err = cli(
+        capsys,
+        "query",
+        graph_file,
+        "--named",
+        "leaders",
+        "--param",
+        "country=Uzbekistan",
+        "--labels",
+        "--format",
+        "csv",
+    )
 
     assert code == 0, err
     assert list(csv.reader(io.StringIO(out))) == [
         ["person", "relation", "role", "of", "date", "reported", "confidence", "evidence"],
-        ["Bahodir Kurbanov", "officialOf", "Defence Minister", "Ministry of Defence of Uzbekistan", "",
-         "2023-09-27", "0.80", "Defence Minister Kurbanov"],
-        ["Shavkat Mirziyoyev", "leaderOf", "President", "Uzbekistan", "", "2023-09-27", "0.90",
-         "President Mirziyoyev leads Uzbekistan"],
+        [
+            "Bahodir Kurbanov",
+            "officialOf",
+            "Defence Minister",
+            "Ministry of Defence of Uzbekistan",
+            "",
+            "2023-09-27",
+            "0.80",
+            "Defence Minister Kurbanov",
+        ],
+        [
+            "Shavkat Mirziyoyev",
+            "leaderOf",
+            "President",
+            "Uzbekistan",
+            "",
+            "2023-09-27",
+            "0.90",
+            "President Mirziyoyev leads Uzbekistan",
+        ],
     ]
 
 
@@ -307,24 +346,27 @@ def test_kg_query_table_keeps_each_row_on_one_line_and_json_whole(capsys, tmp_pa
 
 
 def test_kg_query_construct_prints_turtle(capsys, graph_file: Path) -> None:
-    code, out, err = cli(capsys, "query", graph_file,
-                         "CONSTRUCT { ?s gkg:threatened ?o } WHERE { ?s gkg:threatened ?o }")
+    code, out, err = cli(
+        capsys, "query", graph_file, "CONSTRUCT { ?s gkg:threatened ?o } WHERE { ?s gkg:threatened ?o }"
+    )
 
     assert code == 0, err
     assert "@prefix gke: <https://w3id.org/geokg/entity/> ." in out
-    assert isomorphic(Graph().parse(data=out, format="turtle"),
-                      Graph().add((GKE.russia, GKG.threatened, GKE.armenia)))
+    assert isomorphic(Graph().parse(data=out, format="turtle"), Graph().add((GKE.russia, GKG.threatened, GKE.armenia)))
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--named", "leaders"], "named query 'leaders' needs --param country="),
-    (["--named", "leaders", "--param", "country"], "parameter 'country' is not NAME=VALUE"),
-    (["--named", "nowhere"], "no named query 'nowhere'"),
-    (["--named", "interactions", "--param", f"actor={INJECTIONS[0]}"], "no entity named"),
-    (["DELETE WHERE { ?s ?p ?o }"], "SPARQL Update (DELETE) is refused on purpose"),
-], ids=["missing", "malformed", "unknown", "injection", "update"])
-def test_kg_query_reports_bad_parameters_in_one_line(capsys, graph_file: Path, args: list[str],
-                                                     message: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--named", "leaders"], "named query 'leaders' needs --param country="),
+        (["--named", "leaders", "--param", "country"], "parameter 'country' is not NAME=VALUE"),
+        (["--named", "nowhere"], "no named query 'nowhere'"),
+        (["--named", "interactions", "--param", f"actor={INJECTIONS[0]}"], "no entity named"),
+        (["DELETE WHERE { ?s ?p ?o }"], "SPARQL Update (DELETE) is refused on purpose"),
+    ],
+    ids=["missing", "malformed", "unknown", "injection", "update"],
+)
+def test_kg_query_reports_bad_parameters_in_one_line(capsys, graph_file: Path, args: list[str], message: str) -> None:
     code, out, err = cli(capsys, "query", graph_file, *args)
 
     assert code == 6 and out == ""  # QueryError
@@ -338,24 +380,32 @@ def test_kg_query_reports_bad_parameters_in_one_line(capsys, graph_file: Path, a
 def test_named_queries_on_the_example_article(example_graph: kg.KnowledgeGraph) -> None:
     csto = "Collective Security Treaty Organization"
 
-    assert rows(example_graph.named_query("withdrawals"), "actor", "withdrew_from", "date_text", "time_text",
-                "reported_text") == [("Uzbekistan", csto, "2012", "in 2012", "2023-09-27")]
-    assert rows(example_graph.named_query("memberships", actor="Uzbekistan"), "member", "relation",
-                "organization", "date_text", "end_text", "reported_text") == [
+    assert rows(
+        example_graph.named_query("withdrawals"), "actor", "withdrew_from", "date_text", "time_text", "reported_text"
+    ) == [("Uzbekistan", csto, "2012", "in 2012", "2023-09-27")]
+    assert rows(
+        example_graph.named_query("memberships", actor="Uzbekistan"),
+        "member",
+        "relation",
+        "organization",
+        "date_text",
+        "end_text",
+        "reported_text",
+    ) == [
         ("Uzbekistan", "memberOf", csto, None, "2012", "2023-09-27"),
         ("Uzbekistan", "withdrewFrom", csto, "2012", None, "2023-09-27"),
         ("Uzbekistan", "memberOf", csto, None, None, "2023-09-27"),
     ]
-    assert rows(example_graph.named_query("leaders", country="Uzbekistan"), "person", "relation", "role",
-                "of") == [
+    assert rows(example_graph.named_query("leaders", country="Uzbekistan"), "person", "relation", "role", "of") == [
         ("Bahodir Kurbanov", "officialOf", "Defence Minister", "Uzbekistan"),
         ("Shavkat Mirziyoyev", "leaderOf", "President", "Uzbekistan"),
         ("Viktor Makhmudov", "officialOf", "secretary of Security Council of Uzbekistan", "Uzbekistan"),
     ]
-    assert rows(example_graph.named_query("hostile-dyads"), "actor_1", "actor_2", "statements",
-                "relations") == [("Armenia", "Russia", 1, "threatened"),
-                                 ("Russia", "Ukraine", 1, "inConflictWith"),
-                                 ("United States", "Uzbekistan", 1, "expelled")]
+    assert rows(example_graph.named_query("hostile-dyads"), "actor_1", "actor_2", "statements", "relations") == [
+        ("Armenia", "Russia", 1, "threatened"),
+        ("Russia", "Ukraine", 1, "inConflictWith"),
+        ("United States", "Uzbekistan", 1, "expelled"),
+    ]
     visits = example_graph.named_query("interactions", actor="Uzbekistan", relation="visited")
     assert rows(visits, "subject", "relation", "object", "date_text") == [
         ("Michael Kurilla", "visited", "Uzbekistan", "2022"),
@@ -367,15 +417,20 @@ def test_named_queries_on_the_example_article(example_graph: kg.KnowledgeGraph) 
 
 
 def test_named_queries_on_a_store_bind_values_like_in_memory(graph: kg.KnowledgeGraph, tmp_path: Path) -> None:
-    from kg.graph.persistent import PersistentGraph
     from sample_graph import DOCUMENTS, RELATIONS
+
+    from kg.graph.persistent import PersistentGraph
 
     with PersistentGraph.open(tmp_path / "store") as store:
         for document in DOCUMENTS:
             store.add(document, RELATIONS[document.id], "0.0.0")
-        for name, params in [("interactions", {"actor": "Uzbekistan"}), ("leaders", {"country": "Uzbekistan"}),
-                             ("withdrawals", {"from": "2012"}), ("hostile-dyads", {"actor": "Russia"}),
-                             ("statements", {"text": INJECTIONS[0]})]:
+        for name, params in [
+            ("interactions", {"actor": "Uzbekistan"}),
+            ("leaders", {"country": "Uzbekistan"}),
+            ("withdrawals", {"from": "2012"}),
+            ("hostile-dyads", {"actor": "Russia"}),
+            ("statements", {"text": INJECTIONS[0]}),
+        ]:
             stored, memory = store.named_query(name, **params), graph.named_query(name, **params)
             columns = [c for c in memory.columns if not c.endswith("_text") and c not in ("confidence",)]
             assert rows(stored, *columns) == rows(memory, *columns), name

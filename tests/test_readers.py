@@ -65,8 +65,15 @@ def test_jsonl_records_become_documents(tmp_path: Path) -> None:
     path = write_jsonl(
         tmp_path / "docs.jsonl",
         [
-            json.dumps({"id": "n1", "text": "Ghana recalled its envoy.", "date": "2021-07-08",
-                        "title": "Envoy recalled", "url": "https://example.org/n1"}),
+            json.dumps(
+                {
+                    "id": "n1",
+                    "text": "Ghana recalled its envoy.",
+                    "date": "2021-07-08",
+                    "title": "Envoy recalled",
+                    "url": "https://example.org/n1",
+                }
+            ),
             "",
             json.dumps({"id": "n2", "text": "Togo\u2028replied.", "date": "2021-07-09T16:30:00Z"}),
             json.dumps({"id": "n3", "text": "Benin stayed silent.", "extra": 1}),
@@ -76,10 +83,10 @@ def test_jsonl_records_become_documents(tmp_path: Path) -> None:
     documents = list(read_documents([path]))
 
     assert documents == [
-        Document("n1", "Ghana recalled its envoy.", datetime.date(2021, 7, 8),
-                 "Envoy recalled", "https://example.org/n1"),
-        Document("n2", "Togo\u2028replied.", datetime.date(2021, 7, 9), None,
-                 path.resolve().as_uri()),
+        Document(
+            "n1", "Ghana recalled its envoy.", datetime.date(2021, 7, 8), "Envoy recalled", "https://example.org/n1"
+        ),
+        Document("n2", "Togo\u2028replied.", datetime.date(2021, 7, 9), None, path.resolve().as_uri()),
         Document("n3", "Benin stayed silent.", None, None, path.resolve().as_uri()),
     ]
 
@@ -100,8 +107,12 @@ def test_malformed_jsonl_line_is_reported_with_line_number_and_skipped(
 ) -> None:
     path = write_jsonl(
         tmp_path / "docs.jsonl",
-        [json.dumps({"id": "ok1", "text": "Kenya voted."}), "", line,
-         json.dumps({"id": "ok2", "text": "Uganda abstained."})],
+        [
+            json.dumps({"id": "ok1", "text": "Kenya voted."}),
+            "",
+            line,
+            json.dumps({"id": "ok2", "text": "Uganda abstained."}),
+        ],
     )
     errors: list[InputError] = []
 
@@ -129,8 +140,10 @@ def test_jsonl_line_with_a_bad_date_keeps_its_document_without_the_date(
 ) -> None:
     path = write_jsonl(
         tmp_path / "docs.jsonl",
-        [json.dumps({"id": "ok1", "text": "Kenya voted.", "date": "2024-01-02"}),
-         json.dumps({"id": "x", "text": "Oman mediated.", "date": value})],
+        [
+            json.dumps({"id": "ok1", "text": "Kenya voted.", "date": "2024-01-02"}),
+            json.dumps({"id": "x", "text": "Oman mediated.", "date": value}),
+        ],
     )
     errors: list[InputError] = []
     warnings: list[InputWarning] = []
@@ -138,13 +151,16 @@ def test_jsonl_line_with_a_bad_date_keeps_its_document_without_the_date(
     documents = list(read_documents([path], on_error=errors.append, on_warning=warnings.append))
 
     assert [(d.id, d.text, d.date) for d in documents] == [
-        ("ok1", "Kenya voted.", datetime.date(2024, 1, 2)), ("x", "Oman mediated.", None)]
+        ("ok1", "Kenya voted.", datetime.date(2024, 1, 2)),
+        ("x", "Oman mediated.", None),
+    ]
     assert errors == []
     (warning,) = warnings
     message = str(warning)
     assert message.startswith(f"{path}:2: {fragment}")
-    assert message.endswith("; the date was dropped and record 'x' read without one "
-                            "(relative dates in it stay unresolved)")
+    assert message.endswith(
+        "; the date was dropped and record 'x' read without one (relative dates in it stay unresolved)"
+    )
 
 
 def test_jsonl_is_read_line_by_line_and_a_line_not_in_utf8_costs_only_itself(tmp_path: Path) -> None:
@@ -261,9 +277,7 @@ def test_missing_file_is_reported_and_other_inputs_still_read(tmp_path: Path) ->
     documents = list(read_documents([missing, good], on_error=errors.append))
 
     assert [document.id for document in documents] == ["good"]
-    assert [str(error) for error in errors] == [
-        f"{missing}: no such file or directory; check the path"
-    ]
+    assert [str(error) for error in errors] == [f"{missing}: no such file or directory; check the path"]
 
 
 def test_unreadable_file_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -278,9 +292,7 @@ def test_unreadable_file_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with pytest.raises(InputError) as caught:
         list(read_documents([path]))
 
-    assert str(caught.value) == (
-        f"{path}: cannot read the file (Permission denied); check that it is readable"
-    )
+    assert str(caught.value) == (f"{path}: cannot read the file (Permission denied); check that it is readable")
 
 
 def test_parse_date_accepts_dates_and_iso_datetimes() -> None:

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sample_graph import MARKUP, sample_graph
 
 import kg
 from kg.errors import QueryError
 from kg.graph.namespace import GKE
 from kg.layout import force_layout
 from kg.viz import NetworkView, page, render_html, show, summary_html
-from sample_graph import MARKUP, sample_graph
 
 CSTO = "Collective Security Treaty Organization"
 
@@ -35,11 +35,14 @@ def parts(text: str) -> tuple[list[dict], list[dict], dict, dict]:
     def value_after(marker: str) -> Any:
         return decoder.raw_decode(text, text.index(marker) + len(marker))[0]
 
-    model = json.loads(re.search(r'<script type="application/json" id="geokg-data">(.*?)</script>', text,
-                                 re.S).group(1))
+    model = json.loads(
+        re.search(r'<script type="application/json" id="geokg-data">(.*?)</script>', text, re.S).group(1)
+    )
+
     def element(name: str) -> Any:
-        return json.loads(re.search(rf'<script type="application/json" id="geokg-{name}">(.*?)</script>', text,
-                                    re.S).group(1))
+        return json.loads(
+            re.search(rf'<script type="application/json" id="geokg-{name}">(.*?)</script>', text, re.S).group(1)
+        )
 
     return element("nodes"), element("edges"), value_after("var options = "), model
 
@@ -54,7 +57,7 @@ def triples(model: dict) -> list[tuple[str, str, str]]:
 
 
 def hue(colour: str) -> float:
-    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     return colorsys.rgb_to_hls(red, green, blue)[0]
 
 
@@ -87,20 +90,30 @@ def test_the_model_holds_every_statement_of_every_relation(graph: kg.KnowledgeGr
         ("Uzbekistan", "withdrewFrom", CSTO),
     ]
     by_relation = {e["relation"]: (e, edges[e_id]) for e_id, e in enumerate(model["edges"])}
-    assert {name: (e["family"], vis["arrows"]) for name, (e, vis) in by_relation.items()
-            if name in ("withdrewFrom", "cooperatesWith", "attacked", "threatened", "visited", "leaderOf")} == {
-        "withdrewFrom": ("membership", "to"), "cooperatesWith": ("cooperation", ""),
-        "attacked": ("conflict", "to"), "threatened": ("coercion", "to"), "visited": ("diplomacy", "to"),
-        "leaderOf": ("structure", "to")}
+    assert {
+        name: (e["family"], vis["arrows"])
+        for name, (e, vis) in by_relation.items()
+        if name in ("withdrewFrom", "cooperatesWith", "attacked", "threatened", "visited", "leaderOf")
+    } == {
+        "withdrewFrom": ("membership", "to"),
+        "cooperatesWith": ("cooperation", ""),
+        "attacked": ("conflict", "to"),
+        "threatened": ("coercion", "to"),
+        "visited": ("diplomacy", "to"),
+        "leaderOf": ("structure", "to"),
+    }
     statements = {model["edges"][s[0]]["relation"]: s for s in model["statements"]}
     documents = model["documents"]
     membership = statements["memberOf"]
     assert membership[1:8] == [0, 0.85, "1994-01-01", "2012-01-01", 1, "1994", "start"]
     criticism = statements["criticized"]
     assert criticism[1:8] == [0, 0.7, "2012-06-29", "2012-06-29", 0, "2012-06-29", "reported"]
-    assert documents[criticism[8]] == {"id": "exit-2012", "title": "Tashkent quits the CSTO",
-                                       "url": "https://news.example.org/2012/exit?id=7&lang=en",
-                                       "date": "2012-06-29"}
+    assert documents[criticism[8]] == {
+        "id": "exit-2012",
+        "title": "Tashkent quits the CSTO",
+        "url": "https://news.example.org/2012/exit?id=7&lang=en",
+        "date": "2012-06-29",
+    }
     assert model["modalities"][statements["alliedWith"][1]] == "Hypothetical"
     assert model["defaults"] == {"modalities": ["Asserted"]}
     assert options["physics"]["enabled"] is False and options["layout"]["improvedLayout"] is False
@@ -111,15 +124,25 @@ def test_nodes_are_styled_by_type_and_agents_take_their_countrys_colour(graph: k
     by_label = {entity["label"]: (entity, nodes[number]) for number, entity in enumerate(model["nodes"])}
 
     assert {label: vis["shape"] for label, (_, vis) in by_label.items()} == {
-        "Armenia": "dot", "Bahodir Kurbanov": "triangle", CSTO: "diamond", "Michael Kurilla": "triangle",
-        "Ministry of Defence of Uzbekistan": "square", "Russia": "dot", "Russia (military)": "hexagon",
-        "Shavkat Mirziyoyev": "triangle", "Tashkent": "dot", "Ukraine": "dot", "United States": "dot",
-        "Uzbekistan": "dot"}
+        "Armenia": "dot",
+        "Bahodir Kurbanov": "triangle",
+        CSTO: "diamond",
+        "Michael Kurilla": "triangle",
+        "Ministry of Defence of Uzbekistan": "square",
+        "Russia": "dot",
+        "Russia (military)": "hexagon",
+        "Shavkat Mirziyoyev": "triangle",
+        "Tashkent": "dot",
+        "Ukraine": "dot",
+        "United States": "dot",
+        "Uzbekistan": "dot",
+    }
     russia, military = by_label["Russia"][1]["color"], by_label["Russia (military)"][1]["color"]
     assert abs(hue(russia) - hue(military["background"])) < 0.02
     assert abs(hue(russia) - hue(military["border"])) < 0.02
-    country_hues = sorted(hue(by_label[name][1]["color"])
-                          for name in ("Armenia", "Russia", "Ukraine", "United States", "Uzbekistan"))
+    country_hues = sorted(
+        hue(by_label[name][1]["color"]) for name in ("Armenia", "Russia", "Ukraine", "United States", "Uzbekistan")
+    )
     assert min(b - a for a, b in zip(country_hues, country_hues[1:])) > 0.05  # five distinct colours
     entity, vis = by_label[CSTO]
     assert (entity["short"], entity["type"]) == ("CSTO", "InternationalOrganization")
@@ -162,8 +185,10 @@ def test_a_large_view_keeps_its_most_connected_actors_and_says_so(graph: kg.Know
     _, _, _, model = parts(page(graph, max_nodes=4))
 
     assert labels(model) == [CSTO, "Russia", "Ukraine", "Uzbekistan"]
-    assert model["note"] == ("Showing the 4 most connected of 12 actors and 5 of 14 relations; 8 actors and "
-                             "9 relations left out (use a focus actor or the country level to see them).")
+    assert model["note"] == (
+        "Showing the 4 most connected of 12 actors and 5 of 14 relations; 8 actors and "
+        "9 relations left out (use a focus actor or the country level to see them)."
+    )
 
 
 def test_text_from_documents_cannot_break_out_of_the_page(graph: kg.KnowledgeGraph) -> None:
@@ -177,7 +202,8 @@ def test_text_from_documents_cannot_break_out_of_the_page(graph: kg.KnowledgeGra
 
 
 def test_render_html_writes_only_the_requested_file_and_is_deterministic(
-        graph: kg.KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    graph: kg.KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
 
     written = render_html(graph, "out/views/net.html")
@@ -185,7 +211,11 @@ def test_render_html_writes_only_the_requested_file_and_is_deterministic(
 
     assert written == Path("out/views/net.html")
     assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == [
-        "again.html", "out", "out/views", "out/views/net.html"]
+        "again.html",
+        "out",
+        "out/views",
+        "out/views/net.html",
+    ]
     assert written.read_text(encoding="utf-8") == again.read_text(encoding="utf-8")
     assert written.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
@@ -233,11 +263,14 @@ def test_force_layout_packs_components_apart_and_is_deterministic() -> None:
 
 
 def test_importing_viz_loads_neither_spacy_nor_the_drawing_libraries() -> None:
-    code = ("import sys, kg.viz, kg.layout, kg.analysis; "
-            "print([m for m in ('spacy', 'pyvis', 'networkx', 'numpy') if m in sys.modules])")
+    code = (
+        "import sys, kg.viz, kg.layout, kg.analysis; "
+        "print([m for m in ('spacy', 'pyvis', 'networkx', 'numpy') if m in sys.modules])"
+    )
 
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True).stdout.strip() == "[]"
+    assert (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "[]"
+    )
 
 
 def test_an_empty_graph_draws_an_empty_view() -> None:
@@ -264,8 +297,20 @@ def kg_viz(capsys, *args: object) -> tuple[int, str, str]:
 
 
 def test_kg_viz_focus_hops_and_country_level(capsys, graph_file: Path, tmp_path: Path) -> None:
-    code, out, err = kg_viz(capsys, graph_file, "-o", tmp_path / "focus.html", "--focus", "Uzbekistan",
-                            "--hops", "2", "--level", "country", "--size-by", "pagerank")
+    code, out, err = kg_viz(
+        capsys,
+        graph_file,
+        "-o",
+        tmp_path / "focus.html",
+        "--focus",
+        "Uzbekistan",
+        "--hops",
+        "2",
+        "--level",
+        "country",
+        "--size-by",
+        "pagerank",
+    )
 
     assert code == 0, err
     assert out == f"kg viz: wrote {tmp_path / 'focus.html'}\n"
@@ -280,7 +325,8 @@ def test_kg_viz_all_ticks_every_modality(capsys, graph_file: Path, tmp_path: Pat
 
     assert code == 0, err
     assert parts((tmp_path / "all.html").read_text(encoding="utf-8"))[3]["defaults"] == {
-        "modalities": ["Asserted", "Negated", "Hypothetical", "Future"]}
+        "modalities": ["Asserted", "Negated", "Hypothetical", "Future"]
+    }
 
 
 def test_kg_viz_reports_an_unknown_focus_in_one_line(capsys, graph_file: Path, tmp_path: Path) -> None:

@@ -12,22 +12,29 @@ from typing import Any
 import pytest
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS
+from sample_graph import MARKUP, sample_graph
 
 import kg
 from kg.graph.namespace import GKD
 from kg.viz import render_html
-from sample_graph import MARKUP, sample_graph
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
-                                reason=f"needs Chromium at {CHROMIUM} (Debian package chromium)")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Chromium at {CHROMIUM} (Debian package chromium)")
 sync_api = pytest.importorskip(
     "playwright.sync_api",
     reason="needs the playwright Python package (pip install playwright); "
-           "its browser download is not needed, Debian's Chromium is used")
+    "its browser download is not needed, Debian's Chromium is used",
+)
 
 ARTICLE = b"<!DOCTYPE html><title>Tashkent quits the CSTO</title><p>The article.</p>"
 
@@ -97,11 +104,14 @@ class View:
         return self.page.evaluate("label => geokg.model.nodes.findIndex(n => n.label === label)", label)
 
     def screen_point(self, label: str) -> dict[str, float]:
-        return self.page.evaluate("""id => {
+        return self.page.evaluate(
+            """id => {
             const point = network.canvasToDOM(network.getPositions([id])[id]);
             const box = document.getElementById("mynetwork").getBoundingClientRect();
             return {x: box.left + point.x, y: box.top + point.y};
-        }""", self.node_id(label))
+        }""",
+            self.node_id(label),
+        )
 
     def toggle(self, group: str, value: str) -> None:
         self.page.locator(f"#geokg-{group} input[value='{value}']").click()
@@ -117,9 +127,20 @@ def view(browser: Any, sample_page: Path) -> Iterator[View]:
     opened.close()
 
 
-ASSERTED_ACTORS = ["Bahodir Kurbanov", "Collective Security Treaty Organization", "Michael Kurilla",
-                   "Ministry of Defence of Uzbekistan", "Russia", "Russia (military)", "Shavkat Mirziyoyev",
-                   "Tashkent", "Ukraine", "United States", "Uzbekistan", "Armenia"]
+ASSERTED_ACTORS = [
+    "Bahodir Kurbanov",
+    "Collective Security Treaty Organization",
+    "Michael Kurilla",
+    "Ministry of Defence of Uzbekistan",
+    "Russia",
+    "Russia (military)",
+    "Shavkat Mirziyoyev",
+    "Tashkent",
+    "Ukraine",
+    "United States",
+    "Uzbekistan",
+    "Armenia",
+]
 
 
 def test_the_view_draws_the_asserted_network_offline_with_a_legend(view: View) -> None:
@@ -128,9 +149,24 @@ def test_the_view_draws_the_asserted_network_offline_with_a_legend(view: View) -
     assert view.page.evaluate("Object.keys(network.getPositions()).length") == 12
     assert view.page.locator("#geokg-status").inner_text() == "12 of 12 actors, 12 of 14 relations, 12 statements"
     legend = view.page.locator("#geokg-panel").inner_text()
-    for name in ("membership", "diplomacy", "cooperation", "conflict", "coercion", "structure",
-                 "Country", "Agent", "InternationalOrganization", "Person", "GovernmentBody", "Place",
-                 "Asserted", "Negated", "Hypothetical", "Future"):
+    for name in (
+        "membership",
+        "diplomacy",
+        "cooperation",
+        "conflict",
+        "coercion",
+        "structure",
+        "Country",
+        "Agent",
+        "InternationalOrganization",
+        "Person",
+        "GovernmentBody",
+        "Place",
+        "Asserted",
+        "Negated",
+        "Hypothetical",
+        "Future",
+    ):
         assert name in legend
     assert view.requests and all(url.startswith(("file://", "data:")) for url in view.requests), view.requests
     assert view.dialogs == [] and view.errors == []
@@ -143,19 +179,26 @@ def test_labels_are_short_and_do_not_overlap(view: View) -> None:
     assert {"Uzbekistan", "Russia", "CSTO"} <= texts
     assert "Collective Security Treaty Organization" not in texts
     for number, a in enumerate(boxes):
-        for b in boxes[number + 1:]:
-            apart = (a["x"] + a["w"] <= b["x"] or b["x"] + b["w"] <= a["x"]
-                     or a["y"] + a["h"] <= b["y"] or b["y"] + b["h"] <= a["y"])
+        for b in boxes[number + 1 :]:
+            apart = (
+                a["x"] + a["w"] <= b["x"]
+                or b["x"] + b["w"] <= a["x"]
+                or a["y"] + a["h"] <= b["y"]
+                or b["y"] + b["h"] <= a["y"]
+            )
             assert apart, (a, b)
 
 
-@pytest.mark.parametrize(("group", "value", "expected"), [
-    ("families", "coercion", [11, 10]),     # criticized and threatened go, and Armenia with them
-    ("families", "membership", [11, 9]),    # joined, memberOf, withdrewFrom; the CSTO goes
-    ("types", "Person", [8, 9]),            # three persons, and the ministry only Kurbanov served
-    ("modalities", "Negated", [12, 13]),    # Kurilla did not meet Kurbanov
-    ("modalities", "Hypothetical", [12, 13]),  # the United States might ally with Uzbekistan
-])
+@pytest.mark.parametrize(
+    ("group", "value", "expected"),
+    [
+        ("families", "coercion", [11, 10]),  # criticized and threatened go, and Armenia with them
+        ("families", "membership", [11, 9]),  # joined, memberOf, withdrewFrom; the CSTO goes
+        ("types", "Person", [8, 9]),  # three persons, and the ministry only Kurbanov served
+        ("modalities", "Negated", [12, 13]),  # Kurilla did not meet Kurbanov
+        ("modalities", "Hypothetical", [12, 13]),  # the United States might ally with Uzbekistan
+    ],
+)
 def test_each_filter_changes_what_is_drawn(view: View, group: str, value: str, expected: list[int]) -> None:
     view.toggle(group, value)
 
@@ -165,8 +208,10 @@ def test_each_filter_changes_what_is_drawn(view: View, group: str, value: str, e
 def test_unasserted_statements_are_drawn_dashed(view: View) -> None:
     view.toggle("modalities", "Negated")
 
-    dashed = view.page.evaluate("edges.get().filter(e => e.dashes && geokg.shownEdges().includes(e.id))"
-                                ".map(e => geokg.model.edges[e.id].relation)")
+    dashed = view.page.evaluate(
+        "edges.get().filter(e => e.dashes && geokg.shownEdges().includes(e.id))"
+        ".map(e => geokg.model.edges[e.id].relation)"
+    )
     assert dashed == ["metWith"]
 
 
@@ -178,15 +223,17 @@ def test_minimum_confidence(view: View) -> None:
     assert view.page.locator("#geokg-confidence-value").inner_text() == "0.80"
 
 
-@pytest.mark.parametrize(("field", "value", "actors", "relations"), [
-    ("from", "2023", 11, 8),    # this year's events, and what was reported this year
-    ("to", "1999", 2, 2),       # the joining and the membership
-    ("as-of", "2000", 2, 2),    # a member then
-    ("as-of", "2013", 3, 2),    # the withdrawal and the criticism happened; the membership is over
-    ("as-of", "2012-06-15", 2, 1),  # after the withdrawal, before the criticism was reported
-])
-def test_the_time_window_changes_what_is_drawn(view: View, field: str, value: str, actors: int,
-                                               relations: int) -> None:
+@pytest.mark.parametrize(
+    ("field", "value", "actors", "relations"),
+    [
+        ("from", "2023", 11, 8),  # this year's events, and what was reported this year
+        ("to", "1999", 2, 2),  # the joining and the membership
+        ("as-of", "2000", 2, 2),  # a member then
+        ("as-of", "2013", 3, 2),  # the withdrawal and the criticism happened; the membership is over
+        ("as-of", "2012-06-15", 2, 1),  # after the withdrawal, before the criticism was reported
+    ],
+)
+def test_the_time_window_changes_what_is_drawn(view: View, field: str, value: str, actors: int, relations: int) -> None:
     view.page.locator(f"#geokg-{field}").fill(value)
     view.page.locator(f"#geokg-{field}").press("Enter")
 
@@ -209,8 +256,9 @@ def test_a_date_that_is_not_a_date_is_ignored_and_said(view: View) -> None:
     view.page.locator("#geokg-from").press("Enter")
 
     assert view.counts() == [12, 12]
-    assert "ignoring the from date: write YYYY, YYYY-MM or YYYY-MM-DD" in \
-        view.page.locator("#geokg-status").inner_text()
+    assert (
+        "ignoring the from date: write YYYY, YYYY-MM or YYYY-MM-DD" in view.page.locator("#geokg-status").inner_text()
+    )
 
 
 def test_search_finds_and_focuses_an_actor(view: View) -> None:
@@ -267,8 +315,10 @@ def test_a_source_title_is_a_link_that_opens_the_article(view: View, article_ser
     tooltip = view.page.wait_for_selector("#geokg-tooltip.geokg-pinned", state="visible", timeout=3000)
 
     assert "Moscow criticized Tashkent." in tooltip.inner_text()
-    assert "2012-06-29 (reported) \u00b7 confidence 0.70 \u00b7 Asserted \u00b7 Tashkent quits the CSTO" \
+    assert (
+        "2012-06-29 (reported) \u00b7 confidence 0.70 \u00b7 Asserted \u00b7 Tashkent quits the CSTO"
         in tooltip.inner_text()
+    )
     link = view.page.locator("#geokg-tooltip a")
     assert link.get_attribute("href") == f"{article_server}/2012/exit?id=7&lang=en"
     assert link.get_attribute("rel") == "noopener noreferrer"
@@ -286,12 +336,17 @@ def test_a_node_tooltip_names_the_agents_country(view: View) -> None:
     view.page.mouse.move(point["x"], point["y"])
     tooltip = view.page.wait_for_selector("#geokg-tooltip", state="visible", timeout=3000)
 
-    assert tooltip.inner_text().splitlines()[:4] == ["Russia (military)", "Type: Agent", "Country: Russia",
-                                                     "Sector: Military"]
+    assert tooltip.inner_text().splitlines()[:4] == [
+        "Russia (military)",
+        "Type: Agent",
+        "Country: Russia",
+        "Sector: Military",
+    ]
 
 
-def test_the_example_article_view_draws_every_actor_and_relation(browser: Any, tmp_path: Path,
-                                                               example_graph: kg.KnowledgeGraph) -> None:
+def test_the_example_article_view_draws_every_actor_and_relation(
+    browser: Any, tmp_path: Path, example_graph: kg.KnowledgeGraph
+) -> None:
     from kg.analysis import actor_graph
 
     network = actor_graph(example_graph, include_places=True)

@@ -93,15 +93,11 @@ def agent_key_suffixes(path: Path = AGENT_KEYS_PATH) -> Mapping[str, tuple[str, 
     suffixes = {}
     for sector, values in table.items():
         if sector not in SECTORS:
-            raise ConfigError(
-                f"{path}: unknown sector {sector!r}; use one of {', '.join(SECTORS)}"
-            )
+            raise ConfigError(f"{path}: unknown sector {sector!r}; use one of {', '.join(SECTORS)}")
         if not isinstance(values, list) or not all(
             isinstance(value, str) and re.fullmatch(r"[A-Z]+", value) for value in values
         ):
-            raise ConfigError(
-                f"{path}: sector {sector!r} needs a list of upper-case suffixes such as \"MIL\""
-            )
+            raise ConfigError(f'{path}: sector {sector!r} needs a list of upper-case suffixes such as "MIL"')
         suffixes[sector] = tuple(values)
     return MappingProxyType(suffixes)
 
@@ -174,8 +170,7 @@ class GoldResolver:
     ['KEN', 'KEN_POLICE']
     """
 
-    def __init__(self, entities: Mapping, agent_suffixes: Mapping[str, Iterable[str]] | None = None
-                 ) -> None:
+    def __init__(self, entities: Mapping, agent_suffixes: Mapping[str, Iterable[str]] | None = None) -> None:
         self._keys = frozenset(entities)
         self._by_alias: dict[str, set[str]] = defaultdict(set)
         self._by_qid: dict[str, set[str]] = defaultdict(set)

@@ -72,8 +72,10 @@ class EntityReport:
         lines = [f"{'entities':<28} {'tp':>5} {'fp':>5} {'fn':>5} {'prec':>6} {'rec':>6} {'f1':>6}"]
         lines.append("-" * len(lines[0]))
         for name, scores in [*sorted(self.per_type.items()), ("all mentions", self.scores)]:
-            lines.append(f"{name:<28} {scores.tp:>5} {scores.fp:>5} {scores.fn:>5} "
-                         f"{scores.precision:>6.3f} {scores.recall:>6.3f} {scores.f1:>6.3f}")
+            lines.append(
+                f"{name:<28} {scores.tp:>5} {scores.fp:>5} {scores.fn:>5} "
+                f"{scores.precision:>6.3f} {scores.recall:>6.3f} {scores.f1:>6.3f}"
+            )
         lines.append(f"not scored: {self.unscored} predicted mentions of entities outside the gold inventory")
         lines.append(f"misses ({len(self.misses)}):")
         lines += [f"  {error}" for error in self.misses]
@@ -83,9 +85,9 @@ class EntityReport:
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data."""
+
         def scores(s: Scores) -> dict[str, Any]:
-            return {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": s.precision,
-                    "recall": s.recall, "f1": s.f1}
+            return {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": s.precision, "recall": s.recall, "f1": s.f1}
 
         return {
             "scores": scores(self.scores),
@@ -148,8 +150,9 @@ def evaluate_entities(gold: GoldSet, find: FindMentions) -> EntityReport:
                     covered.add((start, end))
             else:
                 fp += 1
-                report.wrong.append(MentionError(document_id, mention.text, mention.start, key,
-                                                 f"{entity.key} ({entity.type})"))
+                report.wrong.append(
+                    MentionError(document_id, mention.text, mention.start, key, f"{entity.key} ({entity.type})")
+                )
         for start, end, key in spans:
             if (start, end) not in covered:
                 fn += 1
@@ -190,15 +193,17 @@ def evaluate_redocred_entities(docs: Sequence[RedocDoc], find: FindMentions) -> 
                     covered.add(fresh[0])
             elif overlapping:
                 counts[overlapping[0][2]][1] += 1
-                report.wrong.append(MentionError(document_id, mention.text, mention.start,
-                                                 overlapping[0][2], entity.type))
+                report.wrong.append(
+                    MentionError(document_id, mention.text, mention.start, overlapping[0][2], entity.type)
+                )
             else:
                 report.unscored += 1
         for span in spans:
             if span not in covered:
                 counts[span[2]][2] += 1
-                report.misses.append(MentionError(document_id, texts[document_id][span[0]:span[1]],
-                                                  span[0], span[2], "nothing"))
+                report.misses.append(
+                    MentionError(document_id, texts[document_id][span[0] : span[1]], span[0], span[2], "nothing")
+                )
     report.per_type = {kind: Scores(*values) for kind, values in counts.items()}
     report.scores = Scores(*(sum(values[i] for values in counts.values()) for i in range(3)))
     return report

@@ -304,16 +304,16 @@ def load_plover(path: str | Path) -> PloverSet:
                 published_event=event,
             )
         )
-    logger.info("loaded %d PLOVER records (%d sentences) from %s",
-                len(records), len(documents), source)
+    logger.info("loaded %d PLOVER records (%d sentences) from %s", len(records), len(documents), source)
     return PloverSet(records=tuple(records), documents=tuple(documents.values()))
 
 
 def _actors(value: Any, slot: str, place: str, identifier: str) -> tuple[PloverActor, ...]:
     if value is None or isinstance(value, str):
         if isinstance(value, str) and value.strip():
-            logger.info("%s: %s of %s is the string %r, not a list of actors; read as none",
-                        place, slot, identifier, value)
+            logger.info(
+                "%s: %s of %s is the string %r, not a list of actors; read as none", place, slot, identifier, value
+            )
         return ()
     if not isinstance(value, list):
         raise InputError(f'{place}: "{slot}" must be a list of actors with actorText and code')
@@ -322,17 +322,16 @@ def _actors(value: Any, slot: str, place: str, identifier: str) -> tuple[PloverA
     for entry in value:
         code = entry.get("code") if isinstance(entry, dict) else None
         if not isinstance(code, str) or not code.strip():
-            raise InputError(
-                f'{place}: each actor of "{slot}" needs a "code" (an ISO 3166 alpha-3 code, '
-                "IGO or NGO)"
-            )
+            raise InputError(f'{place}: each actor of "{slot}" needs a "code" (an ISO 3166 alpha-3 code, IGO or NGO)')
         text = entry.get("actorText")
         sector = entry.get("sector")
-        actors.append(PloverActor(
-            text=" ".join(text.split()) if isinstance(text, str) else "",
-            code=aliases.get(code.strip(), code.strip()),
-            sector=sector if isinstance(sector, str) and sector else None,
-        ))
+        actors.append(
+            PloverActor(
+                text=" ".join(text.split()) if isinstance(text, str) else "",
+                code=aliases.get(code.strip(), code.strip()),
+                sector=sector if isinstance(sector, str) and sector else None,
+            )
+        )
     return tuple(actors)
 
 
@@ -375,10 +374,7 @@ class _ActorCodes:
 
 def _matches(codes: frozenset[str], actors: Sequence[PloverActor], groups: Iterable[str]) -> bool:
     group_codes = codes.intersection(groups)
-    return any(
-        actor.code in codes or any(actor.code.startswith(group) for group in group_codes)
-        for actor in actors
-    )
+    return any(actor.code in codes or any(actor.code.startswith(group) for group in group_codes) for actor in actors)
 
 
 def _finds(
@@ -399,12 +395,14 @@ def _finds(
         elif len(one_side) >= 2:
             if distinct and _matches(first, one_side, groups) and _matches(second, one_side, groups):
                 return True
-        elif record.sources:
-            if _matches(first, record.sources, groups):
-                return True
-        elif record.targets:
-            if _matches(second, record.targets, groups):
-                return True
+        elif (
+            record.sources
+            and _matches(first, record.sources, groups)
+            or record.targets
+            and not record.sources
+            and _matches(second, record.targets, groups)
+        ):
+            return True
     return False
 
 
@@ -523,10 +521,8 @@ class PloverReport:
     def summary(self) -> str:
         """One line: records found, statement precision, strict F1, overall and by kind."""
         parts = [
-            f"records found {self.overall.found} of {self.overall.records} "
-            f"({self.overall.recall:.3f})",
-            f"statement precision {self.overall.precision:.3f} "
-            f"({self.overall.correct} of {self.overall.statements})",
+            f"records found {self.overall.found} of {self.overall.records} ({self.overall.recall:.3f})",
+            f"statement precision {self.overall.precision:.3f} ({self.overall.correct} of {self.overall.statements})",
             f"strict F1 {self.overall.f1:.3f}",
         ]
         parts += [f"{kind} {counts.f1:.3f}" for kind, counts in self.by_kind.items()]
@@ -546,16 +542,13 @@ class PloverReport:
             targets = ", ".join(map(str, record.targets)) or "-"
             lines.append(
                 f"  {record.id:<{width}}  {record.event} {record.kind}: {sources} -> {targets}"
-                f"  \"{' '.join(record.text.split())}\""
+                f'  "{" ".join(record.text.split())}"'
             )
         wrong = self.wrong
         lines.append(f"wrong statements ({len(wrong)}):")
         width = max((len(statement.document_id) for statement in wrong), default=0)
         for statement in wrong:
-            lines.append(
-                f"  {statement.document_id:<{width}}  {statement}"
-                f"  \"{' '.join(statement.evidence.split())}\""
-            )
+            lines.append(f'  {statement.document_id:<{width}}  {statement}  "{" ".join(statement.evidence.split())}"')
         return "\n".join(lines)
 
 
@@ -680,20 +673,23 @@ def evaluate_plover(
         )
 
     judgements = list(judged.values())
-    events = list(dict.fromkeys(
-        [event for event in _table().event_types
-         if any(r.event == event for r in gold.records) or any(j.event == event for j in judgements)]
-    ))
+    events = list(
+        dict.fromkeys(
+            [
+                event
+                for event in _table().event_types
+                if any(r.event == event for r in gold.records) or any(j.event == event for j in judgements)
+            ]
+        )
+    )
     return PloverReport(
         overall=counts(gold.records, judgements),
         by_kind={
-            kind: counts([r for r in gold.records if r.kind == kind],
-                         [j for j in judgements if j.kind == kind])
+            kind: counts([r for r in gold.records if r.kind == kind], [j for j in judgements if j.kind == kind])
             for kind in KINDS
         },
         by_event={
-            event: counts([r for r in gold.records if r.event == event],
-                          [j for j in judgements if j.event == event])
+            event: counts([r for r in gold.records if r.event == event], [j for j in judgements if j.event == event])
             for event in events
         },
         statements=tuple(judgements),

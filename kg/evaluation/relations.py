@@ -184,14 +184,12 @@ def load_gold_set(path: str | Path) -> GoldSet:
     folder = Path(path)
     if not folder.is_dir():
         raise InputError(
-            f"{folder}: gold set directory not found; give a folder holding "
-            "docs.jsonl, gold.jsonl and entities.json"
+            f"{folder}: gold set directory not found; give a folder holding docs.jsonl, gold.jsonl and entities.json"
         )
     for name in _GOLD_FILES:
         if not (folder / name).is_file():
             raise InputError(
-                f"{folder / name}: missing; a gold set directory holds "
-                "docs.jsonl, gold.jsonl and entities.json"
+                f"{folder / name}: missing; a gold set directory holds docs.jsonl, gold.jsonl and entities.json"
             )
     documents = tuple(read_documents([folder / "docs.jsonl"]))
     entities = _load_gold_entities(folder / "entities.json")
@@ -199,8 +197,7 @@ def load_gold_set(path: str | Path) -> GoldSet:
     items = tuple(_load_gold_items(folder / "gold.jsonl", document_ids, entities))
     traps_path = folder / _TRAPS_FILE
     traps = tuple(_load_traps(traps_path, document_ids, entities)) if traps_path.is_file() else ()
-    logger.info("loaded gold set %s: %d documents, %d items, %d traps",
-                folder, len(documents), len(items), len(traps))
+    logger.info("loaded gold set %s: %d documents, %d items, %d traps", folder, len(documents), len(items), len(traps))
     return GoldSet(documents=documents, items=items, entities=entities, traps=traps)
 
 
@@ -208,9 +205,7 @@ def _read_utf8(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(
-            f"{path}: cannot read the file ({error}); give a readable UTF-8 file"
-        ) from None
+        raise InputError(f"{path}: cannot read the file ({error}); give a readable UTF-8 file") from None
 
 
 def _load_json(path: Path) -> Any:
@@ -218,8 +213,7 @@ def _load_json(path: Path) -> Any:
         return json.loads(_read_utf8(path))
     except json.JSONDecodeError as error:
         raise InputError(
-            f"{path}: invalid JSON ({error.msg} at line {error.lineno}, column {error.colno}); "
-            "fix the syntax"
+            f"{path}: invalid JSON ({error.msg} at line {error.lineno}, column {error.colno}); fix the syntax"
         ) from None
 
 
@@ -227,9 +221,7 @@ def _load_json_line(line: str, place: str) -> Any:
     try:
         return json.loads(line)
     except json.JSONDecodeError as error:
-        raise InputError(
-            f"{place}: invalid JSON ({error.msg}); write one JSON object per line"
-        ) from None
+        raise InputError(f"{place}: invalid JSON ({error.msg}); write one JSON object per line") from None
 
 
 def _is_strings(value: Any) -> bool:
@@ -243,14 +235,10 @@ def _load_gold_entities(path: Path) -> dict[str, GoldEntity]:
     entities = {}
     for key, entry in table.items():
         if not isinstance(entry, dict) or not _is_strings(entry.get("aliases")):
-            raise InputError(
-                f"{path}: entity {key!r} needs \"aliases\", a list of non-empty strings"
-            )
+            raise InputError(f'{path}: entity {key!r} needs "aliases", a list of non-empty strings')
         qid = entry.get("qid")
         if qid is not None and not (isinstance(qid, str) and re.fullmatch(r"Q\d+", qid)):
-            raise InputError(
-                f"{path}: entity {key!r} has qid {qid!r}; give a Wikidata id like Q7184 or null"
-            )
+            raise InputError(f"{path}: entity {key!r} has qid {qid!r}; give a Wikidata id like Q7184 or null")
         entities[key] = GoldEntity(key=key, aliases=tuple(entry["aliases"]), qid=qid)
     return entities
 
@@ -272,19 +260,14 @@ def _gold_lines(
             raise InputError(f"{place}: expected a JSON object with {fields}")
         document_id = record.get("doc")
         if document_id not in document_ids:
-            raise InputError(
-                f"{place}: unknown document {document_id!r}; use an id from docs.jsonl"
-            )
+            raise InputError(f"{place}: unknown document {document_id!r}; use an id from docs.jsonl")
         for slot in ("s", "p", "o"):
             if not _is_strings(record.get(slot)) or not record[slot]:
-                raise InputError(f"{place}: \"{slot}\" must be a non-empty list of strings")
+                raise InputError(f'{place}: "{slot}" must be a non-empty list of strings')
         for slot in ("s", "o"):
             for key in record[slot]:
                 if key not in entities:
-                    raise InputError(
-                        f"{place}: unknown entity key {key!r} in \"{slot}\"; "
-                        "add it to entities.json"
-                    )
+                    raise InputError(f'{place}: unknown entity key {key!r} in "{slot}"; add it to entities.json')
         pattern = {
             "document_id": document_id,
             "subjects": tuple(record["s"]),
@@ -294,33 +277,25 @@ def _gold_lines(
         yield place, record, pattern
 
 
-def _load_gold_items(
-    path: Path, document_ids: set[str], entities: Mapping[str, GoldEntity]
-) -> Iterable[GoldItem]:
-    for place, record, pattern in _gold_lines(path, document_ids, entities,
-                                              "doc, s, p, o and time"):
+def _load_gold_items(path: Path, document_ids: set[str], entities: Mapping[str, GoldEntity]) -> Iterable[GoldItem]:
+    for place, record, pattern in _gold_lines(path, document_ids, entities, "doc, s, p, o and time"):
         time = record.get("time")
         if time is not None and not (isinstance(time, str) and _TIME_PREFIX.fullmatch(time)):
-            raise InputError(
-                f"{place}: \"time\" is {time!r}; give YYYY, YYYY-MM, YYYY-MM-DD or null"
-            )
+            raise InputError(f'{place}: "time" is {time!r}; give YYYY, YYYY-MM, YYYY-MM-DD or null')
         optional = record.get("optional", False)
         if not isinstance(optional, bool):
-            raise InputError(f"{place}: \"optional\" must be true or false")
+            raise InputError(f'{place}: "optional" must be true or false')
         yield GoldItem(**pattern, time=time, optional=optional)
 
 
-def _load_traps(
-    path: Path, document_ids: set[str], entities: Mapping[str, GoldEntity]
-) -> Iterable[Trap]:
-    for place, record, pattern in _gold_lines(path, document_ids, entities,
-                                              "doc, s, p, o and why"):
+def _load_traps(path: Path, document_ids: set[str], entities: Mapping[str, GoldEntity]) -> Iterable[Trap]:
+    for place, record, pattern in _gold_lines(path, document_ids, entities, "doc, s, p, o and why"):
         why = record.get("why")
         if not isinstance(why, str) or not why.strip():
             raise InputError(
-                f"{place}: \"why\" must say why the statement is not asserted, "
-                "e.g. \"called-for\", \"future\", \"conditional\", \"speculation\", "
-                "\"negated\" or \"denied\""
+                f'{place}: "why" must say why the statement is not asserted, '
+                'e.g. "called-for", "future", "conditional", "speculation", '
+                '"negated" or "denied"'
             )
         yield Trap(**pattern, why=why)
 
@@ -469,10 +444,7 @@ class EvaluationReport:
     def to_text(self) -> str:
         """Return the summary line, a fixed-width table of the scores, then the details."""
         width = max([len("relation"), len("micro"), *map(len, self.per_relation)])
-        header = (
-            f"{'relation':<{width}} {'tp':>4} {'fp':>4} {'fn':>4} "
-            f"{'prec':>6} {'rec':>6} {'f1':>6}"
-        )
+        header = f"{'relation':<{width}} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'rec':>6} {'f1':>6}"
         lines = [self.summary(), "", header, "-" * len(header)]
         rows = [*self.per_relation.items(), ("micro", self.micro)]
         for position, (name, scores) in enumerate(rows):
@@ -507,7 +479,7 @@ class EvaluationReport:
             evidence = " ".join(statement.evidence.split())
             lines.append(
                 f"  {hit.trap.document_id:<{id_width}}  {statement.subject} {statement.predicate} "
-                f"{statement.object}  [{hit.trap.why}]  \"{evidence}\""
+                f'{statement.object}  [{hit.trap.why}]  "{evidence}"'
             )
         if self.time_errors:
             lines.append(f"wrong times ({len(self.time_errors)}):")
@@ -530,7 +502,7 @@ class EvaluationReport:
             evidence = " ".join(statement.evidence.split())
             lines.append(
                 f"  {statement.document_id:<{id_width}}  {statement.subject} {statement.predicate} "
-                f"{statement.object}  \"{evidence}\""
+                f'{statement.object}  "{evidence}"'
             )
         return "\n".join(lines)
 
@@ -548,9 +520,7 @@ def _item_matches(
     if subject_keys.intersection(item.subjects) and object_keys.intersection(item.objects):
         return True
     return bool(
-        shared & symmetric
-        and subject_keys.intersection(item.objects)
-        and object_keys.intersection(item.subjects)
+        shared & symmetric and subject_keys.intersection(item.objects) and object_keys.intersection(item.subjects)
     )
 
 
@@ -688,10 +658,8 @@ def evaluate(
     trap_seen_unasserted: set[int] = set()
     skipped = 0
     for statement in statements:
-        subject_keys = resolver.resolve(statement.subject, statement.subject_text,
-                                        statement.countries)
-        object_keys = resolver.resolve(statement.object, statement.object_text,
-                                       statement.countries)
+        subject_keys = resolver.resolve(statement.subject, statement.subject_text, statement.countries)
+        object_keys = resolver.resolve(statement.object, statement.object_text, statement.countries)
         predicates = frozenset(super_properties(statement.predicate)) | {statement.predicate}
         traps = [
             index
@@ -740,10 +708,10 @@ def evaluate(
         if item.time is None:
             continue
         time_total += 1
-        compared = [_statement_time(statement, document_dates, event_relations)
-                    for statement in matched[index]]
-        agreeing = [from_document for value, from_document in compared
-                    if value is not None and value.startswith(item.time)]
+        compared = [_statement_time(statement, document_dates, event_relations) for statement in matched[index]]
+        agreeing = [
+            from_document for value, from_document in compared if value is not None and value.startswith(item.time)
+        ]
         time_correct += bool(agreeing)
         time_from_document += bool(agreeing) and all(agreeing)
         if not agreeing:
@@ -771,9 +739,7 @@ def evaluate(
         judged=tuple(sorted(judged)),
         time_from_document=time_from_document,
         traps_total=len(gold.traps),
-        traps_asserted=tuple(
-            AssertedTrap(gold.traps[index], _listed(trapped[index])) for index in sorted(trapped)
-        ),
+        traps_asserted=tuple(AssertedTrap(gold.traps[index], _listed(trapped[index])) for index in sorted(trapped)),
         traps_not_asserted=len(trap_seen_unasserted - set(trapped)),
         time_errors=tuple(time_errors),
     )
@@ -803,12 +769,18 @@ class ReliabilityBin:
         return _ratio(self.correct, self.count)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"low": self.low, "high": self.high, "count": self.count, "correct": self.correct,
-                "precision": self.precision}
+        return {
+            "low": self.low,
+            "high": self.high,
+            "count": self.count,
+            "correct": self.correct,
+            "precision": self.precision,
+        }
 
 
-def reliability(judged: Iterable[tuple[float, bool]],
-                edges: Sequence[float] = (0.0, 0.5, 0.6, 0.7, 0.8, 1.01)) -> list[ReliabilityBin]:
+def reliability(
+    judged: Iterable[tuple[float, bool]], edges: Sequence[float] = (0.0, 0.5, 0.6, 0.7, 0.8, 1.01)
+) -> list[ReliabilityBin]:
     """Precision of statements by confidence band: how well confidence is calibrated.
 
     Examples
@@ -1068,8 +1040,7 @@ class RedocReport:
         """Return a fixed-width table of the counts per property."""
         width = max([len("property"), len("overall"), *map(len, self.per_property)])
         header = (
-            f"{'property':<{width}} {'predicted':>9} {'correct':>7} {'prec':>6} "
-            f"{'gold':>5} {'found':>5} {'rec':>6}"
+            f"{'property':<{width}} {'predicted':>9} {'correct':>7} {'prec':>6} {'gold':>5} {'found':>5} {'rec':>6}"
         )
         lines = [header, "-" * len(header)]
         rows = [*self.per_property.items(), ("overall", self.overall)]
@@ -1082,11 +1053,9 @@ class RedocReport:
                 f"{counts.recall:>6.3f}"
             )
         lines += [
-            f"not scored: {self.unresolved} statements naming an entity the document "
-            "does not annotate",
+            f"not scored: {self.unresolved} statements naming an entity the document does not annotate",
             f"not scored: {self.unaligned} statements whose relation has no aligned property",
-            f"not findable: {self.gold_without_sentence} gold relations without an evidence "
-            "sentence",
+            f"not findable: {self.gold_without_sentence} gold relations without an evidence sentence",
         ]
         lines += _reliability_lines((p.confidence, p.correct) for p in self.predictions)
         return "\n".join(lines)
@@ -1212,9 +1181,7 @@ def evaluate_redocred(
                     gold_sentences[key].update(relation.sentences)
                 else:
                     gold_without_sentence += 1
-    entity_names = {
-        doc.id: [(entity, _redoc_names(entity)) for entity in doc.entities] for doc in docs
-    }
+    entity_names = {doc.id: [(entity, _redoc_names(entity)) for entity in doc.entities] for doc in docs}
     starts = {doc.id: doc.sentence_starts for doc in docs}
 
     predictions: list[RedocPrediction] = []

@@ -72,8 +72,13 @@ class AgentSettings:
 
 def agent_entity(country: Entity, sector: str) -> Entity:
     """The agent of ``country`` in ``sector``: key ``israel-military``, label "Israel (military)"."""
-    return Entity(key=f"{country.key}-{sector.lower()}", label=f"{country.label} ({sector.lower()})",
-                  type="Agent", country=country.key, sector=sector)
+    return Entity(
+        key=f"{country.key}-{sector.lower()}",
+        label=f"{country.label} ({sector.lower()})",
+        type="Agent",
+        country=country.key,
+        sector=sector,
+    )
 
 
 class AgentFinder:
@@ -106,7 +111,7 @@ class AgentFinder:
                 read = self._agents(token, doc, found, by_token, home)
             for entity, start, absorbed in read:
                 found.entities.setdefault(entity.key, entity)
-                span = doc[start:token.i + 1]
+                span = doc[start : token.i + 1]
                 mention = Mention(entity.key, span.text, span.start_char, span.end_char, "name")
                 new.append((mention, absorbed))
         if not new:
@@ -131,11 +136,16 @@ class AgentFinder:
             return []
         return [(agent_entity(country, self.settings.people_sector), token.i, {token.i})]
 
-    def _agents(self, head: Token, doc: Doc, found: DocumentEntities, by_token: dict[int, list[Mention]],
-                home: Entity | None):
+    def _agents(
+        self, head: Token, doc: Doc, found: DocumentEntities, by_token: dict[int, list[Mention]], home: Entity | None
+    ):
         """The agents a noun phrase headed by ``head`` names, with the first token of each mention."""
-        if head.dep_ in {"compound", "amod", "nmod"} and head.head.pos_ in {"NOUN", "PROPN"} \
-                and head.head.i > head.i and not self._names_group(head.head):
+        if (
+            head.dep_ in {"compound", "amod", "nmod"}
+            and head.head.pos_ in {"NOUN", "PROPN"}
+            and head.head.i > head.i
+            and not self._names_group(head.head)
+        ):
             return []  # "police officers": the head noun decides; "militia positions" name the militia
         match = self._phrase(head, by_token)
         if match is None:
@@ -143,8 +153,13 @@ class AgentFinder:
         sector, phrase_start = match
         modifiers = [c for c in head.children if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.i < head.i]
         # "a U.S. AC-130 gunship", "Russian missile strikes": the owner modifies the model or the weapon
-        modifiers += [g for c in modifiers if c.dep_ == "compound" or any(ch.isdigit() for ch in c.text)
-                      for g in c.children if g.dep_ in {"amod", "compound", "nmod"} and g.i < c.i]
+        modifiers += [
+            g
+            for c in modifiers
+            if c.dep_ == "compound" or any(ch.isdigit() for ch in c.text)
+            for g in c.children
+            if g.dep_ in {"amod", "compound", "nmod"} and g.i < c.i
+        ]
         if any(c.lower_ in self.settings.foreign_modifiers for c in modifiers):
             return []  # "foreign troops", "Western diplomats"
         countries: list[tuple[Entity, int, set[int]]] = []
@@ -154,7 +169,11 @@ class AgentFinder:
                 mentions = by_token.get(token.i, [])
                 for mention in mentions:
                     country = self._country(found.entities[mention.entity_key])
-                    if country is not None and mention.via == "name" and head.lemma_.lower() in self.settings.follower_nouns:
+                    if (
+                        country is not None
+                        and mention.via == "name"
+                        and head.lemma_.lower() in self.settings.follower_nouns
+                    ):
                         return []  # "Wales supporters", "Palestine supporters": for the country, not of it
                     if country is not None:
                         first = min(token.i, modifier.i)
@@ -172,13 +191,21 @@ class AgentFinder:
             countries.append((owner, phrase_start, set()))
         if named_other and not countries:
             return []
-        if not countries and any(m.dep_ in {"amod", "compound"} and m.text[:1].isupper() and m.i > head.sent.start
-                                 and m.lower_ not in self.settings.nouns and m.lower_ not in self.settings.creed_modifiers
-                                 and not by_token.get(m.i) and not any(ch.isdigit() for ch in m.text)
-                                 for m in modifiers):
+        if not countries and any(
+            m.dep_ in {"amod", "compound"}
+            and m.text[:1].isupper()
+            and m.i > head.sent.start
+            and m.lower_ not in self.settings.nouns
+            and m.lower_ not in self.settings.creed_modifiers
+            and not by_token.get(m.i)
+            and not any(ch.isdigit() for ch in m.text)
+            for m in modifiers
+        ):
             return []  # "Kurdish security forces", "Tamil rebels": a people's, not the document country's
         if not countries:
-            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in self.settings.country_prepositions):
+            for prep in (
+                c for c in head.children if c.dep_ == "prep" and c.lower_ in self.settings.country_prepositions
+            ):
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                     for token in _coordinated(pobj):
                         for mention in by_token.get(token.i, []):
@@ -188,13 +215,15 @@ class AgentFinder:
                                 countries.append((country, phrase_start, set()))
                             elif entity.type in {"Organization", "InternationalOrganization", "GovernmentBody"}:
                                 return []  # "fighters from Hayat Tahrir al-Sham": the group's own
-        phrase = " ".join(t.lemma_.lower() for t in doc[phrase_start:head.i + 1])
-        if not countries and (head.lemma_.lower() in self.settings.instruments or phrase in self.settings.instruments
-                              or head.lemma_.lower() in self.settings.named_country_only):
+        phrase = " ".join(t.lemma_.lower() for t in doc[phrase_start : head.i + 1])
+        if not countries and (
+            head.lemma_.lower() in self.settings.instruments
+            or phrase in self.settings.instruments
+            or head.lemma_.lower() in self.settings.named_country_only
+        ):
             return []  # "a barrage of missiles at Kyiv": weapons belong to whoever the text says fired them
         if not countries:
-            local = (self._facing_state(head, sector, by_token, found) or self._where(head, doc, found, by_token)
-                     or home)
+            local = self._facing_state(head, sector, by_token, found) or self._where(head, doc, found, by_token) or home
             if local is not None:
                 countries.append((local, phrase_start, set()))
         read = []
@@ -208,9 +237,11 @@ class AgentFinder:
 
     def _names_group(self, noun: Token) -> bool:
         """Whether a noun's modifier names the group it belongs to: "rebel bases", "rebel leaders"."""
-        if any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.i > noun.i for c in noun.children) \
-                or (noun.head.pos_ == "PROPN" and noun.head.i > noun.i) \
-                or (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].pos_ == "PROPN"):
+        if (
+            any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.i > noun.i for c in noun.children)
+            or (noun.head.pos_ == "PROPN" and noun.head.i > noun.i)
+            or (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].pos_ == "PROPN")
+        ):
             return False  # "militant group Hezbollah": the group is named
         if {noun.lemma_.lower(), noun.lower_} & self.settings.site_nouns:
             return True
@@ -247,8 +278,9 @@ class AgentFinder:
                     return country
         return None
 
-    def _where(self, head: Token, doc: Doc, found: DocumentEntities,
-               by_token: dict[int, list[Mention]]) -> Entity | None:
+    def _where(
+        self, head: Token, doc: Doc, found: DocumentEntities, by_token: dict[int, list[Mention]]
+    ) -> Entity | None:
         """The country where the sentence, or the one before, places its events.
 
         A city, or a country after a locative preposition ("in Honiara", "across
@@ -275,8 +307,9 @@ class AgentFinder:
                 return min(places, key=lambda item: item[:2])[2]
         return None
 
-    def _facing_state(self, head: Token, sector: str, by_token: dict[int, list[Mention]],
-                      found: DocumentEntities) -> Entity | None:
+    def _facing_state(
+        self, head: Token, sector: str, by_token: dict[int, list[Mention]], found: DocumentEntities
+    ) -> Entity | None:
         """The state a group of no named country faces in its sentence: "rebel groups agreed to talks with the
         Sudanese government in Abuja" are Sudan's rebels, wherever the talks are held."""
         if sector in self.settings.state_sectors:

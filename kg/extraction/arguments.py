@@ -96,31 +96,51 @@ class Arguments:
             return self.object_pronoun(token, sentence, depth)
         if lower in self.quantity_nouns and token.pos_ in {"NOUN", "NUM", "PROPN"}:
             # "scores of refugees", "thousands of protesters", "a group of rebels"
-            counted = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for p in c.children if p.dep_ == "pobj"]
+            counted = [
+                p
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
             if counted:
                 return [a for p in counted for a in self.resolve(p, sentence, depth + 1)]
         if token.lower_ in self.title_words and token.pos_ in {"NOUN", "PROPN"}:
-            persons = [arg for h in self.title_holders(token, sentence)
-                       for arg in self.resolve(h, sentence, depth + 1) if arg.entity.type == "Person"]
+            persons = [
+                arg
+                for h in self.title_holders(token, sentence)
+                for arg in self.resolve(h, sentence, depth + 1)
+                if arg.entity.type == "Person"
+            ]
             if persons:
                 return persons
         if token.lemma_.lower() in self.followers:
             return []  # "Khan's supporters", "Palestine supporters": neither Khan nor Palestine
-        if (token.lemma_.lower() in self.generic_heads or token.lower_ in self.title_words
-                or (token.tag_ == "NNS" and token.lemma_.lower() in self.title_words)
-                or token.lemma_.lower() in self.agent_heads) and token.pos_ in {"NOUN", "PROPN"}:
+        if (
+            token.lemma_.lower() in self.generic_heads
+            or token.lower_ in self.title_words
+            or (token.tag_ == "NNS" and token.lemma_.lower() in self.title_words)
+            or token.lemma_.lower() in self.agent_heads
+        ) and token.pos_ in {"NOUN", "PROPN"}:
             return self.generic_head(token, sentence, depth)
         return []
 
     def title_holders(self, title: Token, sentence: Sentence) -> list[Token]:
         """Who holds a title: "the commander of Central Command, General X", "Qatar's emir, Tamim"."""
         holders = [c for c in title.children if c.dep_ == "appos"]
-        holders += [a for c in title.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in c.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
+        holders += [
+            a
+            for c in title.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in p.children
+            if a.dep_ == "appos"
+        ]
         # "Secretary of the Security Council Viktor Makhmudov", parsed as one noun phrase
-        holders += [p for c in title.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in c.children if p.dep_ == "pobj"]
+        holders += [
+            p for c in title.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+        ]
         if not holders and title.i + 2 < sentence.sent.end and title.doc[title.i + 1].text == ",":
             holders = [title.doc[title.i + 2]]  # "Qatar's emir, Tamim bin Hamad Al Thani," parsed loosely
         return holders
@@ -129,16 +149,27 @@ class Arguments:
         """ "the Uzbek government", "Lithuania's foreign minister": the entity behind a generic noun."""
         # "his Iranian counterpart, Hossein Amir-Abdollahian", "Lebanese militant group Hezbollah":
         # the one named in apposition, not the nationality of the description
-        named = [a for c in token.children if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.i > token.i
-                 for a in self.resolve(c, sentence, depth + 1) if a.entity.type in {"Person", "Organization"}]
+        named = [
+            a
+            for c in token.children
+            if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.i > token.i
+            for a in self.resolve(c, sentence, depth + 1)
+            if a.entity.type in {"Person", "Organization"}
+        ]
         if named:
             return named
         found: list[Arg] = []
         if token.lemma_.lower() in self.state_heads:
             # "his government", "the military government of President Prosper Avril": the leader's state
             leaders = [p for c in token.children if c.dep_ == "poss" for p in self.resolve(c, sentence, depth + 1)]
-            leaders += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for o in c.children if o.dep_ == "pobj" for p in self.resolve(o, sentence, depth + 1)]
+            leaders += [
+                p
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj"
+                for p in self.resolve(o, sentence, depth + 1)
+            ]
             states = [self._state_of(p) for p in leaders if p.entity.type == "Person"]
             if states and all(states):
                 return states
@@ -152,8 +183,9 @@ class Arguments:
                     for grandchild in child.children:
                         if grandchild.dep_ in {"npadvmod", "compound", "nmod", "amod"}:
                             found.extend(self.resolve(grandchild, sentence, depth + 1))
-            elif child.dep_ == "prep" and (child.lower_ == "of" or (
-                    child.lower_ == "from" and token.lemma_.lower() in self.agent_heads)):
+            elif child.dep_ == "prep" and (
+                child.lower_ == "of" or (child.lower_ == "from" and token.lemma_.lower() in self.agent_heads)
+            ):
                 for pobj in child.children:  # "the army of Niger", "fighters from Hamas"
                     if pobj.dep_ == "pobj":
                         found.extend(self.resolve(pobj, sentence, depth + 1))
@@ -213,12 +245,19 @@ class Arguments:
         own = {a.entity.key for t in subjects for a in self.resolve(t, sentence, depth + 1)}
         if pronoun.lower_ in self.plural_pronouns:
             # "authorities dispersed them": a group before, over the country its cities are named by
-            groups = self.nearest_before(pronoun, sentence, lambda entity: entity.key not in own
-                                         and entity.type == "Agent")
+            groups = self.nearest_before(
+                pronoun, sentence, lambda entity: entity.key not in own and entity.type == "Agent"
+            )
             if groups:
                 return groups
-        return self.nearest_before(pronoun, sentence, lambda entity: entity.key not in own and entity.type in {
-            "Country", "InternationalOrganization", "Organization", "Agent"})
+        return self.nearest_before(
+            pronoun,
+            sentence,
+            lambda entity: (
+                entity.key not in own
+                and entity.type in {"Country", "InternationalOrganization", "Organization", "Agent"}
+            ),
+        )
 
     def possessive_owner(self, pronoun: Token, sentence: Sentence, depth: int) -> list[Arg]:
         """ "its war against Ukraine": the owner named before the possessive.
@@ -233,21 +272,33 @@ class Arguments:
         reason = next((t for t in pronoun.ancestors if t.dep_ == "prep" and t.lower_ in self.reason_prepositions), None)
         if reason is not None and reason.head.pos_ in {"VERB", "AUX"}:
             # "expelled Russia for its invasion of Ukraine": the one punished
-            punished = [a for c in reason.head.children if c.dep_ == "dobj"
-                        for a in self.resolve(c, sentence, depth + 1) if self.fit(a, wanted) is not None]
+            punished = [
+                a
+                for c in reason.head.children
+                if c.dep_ == "dobj"
+                for a in self.resolve(c, sentence, depth + 1)
+                if self.fit(a, wanted) is not None
+            ]
             if punished:
                 return [replace(self.fit(a, wanted), via="coreference") for a in punished]
         for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i):
             owners = [a for a in self.resolve(subject, sentence, depth + 1) if self.fit(a, wanted) is not None]
             if owners:
                 return [replace(self.fit(a, wanted), via="coreference") for a in owners]
-        found = self.nearest_before(pronoun, sentence, lambda entity: entity.type in wanted or (
-            entity.type == "Place" and "Country" in wanted and bool(entity.capital_of or entity.metonym_for)))
+        found = self.nearest_before(
+            pronoun,
+            sentence,
+            lambda entity: (
+                entity.type in wanted
+                or (entity.type == "Place" and "Country" in wanted and bool(entity.capital_of or entity.metonym_for))
+            ),
+        )
         if not found and wanted == {"Person"}:
             # "China sanctioned Nancy Pelosi. The ministry described her visit as ...": the person last named
             start = sentence.sent.start_char
-            earlier = [m for m in self.found.mentions if m.end <= start
-                       and self.found.entities[m.entity_key].type == "Person"]
+            earlier = [
+                m for m in self.found.mentions if m.end <= start and self.found.entities[m.entity_key].type == "Person"
+            ]
             if earlier:
                 last = max(earlier, key=lambda m: m.start)
                 found = [Arg(self.found.entities[last.entity_key], last.text, "coreference")]
@@ -263,11 +314,12 @@ class Arguments:
             node = stack.pop()
             for child in node.children:
                 in_brackets = child.i > 0 and child.doc[child.i - 1].text == "("  # "(EC)": the same name again
-                if child.dep_ == "conj" or (child.dep_ == "appos" and child.pos_ == "PROPN"
-                                            and node.pos_ == "PROPN" and not in_brackets):
-                    if child not in out:
-                        out.append(child)
-                        stack.append(child)
+                coordinated = child.dep_ == "conj" or (
+                    child.dep_ == "appos" and child.pos_ == "PROPN" and node.pos_ == "PROPN" and not in_brackets
+                )
+                if coordinated and child not in out:
+                    out.append(child)
+                    stack.append(child)
         return out
 
     def args(self, tokens: Iterable[Token], sentence: Sentence) -> list[Arg]:
@@ -294,19 +346,33 @@ class Arguments:
                 if not args and expanded.pos_ == "NOUN" and expanded.lemma_.lower() not in self.private_roles:
                     # "the young Mexican driver", "the American sprinters": a person, not their country
                     modifiers = [c for c in expanded.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
-                    modifiers += [g for c in modifiers if c.tag_ == "VBN" for g in c.children
-                                  if g.dep_ in {"npadvmod", "compound", "nmod", "amod"}]  # "a U.S.-drafted resolution"
+                    modifiers += [
+                        g
+                        for c in modifiers
+                        if c.tag_ == "VBN"
+                        for g in c.children
+                        if g.dep_ in {"npadvmod", "compound", "nmod", "amod"}
+                    ]  # "a U.S.-drafted resolution"
                     args = [a for m in modifiers for e in self.expand(m) for a in self.resolve(e, sentence)]
                     if not args and spec.object_doers:
                         # "rejected calls by Belarus's rulers", "dismissed an appeal from President X"
-                        doers = [p for c in expanded.children if c.dep_ == "prep" and c.lower_ in self.doer_prepositions
-                                 for p in c.children if p.dep_ == "pobj"]
+                        doers = [
+                            p
+                            for c in expanded.children
+                            if c.dep_ == "prep" and c.lower_ in self.doer_prepositions
+                            for p in c.children
+                            if p.dep_ == "pobj"
+                        ]
                         args = [a for p in doers for a in self.resolve(p, sentence)]
                     if not args and spec.object_inside and expanded.lemma_.lower() not in self.instruments:
                         # "struck a refinery deep inside Russia"; not "fired tear gas in Tbilisi": a weapon is no target
-                        places = [p for c in expanded.children if c.dep_ == "prep"
-                                  and c.lower_ in self.place_prepositions
-                                  for p in c.children if p.dep_ == "pobj"]
+                        places = [
+                            p
+                            for c in expanded.children
+                            if c.dep_ == "prep" and c.lower_ in self.place_prepositions
+                            for p in c.children
+                            if p.dep_ == "pobj"
+                        ]
                         args = [a for p in places for a in self.resolve(p, sentence)]
                 for arg in args:
                     if all(arg.entity.key != f.entity.key for f in found):
@@ -317,8 +383,12 @@ class Arguments:
         """The argument if its type fits the slot; a capital or seat of power stands for its government."""
         if arg.entity.type in types:
             return arg
-        if arg.entity.type == "Agent" and "Country" in types and arg.entity.country in self.gazetteer \
-                and arg.entity.sector in self.standing_sectors:
+        if (
+            arg.entity.type == "Agent"
+            and "Country" in types
+            and arg.entity.country in self.gazetteer
+            and arg.entity.sector in self.standing_sectors
+        ):
             # "Indian troops in the Maldives": where the relation needs a state, its agent stands for it
             country = self.gazetteer[arg.entity.country]
             self.found.entities.setdefault(country.key, country)

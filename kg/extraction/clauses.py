@@ -25,9 +25,7 @@ __all__ = ["Clauses", "is_passive"]
 
 def is_passive(verb: Token) -> bool:
     """Whether a verb is in the passive voice ("was expelled", "the base located in")."""
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
-    )
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
 class Clauses:
@@ -37,8 +35,9 @@ class Clauses:
         self.arguments = arguments
         self.light_verbs = lexicon.words("light_verbs")
         self.object_control = lexicon.words("object_control_verbs")
-        self.control_prepositions = {verb: frozenset(preps) for verb, preps
-                                     in lexicon.grammar["object_control_prepositions"].items()}
+        self.control_prepositions = {
+            verb: frozenset(preps) for verb, preps in lexicon.grammar["object_control_prepositions"].items()
+        }
         self.accusation_verbs = lexicon.words("modality", "accusation_verbs")
         self.accusation_prepositions = lexicon.words("accusation_prepositions")
         walks = lexicon.grammar["walks"]
@@ -62,8 +61,11 @@ class Clauses:
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
             governor = verb.head.head
             accused = [c for c in governor.children if c.dep_ == "dobj"]
-            if accused and verb.head.lower_ in self.accusation_prepositions \
-                    and governor.lemma_.lower() in self.accusation_verbs:
+            if (
+                accused
+                and verb.head.lower_ in self.accusation_prepositions
+                and governor.lemma_.lower() in self.accusation_verbs
+            ):
                 return accused, True  # "accused Russia of attacking Ukraine": Russia attacks
             # "responded by imposing sanctions": the subject of the verb the phrase modifies
             return self.verb_subjects(governor, sentence, True)
@@ -73,9 +75,13 @@ class Clauses:
                 objects = [c for c in head.children if c.dep_ == "dobj"]
                 if head.lemma_ in self.object_control and objects:
                     return objects, True  # "urged Russia to withdraw": Russia withdraws
-                controllers = [p for c in head.children if c.dep_ == "prep"
-                               and c.lower_ in self.control_prepositions.get(head.lemma_, ())
-                               for p in c.children if p.dep_ == "pobj"]
+                controllers = [
+                    p
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ in self.control_prepositions.get(head.lemma_, ())
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
                 if controllers:
                     return controllers, True  # "called on Rwanda to withdraw": Rwanda withdraws
                 if is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
@@ -93,21 +99,34 @@ class Clauses:
         """The subject tokens of a clause's verb (inherited or not)."""
         return self.verb_subjects(verb, sentence)[0]
 
-    def noun_subjects(self, noun: Token, exclude: set[int], sentence: Sentence,
-                      standing: bool = True, of_is_object: bool = True) -> tuple[list[Token], bool]:
+    def noun_subjects(
+        self, noun: Token, exclude: set[int], sentence: Sentence, standing: bool = True, of_is_object: bool = True
+    ) -> tuple[list[Token], bool]:
         """Subject tokens of an event noun: possessive, entity modifier, 'by' phrase or the light verb's subject."""
         resolve = self.arguments.resolve
         own = [c for c in noun.children if c.dep_ == "poss"]
         own += [c for c in noun.children if c.dep_ in {"compound", "amod", "nmod"} and c.i not in exclude]
         # "Uzbek-US cooperation": the modifier's own modifiers are actors too
-        own += [g for c in list(own) for g in c.children
-                if (g.dep_ in {"compound", "amod", "nmod"} or (g.dep_ == "npadvmod" and c.tag_ == "VBN"))
-                and g.i < c.i and g.i not in exclude]  # "Uzbek-US cooperation", "US-led forces"
-        own += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+        own += [
+            g
+            for c in list(own)
+            for g in c.children
+            if (g.dep_ in {"compound", "amod", "nmod"} or (g.dep_ == "npadvmod" and c.tag_ == "VBN"))
+            and g.i < c.i
+            and g.i not in exclude
+        ]  # "Uzbek-US cooperation", "US-led forces"
+        own += [
+            p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"
+        ]
         if not of_is_object:
             # "the withdrawal of Mali from ECOWAS", "the visit of Putin to Beijing"
-            own += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in c.children if p.dep_ == "pobj" and p.i not in exclude]
+            own += [
+                p
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj" and p.i not in exclude
+            ]
         own = [t for t in own if resolve(t, sentence)]
         if own:
             return own, False

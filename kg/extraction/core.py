@@ -13,10 +13,11 @@ attribution and confidence (:meth:`Extractor.emit`).
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from kg.extraction.arguments import Arg, Arguments
 from kg.extraction.clauses import Clauses, is_passive
@@ -24,9 +25,8 @@ from kg.extraction.lexicon import Lexicon, Pattern, RelationSpec
 from kg.extraction.modality import Modality
 from kg.extraction.sentence import Sentence, word_forms
 from kg.extraction.timing import Timing
-from kg.records import EVENT_RELATIONS
+from kg.records import EVENT_RELATIONS, Entity, Relation, TimeSpan
 from kg.records import SYMMETRIC_RELATIONS as SYMMETRIC
-from kg.records import Entity, Relation, TimeSpan
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -63,15 +63,25 @@ class Confidence:
     @classmethod
     def from_grammar(cls, grammar: dict) -> Confidence:
         values = grammar["confidence"]
-        return cls(via={k: float(v) for k, v in values["via"].items()},
-                   **{k: (int(v) if k == "long_path" else float(v)) for k, v in values.items() if k != "via"})
+        return cls(
+            via={k: float(v) for k, v in values["via"].items()},
+            **{k: (int(v) if k == "long_path" else float(v)) for k, v in values.items() if k != "via"},
+        )
 
 
 class Extractor:
     """One document's parse, entities and lexicon, and the means to state relations from them."""
 
-    def __init__(self, doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, lexicon: Lexicon,
-                 min_confidence: float, document_id: str, document_date: date | None):
+    def __init__(
+        self,
+        doc: Doc,
+        found: DocumentEntities,
+        gazetteer: Gazetteer,
+        lexicon: Lexicon,
+        min_confidence: float,
+        document_id: str,
+        document_date: date | None,
+    ):
         self.doc = doc
         self.found = found
         self.gazetteer = gazetteer
@@ -138,8 +148,9 @@ class Extractor:
         """Whether a pattern names its object after a preposition ("cut tie with X")."""
         return bool(pattern.path) and pattern.path[-1] in self.prepositions
 
-    def follow(self, trigger: Token, path: tuple[str, ...],
-               noun_object: bool = False) -> tuple[list[Token], list[Token]] | None:
+    def follow(
+        self, trigger: Token, path: tuple[str, ...], noun_object: bool = False
+    ) -> tuple[list[Token], list[Token]] | None:
         """Walk a pattern's path from its trigger; return (matched tokens, object heads).
 
         With ``noun_object`` the path is the verb's object noun and its modifiers,
@@ -175,8 +186,11 @@ class Extractor:
                     objects = [last.head]
             if not objects:
                 # "left ECOWAS" parsed with a particle-like object; "supports Azerbaijan" as npadvmod
-                objects = [c for c in last.children if c.dep_ in {"attr", "oprd"}
-                           or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > last.i)]
+                objects = [
+                    c
+                    for c in last.children
+                    if c.dep_ in {"attr", "oprd"} or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > last.i)
+                ]
             return matched, objects
         if last.i != trigger.i and last.pos_ in {"NOUN", "PROPN"}:
             # "summoned the Russian ambassador": the object is named by the noun's modifiers
@@ -194,8 +208,9 @@ class Extractor:
                 continue
             words = [noun]
             for word in reversed(path[:-1]):
-                modifier = next((c for c in words[0].children if c.dep_ in {"compound", "amod"}
-                                 and word in word_forms(c)), None)
+                modifier = next(
+                    (c for c in words[0].children if c.dep_ in {"compound", "amod"} and word in word_forms(c)), None
+                )
                 if modifier is None:
                     break
                 words.insert(0, modifier)
@@ -214,16 +229,20 @@ class Extractor:
         if word in self.prepositions and trigger.pos_ in {"VERB", "AUX"}:
             # "station a brigade in Lithuania": the place may hang on the object
             anchors += [c for c in trigger.children if c.dep_ == "dobj"]
-        if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"nsubjpass", "dobj", "nsubj"} \
-                and word in self.prepositions:
+        if (
+            trigger.pos_ in {"NOUN", "PROPN"}
+            and trigger.dep_ in {"nsubjpass", "dobj", "nsubj"}
+            and word in self.prepositions
+        ):
             anchors.append(trigger.head)  # "Concessions were made to Azerbaijan": the verb holds the phrase
         for anchor in anchors:
             for child in anchor.children:
                 if child in matched or child.dep_ in {"aux", "auxpass", "mark", "punct", "cc", "neg", "det", "case"}:
                     continue
                 # in the passive the light noun is the subject: "relations were severed with"
-                if child.dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"} \
-                        and not (child.dep_ == "nsubjpass" and word not in self.prepositions):
+                if child.dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"} and not (
+                    child.dep_ == "nsubjpass" and word not in self.prepositions
+                ):
                     continue
                 if word in word_forms(child):
                     return child
@@ -236,10 +255,21 @@ class Extractor:
 
     # ------------------------------------------------------------------ records
 
-    def record(self, predicate: str, spec: RelationSpec, subject: Arg, obj: Arg, sentence: Sentence,
-               time: TimeSpan | None, modality: str, confidence: float, reporter: Entity | None = None,
-               role: str | None = None, qualifiers: tuple[tuple[str, str], ...] = (),
-               time_role: str | None = None) -> Relation | None:
+    def record(
+        self,
+        predicate: str,
+        spec: RelationSpec,
+        subject: Arg,
+        obj: Arg,
+        sentence: Sentence,
+        time: TimeSpan | None,
+        modality: str,
+        confidence: float,
+        reporter: Entity | None = None,
+        role: str | None = None,
+        qualifiers: tuple[tuple[str, str], ...] = (),
+        time_role: str | None = None,
+    ) -> Relation | None:
         """One statement, or None when it relates an entity to itself or its confidence is too low."""
         if subject.entity.key == obj.entity.key:
             return None
@@ -288,10 +318,14 @@ class Extractor:
         own = {a.entity.key for a in subjects}
         for token in tokens:
             if token.lemma_.lower() not in self.event_anaphors or not any(
-                    c.dep_ == "det" and c.lower_ in self.anaphor_determiners for c in token.children):
+                c.dep_ == "det" and c.lower_ in self.anaphor_determiners for c in token.children
+            ):
                 continue
-            acts = [r for r in self.earlier if r.modality == "Asserted" and r.predicate in self.referred_acts
-                    and r.subject.key not in own]
+            acts = [
+                r
+                for r in self.earlier
+                if r.modality == "Asserted" and r.predicate in self.referred_acts and r.subject.key not in own
+            ]
             if acts:
                 last = max(acts, key=lambda r: r.char_start)
                 return [Arg(last.subject, token.text, "coreference")]
@@ -333,7 +367,7 @@ class Extractor:
             span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
-            before = [t.lower_.rstrip(".") for t in self.doc[max(span.start - 3, 0):span.start]]
+            before = [t.lower_.rstrip(".") for t in self.doc[max(span.start - 3, 0) : span.start]]
             around = [c.lower_ for t in span for c in t.children if c.dep_ == "appos"]
             if span.root.dep_ == "appos":
                 around.append(span.root.head.lower_)
@@ -353,12 +387,15 @@ class Extractor:
 
     def same_country(self, first: Entity, second: Entity) -> bool:
         """Whether two entities are, or belong to, the same country."""
+
         def country(entity: Entity) -> str | None:
             return entity.key if entity.type == "Country" else (entity.country or entity.capital_of)
+
         return country(first) is not None and country(first) == country(second)
 
-    def subject_countries(self, subjects: list[Arg], trigger: Token | None = None,
-                          sentence: Sentence | None = None) -> list[Arg]:
+    def subject_countries(
+        self, subjects: list[Arg], trigger: Token | None = None, sentence: Sentence | None = None
+    ) -> list[Arg]:
         """Whom a protest without a target is against: the state where it is held, else the protesters' own.
 
         "Palestinian prisoners rioted at a jail in northern Israel" (Israel);
@@ -378,8 +415,13 @@ class Extractor:
 
     def country_where(self, trigger: Token, sentence: Sentence) -> Arg | None:
         """The country of the place an event is said to happen "in" or "at", if the text names one."""
-        places = [p for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "at"}
-                  for p in c.subtree if p.dep_ == "pobj"]
+        places = [
+            p
+            for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ in {"in", "at"}
+            for p in c.subtree
+            if p.dep_ == "pobj"
+        ]
         for arg in self.arguments.args(places, sentence):
             key = arg.entity.key if arg.entity.type == "Country" else (arg.entity.country or arg.entity.capital_of)
             if key and key in self.gazetteer and self.gazetteer[key].type == "Country":
@@ -417,9 +459,18 @@ class Extractor:
                 found.setdefault(country.key, country)
         return tuple(found.values())
 
-    def emit(self, pattern: Pattern, subjects: list[Arg], objects: list[Arg], sentence: Sentence,
-             trigger: Token, matched: list[Token], inherited: bool,
-             modality: str | None = None, dated: bool = True) -> Iterator[Relation]:
+    def emit(
+        self,
+        pattern: Pattern,
+        subjects: list[Arg],
+        objects: list[Arg],
+        sentence: Sentence,
+        trigger: Token,
+        matched: list[Token],
+        inherited: bool,
+        modality: str | None = None,
+        dated: bool = True,
+    ) -> Iterator[Relation]:
         """The statements of a pattern between each fitting subject and object."""
         spec = self.lexicon.relations[pattern.relation]
         if pattern.reverse:
@@ -430,8 +481,7 @@ class Extractor:
             moved = [s for s in subjects if s.entity.type == "Agent" and s.entity.sector in instead]
             for subject in moved:
                 other = replace(pattern, relation=instead[subject.entity.sector], reverse=False)
-                yield from self.emit(other, [subject], objects, sentence, trigger, matched, inherited,
-                                     modality, dated)
+                yield from self.emit(other, [subject], objects, sentence, trigger, matched, inherited, modality, dated)
             subjects = [s for s in subjects if s not in moved]
         if pattern.relation in self.protest_relations:
             subjects = [self.as_protesters(s) for s in subjects]
@@ -468,40 +518,83 @@ class Extractor:
             for obj in objects:
                 if pattern.relation in self.movement_relations and self.same_country(subject.entity, obj.entity):
                     continue  # troops cannot withdraw from, visit or be stationed in their own country
-                if pattern.relation in self.departures and obj.entity.type == "Place" \
-                        and subject.entity.sector not in self.forces \
-                        and any(c.dep_ == "dobj" and c.text in obj.text for c in trigger.children):
+                if (
+                    pattern.relation in self.departures
+                    and obj.entity.type == "Place"
+                    and subject.entity.sector not in self.forces
+                    and any(c.dep_ == "dobj" and c.text in obj.text for c in trigger.children)
+                ):
                     continue  # "a diplomat who left Pyongyang" travelled; "withdrew its troops from" did not
                 if pattern.relation in self.protest_relations and subject.entity.sector in self.unprotesting:
                     continue  # "Israeli forces blocked main roads": a closure, not a protest
-                made = self.record(pattern.relation, spec, subject, obj, sentence, time, modality,
-                                   confidence, reporter, qualifiers=qualifiers, time_role=pattern.time_role)
+                made = self.record(
+                    pattern.relation,
+                    spec,
+                    subject,
+                    obj,
+                    sentence,
+                    time,
+                    modality,
+                    confidence,
+                    reporter,
+                    qualifiers=qualifiers,
+                    time_role=pattern.time_role,
+                )
                 if made is None:
                     continue
                 yield made
                 yield from self._also(spec, subject, obj, sentence, time, made.modality, confidence, reporter)
                 yield from self._presupposed(pattern, subject, obj, sentence, time, made.modality, confidence)
 
-    def _also(self, spec: RelationSpec, subject: Arg, obj: Arg, sentence: Sentence, time: TimeSpan | None,
-              modality: str, confidence: float, reporter: Entity | None) -> Iterator[Relation]:
+    def _also(
+        self,
+        spec: RelationSpec,
+        subject: Arg,
+        obj: Arg,
+        sentence: Sentence,
+        time: TimeSpan | None,
+        modality: str,
+        confidence: float,
+        reporter: Entity | None,
+    ) -> Iterator[Relation]:
         """The relations a relation states too ("joined" starts a "memberOf")."""
         for other, role in spec.also:
             other_spec = self.lexicon.relations.get(other)
             if other_spec is None:
                 continue
-            s, o = self.arguments.fit(subject, other_spec.subject_types), self.arguments.fit(obj, other_spec.object_types)
+            s, o = (
+                self.arguments.fit(subject, other_spec.subject_types),
+                self.arguments.fit(obj, other_spec.object_types),
+            )
             if s is None or o is None:
                 continue
             derived_time = None
             if time is not None and time.point is not None:
                 derived_time = TimeSpan(time.text, **{role: time.point})
-            derived = self.record(other, other_spec, s, o, sentence, derived_time, modality,
-                                  confidence * self.confidence.derived, reporter)
+            derived = self.record(
+                other,
+                other_spec,
+                s,
+                o,
+                sentence,
+                derived_time,
+                modality,
+                confidence * self.confidence.derived,
+                reporter,
+            )
             if derived is not None:
                 yield derived
 
-    def _presupposed(self, pattern: Pattern, subject: Arg, obj: Arg, sentence: Sentence, time: TimeSpan | None,
-                     modality: str, confidence: float) -> Iterator[Relation]:
+    def _presupposed(
+        self,
+        pattern: Pattern,
+        subject: Arg,
+        obj: Arg,
+        sentence: Sentence,
+        time: TimeSpan | None,
+        modality: str,
+        confidence: float,
+    ) -> Iterator[Relation]:
         """What the words take for granted, asserted whatever the pattern's modality.
 
         "called on Rwanda to withdraw its forces from DR Congo" does not say they
@@ -511,19 +604,32 @@ class Extractor:
             other_spec = self.lexicon.relations.get(other)
             if other_spec is None:
                 continue
-            s, o = self.arguments.fit(subject, other_spec.subject_types), self.arguments.fit(obj, other_spec.object_types)
+            s, o = (
+                self.arguments.fit(subject, other_spec.subject_types),
+                self.arguments.fit(obj, other_spec.object_types),
+            )
             if s is None or o is None:
                 continue
             presupposed_time = None
             if modality == "Asserted" and time is not None and time.point is not None:
                 presupposed_time = TimeSpan(time.text, **{role: time.point})
-            made = self.record(other, other_spec, s, o, sentence, presupposed_time, "Asserted",
-                               confidence * self.confidence.derived, None)
+            made = self.record(
+                other,
+                other_spec,
+                s,
+                o,
+                sentence,
+                presupposed_time,
+                "Asserted",
+                confidence * self.confidence.derived,
+                None,
+            )
             if made is not None:
                 yield made
 
-    def symmetric_pairs(self, pattern: Pattern, args: list[Arg], sentence: Sentence, trigger: Token,
-                        matched: list[Token]) -> Iterator[Relation]:
+    def symmetric_pairs(
+        self, pattern: Pattern, args: list[Arg], sentence: Sentence, trigger: Token, matched: list[Token]
+    ) -> Iterator[Relation]:
         """ "Uzbek-US cooperation", "X and Y met": every pair of the coordinated actors."""
         if pattern.relation not in SYMMETRIC or len(args) < 2:
             return
@@ -536,4 +642,4 @@ def _prefix_matches(pattern: Pattern, token: Token) -> bool:
     if not pattern.prefix:
         return True
     start = token.i - len(pattern.prefix)
-    return start >= 0 and tuple(t.lower_ for t in token.doc[start:token.i]) == pattern.prefix
+    return start >= 0 and tuple(t.lower_ for t in token.doc[start : token.i]) == pattern.prefix

@@ -67,8 +67,11 @@ class Layout:
         return not self.dateline_start <= start < self.dateline_end
 
     def to_data(self) -> dict[str, int]:
-        return {"headline_end": self.headline_end, "dateline_start": self.dateline_start,
-                "dateline_end": self.dateline_end}
+        return {
+            "headline_end": self.headline_end,
+            "dateline_start": self.dateline_start,
+            "dateline_end": self.dateline_end,
+        }
 
 
 _DATELINE = re.compile(
@@ -96,8 +99,11 @@ def read_layout(text: str, settings: LayoutSettings, is_place: Callable[[str], b
     while start < len(text) and text[start].isspace():
         start += 1
     dateline_end = _dateline_end(text[start:], settings, is_place)
-    return Layout(headline_end=headline_end, dateline_start=start if dateline_end else 0,
-                  dateline_end=start + dateline_end if dateline_end else 0)
+    return Layout(
+        headline_end=headline_end,
+        dateline_start=start if dateline_end else 0,
+        dateline_end=start + dateline_end if dateline_end else 0,
+    )
 
 
 def _headline_end(text: str, settings: LayoutSettings) -> int:
@@ -125,7 +131,7 @@ def _dateline_end(text: str, settings: LayoutSettings, is_place: Callable[[str],
         head = text[: match.end()].strip(" -\u2013\u2014")
         words = head.split()
         if "(" in head or head.isupper() or (words and words[-1] in settings.agency_words):
-            rest = _dateline_end(text[match.end():], settings, is_place) if match.end() < len(text) else 0
+            rest = _dateline_end(text[match.end() :], settings, is_place) if match.end() < len(text) else 0
             return match.end() + rest
     capitals = _CAPITALS_WORD.match(window)
     if capitals is not None and is_place(capitals["place"].split(",")[0].title()):
@@ -133,12 +139,14 @@ def _dateline_end(text: str, settings: LayoutSettings, is_place: Callable[[str],
     return 0
 
 
-def home_country(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, layout: Layout,
-                 settings: LayoutSettings) -> Entity | None:
+def home_country(
+    doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, layout: Layout, settings: LayoutSettings
+) -> Entity | None:
     """The country the document is about, when one stands out; else None.
 
     Each mention of a country counts (by name, demonym or metonym), a city or
-    capital, or a person the gazetteer knows in national office, counts for its country, the first sentence and the dateline count
+    capital, or a person the gazetteer knows in national office, counts for its country, the first
+    sentence and the dateline count
     extra. The leading country must weigh at least ``home_min_weight`` and more
     than any other.
     """
@@ -156,14 +164,19 @@ def home_country(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, layout
             if layout.dateline_start <= mention.start < layout.dateline_end:
                 score[country] += weights.get("dateline", 1.0)
             continue
-        score[country] += weights.get("mention", 1.0) if entity.type in {"Country", "Agent"} \
-            else weights.get("person", 0.5) if entity.type == "Person" else weights.get("place", 0.5)
+        score[country] += (
+            weights.get("mention", 1.0)
+            if entity.type in {"Country", "Agent"}
+            else weights.get("person", 0.5)
+            if entity.type == "Person"
+            else weights.get("place", 0.5)
+        )
         first_seen.setdefault(country, mention.start)
         if first_sentence is not None and mention.start < first_sentence.end_char and country not in counted_first:
             counted_first.add(country)
             score[country] += weights.get("first_sentence", 1.0)
     if layout.dateline_end:
-        dateline = doc.text[layout.dateline_start:layout.dateline_end]
+        dateline = doc.text[layout.dateline_start : layout.dateline_end]
         for name in re.findall(r"[A-Z][A-Za-z.'\-]+(?:[ ][A-Z][A-Za-z.'\-]+)*", dateline.title()):
             for entity in gazetteer.lookup(name)[:1]:
                 country = _country_key(entity, gazetteer)

@@ -114,8 +114,10 @@ def new_entity(label: str, kind: str, gazetteer: Gazetteer, *, country: str | No
 def _strip_leading(span: Span, words: frozenset[str]) -> Span:
     start = span.start
     while start < span.end - 1 and (
-        span.doc[start].lower_.rstrip(".") in words or span.doc[start].lower_ in {"the", "'s", "’s"}
-        or span.doc[start].is_punct or (span.doc[start].lower_ == "of" and start > span.start)
+        span.doc[start].lower_.rstrip(".") in words
+        or span.doc[start].lower_ in {"the", "'s", "’s"}
+        or span.doc[start].is_punct
+        or (span.doc[start].lower_ == "of" and start > span.start)
     ):
         start += 1
     end = span.end
@@ -142,8 +144,9 @@ def _country_before(span: Span, gazetteer: Gazetteer, found: DocumentEntities) -
     return entity if entity is not None and entity.type == "Country" else None
 
 
-def _national_body(span: Span, body: Entity, gazetteer: Gazetteer, found: DocumentEntities,
-                   settings: EntitySettings) -> Entity:
+def _national_body(
+    span: Span, body: Entity, gazetteer: Gazetteer, found: DocumentEntities, settings: EntitySettings
+) -> Entity:
     """Re-read a generic body name preceded by a country as that country's body ("Peruvian Congress")."""
     if not set(span.text.lower().split()) & settings.national_body_words:
         return body
@@ -164,8 +167,7 @@ def _body_of(text: str, name: str, country: Entity, gazetteer: Gazetteer) -> Ent
     return new_entity(f"{name} of {country.label}", "GovernmentBody", gazetteer, country=country.key)
 
 
-def _home_bodies(found: DocumentEntities, home: Entity | None, gazetteer: Gazetteer,
-                 settings: EntitySettings) -> None:
+def _home_bodies(found: DocumentEntities, home: Entity | None, gazetteer: Gazetteer, settings: EntitySettings) -> None:
     """ "stormed into Congress" in a story from Brazil: a body named generically is the home country's.
 
     The gazetteer gives bare names such as "Congress" or "Parliament" to one
@@ -192,7 +194,10 @@ def _person_shaped(span: Span, settings: EntitySettings) -> bool:
     """Two to four capitalised words with no word that names organisations ("Party", "Records")."""
     words = [t for t in span if not (t.is_punct and t.text in {"-", "\u2013"})]
     return 2 <= len(words) <= 4 and all(
-        t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.lower_ not in settings.organisation_heads | settings.organisation_name_words
+        t.is_alpha
+        and t.text[:1].isupper()
+        and not t.is_upper
+        and t.lower_ not in settings.organisation_heads | settings.organisation_name_words
         for t in words
     )
 
@@ -210,13 +215,11 @@ def _person_shaped_organisation(surname: str, found: DocumentEntities) -> Entity
     return None
 
 
-def _retype_as_person(found: DocumentEntities, entity: Entity, gazetteer: Gazetteer,
-                      persons: list[Entity]) -> Entity:
+def _retype_as_person(found: DocumentEntities, entity: Entity, gazetteer: Gazetteer, persons: list[Entity]) -> Entity:
     person = new_entity(entity.label, "Person", gazetteer)
     found.entities.pop(entity.key, None)
     found.entities[person.key] = person
-    found.mentions[:] = [replace(m, entity_key=person.key) if m.entity_key == entity.key else m
-                         for m in found.mentions]
+    found.mentions[:] = [replace(m, entity_key=person.key) if m.entity_key == entity.key else m for m in found.mentions]
     persons.append(person)
     return person
 
@@ -230,7 +233,7 @@ def _holder_after_body(ent: Span, settings: EntitySettings) -> Span | None:
     body_ends = [t.i for t in ent if t.lower_ in settings.national_body_words | settings.organisation_heads]
     if not body_ends:
         return None
-    name = doc[body_ends[-1] + 1:ent.end]
+    name = doc[body_ends[-1] + 1 : ent.end]
     if 2 <= len(name) <= 3 and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in name):
         return name
     return None
@@ -247,26 +250,41 @@ def _person_named_like_a_place(ent: Span, settings: EntitySettings) -> Span | No
         return None
     introducers = (settings.title_words - settings.title_modifiers) | settings.occupations
     start = ent.start
-    while start > 0 and ent.start - start < 2 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_alpha \
-            and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_id_ \
-            and doc[start - 1].lower_ not in introducers:
+    while (
+        start > 0
+        and ent.start - start < 2
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].is_alpha
+        and doc[start - 1].text[:1].isupper()
+        and not doc[start - 1].ent_id_
+        and doc[start - 1].lower_ not in introducers
+    ):
         start -= 1
     if start == 0 or doc[start - 1].lower_.rstrip(".") not in introducers:
         return None
     if start < ent.start:
-        return doc[start:ent.end]
+        return doc[start : ent.end]
     end = ent.end
-    while end < len(doc) and end - ent.end < 3 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
-            and not doc[end].ent_id_ and doc[end].ent_type_ in {"", "PERSON", "ORG"}:
+    while (
+        end < len(doc)
+        and end - ent.end < 3
+        and doc[end].pos_ == "PROPN"
+        and doc[end].text[:1].isupper()
+        and not doc[end].ent_id_
+        and doc[end].ent_type_ in {"", "PERSON", "ORG"}
+    ):
         end += 1
-    return doc[ent.start:end] if end > ent.end else None
+    return doc[ent.start : end] if end > ent.end else None
 
 
-def _agree_with_coordinated_persons(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer,
-                                    settings: EntitySettings) -> None:
-    """"met Kassym-Jomart Tokayev and Shavkat Mirziyoyev": a name coordinated with persons is a person."""
+def _agree_with_coordinated_persons(
+    doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, settings: EntitySettings
+) -> None:
+    """ "met Kassym-Jomart Tokayev and Shavkat Mirziyoyev": a name coordinated with persons is a person."""
     person_tokens = {
-        t.i for m in found.mentions if found.entities[m.entity_key].type == "Person"
+        t.i
+        for m in found.mentions
+        if found.entities[m.entity_key].type == "Person"
         for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()
     }
     for mention in list(found.mentions):
@@ -292,15 +310,20 @@ def _name_after_demonym(ent: Span, gazetteer: Gazetteer, settings: EntitySetting
     """
     doc = ent.doc
     end = ent.end
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
-            and doc[end].ent_type_ in {"", "GPE", "LOC", "ORG", "FAC"} and not doc[end].ent_id_:
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and doc[end].text[:1].isupper()
+        and doc[end].ent_type_ in {"", "GPE", "LOC", "ORG", "FAC"}
+        and not doc[end].ent_id_
+    ):
         end += 1
     if end == ent.end:
         return None
-    following = {t.lower_.rstrip(".") for t in doc[ent.end:end]}
+    following = {t.lower_.rstrip(".") for t in doc[ent.end : end]}
     if following & (settings.title_words | settings.national_body_words):
         return None
-    span = doc[ent.start:end]
+    span = doc[ent.start : end]
     known = gazetteer.lookup(span.text)
     if known:
         return known[0], span
@@ -325,8 +348,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     DocumentEntities
         Entities by key and the mentions in document order.
     """
-    layout = read_layout(doc.text, settings.layout, lambda name: any(
-        e.type in {"Place", "Country"} for e in gazetteer.lookup(name)))
+    layout = read_layout(
+        doc.text, settings.layout, lambda name: any(e.type in {"Place", "Country"} for e in gazetteer.lookup(name))
+    )
     found = DocumentEntities(layout=layout)
     persons: list[Entity] = []
     for ent in doc.ents:
@@ -370,11 +394,18 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         first = next((t for t in ent if t.lower_ not in {"the", "a", "an"}), ent[0])
         if first.is_lower and kind != "Person":
             continue  # "annexation of Crimea": a description, not a name
-        if settings.agents is not None and ent.end < len(doc) and \
-                f"{ent.text.lower()} {doc[ent.end].lemma_.lower()}" in settings.agents.nouns:
+        if (
+            settings.agents is not None
+            and ent.end < len(doc)
+            and f"{ent.text.lower()} {doc[ent.end].lemma_.lower()}" in settings.agents.nouns
+        ):
             continue  # "Riot police dispersed ...": a capital at the start of a sentence, not a name
-        if settings.agents is not None and len(ent) == 1 and kind != "Person" \
-                and any(form in settings.agents.nouns for form in word_forms(ent[0])):
+        if (
+            settings.agents is not None
+            and len(ent) == 1
+            and kind != "Person"
+            and any(form in settings.agents.nouns for form in word_forms(ent[0]))
+        ):
             continue  # "paramilitary Rangers", "the Police": an agent noun written with a capital
         if kind != "Person" and len(ent) <= 2 and all(t.is_title for t in ent):
             known = known_person(ent.text, gazetteer)
@@ -385,7 +416,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
                 continue
         if kind != "Person" and all(t.lower_.rstrip(".") in settings.title_words for t in ent if not t.is_punct):
             continue  # "Major-General", "Lieutenant-Colonel": a rank the model took for an organisation
-        span = _strip_leading(ent, settings.title_words | (settings.national_body_words if kind == "Person" else frozenset()))
+        span = _strip_leading(
+            ent, settings.title_words | (settings.national_body_words if kind == "Person" else frozenset())
+        )
         if kind != "Person":
             holder = _holder_after_body(ent, settings)
             if holder is not None:
@@ -399,14 +432,17 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
                 # "Secretary of State Rex Tillerson": the title runs on into the name the model found
                 titled = _strip_leading(ent, settings.title_words)
                 before = doc[ent.start - 2].lower_.rstrip(".")
-            stripped = {t.lower_.rstrip(".") for t in doc[ent.start:titled.start]}
+            stripped = {t.lower_.rstrip(".") for t in doc[ent.start : titled.start]}
             words = [t for t in titled if not (t.is_punct and t.text in {"-", "\u2013"})]
             titled_apposition = any(
-                c.dep_ == "appos" and c.lower_ in core_titles for t in titled for c in t.children) or (
-                ent.root.dep_ == "appos" and ent.root.head.lower_ in core_titles)  # "the minister, Rustem Umerov"
-            if (stripped & core_titles or before in core_titles or titled_apposition) \
-                    and titled.text[:1].isupper() and 2 <= len(words) <= 4 \
-                    and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+                c.dep_ == "appos" and c.lower_ in core_titles for t in titled for c in t.children
+            ) or (ent.root.dep_ == "appos" and ent.root.head.lower_ in core_titles)  # "the minister, Rustem Umerov"
+            if (
+                (stripped & core_titles or before in core_titles or titled_apposition)
+                and titled.text[:1].isupper()
+                and 2 <= len(words) <= 4
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+            ):
                 kind = "Person"  # "Chancellor Olaf Scholz" tagged as an organisation
                 span = titled
             else:
@@ -433,8 +469,15 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         if names:
             found.add(names[0], span, "name")
             continue
-        earlier = next((p for p in reversed(persons) if len(span.text.split()) < len(p.label.split())
-                        and p.label.split()[-len(span.text.split()):] == span.text.split()), None)
+        earlier = next(
+            (
+                p
+                for p in reversed(persons)
+                if len(span.text.split()) < len(p.label.split())
+                and p.label.split()[-len(span.text.split()) :] == span.text.split()
+            ),
+            None,
+        )
         if earlier is not None and _person_shaped(span, settings) or (earlier is not None and len(span) == 1):
             found.add(earlier, span, "coreference")  # "Jean-Yves Le Drian ... Le Drian said"
             continue
@@ -463,9 +506,9 @@ def _person(span: Span, persons: list[Entity], gazetteer: Gazetteer) -> Entity:
     words = without_initials(span.text).split()
     for person in reversed(persons):
         known = without_initials(person.label).split()
-        if len(words) < len(known) and known[-len(words):] == words:
+        if len(words) < len(known) and known[-len(words) :] == words:
             return person
-        if len(words) > len(known) and words[-len(known):] == known:
+        if len(words) > len(known) and words[-len(known) :] == known:
             # A fuller name after a short one: keep the first key, remember the name.
             return person
         if words == known:
@@ -524,9 +567,10 @@ def _surnames(gazetteer: Gazetteer) -> dict[str, tuple[Entity, ...]]:
     return cached
 
 
-def _add_honorific_names(doc: Doc, found: DocumentEntities, persons: list[Entity], gazetteer: Gazetteer,
-                         settings: EntitySettings) -> None:
-    """"Mr Kennedy", "Dr Fox", "PM Manasseh Sogavare": a name after an honorific or a title is a person.
+def _add_honorific_names(
+    doc: Doc, found: DocumentEntities, persons: list[Entity], gazetteer: Gazetteer, settings: EntitySettings
+) -> None:
+    """ "Mr Kennedy", "Dr Fox", "PM Manasseh Sogavare": a name after an honorific or a title is a person.
 
     After a title (not an honorific) the name must have two or three words and
     end there: "PM Manasseh Sogavare", not "President Hotel" or "Minister Peter
@@ -540,15 +584,24 @@ def _add_honorific_names(doc: Doc, found: DocumentEntities, persons: list[Entity
         if not honorific and (word not in core_titles or not layout_body(found, token)):
             continue
         end = token.i + 1
-        while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_alpha \
-                and doc[end].text[:1].isupper() and doc[end].idx not in covered:
+        while (
+            end < len(doc)
+            and end - token.i <= 3
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_alpha
+            and doc[end].text[:1].isupper()
+            and doc[end].idx not in covered
+        ):
             end += 1
         if end == token.i + 1:
             continue
-        if not honorific and (end - token.i < 3 or (end < len(doc) and doc[end].pos_ == "PROPN")
-                              or any(gazetteer.lookup(t.text) for t in doc[token.i + 1:end])):
+        if not honorific and (
+            end - token.i < 3
+            or (end < len(doc) and doc[end].pos_ == "PROPN")
+            or any(gazetteer.lookup(t.text) for t in doc[token.i + 1 : end])
+        ):
             continue
-        span = doc[token.i + 1:end]
+        span = doc[token.i + 1 : end]
         person = _person(span, persons, gazetteer)
         if person.key not in found.entities:
             persons.append(person)
@@ -562,7 +615,7 @@ def layout_body(found: DocumentEntities, token: Token) -> bool:
 
 
 def _add_countries(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer) -> None:
-    """"the Uzbek journalist X", "Russia's Gazprom": the country an unknown actor belongs to."""
+    """ "the Uzbek journalist X", "Russia's Gazprom": the country an unknown actor belongs to."""
     countries = {}
     for mention in found.mentions:
         entity = found.entities.get(mention.entity_key)
@@ -570,14 +623,21 @@ def _add_countries(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer) -> N
             countries[mention.start] = entity
     for mention in list(found.mentions):
         entity = found.entities.get(mention.entity_key)
-        if entity is None or entity.country or entity.key in gazetteer \
-                or entity.type not in {"Person", "Organization", "GovernmentBody"}:
+        if (
+            entity is None
+            or entity.country
+            or entity.key in gazetteer
+            or entity.type not in {"Person", "Organization", "GovernmentBody"}
+        ):
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        modifiers = [t for t in span.root.subtree if t.i < span.start and t.idx in countries
-                     and t.dep_ in {"amod", "compound", "poss", "nmod"}]
+        modifiers = [
+            t
+            for t in span.root.subtree
+            if t.i < span.start and t.idx in countries and t.dep_ in {"amod", "compound", "poss", "nmod"}
+        ]
         if modifiers:
             found.entities[entity.key] = replace(entity, country=countries[modifiers[-1].idx].key)
 
@@ -609,7 +669,7 @@ def _add_surnames(doc: Doc, found: DocumentEntities, persons: list[Entity], gaze
             retyped = _retype_as_person(found, person, gazetteer, persons)
             surnames = {k: (retyped if v.key == person.key else v) for k, v in surnames.items()}
             person = retyped
-        found.add(person, doc[token.i:token.i + 1], "coreference")
+        found.add(person, doc[token.i : token.i + 1], "coreference")
 
 
 def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings) -> None:
@@ -638,19 +698,29 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
             if _pleonastic(token):
                 continue
             types = settings.pronouns[lower]
-            span = doc[token.i:token.i + 1]
+            span = doc[token.i : token.i + 1]
         elif token.lemma_.lower() in settings.descriptions and (
-                token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)):
+            token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
+        ):
             determiners = [c for c in token.children if c.dep_ in {"det", "nummod"}]
-            if not determiners or not (determiners[0].lower_ in {"the", "both"} or determiners[0].lower_
-                                       in settings.number_words or determiners[0].lower_.isdigit()):
+            if not determiners or not (
+                determiners[0].lower_ in {"the", "both"}
+                or determiners[0].lower_ in settings.number_words
+                or determiners[0].lower_.isdigit()
+            ):
                 continue
             counted = any(c.dep_ == "nummod" or c.lower_ == "both" for c in token.children)
-            if any(c.dep_ in {"compound", "amod", "poss"} and c.idx in covered
-                   and not (counted and _names_region(c, found)) for c in token.children):
+            if any(
+                c.dep_ in {"compound", "amod", "poss"}
+                and c.idx in covered
+                and not (counted and _names_region(c, found))
+                for c in token.children
+            ):
                 continue  # "the Iranian government" is named; "the four Middle Eastern nations" refer back
-            if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
-                   for c in token.children):
+            if any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+                for c in token.children
+            ):
                 continue  # "the bloc of western nations" names its members, it does not refer back
             if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
                 continue  # "the capital, Nairobi": named right there
@@ -658,12 +728,17 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
             numbers = [c for c in token.children if c.dep_ == "nummod" or c.lower_ == "both"]
             if numbers:
                 word = numbers[0].lower_
-                count = 2 if word == "both" else int(word) if word.isdigit() else (
-                    settings.number_words.index(word) if word in settings.number_words else 0)
+                count = (
+                    2
+                    if word == "both"
+                    else int(word)
+                    if word.isdigit()
+                    else (settings.number_words.index(word) if word in settings.number_words else 0)
+                )
                 if count < 2:
                     continue
             start = min([token.i] + [c.i for c in token.children if c.dep_ in {"det", "nummod", "amod"}])
-            span = doc[start:token.i + 1]
+            span = doc[start : token.i + 1]
         if span is None:
             continue
         here = sentence_index(token.idx)
@@ -683,8 +758,13 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
         chosen = _clear_choice(candidates, mentions, count, sentence_index)
         if not chosen and count > 2:
             chosen = _listed(doc, candidates, [m for m in mentions if m.end <= span.start_char], count)
-        if count == 1 and found.home in candidates and "Country" in types and span is not None \
-                and token.lemma_.lower() in settings.home_descriptions:
+        if (
+            count == 1
+            and found.home in candidates
+            and "Country" in types
+            and span is not None
+            and token.lemma_.lower() in settings.home_descriptions
+        ):
             chosen = [found.home]  # "the country": the one the story is about, among those just named
         if not chosen and token.dep_ in {"nsubj", "nsubjpass"} and count == 1:
             chosen = _previous_subject(doc, candidates, mentions, token, sentence_index)
@@ -698,10 +778,12 @@ def _listed(doc: Doc, candidates: list[str], mentions: list[Mention], count: int
     Bahrain, and the UAE"), for "the four nations"."""
     listed = [m for m in mentions if m.entity_key in candidates]
     for end in range(len(listed), count - 1, -1):
-        run = listed[end - count:end]
-        gaps = [doc.text[a.end:b.start] for a, b in zip(run, run[1:])]
-        if all(re.fullmatch(r"\s*(,|,?\s*and|&)\s*(the\s+)?", gap) for gap in gaps) \
-                and len({m.entity_key for m in run}) == count:
+        run = listed[end - count : end]
+        gaps = [doc.text[a.end : b.start] for a, b in zip(run, run[1:])]
+        if (
+            all(re.fullmatch(r"\s*(,|,?\s*and|&)\s*(the\s+)?", gap) for gap in gaps)
+            and len({m.entity_key for m in run}) == count
+        ):
             return [m.entity_key for m in run]
     return []
 
@@ -713,7 +795,7 @@ def _names_region(modifier: Token, found: DocumentEntities) -> bool:
 
 
 def _pleonastic(pronoun: Token) -> bool:
-    """"It is unclear whether ...", "it seems that ...": an "it" that refers to nothing."""
+    """ "It is unclear whether ...", "it seems that ...": an "it" that refers to nothing."""
     if pronoun.lower_ != "it":
         return False
     head = pronoun.head
@@ -723,8 +805,9 @@ def _pleonastic(pronoun: Token) -> bool:
     return bool(deps & {"ccomp", "csubj", "xcomp"}) and bool(deps & {"acomp", "attr"})
 
 
-def _previous_subject(doc: Doc, candidates: list[str], mentions: list[Mention], pronoun: Token,
-                      sentence_index) -> list[str]:
+def _previous_subject(
+    doc: Doc, candidates: list[str], mentions: list[Mention], pronoun: Token, sentence_index
+) -> list[str]:
     """ "Ecowas imposed sanctions on Niger ... It demanded ...": a subject pronoun continues the subject before.
 
     When the candidates are not clear, the one that was the grammatical subject of

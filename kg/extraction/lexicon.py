@@ -28,10 +28,25 @@ ACTOR_TYPES = ("Country", "InternationalOrganization", "Person", "GovernmentBody
 _KNOWN_TYPES = set(ACTOR_TYPES) | {"Place", "Event"}
 _TIME_ROLES = {"point", "period", "start", "end"}
 # After "be", these start a copula pattern ("be part of", "be on visit to"), not a passive one.
-_COPULA_COMPLEMENTS = frozenset({
-    "part", "member", "ally", "party", "agency", "body", "subordinate", "on", "in", "at", "home",
-    "signatory", "elect", "appoint", "at war with",
-})
+_COPULA_COMPLEMENTS = frozenset(
+    {
+        "part",
+        "member",
+        "ally",
+        "party",
+        "agency",
+        "body",
+        "subordinate",
+        "on",
+        "in",
+        "at",
+        "home",
+        "signatory",
+        "elect",
+        "appoint",
+        "at war with",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -127,8 +142,12 @@ class Lexicon:
     plural_only_agents: frozenset[str] = frozenset()
 
     @classmethod
-    def load(cls, relations_path: str | Path | None = None, grammar_path: str | Path | None = None,
-             agents_path: str | Path | None = None) -> Lexicon:
+    def load(
+        cls,
+        relations_path: str | Path | None = None,
+        grammar_path: str | Path | None = None,
+        agents_path: str | Path | None = None,
+    ) -> Lexicon:
         """Read the lexicon; without arguments, the packaged one (cached).
 
         Raises
@@ -138,10 +157,12 @@ class Lexicon:
         """
         if relations_path is None and grammar_path is None and agents_path is None:
             return _default_lexicon()
-        return _read(Path(relations_path or LEXICON_DIR / "relations.json"),
-                     Path(grammar_path or LEXICON_DIR / "grammar.json"),
-                     Path(agents_path or LEXICON_DIR / "agents.json"),
-                     LEXICON_DIR / "cameo.json" if relations_path is None else None)
+        return _read(
+            Path(relations_path or LEXICON_DIR / "relations.json"),
+            Path(grammar_path or LEXICON_DIR / "grammar.json"),
+            Path(agents_path or LEXICON_DIR / "agents.json"),
+            LEXICON_DIR / "cameo.json" if relations_path is None else None,
+        )
 
     def patterns(self) -> list[Pattern]:
         """Every pattern, in lexicon order."""
@@ -163,7 +184,10 @@ class Lexicon:
         """The words of titles of office ("prime", "minister"), without function words like "of"."""
         titles = self.grammar["titles"]
         return frozenset(
-            word for kind in kinds for phrase in titles[kind] for word in phrase.split()
+            word
+            for kind in kinds
+            for phrase in titles[kind]
+            for word in phrase.split()
             if word not in {"of", "the", "in", "a", "an", "and", "for"}
         )
 
@@ -182,8 +206,12 @@ def _grammar_schema() -> dict:
 
 @lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
-    return _read(LEXICON_DIR / "relations.json", LEXICON_DIR / "grammar.json", LEXICON_DIR / "agents.json",
-                 LEXICON_DIR / "cameo.json")
+    return _read(
+        LEXICON_DIR / "relations.json",
+        LEXICON_DIR / "grammar.json",
+        LEXICON_DIR / "agents.json",
+        LEXICON_DIR / "cameo.json",
+    )
 
 
 def _load_json(path: Path) -> Any:
@@ -197,7 +225,9 @@ def _load_json(path: Path) -> Any:
 
 def _default_object(path: Path, name: str, value: Any) -> str | None:
     if value not in (None, "subject_country"):
-        raise ConfigError(f"{path}: relation {name!r} has default_object {value!r}; use \"subject_country\" or leave it out")
+        raise ConfigError(
+            f'{path}: relation {name!r} has default_object {value!r}; use "subject_country" or leave it out'
+        )
     return value
 
 
@@ -239,7 +269,9 @@ def _add_derived(data: dict, derived: dict, prepositions: frozenset[str]) -> Non
             known = {(i if isinstance(i, str) else i["pattern"]) for i in entry.get(section, [])}
             for item in items:
                 phrase = _without_preposition(item["pattern"], prepositions)
-                if item["pattern"] in known or written.get((section, name in STANDING_RELATIONS, phrase), {name}) - {name}:
+                if item["pattern"] in known or written.get((section, name in STANDING_RELATIONS, phrase), {name}) - {
+                    name
+                }:
                     continue
                 extra = {k: v for k, v in item.items() if k != "source"}
                 entry.setdefault(section, []).append({**extra, "confidence": round(base * factor, 3)})
@@ -283,14 +315,16 @@ def check_shape(path: Path, value: Any, schema: dict, where: str = "") -> None:
     if expected is not None and (not isinstance(value, expected) or (kind == "number" and isinstance(value, bool))):
         raise ConfigError(
             f"{path}: {where or 'the file'} must be {_described(schema)}, not {type(value).__name__}; "
-            f"write it as in the packaged grammar {LEXICON_DIR / 'grammar.json'}")
+            f"write it as in the packaged grammar {LEXICON_DIR / 'grammar.json'}"
+        )
     if kind == "object":
         for key in schema.get("required", ()):
             if key not in value:
                 inner = schema["properties"][key]
                 raise ConfigError(
                     f"{path}: missing {f'{where}.' if where else ''}{key} ({_described(inner)}); "
-                    f"copy it from the packaged grammar {LEXICON_DIR / 'grammar.json'}")
+                    f"copy it from the packaged grammar {LEXICON_DIR / 'grammar.json'}"
+                )
         for key, inner in schema.get("properties", {}).items():
             if key in value:
                 check_shape(path, value[key], inner, f"{where}.{key}" if where else key)
@@ -308,8 +342,12 @@ def _described(schema: dict) -> str:
     if kind == "array":
         item = schema.get("items", {}).get("type")
         return f"a list of {item}s" if item else "a list"
-    return {"object": "a section (a JSON object)", "number": "a number", "string": "a string",
-            "boolean": "true or false"}.get(kind, "a value")
+    return {
+        "object": "a section (a JSON object)",
+        "number": "a number",
+        "string": "a string",
+        "boolean": "true or false",
+    }.get(kind, "a value")
 
 
 def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_path: Path | None = None) -> Lexicon:
@@ -321,20 +359,19 @@ def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_p
         _add_derived(data, _load_json(derived_path), frozenset(grammar.get("prepositions", ())))
     specs: dict[str, RelationSpec] = {}
     indexes: dict[str, dict[str, list[Pattern]]] = {
-        "verbs": {}, "nouns": {}, "modifiers": {}, "modifier_nouns": {},
+        "verbs": {},
+        "nouns": {},
+        "modifiers": {},
+        "modifier_nouns": {},
     }
     kinds = {"verbs": "verb", "nouns": "noun", "modifiers": "modifier", "modifier_nouns": "modifier_noun"}
     for name, entry in data.get("relations", {}).items():
         if name not in RELATIONS:
-            raise ConfigError(
-                f"{relations_path}: unknown relation {name!r}; the vocabulary has "
-                f"{', '.join(RELATIONS)}"
-            )
+            raise ConfigError(f"{relations_path}: unknown relation {name!r}; the vocabulary has {', '.join(RELATIONS)}")
         time_role = entry.get("time", "point")
         if time_role not in _TIME_ROLES:
             raise ConfigError(
-                f"{relations_path}: relation {name!r} has time role {time_role!r}; "
-                f"use one of {sorted(_TIME_ROLES)}"
+                f"{relations_path}: relation {name!r} has time role {time_role!r}; use one of {sorted(_TIME_ROLES)}"
             )
         confidence = float(entry.get("confidence", 0.75))
         specs[name] = RelationSpec(
@@ -369,7 +406,7 @@ def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_p
                 if complement not in (None, "object", "subject"):
                     raise ConfigError(
                         f"{relations_path}: pattern {item['pattern']!r} of {name!r} has complement "
-                        f"{complement!r}; use \"object\" or \"subject\""
+                        f'{complement!r}; use "object" or "subject"'
                     )
                 unknown = sorted(set(item.get("complement_excludes", ())) - set(RELATIONS))
                 if unknown:
@@ -386,8 +423,7 @@ def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_p
                             f"one of {sorted(_TIME_ROLES)}"
                         )
                 parts = re.split(r"(-)", words[0])  # "build-up": the parser sees build, -, up
-                passive = kind == "verb" and words[0] == "be" and len(words) > 1 \
-                    and words[1] not in _COPULA_COMPLEMENTS
+                passive = kind == "verb" and words[0] == "be" and len(words) > 1 and words[1] not in _COPULA_COMPLEMENTS
                 if passive:
                     parts, words = [words[1]], words[1:]
                 pattern = Pattern(

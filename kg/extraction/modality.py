@@ -79,9 +79,12 @@ class Modality:
             while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
                 if node.dep_ in {"acl", "relcl"}:
                     break
-                if node.head.pos_ in {"VERB", "AUX"} and node.head.lemma_.lower() in self.requesting_verbs \
-                        and node.head.lemma_.lower() not in self.authority_verbs \
-                        and (node.dep_ == "dobj" or (node.dep_ == "prep" and node.lower_ == "for")):
+                if (
+                    node.head.pos_ in {"VERB", "AUX"}
+                    and node.head.lemma_.lower() in self.requesting_verbs
+                    and node.head.lemma_.lower() not in self.authority_verbs
+                    and (node.dep_ == "dobj" or (node.dep_ == "prep" and node.lower_ == "for"))
+                ):
                     # "called for sanctions against Nigeria", "demanded the withdrawal of Serbian forces"
                     return "Hypothetical", None
                 if node.dep_ in {"nsubj", "nsubjpass", "csubj"}:
@@ -95,9 +98,12 @@ class Modality:
             children = [] if subject_of_verb else list(node.children)
             subject_of_verb = False
             if modality == "Asserted":
-                if any(c.dep_ == "neg" or (c.lower_ in self.negation_words and c.dep_ in {"advmod", "neg"})
-                       or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))  # "no longer"
-                       for c in children):
+                if any(
+                    c.dep_ == "neg"
+                    or (c.lower_ in self.negation_words and c.dep_ in {"advmod", "neg"})
+                    or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))  # "no longer"
+                    for c in children
+                ):
                     modality = "Negated"
                 elif any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in children):
                     modality = "Future"
@@ -148,38 +154,57 @@ class Modality:
                     modality = "Future"  # "Sweden's bid to join NATO"
                 break
             if dep == "conj":
-                if any(c.dep_ == "cc" and c.lower_ in self.contrast_words and head.i < c.i < node.i
-                       for c in head.children):
+                if any(
+                    c.dep_ == "cc" and c.lower_ in self.contrast_words and head.i < c.i < node.i for c in head.children
+                ):
                     # "has not denied this but blames DR Congo": the contrast keeps its own modality
                     break
                 node = head
                 continue
-            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.hypothetical_markers
-                                      for c in node.children):
+            if dep == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in self.hypothetical_markers for c in node.children
+            ):
                 break
-            if dep == "advcl" and modality == "Asserted" \
-                    and any(c.dep_ in {"mark", "advmod"} and c.lower_ in self.temporal_markers for c in node.children) \
-                    and any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in head.children):
+            if (
+                dep == "advcl"
+                and modality == "Asserted"
+                and any(c.dep_ in {"mark", "advmod"} and c.lower_ in self.temporal_markers for c in node.children)
+                and any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in head.children)
+            ):
                 # "will top the agenda when Zapatero welcomes Chirac": the meeting is still to come
                 return "Future", reporter
-            if dep == "advcl" and node.pos_ in {"VERB", "AUX"} and node.i > head.i \
-                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
-                    and not any(c.dep_ == "mark" for c in node.children):
+            if (
+                dep == "advcl"
+                and node.pos_ in {"VERB", "AUX"}
+                and node.i > head.i
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+                and not any(c.dep_ == "mark" for c in node.children)
+            ):
                 # "threatened sanctions to force Iran", "sent troops to protect the border": a purpose, not yet done
                 if modality == "Asserted":
-                    modality = "Hypothetical" if lemma in self.threatening_verbs or lemma in self.requesting_verbs \
+                    modality = (
+                        "Hypothetical"
+                        if lemma in self.threatening_verbs or lemma in self.requesting_verbs
                         else "Future"
+                    )
                 node = head
                 continue
-            if dep == "pcomp" and head.lower_ in self.accusation_prepositions \
-                    and head.head.lemma_.lower() in self.accusation_verbs:
+            if (
+                dep == "pcomp"
+                and head.lower_ in self.accusation_prepositions
+                and head.head.lemma_.lower() in self.accusation_verbs
+            ):
                 # "accused Russia of attacking Ukraine": the accuser's claim, not a reported fact
                 if modality == "Asserted":
                     modality = "Hypothetical"
                 return modality, reporter or head.head
             if dep in {"pobj", "prep", "pcomp"}:
-                if dep == "prep" and node.lower_ in self.topic_prepositions \
-                        and lemma in self.topic_heads and modality == "Asserted":
+                if (
+                    dep == "prep"
+                    and node.lower_ in self.topic_prepositions
+                    and lemma in self.topic_heads
+                    and modality == "Asserted"
+                ):
                     modality = "Hypothetical"  # "talks about Turkey entering the EU": a topic, not a fact
                     break
                 node = head
@@ -187,8 +212,7 @@ class Modality:
             break
         return modality, reporter
 
-    def reporter(self, verb: Token | None, trigger: Token, sentence: Sentence,
-                 arguments: Arguments) -> Entity | None:
+    def reporter(self, verb: Token | None, trigger: Token, sentence: Sentence, arguments: Arguments) -> Entity | None:
         """Who reported the statement: the subject of the reporting verb, or "according to" X."""
         sources: list[Token] = []
         if verb is not None:
@@ -196,9 +220,15 @@ class Modality:
         if not sources:
             node = trigger
             for _ in range(self.reporter_hops):
-                sources = [p for c in node.children if c.lower_ == "according"
-                           for to in c.children if to.lower_ == "to"
-                           for p in to.children if p.dep_ == "pobj"]
+                sources = [
+                    p
+                    for c in node.children
+                    if c.lower_ == "according"
+                    for to in c.children
+                    if to.lower_ == "to"
+                    for p in to.children
+                    if p.dep_ == "pobj"
+                ]
                 if sources or node.head.i == node.i:
                     break
                 node = node.head

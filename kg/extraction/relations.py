@@ -28,9 +28,16 @@ if TYPE_CHECKING:
 __all__ = ["extract_relations"]
 
 
-def extract_relations(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, lexicon: Lexicon, *,
-                      min_confidence: float = 0.0, document_id: str = "",
-                      document_date: date | None = None) -> list[Relation]:
+def extract_relations(
+    doc: Doc,
+    found: DocumentEntities,
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+    *,
+    min_confidence: float = 0.0,
+    document_id: str = "",
+    document_date: date | None = None,
+) -> list[Relation]:
     """Extract the relations of one parsed document.
 
     Parameters
@@ -69,7 +76,7 @@ def extract_relations(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, l
             first = next((t.i for t in sent if t.idx >= body_start and not t.is_space), None)
             if first is None:
                 continue
-            sent = doc[first:sent.end]
+            sent = doc[first : sent.end]
         sentence = Sentence(sent, found, document_date, previous, anaphoric, timeline, numbers)
         previous = sentence
         consumed: set[int] = set()
@@ -87,8 +94,11 @@ def extract_relations(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, l
         key = (relation.subject.key, relation.predicate, relation.object.key, relation.char_start)
         best.setdefault(key, relation)
     capitals = {(r.subject.key, r.object.key, r.char_start) for r in best.values() if r.predicate == "capitalOf"}
-    kept = [r for r in extractor.titles.dated(list(best.values()))
-            if not (r.predicate == "locatedIn" and (r.subject.key, r.object.key, r.char_start) in capitals)]
+    kept = [
+        r
+        for r in extractor.titles.dated(list(best.values()))
+        if not (r.predicate == "locatedIn" and (r.subject.key, r.object.key, r.char_start) in capitals)
+    ]
     return sorted(kept, key=lambda r: (r.char_start, r.predicate, r.subject.key, r.object.key))
 
 

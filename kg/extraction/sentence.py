@@ -27,8 +27,14 @@ def word_forms(token: Token) -> tuple[str, ...]:
     """
     lower = token.lower_
     forms = [token.lemma_.lower(), lower]
-    for suffix, replacements in (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")),
-                                 ("ed", ("", "e")), ("es", ("",)), ("s", ("",))):
+    for suffix, replacements in (
+        ("ies", ("y",)),
+        ("ied", ("y",)),
+        ("ing", ("", "e")),
+        ("ed", ("", "e")),
+        ("es", ("",)),
+        ("s", ("",)),
+    ):
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
             base = lower[: -len(suffix)]
             forms.extend(base + r for r in replacements)
@@ -42,7 +48,9 @@ def _offset_pattern(number_words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(
         r"\b(?P<n>\d{1,3}|" + "|".join(number_words) + r")\s+(?P<unit>years?|months?)\s+"
         r"(?P<direction>after|before)\s+(?:(?:it|they|he|she|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)\s+)"
-        r"(?:had\s+|has\s+)?(?P<verb>[a-z]+)\b", re.IGNORECASE)
+        r"(?:had\s+|has\s+)?(?P<verb>[a-z]+)\b",
+        re.IGNORECASE,
+    )
 
 
 def _shifted(value: str, amount: int, unit: str) -> str | None:
@@ -78,10 +86,16 @@ class Sentence:
         Spelled-out numbers and their values ("twenty": 20).
     """
 
-    def __init__(self, sent: Span, found: DocumentEntities, document_date: date | None,
-                 previous: Sentence | None = None, anaphoric_times: Iterable[str] = (),
-                 timeline: Iterable[tuple[frozenset[str], str]] = (),
-                 number_words: dict[str, int] | None = None):
+    def __init__(
+        self,
+        sent: Span,
+        found: DocumentEntities,
+        document_date: date | None,
+        previous: Sentence | None = None,
+        anaphoric_times: Iterable[str] = (),
+        timeline: Iterable[tuple[frozenset[str], str]] = (),
+        number_words: dict[str, int] | None = None,
+    ):
         self.sent = sent
         self.found = found
         self.by_token: dict[int, list[Mention]] = {}
@@ -93,8 +107,7 @@ class Sentence:
                     self.by_token.setdefault(token.i, []).append(mention)
         self.times: list[tuple[Span, TimeSpan]] = []
         for start, end, span in find_time_expressions(sent.text, document_date):
-            char_span = sent.doc.char_span(sent.start_char + start, sent.start_char + end,
-                                           alignment_mode="expand")
+            char_span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
             if char_span is not None:
                 self.times.append((char_span, span))
         #: Verbs of clauses dated from an earlier event ("after it joined"): the time goes above them.
@@ -136,8 +149,9 @@ class Sentence:
             if match["direction"].lower() == "before":
                 amount = -amount
             value = _shifted(anchors[-1], amount, match["unit"].lower())
-            span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end("direction"),
-                                      alignment_mode="expand")
+            span = sent.doc.char_span(
+                sent.start_char + match.start(), sent.start_char + match.end("direction"), alignment_mode="expand"
+            )
             if value is not None and span is not None:
                 self.times = [(s, v) for s, v in self.times if not (s.start < span.end and span.start < s.end)]
                 self.times.append((span, TimeSpan(match.group(0), point=value)))
@@ -152,8 +166,9 @@ class Sentence:
             at = lowered.find(phrase)
             if at < 0:
                 continue
-            char_span = sent.doc.char_span(sent.start_char + at, sent.start_char + at + len(phrase),
-                                           alignment_mode="expand")
+            char_span = sent.doc.char_span(
+                sent.start_char + at, sent.start_char + at + len(phrase), alignment_mode="expand"
+            )
             if char_span is not None and not any(s.start <= char_span.start < s.end for s, _ in self.times):
                 self.times.append((char_span, replace(earlier, text=char_span.text)))
             break

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
 
 from kg.records import TimeSpan
 
@@ -39,13 +39,60 @@ logger = logging.getLogger(__name__)
 
 #: Words after a four-digit number that make it a quantity, not a year.
 DEFAULT_COUNT_NOUNS = (
-    "people", "persons", "troops", "soldiers", "men", "women", "children", "refugees",
-    "civilians", "residents", "workers", "jobs", "votes", "deaths", "casualties", "cases",
-    "units", "vehicles", "tanks", "missiles", "drones", "rockets", "shells", "aircraft",
-    "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "hectares",
-    "tonnes", "tons", "barrels", "dollars", "euros", "pounds", "yuan", "roubles", "rubles",
-    "%", "percent", "per cent", "bn", "mn", "billion", "million", "times", "hours",
-    "minutes", "mw", "mb", "gb",
+    "people",
+    "persons",
+    "troops",
+    "soldiers",
+    "men",
+    "women",
+    "children",
+    "refugees",
+    "civilians",
+    "residents",
+    "workers",
+    "jobs",
+    "votes",
+    "deaths",
+    "casualties",
+    "cases",
+    "units",
+    "vehicles",
+    "tanks",
+    "missiles",
+    "drones",
+    "rockets",
+    "shells",
+    "aircraft",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "feet",
+    "hectares",
+    "tonnes",
+    "tons",
+    "barrels",
+    "dollars",
+    "euros",
+    "pounds",
+    "yuan",
+    "roubles",
+    "rubles",
+    "%",
+    "percent",
+    "per cent",
+    "bn",
+    "mn",
+    "billion",
+    "million",
+    "times",
+    "hours",
+    "minutes",
+    "mw",
+    "mb",
+    "gb",
 )
 
 _Values = tuple[str | None, str | None, str | None]  # point, start, end
@@ -53,27 +100,38 @@ _UNRESOLVED: _Values = (None, None, None)
 
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_NUMBERS = {w: n for n, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
+}
 _NUMBERS.update(a=1, an=1, fifteen=15, twenty=20, thirty=30, forty=40, fifty=50)
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
-            "winter": (12, 14)}
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}
 
-_MONTH_FULL = (r"(?:January|February|March|April|May|June|July|August|September|October"
-               r"|November|December)\b")
-_MONTH_ANY = (r"(?:January|February|March|April|May|June|July|August|September|October"
-              r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?")
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b"
+)
+_MONTH_ANY = (
+    r"(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 _DAY, _DAY2 = (
     rf"(?<![\d$£€.,]){article}(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
     for name, article in (("day", r"(?:the\s+)?"), ("day2", ""))
 )
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)(?![\d%])"
-_NUM = r"(?:\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen" \
-       r"|twenty|thirty|forty|fifty))"
+_NUM = (
+    r"(?:\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|thirty|forty|fifty))"
+)
 _PREP = r"(?:(?P<prep>(?i:in|on|during|by|at|as of)(?:\s+(?i:the\s+year))?)\s+)?"
-_QUAL = (r"(?:(?P<qual>(?i:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle|"
-         r"first\s+half|second\s+half)\s+of(?:\s+the)?))(?:-|\s+))?")
+_QUAL = (
+    r"(?:(?P<qual>(?i:early|late|mid|(?:the\s+)?(?:end|beginning|start|middle|"
+    r"first\s+half|second\s+half)\s+of(?:\s+the)?))(?:-|\s+))?"
+)
 _ON_WEEKDAY = rf"(?:{_WEEKDAY},?\s+)?"
 _RANGE_DASH = r"\s*(?:-|–|—|to)\s*"
 
@@ -102,6 +160,7 @@ class _Found:
 
 
 # --- calendar helpers ---------------------------------------------------------------
+
 
 def _month_number(name: str) -> int:
     return _MONTHS.index(name.rstrip(".").lower()[:3]) + 1
@@ -155,8 +214,17 @@ _PARTS = {
     10: {"early": (0, 3), "mid": (4, 6), "late": (7, 9), "": (0, 9)},
     100: {"early": (0, 32), "mid": (33, 65), "late": (66, 99), "": (0, 99)},
 }
-_PART_WORDS = {"early": "early", "beginning": "early", "start": "early", "first": "early",
-               "mid": "mid", "middle": "mid", "late": "late", "end": "late", "second": "late"}
+_PART_WORDS = {
+    "early": "early",
+    "beginning": "early",
+    "start": "early",
+    "first": "early",
+    "mid": "mid",
+    "middle": "mid",
+    "late": "late",
+    "end": "late",
+    "second": "late",
+}
 
 
 def _qualified_range(first: int, length: int, qualifier: str | None) -> tuple[int, int]:
@@ -168,6 +236,7 @@ def _qualified_range(first: int, length: int, qualifier: str | None) -> tuple[in
 
 
 # --- handlers: one per pattern; they return (point, start, end), _UNRESOLVED or None --
+
 
 def _day_values(m: re.Match[str], ctx: _Context, day_group: str = "day") -> _Values | None:
     month, day = _month_number(m["month"]), int(m[day_group])
@@ -219,21 +288,26 @@ def _month_values(m: re.Match[str], ctx: _Context) -> _Values | None:
 
 
 def _year_values(m: re.Match[str], ctx: _Context) -> _Values | None:
-    before, after = ctx.text[: m.start("year")], ctx.text[m.end():]
+    before, after = ctx.text[: m.start("year")], ctx.text[m.end() :]
     if re.match(r"[.,]\d|-\d|\w", after):
         return None  # "2012.5", "2012-13" (a range), "2012bn"
     if not (m["prep"] or m["qual"]):
         if re.search(r"[\w$£€¥#./\-]$", before):
             return None
-        if re.search(r"\b(?i:no\.?|nos\.|number|resolution|article|flight|chapter|section"
-                     r"|paragraph|page|route|model|room|code)\s*$", before):
+        if re.search(
+            r"\b(?i:no\.?|nos\.|number|resolution|article|flight|chapter|section"
+            r"|paragraph|page|route|model|room|code)\s*$",
+            before,
+        ):
             return None
         nouns = "|".join(re.escape(n) for n in ctx.count_nouns)
         if re.match(rf"\s*(?i:{nouns})(?!\w)", after):
             return None
-        if re.search(r"\b(?i:about|around|some|nearly|almost|over|more than|fewer than|less"
-                     r" than|up to|at least|approximately|roughly|estimated|another)\s+$",
-                     before) and re.match(r"\s+[a-z]+s\b", after):
+        if re.search(
+            r"\b(?i:about|around|some|nearly|almost|over|more than|fewer than|less"
+            r" than|up to|at least|approximately|roughly|estimated|another)\s+$",
+            before,
+        ) and re.match(r"\s+[a-z]+s\b", after):
             return None
     return (m["year"], None, None)
 
@@ -316,8 +390,11 @@ def _days_from_report_values(m: re.Match[str], ctx: _Context) -> _Values | None:
     """
     if ctx.document_date is None:
         return _UNRESOLVED
-    count = 1 if m["num"].lower() in {"a", "an", "one"} else (
-        int(m["num"]) if m["num"].isdigit() else _NUMBERS[m["num"].lower()])
+    count = (
+        1
+        if m["num"].lower() in {"a", "an", "one"}
+        else (int(m["num"]) if m["num"].isdigit() else _NUMBERS[m["num"].lower()])
+    )
     step = -count if m["dir"].lower() == "after" else count
     return ((ctx.document_date + timedelta(days=step)).isoformat(), None, None)
 
@@ -328,8 +405,13 @@ def _day_word_values(m: re.Match[str], ctx: _Context) -> _Values | None:
         return None  # "Russia Today", "USA Today"
     if ctx.document_date is None:
         return _UNRESOLVED
-    offset = {"the day before yesterday": -2, "yesterday": -1, "last night": -1,
-              "tomorrow": 1, "the day after tomorrow": 2}.get(word, 0)
+    offset = {
+        "the day before yesterday": -2,
+        "yesterday": -1,
+        "last night": -1,
+        "tomorrow": 1,
+        "the day after tomorrow": 2,
+    }.get(word, 0)
     return ((ctx.document_date + timedelta(days=offset)).isoformat(), None, None)
 
 
@@ -356,60 +438,96 @@ def _unresolved(m: re.Match[str], ctx: _Context) -> _Values | None:
 _Handler = Callable[[re.Match[str], _Context], _Values | None]
 
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
-    (re.compile(pattern), handler) for pattern, handler in [
-        (rf"(?<![\d-])(?:(?i:on)\s+)?{_YEAR}-(?P<month>0[1-9]|1[0-2])-(?P<day>\d\d)(?![\d-])",
-         _iso_values),
-        (rf"\b{_PREP}{_ON_WEEKDAY}(?P<month>{_MONTH_ANY})\s*{_DAY}(?:,?\s+{_YEAR})?",
-         _day_values),
-        (rf"\b{_PREP}{_ON_WEEKDAY}{_DAY}\s+(?:(?i:of)\s+)?(?P<month>{_MONTH_ANY})"
-         rf"(?:,?\s+{_YEAR})?", _day_values),
-        (rf"\b{_PREP}(?P<month>{_MONTH_ANY})\s*{_DAY}{_RANGE_DASH}{_DAY2}(?:,?\s+{_YEAR})?",
-         _day_range_values),
-        (rf"\b{_PREP}{_DAY}{_RANGE_DASH}{_DAY2}\s+(?P<month>{_MONTH_ANY})(?:,?\s+{_YEAR})?",
-         _day_range_values),
-        (rf"\b{_PREP}{_QUAL}(?P<month>{_MONTH_ANY}),?\s+(?:(?i:of)\s+)?{_YEAR}",
-         _month_year_values),
-        (rf"\b{_PREP}{_QUAL}(?:(?P<rel>(?i:last|this|next))\s+)?(?P<month>{_MONTH_FULL})",
-         _month_values),
+    (re.compile(pattern), handler)
+    for pattern, handler in [
+        (rf"(?<![\d-])(?:(?i:on)\s+)?{_YEAR}-(?P<month>0[1-9]|1[0-2])-(?P<day>\d\d)(?![\d-])", _iso_values),
+        (rf"\b{_PREP}{_ON_WEEKDAY}(?P<month>{_MONTH_ANY})\s*{_DAY}(?:,?\s+{_YEAR})?", _day_values),
+        (
+            rf"\b{_PREP}{_ON_WEEKDAY}{_DAY}\s+(?:(?i:of)\s+)?(?P<month>{_MONTH_ANY})"
+            rf"(?:,?\s+{_YEAR})?",
+            _day_values,
+        ),
+        (rf"\b{_PREP}(?P<month>{_MONTH_ANY})\s*{_DAY}{_RANGE_DASH}{_DAY2}(?:,?\s+{_YEAR})?", _day_range_values),
+        (rf"\b{_PREP}{_DAY}{_RANGE_DASH}{_DAY2}\s+(?P<month>{_MONTH_ANY})(?:,?\s+{_YEAR})?", _day_range_values),
+        (rf"\b{_PREP}{_QUAL}(?P<month>{_MONTH_ANY}),?\s+(?:(?i:of)\s+)?{_YEAR}", _month_year_values),
+        (rf"\b{_PREP}{_QUAL}(?:(?P<rel>(?i:last|this|next))\s+)?(?P<month>{_MONTH_FULL})", _month_values),
         (rf"\b{_PREP}{_QUAL}{_YEAR}", _year_values),
-        (rf"\b{_PREP}(?<![\w$£€.,/-]){_YEAR}\s*(?:-|–|—|/)\s*(?P<year2>\d{{4}}|\d\d)"
-         r"(?![\w%-])", _year_range_values),
-        (rf"\b{_PREP}(?:(?i:the)\s+)?{_QUAL}(?:(?P<decade>(?:1[89]|20)\d0)s"
-         r"|['’](?P<short>\d0)s)\b", _decade_values),
-        (rf"\b{_PREP}(?:(?i:the)\s+)?{_QUAL}(?P<number>\d\d?)(?:st|nd|rd|th)[-\s]"
-         r"(?i:century)\b", _century_values),
-        (rf"\b{_PREP}(?:(?i:the)\s+)?(?i:(?:early|late|mid-?)\s*)?(?P<season>(?i:spring|summer"
-         rf"|autumn|fall|winter))\s+(?:(?i:of)\s+)?{_YEAR}", _season_values),
-        (r"\b(?:(?i:in|during|by|over)\s+)?(?:(?i:the)\s+)?(?P<rel>(?i:last|this|next))\s+"
-         r"(?P<season>(?i:spring|summer|autumn|fall|winter))\b", _season_values),
-        (rf"\b{_PREP}(?:(?i:earlier|later)\s+)?{_QUAL}(?P<rel>(?i:last|this|next))\s+"
-         r"(?P<unit>(?i:year|month|week))\b", _relative_unit_values),
-        (rf"\b(?P<num>{_NUM}|(?i:a|an))\s+(?P<unit>(?i:days?|weeks?|months?|years?|decades?))"
-         r"\s+(?i:ago)\b", _ago_values),
-        (r"\b(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
-         r"|yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon"
-         r"|evening)))\b(?:\s+(?i:morning|afternoon|evening|night)\b)?", _day_word_values),
-        (rf"\b(?:(?P<rel>(?i:on|last|this\s+past|this\s+coming|this|next|coming))\s+)?"
-         rf"(?P<weekday>{_WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night)\b)?",
-         _weekday_values),
-        (rf"\b(?P<num>{_NUM}|(?i:a|an|one))\s+(?P<unit>(?i:days?))\s+(?P<dir>(?i:after|before))\b",
-         _days_from_report_values),
+        (
+            rf"\b{_PREP}(?<![\w$£€.,/-]){_YEAR}\s*(?:-|–|—|/)\s*(?P<year2>\d{{4}}|\d\d)"
+            r"(?![\w%-])",
+            _year_range_values,
+        ),
+        (
+            rf"\b{_PREP}(?:(?i:the)\s+)?{_QUAL}(?:(?P<decade>(?:1[89]|20)\d0)s"
+            r"|['’](?P<short>\d0)s)\b",
+            _decade_values,
+        ),
+        (
+            rf"\b{_PREP}(?:(?i:the)\s+)?{_QUAL}(?P<number>\d\d?)(?:st|nd|rd|th)[-\s]"
+            r"(?i:century)\b",
+            _century_values,
+        ),
+        (
+            rf"\b{_PREP}(?:(?i:the)\s+)?(?i:(?:early|late|mid-?)\s*)?(?P<season>(?i:spring|summer"
+            rf"|autumn|fall|winter))\s+(?:(?i:of)\s+)?{_YEAR}",
+            _season_values,
+        ),
+        (
+            r"\b(?:(?i:in|during|by|over)\s+)?(?:(?i:the)\s+)?(?P<rel>(?i:last|this|next))\s+"
+            r"(?P<season>(?i:spring|summer|autumn|fall|winter))\b",
+            _season_values,
+        ),
+        (
+            rf"\b{_PREP}(?:(?i:earlier|later)\s+)?{_QUAL}(?P<rel>(?i:last|this|next))\s+"
+            r"(?P<unit>(?i:year|month|week))\b",
+            _relative_unit_values,
+        ),
+        (
+            rf"\b(?P<num>{_NUM}|(?i:a|an))\s+(?P<unit>(?i:days?|weeks?|months?|years?|decades?))"
+            r"\s+(?i:ago)\b",
+            _ago_values,
+        ),
+        (
+            r"\b(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
+            r"|yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon"
+            r"|evening)))\b(?:\s+(?i:morning|afternoon|evening|night)\b)?",
+            _day_word_values,
+        ),
+        (
+            rf"\b(?:(?P<rel>(?i:on|last|this\s+past|this\s+coming|this|next|coming))\s+)?"
+            rf"(?P<weekday>{_WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night)\b)?",
+            _weekday_values,
+        ),
+        (
+            rf"\b(?P<num>{_NUM}|(?i:a|an|one))\s+(?P<unit>(?i:days?))\s+(?P<dir>(?i:after|before))\b",
+            _days_from_report_values,
+        ),
         # Durations, anaphoric times and event names: recognised, never resolved.
-        (rf"\b(?:(?i:within|for|over|in|during|after|about|around|nearly|almost)\s+)?"
-         r"(?:(?i:the)\s+)?(?:(?i:past|last|next|coming|first|previous|following|final)\s+)?"
-         rf"(?:{_NUM}|(?i:a\s+few|several|many|some|a\s+couple\s+of|a|an))\s+(?i:days?|weeks?"
-         r"|months?|years?|decades?|centuries)(?:\s+(?i:after|before|later|earlier|since"
-         r"|from\s+now))?\b", _unresolved),
-        (r"\b(?i:the\s+(?:previous|following|same|next|preceding|prior|past|last|coming)"
-         r"|that)\s+(?i:day|week"
-         r"|month|year|decade|spring|summer|autumn|fall|winter)\b", _unresolved),
-        (rf"\b(?:(?i:the)\s+)?{_MONTH_FULL}\s*{_DAY}\s+(?i:attacks?|bombings?|massacre"
-         r"|uprising|revolution|coup|incident|movement)\b", _unresolved),
+        (
+            rf"\b(?:(?i:within|for|over|in|during|after|about|around|nearly|almost)\s+)?"
+            r"(?:(?i:the)\s+)?(?:(?i:past|last|next|coming|first|previous|following|final)\s+)?"
+            rf"(?:{_NUM}|(?i:a\s+few|several|many|some|a\s+couple\s+of|a|an))\s+(?i:days?|weeks?"
+            r"|months?|years?|decades?|centuries)(?:\s+(?i:after|before|later|earlier|since"
+            r"|from\s+now))?\b",
+            _unresolved,
+        ),
+        (
+            r"\b(?i:the\s+(?:previous|following|same|next|preceding|prior|past|last|coming)"
+            r"|that)\s+(?i:day|week"
+            r"|month|year|decade|spring|summer|autumn|fall|winter)\b",
+            _unresolved,
+        ),
+        (
+            rf"\b(?:(?i:the)\s+)?{_MONTH_FULL}\s*{_DAY}\s+(?i:attacks?|bombings?|massacre"
+            r"|uprising|revolution|coup|incident|movement)\b",
+            _unresolved,
+        ),
     ]
 )
 
 
 # --- scanning -------------------------------------------------------------------------
+
 
 def _scan(text: str, ctx: _Context) -> list[_Found]:
     """Every pattern's matches, then the longest non-overlapping ones, in text order."""
@@ -433,16 +551,24 @@ def _combine(found: list[_Found], text: str) -> list[_Found]:
     while i < len(found):
         a, after_a = found[i], text[found[i].end :]
         previous_end = combined[-1].end if combined else 0
-        opener = re.search(r"\b(?P<word>(?i:since|until|till|through|before|after|from|"
-                           r"between))\s+$", text[previous_end : a.start])
+        opener = re.search(
+            r"\b(?P<word>(?i:since|until|till|through|before|after|from|"
+            r"between))\s+$",
+            text[previous_end : a.start],
+        )
         word = opener["word"].lower() if opener else ""
         start = previous_end + opener.start() if opener else a.start
         b = found[i + 1] if i + 1 < len(found) else None
-        link = b and re.fullmatch(r"\s*(?P<link>(?i:to|until|till|through|and)|[-–—])\s*",
-                                  text[a.end : b.start])
+        link = b and re.fullmatch(r"\s*(?P<link>(?i:to|until|till|through|and)|[-–—])\s*", text[a.end : b.start])
         onwards = re.match(r"\s+(?i:onwards?)\b|\s+(?i:on)(?=\s*[,.;)]|\s*$)", after_a)
-        if (b and link and word in ("from", "between") and a.begin and b.finish
-                and (link["link"].lower() == "and") == (word == "between")):
+        if (
+            b
+            and link
+            and word in ("from", "between")
+            and a.begin
+            and b.finish
+            and (link["link"].lower() == "and") == (word == "between")
+        ):
             first = a.begin
             if len(first) > 4 and not re.search(r"\d{4}", text[a.start : a.end]):
                 first = b.finish[:4] + first[4:]  # "from January to March 2022"

@@ -56,8 +56,9 @@ class Timing:
                         value = replace(value, point=None, start=value.point)
                     attached.append(value)
                     break
-                if node.head.i == node.i or (node.i != root.i and node.pos_ in {"VERB", "AUX"}
-                                             and node.i not in sentence.offset_verbs):
+                if node.head.i == node.i or (
+                    node.i != root.i and node.pos_ in {"VERB", "AUX"} and node.i not in sentence.offset_verbs
+                ):
                     break
                 node = node.head
         return attached
@@ -66,8 +67,15 @@ class Timing:
         """The time of a relation stated by ``trigger`` (and the other words of its pattern)."""
         # "ordered two diplomats to leave the country on Wednesday", "opened fire to disperse them on
         # Monday": the date may sit on the complement or the clause of purpose
-        matched = [*matched, *(c for c in trigger.children if c.dep_ == "xcomp" or (
-            c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))]
+        matched = [
+            *matched,
+            *(
+                c
+                for c in trigger.children
+                if c.dep_ == "xcomp"
+                or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+            ),
+        ]
         node = trigger
         for _ in range(self.trigger_hops):
             found = self.times_for(matched if node.i == trigger.i else [node], sentence)
@@ -83,8 +91,11 @@ class Timing:
                         return value
             if node.dep_ == "acl" and node.pos_ in {"VERB", "AUX"}:
                 break  # "the agency, based in Vienna, said on Monday": the description has no date
-            if node.dep_ in {"xcomp", "conj", "advcl", "pcomp", "pobj", "dobj", "prep", "attr", "acl",
-                             "nsubj", "nsubjpass"} and node.head.i != node.i:
+            if (
+                node.dep_
+                in {"xcomp", "conj", "advcl", "pcomp", "pobj", "dobj", "prep", "attr", "acl", "nsubj", "nsubjpass"}
+                and node.head.i != node.i
+            ):
                 node = node.head
                 if node.pos_ in {"VERB", "AUX"} or node.dep_ in {"pobj", "dobj"}:
                     continue
@@ -96,6 +107,11 @@ class Timing:
 def _record(node: Token, words: frozenset[str]) -> bool:
     """Whether a noun, or a verb's object, is described as a record: "the first ...", "fought
     their worst battle since ...", "the deadliest ..."."""
-    nouns = [node, *(c for c in node.children if c.dep_ in {"dobj", "attr"})] if node.pos_ in {"VERB", "AUX"} else [node]
-    return any(c.dep_ in {"amod", "advmod", "nummod"} and (c.lower_ in words or c.tag_ == "JJS")
-               for noun in nouns for c in noun.children)
+    nouns = (
+        [node, *(c for c in node.children if c.dep_ in {"dobj", "attr"})] if node.pos_ in {"VERB", "AUX"} else [node]
+    )
+    return any(
+        c.dep_ in {"amod", "advmod", "nummod"} and (c.lower_ in words or c.tag_ == "JJS")
+        for noun in nouns
+        for c in noun.children
+    )

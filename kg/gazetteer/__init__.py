@@ -27,8 +27,8 @@ import json
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from kg.errors import ConfigError
 from kg.records import Entity
@@ -68,17 +68,33 @@ RULER_LABELS = {
     "Person": "PERSON",
 }
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
-                         "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2010": "-"})
+_QUOTES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2010": "-",
+    }
+)
 _SHORT_CAPS = re.compile(r"[A-Z]{1,3}")
 
 #: Words English news spells two ways, and the one form :func:`spelling_key` folds them to.
 #: "Co-operation" is folded by joining "co-" to its word, "coöperation" by dropping the accent.
 SPELLINGS = {
-    "organisation": "organization", "organisations": "organizations",
-    "defence": "defense", "defences": "defenses",
-    "programme": "program", "programmes": "programs",
-    "centre": "center", "centres": "centers",
+    "organisation": "organization",
+    "organisations": "organizations",
+    "defence": "defense",
+    "defences": "defenses",
+    "programme": "program",
+    "programmes": "programs",
+    "centre": "center",
+    "centres": "centers",
     "labour": "labor",
 }
 #: The other spelling of each word of :data:`SPELLINGS`, for writing a name both ways.
@@ -134,7 +150,8 @@ def spelling_key(name: str) -> str:
 
 
 _VARIANT_WORD = re.compile(
-    r"(?i)\b(?:organi[sz]ations?|defen[cs]es?|programmes?|programs?|cent(?:re|er)s?|labou?r|co-?(?:operat|ordinat))")
+    r"(?i)\b(?:organi[sz]ations?|defen[cs]es?|programmes?|programs?|cent(?:re|er)s?|labou?r|co-?(?:operat|ordinat))"
+)
 
 
 def spelling_variants(name: str) -> list[str]:
@@ -266,16 +283,22 @@ class Gazetteer:
     'Q265'
     """
 
-    def __init__(self, entities: Iterable[Entity], borders: dict[str, list[str]] | None = None,
-                 roles: dict[str, Iterable[Role]] | None = None,
-                 lookup_only: dict[str, Iterable[str]] | None = None,
-                 generic: dict[str, Iterable[str]] | None = None) -> None:
+    def __init__(
+        self,
+        entities: Iterable[Entity],
+        borders: dict[str, list[str]] | None = None,
+        roles: dict[str, Iterable[Role]] | None = None,
+        lookup_only: dict[str, Iterable[str]] | None = None,
+        generic: dict[str, Iterable[str]] | None = None,
+    ) -> None:
         ordered = sorted(entities, key=lambda e: (TYPE_RANK.get(e.type, 99), e.key))
         self.entities: tuple[Entity, ...] = tuple(ordered)
         self.borders: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in (borders or {}).items()}
         self._roles: dict[str, tuple[Role, ...]] = {
-            key: tuple((str(title), str(where), int(start), None if end is None else int(end))
-                       for title, where, start, end in held)
+            key: tuple(
+                (str(title), str(where), int(start), None if end is None else int(end))
+                for title, where, start, end in held
+            )
             for key, held in (roles or {}).items()
         }
         self._lookup_only: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in (lookup_only or {}).items()}
@@ -489,8 +512,11 @@ class Gazetteer:
         found = []
         for key, held in self._roles.items():
             for role_title, role_where, start, end in held:
-                if role_where == where and role_title.casefold() == wanted and (
-                        year is None or start <= year <= (end if end is not None else year)):
+                if (
+                    role_where == where
+                    and role_title.casefold() == wanted
+                    and (year is None or start <= year <= (end if end is not None else year))
+                ):
                     found.append(self._by_key[key])
                     break
         return tuple(sorted(found, key=lambda e: e.key))

@@ -93,14 +93,21 @@ def document_iri(document_id: str) -> URIRef:
 
 def _iri_safe(text: str) -> bool:
     """True for identifiers usable as they are: letters, digits, ``-``, ``_``, ``.``; not dots only."""
-    return (any(c.isalnum() for c in text)
-            and all(c.isalnum() or c in "-_." for c in text))
+    return any(c.isalnum() for c in text) and all(c.isalnum() or c in "-_." for c in text)
 
 
 def statement_iri(relation: Relation) -> URIRef:
     """IRI of a statement node: a hash of subject, predicate, object, document and evidence span."""
-    key = "|".join((relation.subject.key, relation.predicate, relation.object.key,
-                    relation.document_id, str(relation.char_start), str(relation.char_end)))
+    key = "|".join(
+        (
+            relation.subject.key,
+            relation.predicate,
+            relation.object.key,
+            relation.document_id,
+            str(relation.char_start),
+            str(relation.char_end),
+        )
+    )
     return GKS[hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]]
 
 
@@ -179,8 +186,7 @@ def add_relation(graph: Graph, relation: Relation, extractor_version: str) -> UR
     graph.add((node, RDF.object, obj))
     time = relation.time
     if time is not None:
-        for value, term in ((time.point, GKG.pointInTime), (time.start, GKG.startTime),
-                            (time.end, GKG.endTime)):
+        for value, term in ((time.point, GKG.pointInTime), (time.start, GKG.startTime), (time.end, GKG.endTime)):
             if value is not None:
                 graph.add((node, term, time_literal(value)))
         graph.add((node, GKG.timeText, text_literal(time.text)))
@@ -234,7 +240,7 @@ def truthy_triples(graph: Graph, subject: URIRef, predicate: URIRef, obj: URIRef
         return triples
     lifted_subject, lifted_object = sides
     if (lifted_subject, lifted_object) != (subject, obj) and lifted_subject != lifted_object:
-        if str(predicate)[len(str(GKG._NS)):] in SYMMETRIC_RELATIONS and str(lifted_subject) > str(lifted_object):
+        if str(predicate)[len(str(GKG._NS)) :] in SYMMETRIC_RELATIONS and str(lifted_subject) > str(lifted_object):
             lifted_subject, lifted_object = lifted_object, lifted_subject
         triples.append((lifted_subject, predicate, lifted_object))
     return triples
@@ -251,16 +257,23 @@ def remove_document(graph: Graph, document_id: str) -> int:
     supported: set[tuple] = set()
     for node in statements:
         if graph.value(node, GKG.modality) == GKG.Asserted:
-            supported.update(truthy_triples(graph, graph.value(node, RDF.subject),
-                                            graph.value(node, RDF.predicate), graph.value(node, RDF.object)))
+            supported.update(
+                truthy_triples(
+                    graph,
+                    graph.value(node, RDF.subject),
+                    graph.value(node, RDF.predicate),
+                    graph.value(node, RDF.object),
+                )
+            )
         graph.remove((node, None, None))
     if supported:
         still: set[tuple] = set()
         for node in graph.subjects(GKG.modality, GKG.Asserted):
             predicate = graph.value(node, RDF.predicate)
             if any(predicate == p for _, p, _ in supported):
-                still.update(truthy_triples(graph, graph.value(node, RDF.subject), predicate,
-                                            graph.value(node, RDF.object)))
+                still.update(
+                    truthy_triples(graph, graph.value(node, RDF.subject), predicate, graph.value(node, RDF.object))
+                )
         for triple in supported - still:
             graph.remove(triple)
     graph.remove((doc, None, None))

@@ -9,9 +9,9 @@ here is declared in ``ontologies/geokg.ttl`` and the other way round.
 from __future__ import annotations
 
 from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 from kg.records import EVENT_RELATIONS, RELATIONS, STANDING_RELATIONS, SYMMETRIC_RELATIONS
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 __all__ = [
     "GKG",
@@ -174,11 +174,13 @@ PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "dcterms": DCTERMS,
 }
 
+
 def bind_prefixes(graph: Graph) -> Graph:
     """Bind every prefix of the RDF contract on ``graph`` and return it."""
     for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace if isinstance(namespace, Namespace) else namespace._NS,
-                   override=True, replace=True)
+        graph.bind(
+            prefix, namespace if isinstance(namespace, Namespace) else namespace._NS, override=True, replace=True
+        )
     return graph
 
 

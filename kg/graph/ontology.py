@@ -124,7 +124,7 @@ def load_shapes() -> Graph:
 def _local_name(iri: URIRef, namespace: str) -> str | None:
     """Return the part of ``iri`` after ``namespace``, or None if it is elsewhere."""
     text = str(iri)
-    return text[len(namespace):] if text.startswith(namespace) else None
+    return text[len(namespace) :] if text.startswith(namespace) else None
 
 
 def super_properties(relation_local_name: str) -> frozenset[str]:
@@ -156,10 +156,7 @@ def super_properties(relation_local_name: str) -> frozenset[str]:
     ['relation', 'standingRelation']
     """
     if relation_local_name not in RELATIONS:
-        raise VocabularyError(
-            f"Unknown geokg relation {relation_local_name!r}. "
-            f"Use one of: {', '.join(RELATIONS)}."
-        )
+        raise VocabularyError(f"Unknown geokg relation {relation_local_name!r}. Use one of: {', '.join(RELATIONS)}.")
     namespace = str(GKG._NS)
     relation = GKG[relation_local_name]
     names: set[str] = set()
@@ -178,17 +175,17 @@ def _wikidata_alignment_table() -> tuple[tuple[str, tuple[tuple[str, bool], ...]
     wikidata_namespace = str(WDT)
     order = {name: index for index, name in enumerate(RELATIONS)}
     table: dict[str, list[tuple[str, bool]]] = {}
-    for annotation, inverse in ((GKG.wikidataProperty, False),
-                                (GKG.wikidataInverseProperty, True)):
+    for annotation, inverse in ((GKG.wikidataProperty, False), (GKG.wikidataInverseProperty, True)):
         for relation, wikidata_property in ontology.subject_objects(annotation):
             relation_name = _local_name(relation, namespace)
             property_id = _local_name(wikidata_property, wikidata_namespace)
-            is_property_id = (property_id is not None and property_id[:1] == "P"
-                              and property_id[1:].isdigit())
+            is_property_id = property_id is not None and property_id[:1] == "P" and property_id[1:].isdigit()
             if relation_name not in order or not is_property_id:
                 logger.warning(
                     "Ignoring alignment %s %s %s: expected a geokg relation and a wdt: property",
-                    relation, annotation, wikidata_property,
+                    relation,
+                    annotation,
+                    wikidata_property,
                 )
                 continue
             table.setdefault(property_id, []).append((relation_name, inverse))

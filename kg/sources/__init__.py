@@ -63,5 +63,8 @@ def is_url(text: object) -> bool:
     >>> is_url("https://example.org/news/1"), is_url("news.jsonl")
     (True, False)
     """
-    return isinstance(text, str) and text.lower().startswith(("http://", "https://")) and not any(
-        c.isspace() for c in text.strip())
+    return (
+        isinstance(text, str)
+        and text.lower().startswith(("http://", "https://"))
+        and not any(c.isspace() for c in text.strip())
+    )

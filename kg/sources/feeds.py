@@ -21,8 +21,16 @@ __all__ = ["feed_documents", "looks_like_feed", "read_feed_file"]
 
 logger = logging.getLogger(__name__)
 
-_FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml",
-                         "application/xml", "text/xml", "application/feed+json"})
+_FEED_TYPES = frozenset(
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/xml",
+        "text/xml",
+        "application/feed+json",
+    }
+)
 
 
 def looks_like_feed(media_type: str, body: bytes) -> bool:
@@ -54,8 +62,9 @@ def _item_date(entry) -> date | None:
     return None
 
 
-def feed_documents(body: bytes, *, place: str, options: SourceOptions,
-                   report: Callable[[InputError], None]) -> Iterator[Document]:
+def feed_documents(
+    body: bytes, *, place: str, options: SourceOptions, report: Callable[[InputError], None]
+) -> Iterator[Document]:
     """The documents of a feed's items, in the feed's order."""
     import feedparser
 
@@ -83,14 +92,19 @@ def feed_documents(body: bytes, *, place: str, options: SourceOptions,
         if options.fetch and link:
             text = _fetched_text(link, options, report, fallback=summary, place=f"{place} item {number}")
         if not text.strip():
-            report(InputError(f"{place}: item {number} ({title or identifier}) has no text; "
-                              "give --fetch to read the page it links to"))
+            report(
+                InputError(
+                    f"{place}: item {number} ({title or identifier}) has no text; "
+                    "give --fetch to read the page it links to"
+                )
+            )
             continue
         yield Document(id=identifier, text=text, date=published, title=title, source=source)
 
 
-def _fetched_text(link: str, options: SourceOptions, report: Callable[[InputError], None], *,
-                  fallback: str, place: str) -> str:
+def _fetched_text(
+    link: str, options: SourceOptions, report: Callable[[InputError], None], *, fallback: str, place: str
+) -> str:
     from kg.sources.pages import page_document
     from kg.sources.web import fetch
 
@@ -105,8 +119,7 @@ def _fetched_text(link: str, options: SourceOptions, report: Callable[[InputErro
         return ""
 
 
-def read_feed_file(path: Path, options: SourceOptions,
-                   report: Callable[[InputError], None]) -> Iterator[Document]:
+def read_feed_file(path: Path, options: SourceOptions, report: Callable[[InputError], None]) -> Iterator[Document]:
     """The documents of a saved feed file."""
     try:
         body = path.read_bytes()

@@ -24,8 +24,15 @@ logger = logging.getLogger(__name__)
 _MIN_WORDS = 8
 
 
-def page_document(html: str | bytes, *, identifier: str, source: str, place: str,
-                  fallback_date: date | None = None, url: str | None = None) -> Document:
+def page_document(
+    html: str | bytes,
+    *,
+    identifier: str,
+    source: str,
+    place: str,
+    fallback_date: date | None = None,
+    url: str | None = None,
+) -> Document:
     """The document of one HTML page.
 
     Parameters
@@ -53,14 +60,20 @@ def page_document(html: str | bytes, *, identifier: str, source: str, place: str
     from kg.readers import parse_date
 
     extracted = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
         date_extraction_params={"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"},
     )
     fields = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
     text = (fields.get("text") or "").strip()
     if len(text.split()) < _MIN_WORDS:  # what is left of menus and footers is not an article
-        raise InputError(f"{place}: no article text found in the page; give the page of one article "
-                         "(not an index or a page that needs JavaScript)")
+        raise InputError(
+            f"{place}: no article text found in the page; give the page of one article "
+            "(not an index or a page that needs JavaScript)"
+        )
     title = (fields.get("title") or "").strip() or None
     paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
     if title and paragraphs and paragraphs[0] == title and len(paragraphs) > 1:
@@ -79,10 +92,12 @@ def read_page_file(path: Path, fallback_date: date | None) -> Document:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise InputError(f"{path}: cannot read the file ({error.strerror or error}); "
-                         "check that it is readable") from None
-    return page_document(raw, identifier=path.stem, source=path.resolve().as_uri(), place=str(path),
-                         fallback_date=fallback_date)
+        raise InputError(
+            f"{path}: cannot read the file ({error.strerror or error}); check that it is readable"
+        ) from None
+    return page_document(
+        raw, identifier=path.stem, source=path.resolve().as_uri(), place=str(path), fallback_date=fallback_date
+    )
 
 
 def url_identifier(url: str) -> str:

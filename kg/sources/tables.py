@@ -15,8 +15,9 @@ from kg.sources import SourceOptions
 __all__ = ["read_csv"]
 
 
-def read_csv(path: Path, options: SourceOptions, document_date: date | None,
-             report: Callable[[InputError], None]) -> Iterator[Document]:
+def read_csv(
+    path: Path, options: SourceOptions, document_date: date | None, report: Callable[[InputError], None]
+) -> Iterator[Document]:
     """The documents of a CSV file (UTF-8, a header row first).
 
     The text is in ``options.text_column``; ``date_column`` (YYYY-MM-DD or an
@@ -29,7 +30,7 @@ def read_csv(path: Path, options: SourceOptions, document_date: date | None,
 
     csv.field_size_limit(sys.maxsize)
     try:
-        stream = open(path, encoding="utf-8-sig", newline="")
+        stream = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 - closed by the with below
     except OSError as error:
         report(InputError(f"{path}: cannot read the file ({error.strerror or error}); check that it is readable"))
         return
@@ -42,12 +43,20 @@ def read_csv(path: Path, options: SourceOptions, document_date: date | None,
             return
         if options.text_column not in header:
             columns = ", ".join(repr(c) for c in header) or "none"
-            report(InputError(f"{path}: no column {options.text_column!r} (columns: {columns}); "
-                              "name the text column with --text-column"))
+            report(
+                InputError(
+                    f"{path}: no column {options.text_column!r} (columns: {columns}); "
+                    "name the text column with --text-column"
+                )
+            )
             return
         if options.date_column != "date" and options.date_column not in header:
-            report(InputError(f"{path}: no column {options.date_column!r} for --date-column "
-                              f"(columns: {', '.join(map(repr, header))})"))
+            report(
+                InputError(
+                    f"{path}: no column {options.date_column!r} for --date-column "
+                    f"(columns: {', '.join(map(repr, header))})"
+                )
+            )
             return
         source = path.resolve().as_uri()
         try:
@@ -66,8 +75,12 @@ def read_csv(path: Path, options: SourceOptions, document_date: date | None,
                         report(InputError(f"{place}: {error}"))
                         continue
                 identifier = (row.get(options.id_column) or "").strip() or f"{path.stem}-{reader.line_num}"
-                yield Document(id=identifier, text=text, date=published,
-                               title=(row.get(options.title_column) or "").strip() or None,
-                               source=(row.get(options.url_column) or "").strip() or source)
+                yield Document(
+                    id=identifier,
+                    text=text,
+                    date=published,
+                    title=(row.get(options.title_column) or "").strip() or None,
+                    source=(row.get(options.url_column) or "").strip() or source,
+                )
         except (UnicodeDecodeError, csv.Error) as error:
             report(InputError(f"{path}:{reader.line_num}: unreadable CSV ({error}); fix the file"))

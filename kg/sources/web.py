@@ -50,10 +50,15 @@ def _user_agent(options: SourceOptions) -> str:
 
 def _get(url: str, options: SourceOptions) -> Fetched:
     """One URL, with retries; robots.txt is not consulted here."""
-    request = urllib.request.Request(url, headers={"User-Agent": _user_agent(options),
-                                                   "Accept": "text/html, application/xhtml+xml, "
-                                                             "application/rss+xml, application/atom+xml, "
-                                                             "application/xml;q=0.9, text/plain;q=0.8, */*;q=0.5"})
+    request = urllib.request.Request(
+        url,
+        headers={
+            "User-Agent": _user_agent(options),
+            "Accept": "text/html, application/xhtml+xml, "
+            "application/rss+xml, application/atom+xml, "
+            "application/xml;q=0.9, text/plain;q=0.8, */*;q=0.5",
+        },
+    )
     last = ""
     for attempt in range(options.retries + 1):
         if attempt:
@@ -62,14 +67,14 @@ def _get(url: str, options: SourceOptions) -> Fetched:
             with urllib.request.urlopen(request, timeout=options.timeout) as response:
                 body = response.read(_MAX_BYTES + 1)
                 if len(body) > _MAX_BYTES:
-                    raise InputError(f"{url}: the answer is over {_MAX_BYTES // 1_000_000} MB; "
-                                     "give the URL of one article or feed")
+                    raise InputError(
+                        f"{url}: the answer is over {_MAX_BYTES // 1_000_000} MB; give the URL of one article or feed"
+                    )
                 media_type = response.headers.get_content_type()
                 return Fetched(response.geturl(), media_type, body)
         except urllib.error.HTTPError as error:
             if error.code not in _RETRY_STATUSES:
-                raise InputError(f"{url}: the server answered {error.code} {error.reason}; "
-                                 "check the URL") from None
+                raise InputError(f"{url}: the server answered {error.code} {error.reason}; check the URL") from None
             last = f"the server answered {error.code} {error.reason}"
             retry_after = error.headers.get("Retry-After", "") if error.headers else ""
             if retry_after.isdigit():
@@ -78,8 +83,10 @@ def _get(url: str, options: SourceOptions) -> Fetched:
             reason = getattr(error, "reason", error)
             last = f"cannot reach the server ({reason})"
         logger.info("%s: %s (try %d of %d)", url, last.split("|")[0], attempt + 1, options.retries + 1)
-    raise InputError(f"{url}: {last.split('|')[0]} after {options.retries + 1} tries; "
-                     "check the URL and the network, or try again later")
+    raise InputError(
+        f"{url}: {last.split('|')[0]} after {options.retries + 1} tries; "
+        "check the URL and the network, or try again later"
+    )
 
 
 def _pause(attempt: int, last: str) -> float:
@@ -102,8 +109,7 @@ def allowed(url: str, options: SourceOptions) -> bool:
         parser = urllib.robotparser.RobotFileParser()
         robots_url = f"{parts.scheme}://{parts.netloc}/robots.txt"
         try:
-            fetched = _get(robots_url, SourceOptions(timeout=options.timeout, retries=0,
-                                                     user_agent=options.user_agent))
+            fetched = _get(robots_url, SourceOptions(timeout=options.timeout, retries=0, user_agent=options.user_agent))
             parser.parse(fetched.body.decode("utf-8", "replace").splitlines())
         except InputError as error:
             text = str(error)
@@ -124,13 +130,16 @@ def fetch(url: str, options: SourceOptions | None = None) -> Fetched:
     """
     options = options or SourceOptions()
     if not allowed(url, options):
-        raise InputError(f"{url}: the site's robots.txt does not allow geokg to fetch this page; "
-                         "save the page yourself and give the file, if you may")
+        raise InputError(
+            f"{url}: the site's robots.txt does not allow geokg to fetch this page; "
+            "save the page yourself and give the file, if you may"
+        )
     return _get(url, options)
 
 
-def read_url(url: str, options: SourceOptions, document_date: date | None,
-             report: Callable[[InputError], None]) -> Iterator[Document]:
+def read_url(
+    url: str, options: SourceOptions, document_date: date | None, report: Callable[[InputError], None]
+) -> Iterator[Document]:
     """The documents at a URL: a page is one, a feed one per item, plain text one."""
     from kg.sources.feeds import feed_documents, looks_like_feed
     from kg.sources.pages import page_document, url_identifier
@@ -145,15 +154,23 @@ def read_url(url: str, options: SourceOptions, document_date: date | None,
         return
     try:
         if fetched.media_type in ("text/html", "application/xhtml+xml"):
-            yield page_document(fetched.body, identifier=url_identifier(fetched.url), source=fetched.url,
-                                place=url, fallback_date=document_date, url=fetched.url)
+            yield page_document(
+                fetched.body,
+                identifier=url_identifier(fetched.url),
+                source=fetched.url,
+                place=url,
+                fallback_date=document_date,
+                url=fetched.url,
+            )
         elif fetched.media_type == "text/plain":
             text = fetched.body.decode("utf-8", "replace")
             if not text.strip():
                 raise InputError(f"{url}: the page is empty")
             yield Document(url_identifier(fetched.url), text, date=document_date, source=fetched.url)
         else:
-            raise InputError(f"{url}: cannot read {fetched.media_type} as news; give the URL of an "
-                             "HTML article, an RSS or Atom feed, or plain text")
+            raise InputError(
+                f"{url}: cannot read {fetched.media_type} as news; give the URL of an "
+                "HTML article, an RSS or Atom feed, or plain text"
+            )
     except InputError as error:
         report(error)

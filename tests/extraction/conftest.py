@@ -55,8 +55,7 @@ def time_value(time: TimeSpan | None) -> str | None:
 
 def statement(relation: Relation) -> Statement:
     """Return the (subject, predicate, object, modality, time) tuple of a relation."""
-    return (relation.subject.key, relation.predicate, relation.object.key, relation.modality,
-            time_value(relation.time))
+    return (relation.subject.key, relation.predicate, relation.object.key, relation.modality, time_value(relation.time))
 
 
 class _Recording:

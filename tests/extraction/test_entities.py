@@ -39,8 +39,7 @@ NAMES = [
     ("The U.S. imposed new tariffs on Monday.", "U.S.", "united-states"),
     ("The UAE hosted the climate talks.", "UAE", "united-arab-emirates"),
     ("ECOWAS lifted its sanctions on Niger.", "ECOWAS", "economic-community-of-west-african-states"),
-    ("The Collective Security Treaty Organization met in Minsk.",
-     "Collective Security Treaty Organization", CSTO),
+    ("The Collective Security Treaty Organization met in Minsk.", "Collective Security Treaty Organization", CSTO),
     ("Troops from the United States landed in Poland.", "United States", "united-states"),
     ("Türkiye opened a consulate in Samarkand.", "Türkiye", "turkey"),
     ("Leaders of the Arab League gathered in Bahrain.", "Arab League", "arab-league"),
@@ -53,7 +52,7 @@ def test_gazetteer_names_and_abbreviations_are_mentions(parse, text, name, key):
     mention = mention_at(doc, name)
     assert mention is not None, describe(doc)
     assert (mention.entity_key, mention.text) == (key, name)
-    assert doc.text[mention.start:mention.end] == name
+    assert doc.text[mention.start : mention.end] == name
 
 
 DEMONYMS = [
@@ -77,24 +76,39 @@ def test_demonyms_name_their_country(parse, text, demonym, key):
 
 #: (text, words of the agent, key, country key, sector): the whole set of agent mentions of the text.
 AGENTS = [
-    ("Uzbek officials welcomed the decision.", [("Uzbek officials", "uzbekistan-government", "uzbekistan",
-                                                 "Government")]),
+    (
+        "Uzbek officials welcomed the decision.",
+        [("Uzbek officials", "uzbekistan-government", "uzbekistan", "Government")],
+    ),
     ("Turkish troops crossed the border.", [("Turkish troops", "turkey-military", "turkey", "Military")]),
     ("U.S. forces left the base.", [("U.S. forces", "united-states-military", "united-states", "Military")]),
-    ("Kenya's legislature passed the bill.", [("Kenya's legislature", "kenya-legislature", "kenya",
-                                               "Legislature")]),
-    ("Egyptian police arrested demonstrators in Cairo.",
-     [("Egyptian police", "egypt-police", "egypt", "Police"), ("demonstrators", "egypt-protesters", "egypt",
-                                                                "Protesters")]),
+    ("Kenya's legislature passed the bill.", [("Kenya's legislature", "kenya-legislature", "kenya", "Legislature")]),
+    (
+        "Egyptian police arrested demonstrators in Cairo.",
+        [
+            ("Egyptian police", "egypt-police", "egypt", "Police"),
+            ("demonstrators", "egypt-protesters", "egypt", "Protesters"),
+        ],
+    ),
     ("Protesters in Tehran chanted slogans.", [("Protesters", "iran-protesters", "iran", "Protesters")]),
-    ("Ghanaian authorities deported 168 Liberians.",
-     [("Ghanaian authorities", "ghana-government", "ghana", "Government"),
-      ("Liberians", "liberia-civilians", "liberia", "Civilians")]),
-    ("Uzbek and Kazakh troops held drills.",
-     [("Uzbek and Kazakh troops", "uzbekistan-military", "uzbekistan", "Military"),
-      ("Uzbek and Kazakh troops", "kazakhstan-military", "kazakhstan", "Military")]),
-    ("Riot police dispersed the crowd in Nairobi.",
-     [("Riot police", "kenya-police", "kenya", "Police"), ("crowd", "kenya-protesters", "kenya", "Protesters")]),
+    (
+        "Ghanaian authorities deported 168 Liberians.",
+        [
+            ("Ghanaian authorities", "ghana-government", "ghana", "Government"),
+            ("Liberians", "liberia-civilians", "liberia", "Civilians"),
+        ],
+    ),
+    (
+        "Uzbek and Kazakh troops held drills.",
+        [
+            ("Uzbek and Kazakh troops", "uzbekistan-military", "uzbekistan", "Military"),
+            ("Uzbek and Kazakh troops", "kazakhstan-military", "kazakhstan", "Military"),
+        ],
+    ),
+    (
+        "Riot police dispersed the crowd in Nairobi.",
+        [("Riot police", "kenya-police", "kenya", "Police"), ("crowd", "kenya-protesters", "kenya", "Protesters")],
+    ),
     # a group named by its own name, foreign or unnamed forces, and officials in the singular are no agents
     ("Hamas militants fired rockets.", []),
     ("Foreign troops left the country.", []),
@@ -106,38 +120,40 @@ AGENTS = [
 def test_agent_phrases_are_agents_of_their_country(parse, text, expected):
     doc = parse(text)
     entities = doc._.geokg_entities
-    found = [(m.text, m.entity_key, entities[m.entity_key].country, entities[m.entity_key].sector)
-             for m in doc._.geokg_mentions if entities[m.entity_key].type == "Agent"]
+    found = [
+        (m.text, m.entity_key, entities[m.entity_key].country, entities[m.entity_key].sector)
+        for m in doc._.geokg_mentions
+        if entities[m.entity_key].type == "Agent"
+    ]
     assert found == expected, describe(doc)
 
 
 def test_agents_without_nationality_belong_to_the_document_country(parse):
-    doc = parse("Kenya's parliament passed the finance bill on Tuesday. Kenya's president signed it. "
-                "Police opened fire on protesters outside the building.")
-    agents = {m.text: m.entity_key for m in doc._.geokg_mentions
-              if doc._.geokg_entities[m.entity_key].type == "Agent"}
-    assert agents == {"Kenya's parliament": "kenya-legislature", "Police": "kenya-police",
-                      "protesters": "kenya-protesters"}
+    doc = parse(
+        "Kenya's parliament passed the finance bill on Tuesday. Kenya's president signed it. "
+        "Police opened fire on protesters outside the building."
+    )
+    agents = {m.text: m.entity_key for m in doc._.geokg_mentions if doc._.geokg_entities[m.entity_key].type == "Agent"}
+    assert agents == {
+        "Kenya's parliament": "kenya-legislature",
+        "Police": "kenya-police",
+        "protesters": "kenya-protesters",
+    }
 
 
 # --- persons ----------------------------------------------------------------------------
 
 PERSONS_WITH_TITLES = [
-    ("Uzbek President Shavkat Mirziyoyev arrived in Astana.", "Shavkat Mirziyoyev",
-     "shavkat-mirziyoyev"),
+    ("Uzbek President Shavkat Mirziyoyev arrived in Astana.", "Shavkat Mirziyoyev", "shavkat-mirziyoyev"),
     ("Russian Foreign Minister Sergei Lavrov spoke first.", "Sergei Lavrov", "sergei-lavrov"),
-    ("Kazakh President Kassym-Jomart Tokayev signed the decree.", "Kassym-Jomart Tokayev",
-     "kassym-jomart-tokayev"),
+    ("Kazakh President Kassym-Jomart Tokayev signed the decree.", "Kassym-Jomart Tokayev", "kassym-jomart-tokayev"),
     ("Gen. Michael Kurilla toured the base.", "Michael Kurilla", "michael-kurilla"),
-    ("NATO Secretary General Jens Stoltenberg praised the decision.", "Jens Stoltenberg",
-     "jens-stoltenberg"),
-    ("Armenian Prime Minister Nikol Pashinyan flew to Paris.", "Nikol Pashinyan",
-     "nikol-pashinyan"),
+    ("NATO Secretary General Jens Stoltenberg praised the decision.", "Jens Stoltenberg", "jens-stoltenberg"),
+    ("Armenian Prime Minister Nikol Pashinyan flew to Paris.", "Nikol Pashinyan", "nikol-pashinyan"),
 ]
 
 
-@pytest.mark.parametrize(("text", "name", "key"), PERSONS_WITH_TITLES,
-                         ids=[key for _, _, key in PERSONS_WITH_TITLES])
+@pytest.mark.parametrize(("text", "name", "key"), PERSONS_WITH_TITLES, ids=[key for _, _, key in PERSONS_WITH_TITLES])
 def test_person_mention_leaves_out_the_title(parse, text, name, key):
     doc = parse(text)
     start = text.index(name)
@@ -147,8 +163,10 @@ def test_person_mention_leaves_out_the_title(parse, text, name, key):
 
 
 def test_later_surname_resolves_to_the_same_person(parse):
-    doc = parse("Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. "
-                "Lavrov met his Turkish counterpart the next day.")
+    doc = parse(
+        "Russian Foreign Minister Sergei Lavrov arrived in Ankara on Monday. "
+        "Lavrov met his Turkish counterpart the next day."
+    )
     surname = mention_at(doc, "Lavrov", occurrence=1)
     assert surname is not None, describe(doc)
     assert (surname.entity_key, surname.text) == ("sergei-lavrov", "Lavrov")
@@ -156,28 +174,30 @@ def test_later_surname_resolves_to_the_same_person(parse):
 
 
 def test_two_persons_keep_their_own_surnames(parse):
-    doc = parse("Vladimir Putin received Kassym-Jomart Tokayev in the Kremlin. "
-                "Tokayev thanked Putin for the invitation.")
+    doc = parse(
+        "Vladimir Putin received Kassym-Jomart Tokayev in the Kremlin. Tokayev thanked Putin for the invitation."
+    )
     assert mention_at(doc, "Tokayev", occurrence=1).entity_key == "kassym-jomart-tokayev"
     assert mention_at(doc, "Putin", occurrence=1).entity_key == "vladimir-putin"
 
 
 # --- definite descriptions and pronouns ----------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "description", "key"),
     [
-        ("Armenia has frozen its participation in the CSTO. The bloc did not respond.",
-         "The bloc", CSTO),
-        ("Finland joined NATO in 2023. The alliance has since doubled its border with Russia.",
-         "The alliance", NATO),
-        ("Niger quit ECOWAS in January, and the bloc lifted its sanctions weeks later.",
-         "the bloc", "economic-community-of-west-african-states"),
+        ("Armenia has frozen its participation in the CSTO. The bloc did not respond.", "The bloc", CSTO),
+        ("Finland joined NATO in 2023. The alliance has since doubled its border with Russia.", "The alliance", NATO),
+        (
+            "Niger quit ECOWAS in January, and the bloc lifted its sanctions weeks later.",
+            "the bloc",
+            "economic-community-of-west-african-states",
+        ),
     ],
     ids=["the-bloc", "the-alliance", "the-bloc-same-sentence"],
 )
-def test_definite_description_resolves_to_the_one_earlier_organisation(parse, text, description,
-                                                                        key):
+def test_definite_description_resolves_to_the_one_earlier_organisation(parse, text, description, key):
     doc = parse(text)
     mention = mention_at(doc, description)
     assert mention is not None, describe(doc)
@@ -189,8 +209,7 @@ def test_definite_description_resolves_to_the_one_earlier_organisation(parse, te
     ("text", "description"),
     [
         ("The CSTO and the SCO held summits this week. The bloc said it would grow.", "The bloc"),
-        ("NATO and the European Union issued a joint statement. The alliance said little else.",
-         "The alliance"),
+        ("NATO and the European Union issued a joint statement. The alliance said little else.", "The alliance"),
         ("The bloc said it would grow.", "The bloc"),
     ],
     ids=["two-blocs", "two-organisations", "no-antecedent"],
@@ -225,6 +244,7 @@ def test_pleonastic_it_gives_no_mention(parse):
 
 # --- bodies of a country ------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "body", "country"),
     [
@@ -238,8 +258,7 @@ def test_generic_body_with_a_country_is_a_government_body_of_it(parse, text, bod
     doc = parse(text)
     start = text.index(body)
     end = start + len(body)
-    bodies = [doc._.geokg_entities[m.entity_key] for m in doc._.geokg_mentions
-              if m.start <= start and m.end >= end]
+    bodies = [doc._.geokg_entities[m.entity_key] for m in doc._.geokg_mentions if m.start <= start and m.end >= end]
     assert bodies, describe(doc)
     [entity] = bodies
     assert (entity.type, entity.country) == ("GovernmentBody", country)
@@ -248,13 +267,12 @@ def test_generic_body_with_a_country_is_a_government_body_of_it(parse, text, bod
 
 # --- persons and countries stay apart --------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "name", "key", "country"),
     [
-        ("Israeli Defence Minister Israel Katz visited Washington.", "Israel Katz", "israel-katz",
-         "israel"),
-        ("French politician Jordan Bardella criticised Brussels.", "Jordan Bardella",
-         "jordan-bardella", "jordan"),
+        ("Israeli Defence Minister Israel Katz visited Washington.", "Israel Katz", "israel-katz", "israel"),
+        ("French politician Jordan Bardella criticised Brussels.", "Jordan Bardella", "jordan-bardella", "jordan"),
     ],
     ids=["israel-katz", "jordan-bardella"],
 )
@@ -268,8 +286,7 @@ def test_person_is_never_merged_with_a_country(parse, text, name, key, country):
 
 
 def test_surname_of_a_person_named_like_a_country_stays_with_the_person(parse):
-    doc = parse("Israeli Defence Minister Israel Katz visited Washington. "
-                "Katz met his American counterpart.")
+    doc = parse("Israeli Defence Minister Israel Katz visited Washington. Katz met his American counterpart.")
     assert mention_at(doc, "Katz", occurrence=1).entity_key == "israel-katz"
     assert doc._.geokg_entities["israel"].type == "Country"
     assert doc._.geokg_entities["israel-katz"].type == "Person"
@@ -277,12 +294,14 @@ def test_surname_of_a_person_named_like_a_country_stays_with_the_person(parse):
 
 # --- the records themselves ----------------------------------------------------------------
 
+
 def test_mentions_are_plain_records_with_offsets_into_the_text(parse):
-    doc = parse("Uzbek President Shavkat Mirziyoyev met NATO officials in Brussels. "
-                "Mirziyoyev said the alliance was a partner.")
+    doc = parse(
+        "Uzbek President Shavkat Mirziyoyev met NATO officials in Brussels. Mirziyoyev said the alliance was a partner."
+    )
     assert doc._.geokg_mentions
     for mention in doc._.geokg_mentions:
         assert isinstance(mention, Mention)
-        assert doc.text[mention.start:mention.end] == mention.text
+        assert doc.text[mention.start : mention.end] == mention.text
         assert mention.via in {"name", "demonym", "metonym", "coreference", "title"}
         assert isinstance(doc._.geokg_entities[mention.entity_key], Entity)

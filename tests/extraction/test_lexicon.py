@@ -108,8 +108,10 @@ def test_grammar_without_a_section_names_it(tmp_path):
     path = _grammar_without(tmp_path, lambda g: g.pop("coreference"))
     with pytest.raises(ConfigError) as error:
         Lexicon.load(LEXICON_DIR / "relations.json", path)
-    assert str(error.value) == (f"{path}: missing coreference (a section (a JSON object)); copy it from the "
-                                f"packaged grammar {LEXICON_DIR / 'grammar.json'}")
+    assert str(error.value) == (
+        f"{path}: missing coreference (a section (a JSON object)); copy it from the "
+        f"packaged grammar {LEXICON_DIR / 'grammar.json'}"
+    )
 
 
 def test_grammar_setting_of_the_wrong_type_names_it(tmp_path):

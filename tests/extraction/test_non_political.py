@@ -16,78 +16,80 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_relations import ASSERTED, assert_reads, case, s
 
 from kg.records import EVENT_RELATIONS
-from test_relations import ASSERTED, assert_reads, case, s
 
 SPORT_SENTENCES = Path(__file__).resolve().parents[1] / "data" / "sport_sentences.txt"
 
 NON_POLITICAL_CASES = [
     # football
-    case("sport-met-a-cross",
-         "Rashford met Luke Shaw's low cross at the near post to put United ahead."),
-    case("sport-blocked-an-effort",
-         "The goalkeeper blocked Salah's effort with his legs in the 70th minute."),
-    case("sport-national-team-beat-another",
-         "England beat France 2-1 in Saturday's quarter-final in Doha."),
-    case("sport-visited-a-ground",
-         "Liverpool visited Anfield rivals Everton on Sunday and won 3-0."),
+    case("sport-met-a-cross", "Rashford met Luke Shaw's low cross at the near post to put United ahead."),
+    case("sport-blocked-an-effort", "The goalkeeper blocked Salah's effort with his legs in the 70th minute."),
+    case("sport-national-team-beat-another", "England beat France 2-1 in Saturday's quarter-final in Doha."),
+    case("sport-visited-a-ground", "Liverpool visited Anfield rivals Everton on Sunday and won 3-0."),
     case("sport-attacked-down-a-wing", "Brazil attacked down the left throughout the second half."),
-    case("sport-threatened-an-equaliser",
-         "Italy threatened an equaliser in stoppage time but Spain held on."),
-    case("sport-rejected-a-bid-for-a-player",
-         "Real Madrid rejected a 100 million euro bid from Paris Saint-Germain for their striker."),
-    case("sport-joined-a-team-at-the-top",
-         "Germany joined Spain at the top of the group after thrashing Costa Rica."),
-    case("sport-sent-off-against-a-national-team",
-         "The Ireland captain was sent off for a high tackle against Wales."),
-    case("sport-federation-fined-by-its-governing-body",
-         "UEFA fined the Serbian football federation after fans invaded the pitch in Belgrade.",
-         gap="a football body fining a football federation is read as a sanction of Serbia"),
-    case("sport-head-of-a-federation-praised-a-team",
-         "FIFA president Gianni Infantino praised Morocco's run to the semi-finals.",
-         s("gianni-infantino", "leaderOf", "fifa"),
-         gap="praise of a national team's run is read as support for the country"),
-    case("sport-sold-a-player",
-         "Chelsea sold the Argentina midfielder to Bayern Munich for 50 million euros."),
+    case("sport-threatened-an-equaliser", "Italy threatened an equaliser in stoppage time but Spain held on."),
+    case(
+        "sport-rejected-a-bid-for-a-player",
+        "Real Madrid rejected a 100 million euro bid from Paris Saint-Germain for their striker.",
+    ),
+    case("sport-joined-a-team-at-the-top", "Germany joined Spain at the top of the group after thrashing Costa Rica."),
+    case("sport-sent-off-against-a-national-team", "The Ireland captain was sent off for a high tackle against Wales."),
+    case(
+        "sport-federation-fined-by-its-governing-body",
+        "UEFA fined the Serbian football federation after fans invaded the pitch in Belgrade.",
+        gap="a football body fining a football federation is read as a sanction of Serbia",
+    ),
+    case(
+        "sport-head-of-a-federation-praised-a-team",
+        "FIFA president Gianni Infantino praised Morocco's run to the semi-finals.",
+        s("gianni-infantino", "leaderOf", "fifa"),
+        gap="praise of a national team's run is read as support for the country",
+    ),
+    case("sport-sold-a-player", "Chelsea sold the Argentina midfielder to Bayern Munich for 50 million euros."),
     # cricket, tennis, motor racing, athletics
-    case("sport-declared-and-bowled-out",
-         "Australia declared on 450 for six and India were bowled out for 180."),
-    case("sport-crushed-in-straight-sets",
-         "Novak Djokovic crushed Carlos Alcaraz in straight sets to win his 24th Grand Slam title."),
-    case("sport-overtook-on-the-final-lap",
-         "Max Verstappen overtook Lewis Hamilton on the final lap in Abu Dhabi."),
-    case("sport-broke-a-world-record",
-         "Kenya's Faith Kipyegon broke the 1,500 metres world record in Florence."),
+    case("sport-declared-and-bowled-out", "Australia declared on 450 for six and India were bowled out for 180."),
+    case(
+        "sport-crushed-in-straight-sets",
+        "Novak Djokovic crushed Carlos Alcaraz in straight sets to win his 24th Grand Slam title.",
+    ),
+    case("sport-overtook-on-the-final-lap", "Max Verstappen overtook Lewis Hamilton on the final lap in Abu Dhabi."),
+    case("sport-broke-a-world-record", "Kenya's Faith Kipyegon broke the 1,500 metres world record in Florence."),
     # business
-    case("business-beat-a-rival", "Apple beat Samsung to become the world's largest smartphone "
-         "seller last year."),
-    case("business-agreed-to-sell",
-         "Shell agreed to sell its onshore oil business to a group of local companies."),
-    case("business-will-build-a-plant",
-         "Toyota will build a battery plant in North Carolina, the company said on Tuesday."),
-    case("business-attacked-a-rival",
-         "Microsoft attacked Google's dominance of online advertising in a filing to regulators."),
-    case("business-signed-a-deal-with-a-foreign-firm",
-         "BP signed a supply deal with a Chinese refiner last week.",
-         gap="a deal with a Chinese company is read as an agreement with China"),
-    case("business-backed-a-takeover",
-         "Goldman Sachs backed the takeover of the Italian bank with a 2 billion euro loan."),
-    case("business-cut-prices-in-a-country",
-         "Tesla cut prices of its cars in China for the third time this year."),
-    case("business-delivered-aircraft",
-         "Airbus delivered 60 aircraft to customers in Asia in February."),
-    case("business-raised-rates",
-         "The central bank raised interest rates by half a percentage point on Thursday."),
+    case("business-beat-a-rival", "Apple beat Samsung to become the world's largest smartphone seller last year."),
+    case("business-agreed-to-sell", "Shell agreed to sell its onshore oil business to a group of local companies."),
+    case(
+        "business-will-build-a-plant",
+        "Toyota will build a battery plant in North Carolina, the company said on Tuesday.",
+    ),
+    case(
+        "business-attacked-a-rival",
+        "Microsoft attacked Google's dominance of online advertising in a filing to regulators.",
+    ),
+    case(
+        "business-signed-a-deal-with-a-foreign-firm",
+        "BP signed a supply deal with a Chinese refiner last week.",
+        gap="a deal with a Chinese company is read as an agreement with China",
+    ),
+    case(
+        "business-backed-a-takeover",
+        "Goldman Sachs backed the takeover of the Italian bank with a 2 billion euro loan.",
+    ),
+    case("business-cut-prices-in-a-country", "Tesla cut prices of its cars in China for the third time this year."),
+    case("business-delivered-aircraft", "Airbus delivered 60 aircraft to customers in Asia in February."),
+    case("business-raised-rates", "The central bank raised interest rates by half a percentage point on Thursday."),
     case("business-beat-forecasts", "Nvidia shares jumped after the chipmaker beat revenue forecasts."),
-    case("business-threatened-to-close-plants",
-         "Volkswagen threatened to close three plants in Germany to cut costs.",
-         gap="a carmaker threatening to close its plants is read as threatening Germany"),
-    case("business-rejected-a-union",
-         "Amazon rejected the union's demands for higher pay at its British warehouses."),
-    case("business-recalled-vehicles-in-a-country",
-         "The Japanese carmaker recalled 1.2 million vehicles in the United States over faulty "
-         "airbags."),
+    case(
+        "business-threatened-to-close-plants",
+        "Volkswagen threatened to close three plants in Germany to cut costs.",
+        gap="a carmaker threatening to close its plants is read as threatening Germany",
+    ),
+    case("business-rejected-a-union", "Amazon rejected the union's demands for higher pay at its British warehouses."),
+    case(
+        "business-recalled-vehicles-in-a-country",
+        "The Japanese carmaker recalled 1.2 million vehicles in the United States over faulty airbags.",
+    ),
 ]
 
 
@@ -97,8 +99,11 @@ def test_sport_and_business_state_no_interaction(statements, text, date, expecte
 
 
 def test_no_case_expects_an_interaction():
-    wrong = [param.id for param in NON_POLITICAL_CASES
-             if any(statement[1] in EVENT_RELATIONS for reading in param.values[2] for statement in reading)]
+    wrong = [
+        param.id
+        for param in NON_POLITICAL_CASES
+        if any(statement[1] in EVENT_RELATIONS for reading in param.values[2] for statement in reading)
+    ]
     assert wrong == []
 
 
@@ -115,9 +120,13 @@ def test_the_sport_sentences_are_a_hundred_different_ones():
 def test_no_interaction_is_asserted_in_sports_reporting(statements):
     offending = {}
     for sentence in sport_sentences():
-        found = sorted(statement for statement in statements(sentence)
-                       if statement[1] in EVENT_RELATIONS and statement[3] == ASSERTED)
+        found = sorted(
+            statement
+            for statement in statements(sentence)
+            if statement[1] in EVENT_RELATIONS and statement[3] == ASSERTED
+        )
         if found:
             offending[sentence] = found
     assert not offending, "interactions asserted in sports reporting:\n" + "\n".join(
-        f"  {sentence!r}: {found}" for sentence, found in offending.items())
+        f"  {sentence!r}: {found}" for sentence, found in offending.items()
+    )

@@ -142,8 +142,16 @@ def test_normalize_time_returns_none_for_non_times(phrase):
 
 @pytest.mark.parametrize(
     "phrase",
-    ["last year", "on Tuesday", "yesterday", "in January", "on September 26", "last week",
-     "two years ago", "last summer"],
+    [
+        "last year",
+        "on Tuesday",
+        "yesterday",
+        "in January",
+        "on September 26",
+        "last week",
+        "two years ago",
+        "last summer",
+    ],
 )
 def test_relative_expressions_need_a_document_date(phrase):
     assert normalize_time(phrase, None) is None
@@ -182,10 +190,7 @@ def test_find_time_expressions_gives_offsets_in_text_order():
 
 
 def test_find_time_expressions_longest_match_wins_and_ranges_join():
-    text = (
-        "Between 1992 and 1999 it was a member; "
-        "the 1987 agreement was signed on 8 December 1987."
-    )
+    text = "Between 1992 and 1999 it was a member; the 1987 agreement was signed on 8 December 1987."
     assert find_time_expressions(text, WEDNESDAY) == [
         (0, 21, TimeSpan("Between 1992 and 1999", start="1992", end="1999")),
         (43, 47, TimeSpan("1987", point="1987")),

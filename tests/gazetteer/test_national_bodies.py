@@ -14,25 +14,42 @@ def gazetteer() -> Gazetteer:
 
 
 def _two_assemblies() -> Gazetteer:
-    kenya = Entity("national-assembly-of-kenya", "National Assembly of Kenya", "GovernmentBody",
-                   aliases=("Kenyan National Assembly", "National Assembly"), country="kenya")
-    venezuela = Entity("national-assembly-of-venezuela", "National Assembly of Venezuela", "GovernmentBody",
-                       aliases=("National Assembly", "Parliament"), country="venezuela")
-    return Gazetteer([kenya, venezuela], generic={"national-assembly-of-kenya": ["National Assembly"],
-                                                  "national-assembly-of-venezuela": ["National Assembly", "Parliament"]})
+    kenya = Entity(
+        "national-assembly-of-kenya",
+        "National Assembly of Kenya",
+        "GovernmentBody",
+        aliases=("Kenyan National Assembly", "National Assembly"),
+        country="kenya",
+    )
+    venezuela = Entity(
+        "national-assembly-of-venezuela",
+        "National Assembly of Venezuela",
+        "GovernmentBody",
+        aliases=("National Assembly", "Parliament"),
+        country="venezuela",
+    )
+    return Gazetteer(
+        [kenya, venezuela],
+        generic={
+            "national-assembly-of-kenya": ["National Assembly"],
+            "national-assembly-of-venezuela": ["National Assembly", "Parliament"],
+        },
+    )
 
 
 def test_generic_names_name_a_body_only_within_its_country():
     gazetteer = _two_assemblies()
     assert gazetteer.lookup("the National Assembly") == ()
     assert [e.key for e in gazetteer.lookup("the National Assembly", country="venezuela")] == [
-        "national-assembly-of-venezuela"]
+        "national-assembly-of-venezuela"
+    ]
     assert [e.key for e in gazetteer.lookup("Parliament", country="venezuela")] == ["national-assembly-of-venezuela"]
     assert gazetteer.lookup("Parliament", country="kenya") == ()
     # a body's own names are found with or without its country
     assert [e.key for e in gazetteer.lookup("Kenyan National Assembly")] == ["national-assembly-of-kenya"]
     assert [e.key for e in gazetteer.lookup("Kenyan National Assembly", country="kenya")] == [
-        "national-assembly-of-kenya"]
+        "national-assembly-of-kenya"
+    ]
     assert gazetteer.lookup("Kenyan National Assembly", country="venezuela") == ()
 
 
@@ -110,9 +127,24 @@ def test_generic_names_find_the_body_of_the_country(gazetteer, name, country, ke
     assert [e.key for e in gazetteer.lookup(name, country=country)] == [key]
 
 
-@pytest.mark.parametrize("name", ["Parliament", "the National Assembly", "Supreme Court", "Constitutional Court",
-                                  "Senate", "Cabinet", "Central Bank", "Foreign Ministry", "Defense Ministry",
-                                  "Interior Ministry", "Election Commission", "Majlis", "Diet"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Parliament",
+        "the National Assembly",
+        "Supreme Court",
+        "Constitutional Court",
+        "Senate",
+        "Cabinet",
+        "Central Bank",
+        "Foreign Ministry",
+        "Defense Ministry",
+        "Interior Ministry",
+        "Election Commission",
+        "Majlis",
+        "Diet",
+    ],
+)
 def test_generic_names_alone_name_no_body(gazetteer, name):
     """Which country's Parliament "Parliament" is depends on the text; the gazetteer does not guess."""
     assert gazetteer.lookup(name) == ()
@@ -121,19 +153,35 @@ def test_generic_names_alone_name_no_body(gazetteer, name):
 
 @pytest.mark.parametrize(
     ("name", "key"),
-    [("Knesset", "knesset"), ("Duma", "state-duma"), ("Bundestag", "bundestag"), ("Verkhovna Rada", "verkhovna-rada"),
-     ("Rada", "verkhovna-rada"), ("Sejm", "sejm"), ("Lok Sabha", "lok-sabha"), ("Oliy Majlis", "oliy-majlis"),
-     ("National Diet", "national-diet"), ("Storting", "storting"), ("Folketing", "folketing"), ("Riksdag", "riksdag"),
-     ("Jatiya Sangsad", "jatiya-sangsad")],
+    [
+        ("Knesset", "knesset"),
+        ("Duma", "state-duma"),
+        ("Bundestag", "bundestag"),
+        ("Verkhovna Rada", "verkhovna-rada"),
+        ("Rada", "verkhovna-rada"),
+        ("Sejm", "sejm"),
+        ("Lok Sabha", "lok-sabha"),
+        ("Oliy Majlis", "oliy-majlis"),
+        ("National Diet", "national-diet"),
+        ("Storting", "storting"),
+        ("Folketing", "folketing"),
+        ("Riksdag", "riksdag"),
+        ("Jatiya Sangsad", "jatiya-sangsad"),
+    ],
 )
 def test_names_of_one_country_s_body_are_not_generic(gazetteer, name, key):
     assert [e.key for e in gazetteer.lookup(name)] == [key]
     assert not gazetteer.is_generic(name)
 
 
-@pytest.mark.parametrize(("name", "key"), [("Congress", "united-states-congress"),
-                                           ("House of Commons", "house-of-commons-of-the-united-kingdom"),
-                                           ("House of Representatives", "united-states-house-of-representatives")])
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Congress", "united-states-congress"),
+        ("House of Commons", "house-of-commons-of-the-united-kingdom"),
+        ("House of Representatives", "united-states-house-of-representatives"),
+    ],
+)
 def test_a_generic_name_one_body_holds_outright_stays_that_body_s(gazetteer, name, key):
     """Bare "Congress" is the US Congress, as before; Brazil's and Peru's Congress have it within their country."""
     assert gazetteer.lookup(name)[0].key == key
@@ -204,7 +252,8 @@ def test_security_forces_are_government_bodies_of_their_country(gazetteer, name,
 
 
 def test_no_tagged_body_name_has_two_holders(gazetteer):
-    """A name the ruler tags as a government body ("AFP", "INEC") belongs to one entity; the others keep it for lookup."""
+    """A name the ruler tags as a government body ("AFP", "INEC") belongs to one entity; the others keep
+    it for lookup."""
     from collections import defaultdict
 
     from kg.gazetteer import normalize_name
@@ -216,13 +265,20 @@ def test_no_tagged_body_name_has_two_holders(gazetteer):
             if name not in hidden:
                 normalized = normalize_name(name)
                 holders[normalized if normalized.isupper() and len(normalized) <= 3 else normalized.casefold()].add(
-                    entity.key)
-    shared = {name: sorted(keys) for name, keys in holders.items()
-              if len(keys) > 1 and any(gazetteer[k].type == "GovernmentBody" for k in keys)}
+                    entity.key
+                )
+    shared = {
+        name: sorted(keys)
+        for name, keys in holders.items()
+        if len(keys) > 1 and any(gazetteer[k].type == "GovernmentBody" for k in keys)
+    }
     assert shared == {}
     # each of these abbreviations has one holder in the ruler and others for lookup only
     assert [e.key for e in gazetteer.lookup("AFP")] == [
-        "agence-france-presse", "armed-forces-of-the-philippines", "australian-federal-police"]
+        "agence-france-presse",
+        "armed-forces-of-the-philippines",
+        "australian-federal-police",
+    ]
     patterns = gazetteer.ruler_patterns()
     assert {"label": "ORG", "pattern": [{"ORTH": "AFP"}], "id": "agence-france-presse"} in patterns
     assert {"label": "ORG", "pattern": [{"ORTH": "SAF"}], "id": "sudanese-armed-forces"} in patterns
@@ -233,40 +289,62 @@ def test_ruler_leaves_generic_names_untagged_but_tags_congress_as_the_us_congres
     patterns = gazetteer.ruler_patterns()
     by_pattern = {str(p["pattern"]): p["id"] for p in patterns}
     assert by_pattern[str([{"ORTH": "Congress"}])] == "united-states-congress"
-    for generic in ([{"ORTH": "Parliament"}], [{"LOWER": "national"}, {"LOWER": "assembly"}],
-                    [{"LOWER": "supreme"}, {"LOWER": "court"}], [{"LOWER": "foreign"}, {"LOWER": "ministry"}],
-                    [{"LOWER": "defense"}, {"LOWER": "ministry"}], [{"ORTH": "Majlis"}], [{"ORTH": "Diet"}]):
+    for generic in (
+        [{"ORTH": "Parliament"}],
+        [{"LOWER": "national"}, {"LOWER": "assembly"}],
+        [{"LOWER": "supreme"}, {"LOWER": "court"}],
+        [{"LOWER": "foreign"}, {"LOWER": "ministry"}],
+        [{"LOWER": "defense"}, {"LOWER": "ministry"}],
+        [{"ORTH": "Majlis"}],
+        [{"ORTH": "Diet"}],
+    ):
         assert str(generic) not in by_pattern, generic
     assert by_pattern[str([{"LOWER": "kenyan"}, {"LOWER": "defense"}, {"LOWER": "ministry"}])] == (
-        "ministry-of-defence-of-kenya")
+        "ministry-of-defence-of-kenya"
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The Kenyan foreign ministry summoned the ambassador, and Kenya's Defense Ministry said it was ready.", {
-            "Kenyan foreign ministry": "ministry-of-foreign-affairs-of-kenya",
-            "Defense Ministry": "ministry-of-defence-of-kenya",
-        }),
-        ("Protesters stormed into Congress in Brasilia, and Brazil's Supreme Court ordered arrests.", {
-            "Congress": "national-congress-of-brazil",
-            "Supreme Court": "supreme-federal-court",
-        }),
-        ("The Nigeria Police Force arrested 20 people, the Kenya Defence Forces said, and the KDF denied it.", {
-            "Nigeria Police Force": "nigeria-police-force",
-            "Kenya Defence Forces": "kenya-defence-forces",
-            "KDF": "kenya-defence-forces",
-        }),
-        ("Venezuela's National Assembly met as the Venezuelan Supreme Court ruled.", {
-            "National Assembly": "national-assembly-of-venezuela",
-            "Venezuelan Supreme Court": "supreme-tribunal-of-justice",
-        }),
+        (
+            "The Kenyan foreign ministry summoned the ambassador, and Kenya's Defense Ministry said it was ready.",
+            {
+                "Kenyan foreign ministry": "ministry-of-foreign-affairs-of-kenya",
+                "Defense Ministry": "ministry-of-defence-of-kenya",
+            },
+        ),
+        (
+            "Protesters stormed into Congress in Brasilia, and Brazil's Supreme Court ordered arrests.",
+            {
+                "Congress": "national-congress-of-brazil",
+                "Supreme Court": "supreme-federal-court",
+            },
+        ),
+        (
+            "The Nigeria Police Force arrested 20 people, the Kenya Defence Forces said, and the KDF denied it.",
+            {
+                "Nigeria Police Force": "nigeria-police-force",
+                "Kenya Defence Forces": "kenya-defence-forces",
+                "KDF": "kenya-defence-forces",
+            },
+        ),
+        (
+            "Venezuela's National Assembly met as the Venezuelan Supreme Court ruled.",
+            {
+                "National Assembly": "national-assembly-of-venezuela",
+                "Venezuelan Supreme Court": "supreme-tribunal-of-justice",
+            },
+        ),
     ],
 )
 def test_pipeline_finds_national_bodies(nlp, text, expected):
     doc = nlp(text)
-    bodies = {m.text: m.entity_key for m in doc._.geokg_mentions
-              if doc._.geokg_entities[m.entity_key].type == "GovernmentBody"}
+    bodies = {
+        m.text: m.entity_key
+        for m in doc._.geokg_mentions
+        if doc._.geokg_entities[m.entity_key].type == "GovernmentBody"
+    }
     assert bodies == expected
 
 
@@ -284,19 +362,26 @@ def _build_module():
 def test_national_body_names_follow_the_kind():
     build = _build_module()
     assert build.national_body_names("defence-ministry", "Ministry of Defence of Kenya", "Kenyan", None) == (
-        ["Kenyan Defence Ministry"], ["Defence Ministry", "Ministry of Defence"])
-    assert build.national_body_names("legislature", "National Assembly of Venezuela", "Venezuelan",
-                                     ["National Assembly", "Parliament"]) == (
-        ["Venezuelan National Assembly", "Venezuelan Parliament"], ["National Assembly", "Parliament"])
+        ["Kenyan Defence Ministry"],
+        ["Defence Ministry", "Ministry of Defence"],
+    )
+    assert build.national_body_names(
+        "legislature", "National Assembly of Venezuela", "Venezuelan", ["National Assembly", "Parliament"]
+    ) == (["Venezuelan National Assembly", "Venezuelan Parliament"], ["National Assembly", "Parliament"])
     assert build.national_body_names("cabinet", "Cabinet of Dominica", None, None) == (
-        [], ["Cabinet", "Council of Ministers"])
+        [],
+        ["Cabinet", "Council of Ministers"],
+    )
 
 
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
         ({"atlantis": {"legislature": True}}, "'atlantis' is not a country key"),
-        ({"kenya": {"parliament": True}}, r"kenya: unknown fields \['parliament'\]; allowed: adjective, name, legislature"),
+        (
+            {"kenya": {"parliament": True}},
+            r"kenya: unknown fields \['parliament'\]; allowed: adjective, name, legislature",
+        ),
         ({"kenya": {"police": {"label": "Kenya Police Service"}}}, "kenya: police must be a list"),
         ({"kenya": {"election-commission": True}}, "kenya election-commission needs a label"),
         ({"kenya": {"court": {"label": "Supreme Court of Kenya", "motto": "x"}}}, r"unknown fields \['motto'\]"),
@@ -316,8 +401,15 @@ def test_generic_names_belong_to_government_bodies_of_a_country():
     build = _build_module()
     with pytest.raises(ValueError, match="only a government body with a country has generic names"):
         build._clean({"label": "World Bank", "type": "InternationalOrganization", "generic": ["Bank"]})
-    entry = build._clean({"label": "Ministry of Defence of Kenya", "type": "GovernmentBody", "country": "kenya",
-                          "aliases": ["Kenyan Defence Ministry"], "generic": ["Defence Ministry"]})
+    entry = build._clean(
+        {
+            "label": "Ministry of Defence of Kenya",
+            "type": "GovernmentBody",
+            "country": "kenya",
+            "aliases": ["Kenyan Defence Ministry"],
+            "generic": ["Defence Ministry"],
+        }
+    )
     # both spellings, since the extractor compares the words of a generic name with the text's
     assert entry["generic"] == ["Defence Ministry", "Defense Ministry"]
     assert entry["aliases"] == ["Kenyan Defence Ministry", "Defence Ministry", "Defense Ministry"]

@@ -40,7 +40,7 @@ def test_persons_file_validates(gazetteer, rows):
 
 
 def test_a_surname_alone_is_never_an_alias(gazetteer):
-    """"Putin" alone is resolved in context by the extractor, not by the gazetteer."""
+    """ "Putin" alone is resolved in context by the extractor, not by the gazetteer."""
     for person in (e for e in gazetteer if e.type == "Person"):
         words = person.label.split()
         if len(words) > 1:
@@ -50,11 +50,23 @@ def test_a_surname_alone_is_never_an_alias(gazetteer):
 def test_every_person_but_a_few_holds_an_office(gazetteer):
     persons = [e for e in gazetteer if e.type == "Person"]
     without = sorted(e.key for e in persons if not gazetteer.roles(e.key))
-    assert without == sorted([
-        "abdul-ghani-baradar", "alexei-navalny", "ali-al-sistani", "bobi-wine", "edmundo-gonzalez-urrutia",
-        "juan-guaido", "kim-yo-jong", "marine-le-pen", "maria-corina-machado", "muqtada-al-sadr",
-        "nigel-farage", "peter-magyar", "sviatlana-tsikhanouskaya",
-    ])
+    assert without == sorted(
+        [
+            "abdul-ghani-baradar",
+            "alexei-navalny",
+            "ali-al-sistani",
+            "bobi-wine",
+            "edmundo-gonzalez-urrutia",
+            "juan-guaido",
+            "kim-yo-jong",
+            "marine-le-pen",
+            "maria-corina-machado",
+            "muqtada-al-sadr",
+            "nigel-farage",
+            "peter-magyar",
+            "sviatlana-tsikhanouskaya",
+        ]
+    )
 
 
 @pytest.mark.parametrize(
@@ -89,10 +101,15 @@ def test_person_names_and_country(gazetteer, name, key, country):
 
 def test_roles_are_plain_tuples(gazetteer):
     assert gazetteer.roles("vladimir-putin") == (
-        ("Prime Minister", "russia", 1999, 2000), ("President", "russia", 2000, 2008),
-        ("Prime Minister", "russia", 2008, 2012), ("President", "russia", 2012, None))
+        ("Prime Minister", "russia", 1999, 2000),
+        ("President", "russia", 2000, 2008),
+        ("Prime Minister", "russia", 2008, 2012),
+        ("President", "russia", 2012, None),
+    )
     assert gazetteer.roles("antonio-guterres") == (
-        ("Prime Minister", "portugal", 1995, 2002), ("Secretary-General", "united-nations", 2017, None))
+        ("Prime Minister", "portugal", 1995, 2002),
+        ("Secretary-General", "united-nations", 2017, None),
+    )
     assert gazetteer.roles("yahya-sinwar")[0] == ("Leader in Gaza", "hamas", 2017, 2024)
     assert gazetteer.roles("uzbekistan") == ()
 
@@ -136,13 +153,35 @@ def test_person_names_leave_no_city_of_the_same_name():
 
 #: Titles of heads of state and of government, and of the bodies that act as one.
 HEAD_TITLES = {
-    "President", "Prime Minister", "King", "Queen", "Emir", "Sultan", "Emperor", "Chancellor", "Taoiseach",
-    "Grand Duke", "Prince", "Co-Prince", "Supreme Leader", "Head of Government", "Head of State", "Premier",
-    "Leader", "Chief Adviser", "Chief Executive", "Member of the Presidency", "Chairman of the Council of Ministers",
-    "Chairman of the Sovereignty Council", "Chairman of the Presidential Council",
-    "Chairman of the Presidential Leadership Council", "Chairman of the State Administration Council",
-    "Chairman of the Supreme Council of the Armed Forces", "President of the Council of Ministers",
-    "Chairman of the National Transitional Council", "President of the General National Congress",
+    "President",
+    "Prime Minister",
+    "King",
+    "Queen",
+    "Emir",
+    "Sultan",
+    "Emperor",
+    "Chancellor",
+    "Taoiseach",
+    "Grand Duke",
+    "Prince",
+    "Co-Prince",
+    "Supreme Leader",
+    "Head of Government",
+    "Head of State",
+    "Premier",
+    "Leader",
+    "Chief Adviser",
+    "Chief Executive",
+    "Member of the Presidency",
+    "Chairman of the Council of Ministers",
+    "Chairman of the Sovereignty Council",
+    "Chairman of the Presidential Council",
+    "Chairman of the Presidential Leadership Council",
+    "Chairman of the State Administration Council",
+    "Chairman of the Supreme Council of the Armed Forces",
+    "President of the Council of Ministers",
+    "Chairman of the National Transitional Council",
+    "President of the General National Congress",
     "Chairman of the State Peace and Development Council",
 }
 
@@ -157,10 +196,11 @@ def test_every_un_member_has_its_heads_of_state_or_government_since_2010(gazette
         for title, where, start, end in gazetteer.roles(person.key):
             if title in HEAD_TITLES:
                 held.setdefault(where, set()).update(range(start, (end or 2025) + 1))
-    missing = {by_iso3[code]: sorted(set(range(2010, 2026)) - held.get(by_iso3[code], set()))
-               for code in UN_MEMBERS}
+    missing = {by_iso3[code]: sorted(set(range(2010, 2026)) - held.get(by_iso3[code], set())) for code in UN_MEMBERS}
     assert {country: years for country, years in missing.items() if years} == {
-        "san-marino": list(range(2010, 2026)), "south-sudan": [2010]}
+        "san-marino": list(range(2010, 2026)),
+        "south-sudan": [2010],
+    }
 
 
 @pytest.mark.parametrize(
@@ -172,8 +212,12 @@ def test_every_un_member_has_its_heads_of_state_or_government_since_2010(gazette
         ("King", "canada", 2023, ["charles-iii"]),
         ("Queen", "jamaica", 2015, ["elizabeth-ii"]),
         ("Co-Prince", "andorra", 2020, ["emmanuel-macron", "joan-enric-vives-i-sicilia"]),
-        ("Member of the Presidency", "bosnia-and-herzegovina", 2020,
-         ["milorad-dodik", "sefik-dzaferovic", "zeljko-komsic"]),
+        (
+            "Member of the Presidency",
+            "bosnia-and-herzegovina",
+            2020,
+            ["milorad-dodik", "sefik-dzaferovic", "zeljko-komsic"],
+        ),
         ("President", "switzerland", 2023, ["alain-berset"]),
         ("Taoiseach", "ireland", 2012, ["enda-kenny"]),
         ("Emir", "kuwait", 2022, ["nawaf-al-ahmad-al-jaber-al-sabah"]),
@@ -189,11 +233,35 @@ def test_heads_and_g20_foreign_ministers_since_2010(gazetteer, title, where, yea
 
 
 def test_every_g20_member_has_its_foreign_ministers_since_2015(gazetteer):
-    titles = {"Foreign Minister", "Foreign Secretary", "Secretary of State", "External Affairs Minister",
-              "High Representative for Foreign Affairs"}
-    g20 = ["argentina", "australia", "brazil", "canada", "china", "france", "germany", "india", "indonesia", "italy",
-           "japan", "mexico", "russia", "saudi-arabia", "south-africa", "south-korea", "turkey", "united-kingdom",
-           "united-states", "european-union"]
+    titles = {
+        "Foreign Minister",
+        "Foreign Secretary",
+        "Secretary of State",
+        "External Affairs Minister",
+        "High Representative for Foreign Affairs",
+    }
+    g20 = [
+        "argentina",
+        "australia",
+        "brazil",
+        "canada",
+        "china",
+        "france",
+        "germany",
+        "india",
+        "indonesia",
+        "italy",
+        "japan",
+        "mexico",
+        "russia",
+        "saudi-arabia",
+        "south-africa",
+        "south-korea",
+        "turkey",
+        "united-kingdom",
+        "united-states",
+        "european-union",
+    ]
     for where in g20:
         years = set()
         for person in (e for e in gazetteer if e.type == "Person"):
@@ -222,5 +290,13 @@ def test_name_variants_of_new_leaders(gazetteer, name, key):
 
 def test_accent_free_names_reach_the_ruler(gazetteer):
     patterns = gazetteer.ruler_patterns(persons=True)
-    assert {"label": "PERSON", "pattern": [{"LOWER": "micheal"}, {"LOWER": "martin"}], "id": "micheal-martin"} in patterns
-    assert {"label": "PERSON", "pattern": [{"LOWER": "micheál"}, {"LOWER": "martin"}], "id": "micheal-martin"} in patterns
+    assert {
+        "label": "PERSON",
+        "pattern": [{"LOWER": "micheal"}, {"LOWER": "martin"}],
+        "id": "micheal-martin",
+    } in patterns
+    assert {
+        "label": "PERSON",
+        "pattern": [{"LOWER": "micheál"}, {"LOWER": "martin"}],
+        "id": "micheal-martin",
+    } in patterns

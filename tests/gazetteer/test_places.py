@@ -68,12 +68,18 @@ def test_city_has_its_country(gazetteer, name, key, country):
 
 def test_cities_of_one_name_in_two_countries_are_two_places(gazetteer):
     assert [(e.key, e.country) for e in gazetteer.lookup("Hyderabad")] == [
-        ("hyderabad", "india"), ("hyderabad-pakistan", "pakistan")]
+        ("hyderabad", "india"),
+        ("hyderabad-pakistan", "pakistan"),
+    ]
     assert [(e.key, e.country) for e in gazetteer.lookup("Tripoli")] == [
-        ("tripoli", "libya"), ("tripoli-lebanon", "lebanon")]
+        ("tripoli", "libya"),
+        ("tripoli-lebanon", "lebanon"),
+    ]
     # the Spanish Valencia is preferred although GeoNames counts more people in Venezuela's
     assert [(e.key, e.country) for e in gazetteer.lookup("Valencia")] == [
-        ("valencia", "spain"), ("valencia-venezuela", "venezuela")]
+        ("valencia", "spain"),
+        ("valencia-venezuela", "venezuela"),
+    ]
 
 
 def test_every_generated_city_has_a_country(gazetteer):
@@ -113,10 +119,28 @@ def test_risky_city_names_are_left_out_with_their_reason(gazetteer, excluded, na
 
 
 def test_left_out_names_have_no_ruler_pattern(gazetteer):
-    exact = {p["pattern"][0]["ORTH"] for p in gazetteer.ruler_patterns()
-             if isinstance(p["pattern"], list) and len(p["pattern"]) == 1 and "ORTH" in p["pattern"][0]}
-    for name in ["Reading", "Mobile", "Nice", "Florence", "Eugene", "Victoria", "Jackson", "Mansfield", "Ede",
-                 "Split", "Bath", "Of", "Kennedy", "Vladimir", "Santos"]:
+    exact = {
+        p["pattern"][0]["ORTH"]
+        for p in gazetteer.ruler_patterns()
+        if isinstance(p["pattern"], list) and len(p["pattern"]) == 1 and "ORTH" in p["pattern"][0]
+    }
+    for name in [
+        "Reading",
+        "Mobile",
+        "Nice",
+        "Florence",
+        "Eugene",
+        "Victoria",
+        "Jackson",
+        "Mansfield",
+        "Ede",
+        "Split",
+        "Bath",
+        "Of",
+        "Kennedy",
+        "Vladimir",
+        "Santos",
+    ]:
         assert name not in exact, name
     for name in ["Kharkiv", "Houston", "Lyon", "Qom", "Fallujah", "Goma"]:
         assert name in exact, name
@@ -124,8 +148,14 @@ def test_left_out_names_have_no_ruler_pattern(gazetteer):
 
 def test_city_name_problem_rule(build):
     def problem(name, **sets):
-        tables = {"taken": set(), "person_names": set(), "common_words": set(), "given_names": set(),
-                  "surnames": set(), **sets}
+        tables = {
+            "taken": set(),
+            "person_names": set(),
+            "common_words": set(),
+            "given_names": set(),
+            "surnames": set(),
+            **sets,
+        }
         return build.city_name_problem(name, **tables)
 
     assert problem("Ede") == "short"
@@ -203,8 +233,13 @@ def test_state_names_shared_with_a_country_or_capital_keep_them(gazetteer):
     assert [e.key for e in gazetteer.lookup("Georgia")] == ["georgia", "georgia-united-states"]
     assert gazetteer.lookup("New York")[0].key == "new-york-city"
     assert gazetteer.lookup("Washington")[0].key == "washington"
-    states = [e for e in gazetteer if e.type == "Place" and e.country == "united-states"
-              and e.key in {"texas", "alaska", "georgia-united-states", "new-york-state", "washington-state"}]
+    states = [
+        e
+        for e in gazetteer
+        if e.type == "Place"
+        and e.country == "united-states"
+        and e.key in {"texas", "alaska", "georgia-united-states", "new-york-state", "washington-state"}
+    ]
     assert len(states) == 5
 
 
@@ -215,8 +250,14 @@ def test_hong_kong_and_macau_are_territories_not_cities(gazetteer):
 
 
 def _city(name, population, latitude, longitude, country="GB", region="ENG"):
-    return {"name": name, "countrycode": country, "admin1code": region, "population": population,
-            "latitude": latitude, "longitude": longitude}
+    return {
+        "name": name,
+        "countrycode": country,
+        "admin1code": region,
+        "population": population,
+        "latitude": latitude,
+        "longitude": longitude,
+    }
 
 
 LONDON = _city("London", 8_961_989, 51.50853, -0.12574)
@@ -255,9 +296,16 @@ def test_district_radius_grows_with_the_larger_city(build):
 
 @pytest.mark.parametrize(
     ("name", "country", "parent"),
-    [("Islington", "united-kingdom", "London"), ("Croydon", "united-kingdom", "London"),
-     ("Lyublino", "russia", "Moscow"), ("Obolon", "ukraine", "Kyiv"), ("Darnytsya", "ukraine", "Kyiv"),
-     ("Iztapalapa", "mexico", "Mexico City"), ("Shinjuku", "japan", "Tokyo"), ("Kreuzberg", "germany", "Berlin")],
+    [
+        ("Islington", "united-kingdom", "London"),
+        ("Croydon", "united-kingdom", "London"),
+        ("Lyublino", "russia", "Moscow"),
+        ("Obolon", "ukraine", "Kyiv"),
+        ("Darnytsya", "ukraine", "Kyiv"),
+        ("Iztapalapa", "mexico", "Mexico City"),
+        ("Shinjuku", "japan", "Tokyo"),
+        ("Kreuzberg", "germany", "Berlin"),
+    ],
 )
 def test_city_districts_are_left_out_with_their_city(gazetteer, excluded, name, country, parent):
     assert excluded[(name, country)] == f"a district of {parent}"
@@ -266,9 +314,16 @@ def test_city_districts_are_left_out_with_their_city(gazetteer, excluded, name, 
 
 @pytest.mark.parametrize(
     ("name", "key", "country"),
-    [("Thane", "thane", "india"), ("Guarulhos", "guarulhos", "brazil"), ("Yonkers", "yonkers", "united-states"),
-     ("Sadr City", "sadr-city", "iraq"), ("Soweto", "soweto", "south-africa"), ("Khimki", "khimki", "russia"),
-     ("Giza", "giza", "egypt"), ("Jersey City", "jersey-city", "united-states")],
+    [
+        ("Thane", "thane", "india"),
+        ("Guarulhos", "guarulhos", "brazil"),
+        ("Yonkers", "yonkers", "united-states"),
+        ("Sadr City", "sadr-city", "iraq"),
+        ("Soweto", "soweto", "south-africa"),
+        ("Khimki", "khimki", "russia"),
+        ("Giza", "giza", "egypt"),
+        ("Jersey City", "jersey-city", "united-states"),
+    ],
 )
 def test_cities_next_to_larger_ones_stay(gazetteer, name, key, country):
     assert [(e.key, e.country) for e in _places(gazetteer, name)] == [(key, country)]

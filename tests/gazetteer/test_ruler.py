@@ -1,4 +1,5 @@
-"""The gazetteer's names in the real pipeline: new places, groups and persons are found and typed, common words are not."""
+"""The gazetteer's names in the real pipeline: new places, groups and persons are found and typed,
+common words are not."""
 
 from __future__ import annotations
 
@@ -8,48 +9,68 @@ import pytest
 def _mentions(nlp, text):
     doc = nlp(text)
     entities = doc._.geokg_entities
-    return {m.text: (m.entity_key, entities[m.entity_key].type, entities[m.entity_key].country)
-            for m in doc._.geokg_mentions}
+    return {
+        m.text: (m.entity_key, entities[m.entity_key].type, entities[m.entity_key].country)
+        for m in doc._.geokg_mentions
+    }
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Hamas and Hezbollah fighters clashed near Gaza City and in the West Bank.", {
-            "Hamas": ("hamas", "Organization", "palestine"),
-            "Hezbollah": ("hezbollah", "Organization", "lebanon"),
-            "Gaza City": ("gaza-city", "Place", "palestine"),
-            "West Bank": ("west-bank", "Place", "palestine"),
-        }),
-        ("The M23 seized Goma, the capital of North Kivu.", {
-            "M23": ("m23", "Organization", "democratic-republic-of-the-congo"),
-            "Goma": ("goma", "Place", "democratic-republic-of-the-congo"),
-            "North Kivu": ("north-kivu", "Place", "democratic-republic-of-the-congo"),
-        }),
-        ("The TPLF and Fano fought in Tigray and the Amhara region.", {
-            "TPLF": ("tigray-people-s-liberation-front", "Organization", "ethiopia"),
-            "Fano": ("fano", "Organization", "ethiopia"),
-            "Tigray": ("tigray", "Place", "ethiopia"),
-            "Amhara region": ("amhara-region", "Place", "ethiopia"),
-        }),
-        ("The RSF shelled El Fasher, and the Houthis attacked ships off Hodeidah.", {
-            "RSF": ("rapid-support-forces", "Organization", "sudan"),
-            "El Fasher": ("el-fasher", "Place", "sudan"),
-            "Houthis": ("houthis", "Organization", "yemen"),
-            "Hodeidah": ("hodeidah", "Place", "yemen"),
-        }),
-        ("Congress passed the bill; the Congress party in India criticized the BJP.", {
-            "Congress": ("united-states-congress", "GovernmentBody", "united-states"),
-            "Congress party": ("indian-national-congress", "Organization", "india"),
-            "India": ("india", "Country", None),
-            "BJP": ("bharatiya-janata-party", "Organization", "india"),
-        }),
-        ("Fighters from Hayat Tahrir al-Sham entered Aleppo province, Hama and Fallujah.", {
-            "Hayat Tahrir al-Sham": ("hayat-tahrir-al-sham", "Organization", "syria"),
-            "Aleppo province": ("aleppo-governorate", "Place", "syria"),
-            "Hama": ("hama", "Place", "syria"),
-            "Fallujah": ("fallujah", "Place", "iraq"),
-        }),
+        (
+            "Hamas and Hezbollah fighters clashed near Gaza City and in the West Bank.",
+            {
+                "Hamas": ("hamas", "Organization", "palestine"),
+                "Hezbollah": ("hezbollah", "Organization", "lebanon"),
+                "Gaza City": ("gaza-city", "Place", "palestine"),
+                "West Bank": ("west-bank", "Place", "palestine"),
+            },
+        ),
+        (
+            "The M23 seized Goma, the capital of North Kivu.",
+            {
+                "M23": ("m23", "Organization", "democratic-republic-of-the-congo"),
+                "Goma": ("goma", "Place", "democratic-republic-of-the-congo"),
+                "North Kivu": ("north-kivu", "Place", "democratic-republic-of-the-congo"),
+            },
+        ),
+        (
+            "The TPLF and Fano fought in Tigray and the Amhara region.",
+            {
+                "TPLF": ("tigray-people-s-liberation-front", "Organization", "ethiopia"),
+                "Fano": ("fano", "Organization", "ethiopia"),
+                "Tigray": ("tigray", "Place", "ethiopia"),
+                "Amhara region": ("amhara-region", "Place", "ethiopia"),
+            },
+        ),
+        (
+            "The RSF shelled El Fasher, and the Houthis attacked ships off Hodeidah.",
+            {
+                "RSF": ("rapid-support-forces", "Organization", "sudan"),
+                "El Fasher": ("el-fasher", "Place", "sudan"),
+                "Houthis": ("houthis", "Organization", "yemen"),
+                "Hodeidah": ("hodeidah", "Place", "yemen"),
+            },
+        ),
+        (
+            "Congress passed the bill; the Congress party in India criticized the BJP.",
+            {
+                "Congress": ("united-states-congress", "GovernmentBody", "united-states"),
+                "Congress party": ("indian-national-congress", "Organization", "india"),
+                "India": ("india", "Country", None),
+                "BJP": ("bharatiya-janata-party", "Organization", "india"),
+            },
+        ),
+        (
+            "Fighters from Hayat Tahrir al-Sham entered Aleppo province, Hama and Fallujah.",
+            {
+                "Hayat Tahrir al-Sham": ("hayat-tahrir-al-sham", "Organization", "syria"),
+                "Aleppo province": ("aleppo-governorate", "Place", "syria"),
+                "Hama": ("hama", "Place", "syria"),
+                "Fallujah": ("fallujah", "Place", "iraq"),
+            },
+        ),
     ],
 )
 def test_new_names_are_found_and_typed(nlp, text, expected):
@@ -66,7 +87,10 @@ def test_common_words_and_names_are_not_places(nlp):
     found = _mentions(nlp, "Jesse Jackson met Florence Parly and Victoria Nuland in Kharkiv.")
     assert found["Kharkiv"] == ("kharkiv", "Place", "ukraine")
     assert {text: value[1] for text, value in found.items() if text != "Kharkiv"} == {
-        "Jesse Jackson": "Person", "Florence Parly": "Person", "Victoria Nuland": "Person"}
+        "Jesse Jackson": "Person",
+        "Florence Parly": "Person",
+        "Victoria Nuland": "Person",
+    }
 
 
 @pytest.fixture(scope="module")
@@ -86,24 +110,33 @@ def person_ruler():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("President Vladimir V. Putin met Volodymyr Zelenskiy and Lula in Istanbul.", {
-            "Vladimir V. Putin": ("PERSON", "vladimir-putin"),
-            "Volodymyr Zelenskiy": ("PERSON", "volodymyr-zelensky"),
-            "Lula": ("PERSON", "luiz-inacio-lula-da-silva"),
-            "Istanbul": ("GPE", "istanbul"),
-        }),
-        ("Nicolas Maduro and Gustavo Petro discussed the ELN with Antony Blinken.", {
-            "Nicolas Maduro": ("PERSON", "nicolas-maduro"),
-            "Gustavo Petro": ("PERSON", "gustavo-petro"),
-            "ELN": ("ORG", "national-liberation-army"),
-            "Antony Blinken": ("PERSON", "antony-blinken"),
-        }),
-        ("Israel Katz said Abdel Fattah al-Burhan and Hemedti would meet in Washington.", {
-            "Israel Katz": ("PERSON", "israel-katz"),
-            "Abdel Fattah al-Burhan": ("PERSON", "abdel-fattah-al-burhan"),
-            "Hemedti": ("PERSON", "mohamed-hamdan-dagalo"),
-            "Washington": ("GPE", "washington"),
-        }),
+        (
+            "President Vladimir V. Putin met Volodymyr Zelenskiy and Lula in Istanbul.",
+            {
+                "Vladimir V. Putin": ("PERSON", "vladimir-putin"),
+                "Volodymyr Zelenskiy": ("PERSON", "volodymyr-zelensky"),
+                "Lula": ("PERSON", "luiz-inacio-lula-da-silva"),
+                "Istanbul": ("GPE", "istanbul"),
+            },
+        ),
+        (
+            "Nicolas Maduro and Gustavo Petro discussed the ELN with Antony Blinken.",
+            {
+                "Nicolas Maduro": ("PERSON", "nicolas-maduro"),
+                "Gustavo Petro": ("PERSON", "gustavo-petro"),
+                "ELN": ("ORG", "national-liberation-army"),
+                "Antony Blinken": ("PERSON", "antony-blinken"),
+            },
+        ),
+        (
+            "Israel Katz said Abdel Fattah al-Burhan and Hemedti would meet in Washington.",
+            {
+                "Israel Katz": ("PERSON", "israel-katz"),
+                "Abdel Fattah al-Burhan": ("PERSON", "abdel-fattah-al-burhan"),
+                "Hemedti": ("PERSON", "mohamed-hamdan-dagalo"),
+                "Washington": ("GPE", "washington"),
+            },
+        ),
     ],
 )
 def test_person_patterns_match_real_text(person_ruler, text, expected):

@@ -15,26 +15,39 @@ RUSSIA = Entity("russia", "Russia", "Country", iso3="RUS")
 UKRAINE = Entity("ukraine", "Ukraine", "Country", iso3="UKR")
 EGYPT = Entity("egypt", "Egypt", "Country", iso3="EGY")
 RUSSIAN_MILITARY = Entity("russia-military", "Russia (military)", "Agent", country="russia", sector="Military")
-UKRAINIAN_MILITARY = Entity("ukraine-military", "Ukraine (military)", "Agent", country="ukraine",
-                            sector="Military")
+UKRAINIAN_MILITARY = Entity("ukraine-military", "Ukraine (military)", "Agent", country="ukraine", sector="Military")
 EGYPTIAN_POLICE = Entity("egypt-police", "Egypt (police)", "Agent", country="egypt", sector="Police")
-EGYPTIAN_PROTESTERS = Entity("egypt-protesters", "Egypt (protesters)", "Agent", country="egypt",
-                             sector="Protesters")
+EGYPTIAN_PROTESTERS = Entity("egypt-protesters", "Egypt (protesters)", "Agent", country="egypt", sector="Protesters")
 
 
-def statement(subject: Entity, predicate: str, obj: Entity, document: str = "d1",
-              modality: str = "Asserted") -> Relation:
-    countries = tuple({e.key: e for e in (RUSSIA, UKRAINE, EGYPT)
-                       if e.key in {subject.country, obj.country}}.values())
-    return Relation(subject, predicate, obj, document, "Evidence.", 0, 9, subject.label, obj.label,
-                    modality=modality, confidence=0.8, countries=countries)
+def statement(
+    subject: Entity, predicate: str, obj: Entity, document: str = "d1", modality: str = "Asserted"
+) -> Relation:
+    countries = tuple({e.key: e for e in (RUSSIA, UKRAINE, EGYPT) if e.key in {subject.country, obj.country}}.values())
+    return Relation(
+        subject,
+        predicate,
+        obj,
+        document,
+        "Evidence.",
+        0,
+        9,
+        subject.label,
+        obj.label,
+        modality=modality,
+        confidence=0.8,
+        countries=countries,
+    )
 
 
 def truthy(graph: Graph) -> set[tuple[str, str, str]]:
     """Every triple between entities whose predicate is a relation of the vocabulary."""
     names = {str(GKG[r]) for r in ("attacked", "coerced", "metWith", "criticized")}
-    return {(s.split("/")[-1], p.split("#")[-1], o.split("/")[-1]) for s, p, o in graph
-            if str(p) in names and str(s).startswith(str(GKE))}
+    return {
+        (s.split("/")[-1], p.split("#")[-1], o.split("/")[-1])
+        for s, p, o in graph
+        if str(p) in names and str(s).startswith(str(GKE))
+    }
 
 
 def test_agent_node_has_type_label_country_and_sector() -> None:
@@ -54,8 +67,7 @@ def test_agent_node_has_type_label_country_and_sector() -> None:
 def test_agent_against_another_country_also_links_its_country() -> None:
     graph = Graph()
     add_relation(graph, statement(RUSSIAN_MILITARY, "attacked", UKRAINIAN_MILITARY), "0.1.0")
-    assert truthy(graph) == {("russia-military", "attacked", "ukraine-military"),
-                             ("russia", "attacked", "ukraine")}
+    assert truthy(graph) == {("russia-military", "attacked", "ukraine-military"), ("russia", "attacked", "ukraine")}
 
 
 def test_agent_against_a_country_lifts_the_agent_side_only() -> None:
@@ -79,8 +91,7 @@ def test_agent_and_its_own_country_make_no_lifted_self_loop() -> None:
 def test_symmetric_relation_lifted_in_canonical_order() -> None:
     graph = Graph()
     add_relation(graph, statement(UKRAINIAN_MILITARY, "metWith", RUSSIAN_MILITARY), "0.1.0")
-    assert truthy(graph) == {("ukraine-military", "metWith", "russia-military"),
-                             ("russia", "metWith", "ukraine")}
+    assert truthy(graph) == {("ukraine-military", "metWith", "russia-military"), ("russia", "metWith", "ukraine")}
 
 
 @pytest.mark.parametrize("modality", ["Negated", "Hypothetical", "Future"])
@@ -96,10 +107,12 @@ def test_removing_a_document_removes_the_lifted_triple_only_it_supported() -> No
     add_relation(graph, statement(RUSSIA, "attacked", UKRAINE, "d2"), "0.1.0")
     add_relation(graph, statement(RUSSIAN_MILITARY, "attacked", UKRAINIAN_MILITARY, "d3"), "0.1.0")
     remove_document(graph, "d2")
-    assert truthy(graph) == {("russia-military", "attacked", "ukraine"), ("russia", "attacked", "ukraine"),
-                             ("russia-military", "attacked", "ukraine-military")}
+    assert truthy(graph) == {
+        ("russia-military", "attacked", "ukraine"),
+        ("russia", "attacked", "ukraine"),
+        ("russia-military", "attacked", "ukraine-military"),
+    }
     remove_document(graph, "d1")
-    assert truthy(graph) == {("russia-military", "attacked", "ukraine-military"),
-                             ("russia", "attacked", "ukraine")}
+    assert truthy(graph) == {("russia-military", "attacked", "ukraine-military"), ("russia", "attacked", "ukraine")}
     remove_document(graph, "d3")
     assert truthy(graph) == set()

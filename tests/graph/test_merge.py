@@ -41,15 +41,15 @@ def build(documents: list[Document], nlp, graph: kg.KnowledgeGraph | None = None
 def statements(graph: rdflib.Graph, subject: URIRef, predicate: URIRef, obj: URIRef) -> set[URIRef]:
     """Statement nodes of one (subject, predicate, object)."""
     return {
-        node for node in graph.subjects(RDF.subject, subject)
+        node
+        for node in graph.subjects(RDF.subject, subject)
         if (node, RDF.predicate, predicate) in graph and (node, RDF.object, obj) in graph
     }
 
 
 def names(graph: rdflib.Graph, node: URIRef) -> set[str]:
     """Every label, alternative label and demonym of a node."""
-    return {str(name) for term in (RDFS.label, SKOS.altLabel, GKG.demonym)
-            for name in graph.objects(node, term)}
+    return {str(name) for term in (RDFS.label, SKOS.altLabel, GKG.demonym) for name in graph.objects(node, term)}
 
 
 def derived_from(graph: rdflib.Graph, node: URIRef) -> URIRef:
@@ -137,7 +137,9 @@ def test_unknown_actors_get_the_same_iri_from_two_documents(nlp) -> None:
     assert (council, GKG.criticized, GKE["russia"]) in graph
     assert (GKE["russia"], GKG.rejected, council) in graph
     assert {derived_from(graph, node) for node in statements(graph, dolmani, GKG.officialOf, GKE["armenia"])} == {
-        GKD["yerevan-brief"], GKD["paris-trip"]}
+        GKD["yerevan-brief"],
+        GKD["paris-trip"],
+    }
     # Only one node carries each name.
     assert set(graph.subjects(RDFS.label, Literal("Varek Dolmani", lang="en"))) == {dolmani}
     assert set(graph.subjects(RDFS.label, Literal("Velmoran Trade Council", lang="en"))) == {council}
@@ -189,8 +191,7 @@ def test_rebuilt_document_replaces_its_statements(nlp) -> None:
     assert statements(graph, turkey, GKG.sanctioned, iran) == set()
     # ...while the digest still supports this one.
     assert (russia, GKG.criticized, moldova) in graph
-    assert {derived_from(graph, node) for node in statements(graph, russia, GKG.criticized, moldova)} == {
-        GKD["digest"]}
+    assert {derived_from(graph, node) for node in statements(graph, russia, GKG.criticized, moldova)} == {GKD["digest"]}
     (visit,) = knowledge_graph.statements_from("briefing")
     assert (visit, RDF.subject, GKE["armenia"]) in graph
     assert (GKE["armenia"], GKG.visited, GKE["france"]) in graph
@@ -213,8 +214,11 @@ def test_rebuilding_unchanged_document_changes_nothing(nlp) -> None:
 
 
 def test_same_documents_twice_give_isomorphic_graphs(nlp) -> None:
-    documents = [WITHDRAWAL, DEFENCE_TALKS,
-                 Document("katz-visit", "Israel's Defence Minister Israel Katz visited Cyprus on 26 September 2023.")]
+    documents = [
+        WITHDRAWAL,
+        DEFENCE_TALKS,
+        Document("katz-visit", "Israel's Defence Minister Israel Katz visited Cyprus on 26 September 2023."),
+    ]
 
     first = build(documents, nlp)
     second = build(list(reversed(documents)), nlp)
@@ -227,7 +231,8 @@ def test_statement_iris_are_stable(nlp, uzbek_graph: kg.KnowledgeGraph) -> None:
     again = build([WITHDRAWAL, DEFENCE_TALKS], nlp)
 
     assert set(uzbek_graph.graph.subjects(RDF.type, GKG.Statement)) == set(
-        again.graph.subjects(RDF.type, GKG.Statement))
+        again.graph.subjects(RDF.type, GKG.Statement)
+    )
     # A hash of subject, predicate, object, document and evidence span: the same in every run.
     key = "uzbekistan|withdrewFrom|collective-security-treaty-organization|withdrawal|0|40"
     expected = GKS[hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]]
@@ -251,17 +256,31 @@ def test_same_sentence_in_two_documents_gives_two_statements(nlp) -> None:
 @pytest.mark.parametrize(
     "text, subject, predicate, obj, literal",
     [
-        (WITHDRAWAL.text, "uzbekistan", "withdrewFrom", "collective-security-treaty-organization",
-         Literal("2012", datatype=rdflib.XSD.gYear)),
-        ("Armenia's Foreign Minister Varek Dolmani visited France in March 2022.", "varek-dolmani", "visited",
-         "france", Literal("2022-03", datatype=rdflib.XSD.gYearMonth)),
-        ("Israel's Defence Minister Israel Katz visited Cyprus on 26 September 2023.", "israel-katz", "visited",
-         "cyprus", Literal("2023-09-26", datatype=rdflib.XSD.date)),
+        (
+            WITHDRAWAL.text,
+            "uzbekistan",
+            "withdrewFrom",
+            "collective-security-treaty-organization",
+            Literal("2012", datatype=rdflib.XSD.gYear),
+        ),
+        (
+            "Armenia's Foreign Minister Varek Dolmani visited France in March 2022.",
+            "varek-dolmani",
+            "visited",
+            "france",
+            Literal("2022-03", datatype=rdflib.XSD.gYearMonth),
+        ),
+        (
+            "Israel's Defence Minister Israel Katz visited Cyprus on 26 September 2023.",
+            "israel-katz",
+            "visited",
+            "cyprus",
+            Literal("2023-09-26", datatype=rdflib.XSD.date),
+        ),
     ],
     ids=["year", "month", "day"],
 )
-def test_dates_are_typed_by_precision(nlp, text: str, subject: str, predicate: str, obj: str,
-                                      literal: Literal) -> None:
+def test_dates_are_typed_by_precision(nlp, text: str, subject: str, predicate: str, obj: str, literal: Literal) -> None:
     graph = build([Document("dated", text)], nlp).graph
 
     (node,) = statements(graph, GKE[subject], GKG[predicate], GKE[obj])
@@ -280,8 +299,12 @@ def test_withdrawal_year_ends_the_membership(uzbek_graph: kg.KnowledgeGraph) -> 
 def test_an_unknown_actor_is_linked_to_the_country_the_text_gives_it(nlp):
     graph = kg.build_graph(["Russian Deputy Minister Oleg Varkov met the Kazakh envoy in Astana."], nlp=nlp)
     rows = graph.query("SELECT ?person ?country WHERE { ?person a gkg:Person ; gkg:country ?country }")
-    assert rows.to_dict("records") == [{"person": "Oleg Varkov",
-                                        "person_iri": "https://w3id.org/geokg/entity/oleg-varkov",
-                                        "country": "Russia",
-                                        "country_iri": "https://w3id.org/geokg/entity/russia"}]
+    assert rows.to_dict("records") == [
+        {
+            "person": "Oleg Varkov",
+            "person_iri": "https://w3id.org/geokg/entity/oleg-varkov",
+            "country": "Russia",
+            "country_iri": "https://w3id.org/geokg/entity/russia",
+        }
+    ]
     assert graph.validate()[0]

@@ -38,10 +38,23 @@ from kg.graph.ontology import (
 GKG_NS = str(GKG._NS)
 GKG_TERMS = frozenset(GKG.__annotations__)
 ONTOLOGY_IRI = URIRef(GKG_NS.rstrip("#"))
-ENTITY_CLASSES = ("Country", "InternationalOrganization", "Person", "GovernmentBody",
-                  "Organization", "Agent")
-SECTORS = ("Government", "Military", "Police", "Judiciary", "Legislature", "Opposition", "Rebels",
-           "Protesters", "Civilians", "Media", "Business", "Religious", "Refugees", "Criminals")
+ENTITY_CLASSES = ("Country", "InternationalOrganization", "Person", "GovernmentBody", "Organization", "Agent")
+SECTORS = (
+    "Government",
+    "Military",
+    "Police",
+    "Judiciary",
+    "Legislature",
+    "Opposition",
+    "Rebels",
+    "Protesters",
+    "Civilians",
+    "Media",
+    "Business",
+    "Religious",
+    "Refugees",
+    "Criminals",
+)
 MODALITIES = ("Asserted", "Negated", "Hypothetical", "Future")
 
 ACTOR = {"Actor"}
@@ -54,8 +67,10 @@ EXPECTED_DOMAIN_RANGE: dict[str, tuple[set[str], set[str]]] = {
     "officialOf": ({"Person"}, HEADED),
     "capitalOf": ({"Place"}, {"Country"}),
     "locatedIn": ({"Place", "Organization", "InternationalOrganization"}, {"Place", "Country"}),
-    "partOf": ({"GovernmentBody", "Organization", "InternationalOrganization"},
-               {"Country", "Organization", "InternationalOrganization"}),
+    "partOf": (
+        {"GovernmentBody", "Organization", "InternationalOrganization"},
+        {"Country", "Organization", "InternationalOrganization"},
+    ),
     "sharesBorderWith": ({"Country"}, {"Country"}),
     "alliedWith": ({"Country"}, {"Country"}),
     "inConflictWith": (ACTOR, ACTOR),
@@ -67,8 +82,11 @@ EXPECTED_DOMAIN_RANGE: dict[str, tuple[set[str], set[str]]] = {
     "withdrewFrom": (ACTOR, ORG_OR_TREATY),
     "suspendedParticipationIn": (ACTOR, ORG_OR_TREATY),
     "visited": (ACTOR, {"Place", "Country"}),
-    **{name: (ACTOR, ACTOR) for name in EVENT_RELATIONS
-       if name not in {"joined", "withdrewFrom", "suspendedParticipationIn", "visited"}},
+    **{
+        name: (ACTOR, ACTOR)
+        for name in EVENT_RELATIONS
+        if name not in {"joined", "withdrewFrom", "suspendedParticipationIn", "visited"}
+    },
 }
 
 EXPECTED_EVENT_CODES: dict[str, tuple[set[str], set[str]]] = {
@@ -122,7 +140,7 @@ EXPECTED_QUALIFIER_RANGES: dict[str, set[URIRef]] = {
 
 def _local(iri: URIRef) -> str:
     assert str(iri).startswith(GKG_NS), f"{iri} is not a geokg term"
-    return str(iri)[len(GKG_NS):]
+    return str(iri)[len(GKG_NS) :]
 
 
 def _members(graph: Graph, node: URIRef | BNode) -> set[URIRef]:
@@ -158,8 +176,7 @@ def test_ontology_header() -> None:
     assert ontology.value(ONTOLOGY_IRI, OWL.versionInfo) is not None
     assert ontology.value(ONTOLOGY_IRI, DCTERMS.title) is not None
     assert ontology.value(ONTOLOGY_IRI, RDFS.comment) is not None
-    assert ontology.value(ONTOLOGY_IRI, DCTERMS.license) == URIRef(
-        "https://opensource.org/licenses/MIT")
+    assert ontology.value(ONTOLOGY_IRI, DCTERMS.license) == URIRef("https://opensource.org/licenses/MIT")
 
 
 # --- ontology and namespace agree -----------------------------------------------------------
@@ -167,14 +184,19 @@ def test_ontology_header() -> None:
 
 def test_every_namespace_term_is_declared_in_the_ontology() -> None:
     ontology = load_ontology()
-    declared = {_local(s) for s in ontology.subjects(RDF.type, None)
-                if isinstance(s, URIRef) and str(s).startswith(GKG_NS)}
+    declared = {
+        _local(s) for s in ontology.subjects(RDF.type, None) if isinstance(s, URIRef) and str(s).startswith(GKG_NS)
+    }
     assert GKG_TERMS - declared == set()
 
 
 def test_every_geokg_iri_in_the_ontology_is_a_namespace_term() -> None:
-    used = {str(term)[len(GKG_NS):] for triple in load_ontology() for term in triple
-            if isinstance(term, URIRef) and str(term).startswith(GKG_NS)}
+    used = {
+        str(term)[len(GKG_NS) :]
+        for triple in load_ontology()
+        for term in triple
+        if isinstance(term, URIRef) and str(term).startswith(GKG_NS)
+    }
     assert used - GKG_TERMS == set()
 
 
@@ -243,8 +265,7 @@ def test_relation_belongs_to_exactly_one_group(name: str) -> None:
 
 
 def test_groups_are_sub_properties_of_relation() -> None:
-    assert super_properties("signedAgreementWith") == frozenset(
-        {"agreedWith", "eventRelation", "relation"})
+    assert super_properties("signedAgreementWith") == frozenset({"agreedWith", "eventRelation", "relation"})
     assert super_properties("memberOf") == frozenset({"standingRelation", "relation"})
     ontology = load_ontology()
     for group in (GKG.standingRelation, GKG.eventRelation):
@@ -305,7 +326,7 @@ def test_wikidata_alignment_values_are_wikidata_property_iris() -> None:
     ontology = load_ontology()
     for predicate in (GKG.wikidataProperty, GKG.wikidataInverseProperty):
         for value in ontology.objects(None, predicate):
-            assert str(value).startswith(str(WDT)) and str(value)[len(str(WDT)):][0] == "P"
+            assert str(value).startswith(str(WDT)) and str(value)[len(str(WDT)) :][0] == "P"
 
 
 def test_wikidata_alignment_returns_a_fresh_dict() -> None:
@@ -349,8 +370,7 @@ def _conforming_graph() -> Graph:
     graph.add((STATEMENT, GKG.timeText, Literal("in 2012")))
     graph.add((STATEMENT, GKG.modality, GKG.Asserted))
     graph.add((STATEMENT, GKG.confidence, Literal(Decimal("0.86"))))
-    graph.add((STATEMENT, GKG.evidence,
-               Literal("However, Tashkent pulled out of the defence bloc in 2012.")))
+    graph.add((STATEMENT, GKG.evidence, Literal("However, Tashkent pulled out of the defence bloc in 2012.")))
     graph.add((STATEMENT, GKG.subjectText, Literal("Tashkent")))
     graph.add((STATEMENT, GKG.objectText, Literal("the defence bloc")))
     graph.add((STATEMENT, GKG.charStart, Literal(1893)))
@@ -375,24 +395,28 @@ def _violations(graph: Graph) -> set[tuple[URIRef, URIRef | None, URIRef]]:
     shapes += load_shapes()
     _conforms, results, _text = shacl_validate(graph, shacl_graph=shapes, inference="none")
     return {
-        (results.value(result, SH.focusNode), results.value(result, SH.resultPath),
-         results.value(result, SH.sourceConstraintComponent))
+        (
+            results.value(result, SH.focusNode),
+            results.value(result, SH.resultPath),
+            results.value(result, SH.sourceConstraintComponent),
+        )
         for result in results.subjects(RDF.type, SH.ValidationResult)
     }
 
 
-def _replace(subject: URIRef, predicate: URIRef,
-             value: URIRef | Literal | None) -> Callable[[Graph], None]:
+def _replace(subject: URIRef, predicate: URIRef, value: URIRef | Literal | None) -> Callable[[Graph], None]:
     def change(graph: Graph) -> None:
         graph.remove((subject, predicate, None))
         if value is not None:
             graph.add((subject, predicate, value))
+
     return change
 
 
 def _add(subject: URIRef, predicate: URIRef, value: URIRef | Literal) -> Callable[[Graph], None]:
     def change(graph: Graph) -> None:
         graph.add((subject, predicate, value))
+
     return change
 
 
@@ -400,82 +424,149 @@ def _add(subject: URIRef, predicate: URIRef, value: URIRef | Literal) -> Callabl
 BROKEN: dict[str, tuple[Callable[[Graph], None], URIRef, URIRef | None, set[URIRef]]] = {
     "missing modality": (
         _replace(STATEMENT, GKG.modality, None),
-        STATEMENT, GKG.modality, {SH.MinCountConstraintComponent}),
+        STATEMENT,
+        GKG.modality,
+        {SH.MinCountConstraintComponent},
+    ),
     "unknown modality": (
         _replace(STATEMENT, GKG.modality, GKG.Statement),
-        STATEMENT, GKG.modality, {SH.InConstraintComponent}),
+        STATEMENT,
+        GKG.modality,
+        {SH.InConstraintComponent},
+    ),
     "confidence above 1": (
         _replace(STATEMENT, GKG.confidence, Literal(Decimal("1.5"))),
-        STATEMENT, GKG.confidence, {SH.MaxInclusiveConstraintComponent}),
+        STATEMENT,
+        GKG.confidence,
+        {SH.MaxInclusiveConstraintComponent},
+    ),
     "confidence as a float": (
         _replace(STATEMENT, GKG.confidence, Literal(0.86)),
-        STATEMENT, GKG.confidence, {SH.DatatypeConstraintComponent}),
+        STATEMENT,
+        GKG.confidence,
+        {SH.DatatypeConstraintComponent},
+    ),
     "sameAs outside Wikidata items": (
         _replace(UZBEKISTAN, OWL.sameAs, URIRef("https://www.wikidata.org/wiki/Q265")),
-        UZBEKISTAN, OWL.sameAs, {SH.PatternConstraintComponent}),
-    "two sameAs links": (
-        _add(UZBEKISTAN, OWL.sameAs, WD.Q1),
-        UZBEKISTAN, OWL.sameAs, {SH.MaxCountConstraintComponent}),
+        UZBEKISTAN,
+        OWL.sameAs,
+        {SH.PatternConstraintComponent},
+    ),
+    "two sameAs links": (_add(UZBEKISTAN, OWL.sameAs, WD.Q1), UZBEKISTAN, OWL.sameAs, {SH.MaxCountConstraintComponent}),
     "date typed as a plain string": (
         _replace(STATEMENT, GKG.pointInTime, Literal("2012")),
-        STATEMENT, GKG.pointInTime, {SH.OrConstraintComponent}),
+        STATEMENT,
+        GKG.pointInTime,
+        {SH.OrConstraintComponent},
+    ),
     "two English labels": (
         _add(UZBEKISTAN, RDFS.label, Literal("Republic of Uzbekistan", lang="en")),
-        UZBEKISTAN, RDFS.label,
-        {SH.UniqueLangConstraintComponent, SH.QualifiedMaxCountConstraintComponent}),
+        UZBEKISTAN,
+        RDFS.label,
+        {SH.UniqueLangConstraintComponent, SH.QualifiedMaxCountConstraintComponent},
+    ),
     "label without language": (
         _replace(CSTO, RDFS.label, Literal("CSTO")),
-        CSTO, RDFS.label,
-        {SH.DatatypeConstraintComponent, SH.QualifiedMinCountConstraintComponent}),
+        CSTO,
+        RDFS.label,
+        {SH.DatatypeConstraintComponent, SH.QualifiedMinCountConstraintComponent},
+    ),
     "lower-case country code": (
         _replace(UZBEKISTAN, GKG.iso3166Alpha3, Literal("uzb")),
-        UZBEKISTAN, GKG.iso3166Alpha3, {SH.PatternConstraintComponent}),
+        UZBEKISTAN,
+        GKG.iso3166Alpha3,
+        {SH.PatternConstraintComponent},
+    ),
     "country code on an organisation": (
         _add(CSTO, GKG.iso3166Alpha3, Literal("CST")),
-        CSTO, None, {SH.ClassConstraintComponent}),
+        CSTO,
+        None,
+        {SH.ClassConstraintComponent},
+    ),
     "agent without sector": (
         _replace(UZBEK_MILITARY, GKG.sector, None),
-        UZBEK_MILITARY, GKG.sector, {SH.MinCountConstraintComponent}),
+        UZBEK_MILITARY,
+        GKG.sector,
+        {SH.MinCountConstraintComponent},
+    ),
     "agent with a sector outside the set": (
         _replace(UZBEK_MILITARY, GKG.sector, GKG.Asserted),
-        UZBEK_MILITARY, GKG.sector, {SH.InConstraintComponent}),
+        UZBEK_MILITARY,
+        GKG.sector,
+        {SH.InConstraintComponent},
+    ),
     "agent of two countries": (
         _add(UZBEK_MILITARY, GKG.country, GKE.kazakhstan),
-        UZBEK_MILITARY, GKG.country, {SH.MaxCountConstraintComponent, SH.ClassConstraintComponent}),
+        UZBEK_MILITARY,
+        GKG.country,
+        {SH.MaxCountConstraintComponent, SH.ClassConstraintComponent},
+    ),
     "sector on a country": (
         _add(UZBEKISTAN, GKG.sector, GKG.Military),
-        UZBEKISTAN, None, {SH.ClassConstraintComponent}),
+        UZBEKISTAN,
+        None,
+        {SH.ClassConstraintComponent},
+    ),
     "predicate outside the vocabulary": (
         _replace(STATEMENT, RDF.predicate, GKG.country),
-        STATEMENT, RDF.predicate, {SH.InConstraintComponent}),
+        STATEMENT,
+        RDF.predicate,
+        {SH.InConstraintComponent},
+    ),
     "object as a literal": (
         _replace(STATEMENT, RDF.object, Literal("CSTO")),
-        STATEMENT, RDF.object, {SH.NodeKindConstraintComponent}),
+        STATEMENT,
+        RDF.object,
+        {SH.NodeKindConstraintComponent},
+    ),
     "empty evidence": (
         _replace(STATEMENT, GKG.evidence, Literal("")),
-        STATEMENT, GKG.evidence, {SH.MinLengthConstraintComponent}),
+        STATEMENT,
+        GKG.evidence,
+        {SH.MinLengthConstraintComponent},
+    ),
     "negative offset": (
         _replace(STATEMENT, GKG.charStart, Literal(-1)),
-        STATEMENT, GKG.charStart, {SH.MinInclusiveConstraintComponent}),
+        STATEMENT,
+        GKG.charStart,
+        {SH.MinInclusiveConstraintComponent},
+    ),
     "start after end": (
         _replace(STATEMENT, GKG.charStart, Literal(2000)),
-        STATEMENT, GKG.charStart, {SH.LessThanOrEqualsConstraintComponent}),
+        STATEMENT,
+        GKG.charStart,
+        {SH.LessThanOrEqualsConstraintComponent},
+    ),
     "source is not a document": (
         _replace(STATEMENT, PROV.wasDerivedFrom, GKD.unknown),
-        STATEMENT, PROV.wasDerivedFrom, {SH.ClassConstraintComponent}),
+        STATEMENT,
+        PROV.wasDerivedFrom,
+        {SH.ClassConstraintComponent},
+    ),
     "missing extractor": (
         _replace(STATEMENT, PROV.wasGeneratedBy, None),
-        STATEMENT, PROV.wasGeneratedBy, {SH.MinCountConstraintComponent}),
+        STATEMENT,
+        PROV.wasGeneratedBy,
+        {SH.MinCountConstraintComponent},
+    ),
     "statement not typed rdf:Statement": (
         lambda graph: graph.remove((STATEMENT, RDF.type, RDF.Statement)),
-        STATEMENT, RDF.type, {SH.HasValueConstraintComponent}),
+        STATEMENT,
+        RDF.type,
+        {SH.HasValueConstraintComponent},
+    ),
     "document without identifier": (
         _replace(DOCUMENT, DCTERMS.identifier, None),
-        DOCUMENT, DCTERMS.identifier, {SH.MinCountConstraintComponent}),
+        DOCUMENT,
+        DCTERMS.identifier,
+        {SH.MinCountConstraintComponent},
+    ),
     "document date with time": (
-        _replace(DOCUMENT, DCTERMS.date,
-                 Literal("2023-09-27T10:00:00", datatype=rdflib.XSD.dateTime)),
-        DOCUMENT, DCTERMS.date, {SH.DatatypeConstraintComponent}),
+        _replace(DOCUMENT, DCTERMS.date, Literal("2023-09-27T10:00:00", datatype=rdflib.XSD.dateTime)),
+        DOCUMENT,
+        DCTERMS.date,
+        {SH.DatatypeConstraintComponent},
+    ),
 }
 
 

@@ -14,7 +14,12 @@ import kg
 from kg.graph.locking import StoreInUseError
 from kg.graph.namespace import GKG
 from kg.graph.persistent import (
-    ENTITY_GRAPH, TRUTHY_GRAPH, PersistentGraph, StoreError, content_hash, is_store,
+    ENTITY_GRAPH,
+    TRUTHY_GRAPH,
+    PersistentGraph,
+    StoreError,
+    content_hash,
+    is_store,
 )
 from kg.graph.store import KnowledgeGraph
 from kg.records import Document, Entity, Relation
@@ -26,16 +31,28 @@ EGYPT = Entity("egypt", "Egypt", "Country", iso3="EGY")
 NATO = Entity("nato", "NATO", "InternationalOrganization", aliases=("North Atlantic Treaty Organization",))
 RUSSIAN_MILITARY = Entity("russia-military", "Russia (military)", "Agent", country="russia", sector="Military")
 EGYPTIAN_POLICE = Entity("egypt-police", "Egypt (police)", "Agent", country="egypt", sector="Police")
-EGYPTIAN_PROTESTERS = Entity("egypt-protesters", "Egypt (protesters)", "Agent", country="egypt",
-                             sector="Protesters")
+EGYPTIAN_PROTESTERS = Entity("egypt-protesters", "Egypt (protesters)", "Agent", country="egypt", sector="Protesters")
 COUNTRIES = (RUSSIA, UKRAINE, EGYPT)
 
 
-def relation(subject: Entity, predicate: str, obj: Entity, document: str, start: int = 0,
-             modality: str = "Asserted") -> Relation:
+def relation(
+    subject: Entity, predicate: str, obj: Entity, document: str, start: int = 0, modality: str = "Asserted"
+) -> Relation:
     countries = tuple(c for c in COUNTRIES if c.key in {subject.country, obj.country})
-    return Relation(subject, predicate, obj, document, f"Evidence {start}.", start, start + 10,
-                    subject.label, obj.label, modality=modality, confidence=0.8, countries=countries)
+    return Relation(
+        subject,
+        predicate,
+        obj,
+        document,
+        f"Evidence {start}.",
+        start,
+        start + 10,
+        subject.label,
+        obj.label,
+        modality=modality,
+        confidence=0.8,
+        countries=countries,
+    )
 
 
 def document(identifier: str, text: str = "Some text.") -> Document:
@@ -43,11 +60,18 @@ def document(identifier: str, text: str = "Some text.") -> Document:
 
 
 # d1: Russian troops attacked Ukraine (lifted: russia attacked ukraine); Egyptian police coerced protesters
-D1 = (document("d1"), [relation(RUSSIAN_MILITARY, "attacked", UKRAINE, "d1"),
-                       relation(EGYPTIAN_POLICE, "coerced", EGYPTIAN_PROTESTERS, "d1", 20)])
+D1 = (
+    document("d1"),
+    [
+        relation(RUSSIAN_MILITARY, "attacked", UKRAINE, "d1"),
+        relation(EGYPTIAN_POLICE, "coerced", EGYPTIAN_PROTESTERS, "d1", 20),
+    ],
+)
 # d2: Russia attacked Ukraine directly; Russia threatened NATO (future: no truthy triple)
-D2 = (document("d2"), [relation(RUSSIA, "attacked", UKRAINE, "d2"),
-                       relation(RUSSIA, "threatened", NATO, "d2", 30, modality="Future")])
+D2 = (
+    document("d2"),
+    [relation(RUSSIA, "attacked", UKRAINE, "d2"), relation(RUSSIA, "threatened", NATO, "d2", 30, modality="Future")],
+)
 # d2, changed: now only a meeting
 D2_CHANGED = (document("d2", "Other text."), [relation(RUSSIA, "metWith", UKRAINE, "d2", 5)])
 # d3: Russia joined nothing, Ukraine joined NATO
@@ -72,8 +96,9 @@ def truthy(graph: KnowledgeGraph) -> set[tuple[str, str, str]]:
     for line in canonical_triples(graph):
         s, p, o = line.rstrip(" .").split(" ", 2)
         if p.strip("<>") in names and s.startswith("<https://w3id.org/geokg/entity/"):
-            found.add((s.rsplit("/", 1)[-1].rstrip(">"), p.rsplit("#", 1)[-1].rstrip(">"),
-                       o.rsplit("/", 1)[-1].rstrip(">")))
+            found.add(
+                (s.rsplit("/", 1)[-1].rstrip(">"), p.rsplit("#", 1)[-1].rstrip(">"), o.rsplit("/", 1)[-1].rstrip(">"))
+            )
     return found
 
 
@@ -100,11 +125,17 @@ def test_store_holds_exactly_the_graph_of_a_file_build_through_changes(store: Pe
 def test_truthy_triple_stays_while_another_document_supports_it(store: PersistentGraph) -> None:
     store.add(*D1, VERSION)
     store.add(*D2, VERSION)
-    assert truthy(store) == {("russia-military", "attacked", "ukraine"), ("russia", "attacked", "ukraine"),
-                             ("egypt-police", "coerced", "egypt-protesters")}
+    assert truthy(store) == {
+        ("russia-military", "attacked", "ukraine"),
+        ("russia", "attacked", "ukraine"),
+        ("egypt-police", "coerced", "egypt-protesters"),
+    }
     store.remove("d2")  # d1 still supports russia attacked ukraine, through the agent lift
-    assert truthy(store) == {("russia-military", "attacked", "ukraine"), ("russia", "attacked", "ukraine"),
-                             ("egypt-police", "coerced", "egypt-protesters")}
+    assert truthy(store) == {
+        ("russia-military", "attacked", "ukraine"),
+        ("russia", "attacked", "ukraine"),
+        ("egypt-police", "coerced", "egypt-protesters"),
+    }
     store.add(*D2, VERSION)
     store.remove("d1")  # d2 supports it directly
     assert truthy(store) == {("russia", "attacked", "ukraine")}
@@ -117,16 +148,32 @@ def test_each_document_has_its_own_graph_and_entities_theirs(store: PersistentGr
     store.add(*D1, VERSION)
     store.add(*D3, VERSION)
     graphs = {g.value for g in store._store.named_graphs()}
-    assert graphs == {"https://w3id.org/geokg/document/d1", "https://w3id.org/geokg/document/d3",
-                      ENTITY_GRAPH, TRUTHY_GRAPH}
-    d3 = {q.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for q in store._store.quads_for_pattern(
-        None, None, None, ox.NamedNode("https://w3id.org/geokg/document/d3"))}
+    assert graphs == {
+        "https://w3id.org/geokg/document/d1",
+        "https://w3id.org/geokg/document/d3",
+        ENTITY_GRAPH,
+        TRUTHY_GRAPH,
+    }
+    d3 = {
+        q.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        for q in store._store.quads_for_pattern(None, None, None, ox.NamedNode("https://w3id.org/geokg/document/d3"))
+    }
     assert {"subject", "predicate", "object", "modality", "evidence", "contentHash", "identifier"} <= d3
-    labels = {(q.subject.value.rsplit("/", 1)[-1], q.object.value) for q in store._store.quads_for_pattern(
-        None, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), None, ox.NamedNode(ENTITY_GRAPH))}
-    assert labels == {("russia-military", "Russia (military)"), ("russia", "Russia"), ("ukraine", "Ukraine"),
-                      ("egypt", "Egypt"), ("egypt-police", "Egypt (police)"),
-                      ("egypt-protesters", "Egypt (protesters)"), ("nato", "NATO")}
+    labels = {
+        (q.subject.value.rsplit("/", 1)[-1], q.object.value)
+        for q in store._store.quads_for_pattern(
+            None, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), None, ox.NamedNode(ENTITY_GRAPH)
+        )
+    }
+    assert labels == {
+        ("russia-military", "Russia (military)"),
+        ("russia", "Russia"),
+        ("ukraine", "Ukraine"),
+        ("egypt", "Egypt"),
+        ("egypt-police", "Egypt (police)"),
+        ("egypt-protesters", "Egypt (protesters)"),
+        ("nato", "NATO"),
+    }
     assert store.statements_from("d3") == kg.KnowledgeGraph.statements_from(store, "d3")
 
 
@@ -135,10 +182,12 @@ def test_content_hash_changes_with_text_date_and_reader() -> None:
     assert content_hash(base, "r1") == content_hash(Document("d1", "Chile and Peru met."), "r1")
     import datetime
 
-    others = [Document("d1", "Chile and Peru met again."), Document("d1", "Chile and Peru met.",
-              date=datetime.date(2024, 1, 2)), Document("d1", "Chile and Peru met.", title="T")]
-    assert len({content_hash(base, "r1"), content_hash(base, "r2"),
-                *(content_hash(d, "r1") for d in others)}) == 5
+    others = [
+        Document("d1", "Chile and Peru met again."),
+        Document("d1", "Chile and Peru met.", date=datetime.date(2024, 1, 2)),
+        Document("d1", "Chile and Peru met.", title="T"),
+    ]
+    assert len({content_hash(base, "r1"), content_hash(base, "r2"), *(content_hash(d, "r1") for d in others)}) == 5
 
 
 def test_stored_hash_is_the_documents_digest(store: PersistentGraph) -> None:
@@ -157,7 +206,8 @@ def test_reopened_store_keeps_its_graph(tmp_path: Path) -> None:
         assert isinstance(reopened, PersistentGraph) and reopened.read_only
         assert canonical_triples(reopened) == expected
         assert reopened.query("SELECT ?o WHERE { gke:russia-military gkg:attacked ?o }")["o_iri"].tolist() == [
-            "https://w3id.org/geokg/entity/ukraine"]
+            "https://w3id.org/geokg/entity/ukraine"
+        ]
         with pytest.raises(StoreError, match="read-only"):
             reopened.add(*D2, VERSION)
     finally:
@@ -170,13 +220,17 @@ def test_exported_files_hold_the_union_or_the_named_graphs(store: PersistentGrap
     expected = canonical_triples(store)
     for suffix in (".ttl", ".nt", ".jsonld"):
         loaded = KnowledgeGraph.load(store.serialize(tmp_path / f"g{suffix}"))
-        assert canonical_triples(loaded) | {str(q.triple) for q in store.quads()
-                                            if q.predicate.value == str(GKG.contentHash)} >= expected
+        assert (
+            canonical_triples(loaded)
+            | {str(q.triple) for q in store.quads() if q.predicate.value == str(GKG.contentHash)}
+            >= expected
+        )
         assert canonical_triples(loaded) == expected
     dataset = ox.Store()
     dataset.load(path=str(store.serialize(tmp_path / "g.trig")), format=ox.RdfFormat.TRIG)
     assert {(str(q.graph_name), str(q.triple)) for q in dataset} == {
-        (str(q.graph_name), str(q.triple)) for q in store.quads()}
+        (str(q.graph_name), str(q.triple)) for q in store.quads()
+    }
 
 
 def test_removing_an_unknown_document_says_so(store: PersistentGraph) -> None:
@@ -202,8 +256,9 @@ HOLD_STORE = textwrap.dedent("""
 
 
 def _holder(path: Path, mode: str) -> subprocess.Popen:
-    process = subprocess.Popen([sys.executable, "-c", HOLD_STORE, str(path), mode],
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", HOLD_STORE, str(path), mode], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert process.stdout.readline().strip() == "ready"
     return process
 
@@ -243,9 +298,10 @@ def test_build_graph_into_a_store_streams_and_skips_unchanged(nlp, tmp_path: Pat
         first = {str(q.triple) for q in store.quads()}
         assert len(store.documents()) == 2
         assert store.query("SELECT ?o WHERE { gke:uzbekistan gkg:withdrewFrom ?o }")["o_iri"].tolist() == [
-            "https://w3id.org/geokg/entity/collective-security-treaty-organization"]
-    from kg.ingest import build_store
+            "https://w3id.org/geokg/entity/collective-security-treaty-organization"
+        ]
     from kg.api import as_documents
+    from kg.ingest import build_store
 
     with PersistentGraph.open(tmp_path / "s") as store:
         report = build_store(as_documents(texts), store, nlp=nlp)

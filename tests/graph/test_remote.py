@@ -20,8 +20,7 @@ from kg.graph.store import KnowledgeGraph
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
 
-pytestmark = pytest.mark.skipif(not Path(OXIGRAPH).exists(),
-                                reason="needs the oxigraph server (pip install oxigraph)")
+pytestmark = pytest.mark.skipif(not Path(OXIGRAPH).exists(), reason="needs the oxigraph server (pip install oxigraph)")
 
 WITHDRAWAL = """SELECT ?org ?year WHERE {
   ?st rdf:subject gke:uzbekistan ; rdf:predicate gkg:withdrewFrom ; rdf:object ?org ;
@@ -39,9 +38,10 @@ def _free_port() -> int:
 def server(tmp_path_factory) -> Iterator[str]:
     port = _free_port()
     process = subprocess.Popen(
-        [OXIGRAPH, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")),
-         "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [OXIGRAPH, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -72,9 +72,9 @@ def test_pushed_graph_answers_the_same_query(server, graph):
     local = graph.query(WITHDRAWAL)
 
     assert sent == len(graph)
-    assert remote.to_dict("records") == [{
-        "org": "https://w3id.org/geokg/entity/collective-security-treaty-organization",
-        "year": "2012"}]
+    assert remote.to_dict("records") == [
+        {"org": "https://w3id.org/geokg/entity/collective-security-treaty-organization", "year": "2012"}
+    ]
     assert remote["org"].tolist() == local["org_iri"].tolist()
     count = query_endpoint(f"{server}/query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     assert count["n"].tolist() == [len(graph)]
@@ -85,8 +85,11 @@ def test_replace_clears_the_target_graph_first(server, graph):
     push(graph.graph, f"{server}/store", named_graph="https://example.org/run-2")
     push(graph.graph, f"{server}/store", named_graph="https://example.org/run-2", replace=True)
 
-    named = query_endpoint(f"{server}/query", """SELECT (COUNT(*) AS ?n) WHERE {
-        GRAPH <https://example.org/run-2> { ?s ?p ?o } }""")
+    named = query_endpoint(
+        f"{server}/query",
+        """SELECT (COUNT(*) AS ?n) WHERE {
+        GRAPH <https://example.org/run-2> { ?s ?p ?o } }""",
+    )
     assert named["n"].tolist() == [len(graph)]
 
 
@@ -96,8 +99,7 @@ def test_cli_push_and_remote_query(server, graph, tmp_path, capsys):
     assert f"sent {len(graph)} triples" in capsys.readouterr().out
 
     assert cli.main(["query", f"{server}/query", WITHDRAWAL, "--format", "csv"]) == 0
-    assert capsys.readouterr().out.splitlines() == [
-        "org,year", "gke:collective-security-treaty-organization,2012"]
+    assert capsys.readouterr().out.splitlines() == ["org,year", "gke:collective-security-treaty-organization,2012"]
 
 
 def test_invalid_query_is_a_query_error(server):
@@ -128,8 +130,9 @@ def store(tmp_path, graph):
     from kg.records import Document
 
     with PersistentGraph.open(tmp_path / "kg-store") as opened:
-        for number, text in enumerate(["Tashkent pulled out of the CSTO in 2012.",
-                                       "France imposed sanctions on Iran in 2019."]):
+        for number, text in enumerate(
+            ["Tashkent pulled out of the CSTO in 2012.", "France imposed sanctions on Iran in 2019."]
+        ):
             import kg
 
             document = Document(f"d{number}", text)
@@ -156,8 +159,7 @@ def test_store_pushed_in_batches_holds_the_same_triples(server, store):
 
 def test_store_pushed_with_named_graphs_keeps_one_graph_per_document(server, store):
     push(store, f"{server}/store", replace=True, named_graphs=True, batch_size=10)
-    rows = _sparqlwrapper(f"{server}/query", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
-                                             "GROUP BY ?g")
+    rows = _sparqlwrapper(f"{server}/query", "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
     expected = {name: sum(1 for _ in quads) for name, quads in store.graphs()}
     assert {r["g"]: int(r["n"]) for r in rows if r["g"] in expected} == expected
     assert "https://w3id.org/geokg/document/d0" in expected

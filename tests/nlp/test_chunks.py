@@ -22,7 +22,7 @@ def test_pieces_put_together_are_the_text(limit: int) -> None:
     pieces = text_chunks(text, limit)
     assert "".join(piece for _, piece in pieces) == text
     assert all(len(piece) <= limit for _, piece in pieces)
-    assert all(text[offset:offset + len(piece)] == piece for offset, piece in pieces)
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
 
 
 def test_cuts_fall_at_paragraph_breaks_then_sentence_ends() -> None:
@@ -30,8 +30,10 @@ def test_cuts_fall_at_paragraph_breaks_then_sentence_ends() -> None:
     pieces = [piece for _, piece in text_chunks(text, 160)]
     assert pieces[0] == PARAGRAPHS[0] + "\n\n" + PARAGRAPHS[1] + "\n\n"
     one_paragraph = text_chunks(PARAGRAPHS[1], 60)
-    assert [piece for _, piece in one_paragraph] == ["France imposed sanctions on Iran in 2019. ",
-                                                     "Officials in Paris defended the move."]
+    assert [piece for _, piece in one_paragraph] == [
+        "France imposed sanctions on Iran in 2019. ",
+        "Officials in Paris defended the move.",
+    ]
 
 
 def test_text_longer_than_max_length_gives_the_relations_at_whole_text_offsets(nlp) -> None:
@@ -46,6 +48,7 @@ def test_text_longer_than_max_length_gives_the_relations_at_whole_text_offsets(n
     assert len(whole) >= 4
     key = lambda r: (r.char_start, r.predicate, r.subject.key, r.object.key)  # noqa: E731
     assert [(key(r), r.evidence, r.char_end) for r in sorted(pieces, key=key)] == [
-        (key(r), r.evidence, r.char_end) for r in sorted(whole, key=key)]
+        (key(r), r.evidence, r.char_end) for r in sorted(whole, key=key)
+    ]
     for relation in pieces:
-        assert text[relation.char_start:relation.char_end].strip() == relation.evidence.strip()
+        assert text[relation.char_start : relation.char_end].strip() == relation.evidence.strip()

@@ -255,13 +255,19 @@ def _store_documents(store: Path) -> list[str]:
 
 
 def test_store_build_skips_the_failing_document_and_strict_stops_at_it(
-        capsys, exploding_pipeline, tmp_path: Path) -> None:
-    records = [{"id": "ok", "text": THREAT}, {"id": "bad", "text": "EXPLODE. " + THREAT},
-               {"id": "later", "text": WITHDRAWAL}]
+    capsys, exploding_pipeline, tmp_path: Path
+) -> None:
+    records = [
+        {"id": "ok", "text": THREAT},
+        {"id": "bad", "text": "EXPLODE. " + THREAT},
+        {"id": "later", "text": WITHDRAWAL},
+    ]
     corpus = write(tmp_path / "news.jsonl", "\n".join(json.dumps(r) for r in records) + "\n")
-    failure = ("kg build: skipped: document 'bad': extraction failed (ValueError: the component cannot "
-               "read this document); the document was skipped; this is a fault in geokg or its "
-               "pipeline: run with -v and report the traceback")
+    failure = (
+        "kg build: skipped: document 'bad': extraction failed (ValueError: the component cannot "
+        "read this document); the document was skipped; this is a fault in geokg or its "
+        "pipeline: run with -v and report the traceback"
+    )
 
     code, out, err = run(capsys, "build", corpus, "--store", tmp_path / "s")
 
@@ -277,7 +283,8 @@ def test_store_build_skips_the_failing_document_and_strict_stops_at_it(
     assert err.splitlines()[-1] == (
         f"kg build: error: a document could not be built (see above) and --strict is given, so the build "
         f"stopped there; the documents committed to {tmp_path / 'strict'} before it stay, each whole; fix or "
-        "remove that document, or run without --strict to build the others")
+        "remove that document, or run without --strict to build the others"
+    )
     assert _store_documents(tmp_path / "strict") == ["ok"]
 
 

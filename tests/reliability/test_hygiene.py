@@ -54,3 +54,15 @@ def test_changelog_has_an_unreleased_section() -> None:
 
     assert text.startswith("# Changelog\n")
     assert "\n## Unreleased\n" in text
+
+
+@pytest.mark.parametrize("command", [["check", "."], ["format", "--check", "."]], ids=["lint", "format"])
+def test_the_code_is_clean_under_its_own_ruff_settings(command) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    assert ruff is not None, "ruff is a dev dependency: install with `make dev`"
+    result = subprocess.run([ruff, *command], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

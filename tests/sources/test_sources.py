@@ -31,7 +31,7 @@ class Site:
     def __init__(self) -> None:
         self.pages: dict[str, tuple[int, str, bytes]] = {}
         self.requests: list[tuple[str, str]] = []  # (path, User-Agent)
-        self.failures: dict[str, int] = {}         # path -> 503 answers still to give
+        self.failures: dict[str, int] = {}  # path -> 503 answers still to give
         self.slow: set[str] = set()
         self.base = ""
 
@@ -68,8 +68,11 @@ def site() -> Iterator[Site]:
     state.base = f"http://127.0.0.1:{server.server_address[1]}"
     page = (DATA / "talks-resume.html").read_bytes()
     state.pages["/talks-resume.html"] = (200, "text/html; charset=utf-8", page)
-    state.pages["/world.rss"] = (200, "application/rss+xml",
-                                 (DATA / "world.rss").read_bytes().replace(b"LINK_BASE", state.base.encode()))
+    state.pages["/world.rss"] = (
+        200,
+        "application/rss+xml",
+        (DATA / "world.rss").read_bytes().replace(b"LINK_BASE", state.base.encode()),
+    )
     state.pages["/robots.txt"] = (200, "text/plain", b"User-agent: *\nDisallow: /private/\n")
     state.pages["/private/memo.html"] = (200, "text/html", page)
     state.pages["/note.txt"] = (200, "text/plain; charset=utf-8", b"Chile and Peru signed a trade agreement.")
@@ -104,20 +107,31 @@ def test_feed_items_are_documents_with_their_own_dates(site: Site) -> None:
     rss = DATA / "world.rss"
     documents = list(read_documents([rss]))
     assert [(d.id, d.title, d.date, d.text) for d in documents] == [
-        ("ledger-2024-0205-talks", "Talks resume in Vienna", datetime.date(2024, 2, 5),
-         "The foreign ministers of France and Iran met in Vienna."),
-        ("ledger-2024-0206-trade", "Chile and Peru sign a trade deal", datetime.date(2024, 2, 6),
-         "Chile and Peru signed a trade agreement in Lima on Tuesday."),
+        (
+            "ledger-2024-0205-talks",
+            "Talks resume in Vienna",
+            datetime.date(2024, 2, 5),
+            "The foreign ministers of France and Iran met in Vienna.",
+        ),
+        (
+            "ledger-2024-0206-trade",
+            "Chile and Peru sign a trade deal",
+            datetime.date(2024, 2, 6),
+            "Chile and Peru signed a trade agreement in Lima on Tuesday.",
+        ),
     ]
     [atom] = read_documents([DATA / "world.atom"])
-    assert (atom.title, atom.date, atom.source) == ("Kenya criticizes Somalia", datetime.date(2024, 3, 1),
-                                                    "https://news.example.org/africa/kenya-somalia")
+    assert (atom.title, atom.date, atom.source) == (
+        "Kenya criticizes Somalia",
+        datetime.date(2024, 3, 1),
+        "https://news.example.org/africa/kenya-somalia",
+    )
 
 
 def test_feed_with_fetch_reads_the_linked_pages(site: Site) -> None:
     documents = list(read_documents([f"{site.base}/world.rss"], options=SourceOptions(fetch=True, retries=0)))
     assert [d.id for d in documents] == ["ledger-2024-0205-talks", "ledger-2024-0206-trade"]
-    assert documents[0].text == "\n\n".join(PARAGRAPHS)          # the page's main text
+    assert documents[0].text == "\n\n".join(PARAGRAPHS)  # the page's main text
     assert documents[1].text == "Chile and Peru signed a trade agreement in Lima on Tuesday."  # 404: summary
     assert ("/talks-resume.html", documents and site.requests[-1][1]) in site.requests
 
@@ -161,21 +175,29 @@ def test_slow_server_times_out(site: Site) -> None:
 
 def test_csv_rows_with_named_columns(tmp_path: Path) -> None:
     path = tmp_path / "wire.csv"
-    path.write_text('story,published,headline\n"Chile and Peru met.",2024-01-05,Talks\n'
-                    '"",2024-01-06,Empty\n"Kenya criticized Somalia.",2024-13-01,Bad date\n',
-                    encoding="utf-8")
+    path.write_text(
+        'story,published,headline\n"Chile and Peru met.",2024-01-05,Talks\n'
+        '"",2024-01-06,Empty\n"Kenya criticized Somalia.",2024-13-01,Bad date\n',
+        encoding="utf-8",
+    )
     problems: list[InputError] = []
-    documents = list(read_documents([path], on_error=problems.append,
-                                    options=SourceOptions(text_column="story", date_column="published",
-                                                          title_column="headline")))
+    documents = list(
+        read_documents(
+            [path],
+            on_error=problems.append,
+            options=SourceOptions(text_column="story", date_column="published", title_column="headline"),
+        )
+    )
     assert [(d.id, d.text, d.date, d.title) for d in documents] == [
-        ("wire-2", "Chile and Peru met.", datetime.date(2024, 1, 5), "Talks")]
+        ("wire-2", "Chile and Peru met.", datetime.date(2024, 1, 5), "Talks")
+    ]
     assert [str(p).split(": ", 1)[0] for p in problems] == [f"{path}:3", f"{path}:4"]
     assert "empty 'story'" in str(problems[0]) and "invalid date '2024-13-01'" in str(problems[1])
 
 
-def test_cli_builds_pages_feeds_and_url_lists(capsys, nlp, site: Site, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_builds_pages_feeds_and_url_lists(
+    capsys, nlp, site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import kg
 
     monkeypatch.setattr(kg, "load_pipeline", lambda model=None, **options: nlp)
@@ -187,10 +209,13 @@ def test_cli_builds_pages_feeds_and_url_lists(capsys, nlp, site: Site, tmp_path:
     assert out.startswith("kg build: 3 document(s): 3 extracted, 0 unchanged, 0 skipped;")
     store = kg.KnowledgeGraph.load(tmp_path / "s")
     try:
-        assert store.documents() == sorted(["ledger-2024-0205-talks", "ledger-2024-0206-trade",
-                                            url_identifier(f"{site.base}/talks-resume.html")])
-        rows = store.query("SELECT ?d ?o WHERE { ?st rdf:subject gke:france ; rdf:predicate gkg:sanctioned ; "
-                           "rdf:object ?o ; prov:wasDerivedFrom ?d } ORDER BY ?d")
+        assert store.documents() == sorted(
+            ["ledger-2024-0205-talks", "ledger-2024-0206-trade", url_identifier(f"{site.base}/talks-resume.html")]
+        )
+        rows = store.query(
+            "SELECT ?d ?o WHERE { ?st rdf:subject gke:france ; rdf:predicate gkg:sanctioned ; "
+            "rdf:object ?o ; prov:wasDerivedFrom ?d } ORDER BY ?d"
+        )
         assert rows["o_iri"].tolist() == ["https://w3id.org/geokg/entity/iran"] * 2  # the page, twice
     finally:
         store.close()

@@ -18,5 +18,14 @@ from kg.extraction.constructions.verbs import verb_relations
 
 __all__ = ["CONSTRUCTIONS"]
 
-CONSTRUCTIONS = (verb_relations, noun_relations, modifier_relations, title_relations, location_relations,
-                 capital_relations, evaluation_relations, demand_relations, protest_relations)
+CONSTRUCTIONS = (
+    verb_relations,
+    noun_relations,
+    modifier_relations,
+    title_relations,
+    location_relations,
+    capital_relations,
+    evaluation_relations,
+    demand_relations,
+    protest_relations,
+)

@@ -10,7 +10,8 @@ verbs are grammar data.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from kg.extraction.lexicon import Pattern
 
@@ -42,9 +43,14 @@ def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set
         if lemma in describing:
             # "described X as Y", "called X a Y", "called it an escalation"
             # the verdict after "as" hangs on the verb or, as the parser may have it, on its object
-            verdicts = [p for t in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
-                        for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
-                        for p in c.children if p.dep_ == "pobj"]
+            verdicts = [
+                p
+                for t in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "as"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
             verdicts += [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr"}]
             verdicts += [g for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "attr"]
             if any(_disapproves(v, words) for v in verdicts):
@@ -54,14 +60,18 @@ def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set
                 judged += [a for v in verdicts for a in v.children if a.dep_ == "appos"]
         elif lemma in holding:
             # "hold Russia accountable for its acts", "held Israel responsible": blame
-            blamed = [c for c in verb.children if c.dep_ in {"ccomp", "oprd", "acomp", "xcomp"}
-                      and c.lemma_.lower() in blaming]
+            blamed = [
+                c
+                for c in verb.children
+                if c.dep_ in {"ccomp", "oprd", "acomp", "xcomp"} and c.lemma_.lower() in blaming
+            ]
             judged = [s for c in blamed for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
             judged += [c for c in verb.children if c.dep_ == "dobj"] if blamed else []
         elif lemma in alleging:
             # "alleged that NATO and EU states were abusing their majority"
-            judged = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children
-                      if s.dep_ in {"nsubj", "nsubjpass"}]
+            judged = [
+                s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
+            ]
         elif lemma in reporting:
             # "said that the cancellation by Australia ... is unacceptable behavior"
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
@@ -75,15 +85,21 @@ def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set
         own = {a.entity.key for a in subjects}
         targets = [a for token in judged for a in _actors(extractor, token, sentence) if a.entity.key not in own]
         pattern = Pattern("criticized", "verb", lemma, confidence=confidence)
-        yield from extractor.emit(pattern, subjects, list({a.entity.key: a for a in targets}.values()),
-                                  sentence, verb, [verb], inherited)
+        yield from extractor.emit(
+            pattern, subjects, list({a.entity.key: a for a in targets}.values()), sentence, verb, [verb], inherited
+        )
 
 
 def _disapproves(verdict: Token, words: frozenset[str]) -> bool:
     """Whether a verdict phrase is one of disapproval: its head or a modifier of it."""
-    return verdict.lemma_.lower() in words or verdict.lower_ in words or any(
-        c.dep_ in {"amod", "compound", "advmod"} and (c.lemma_.lower() in words or c.lower_ in words)
-        for c in verdict.children)
+    return (
+        verdict.lemma_.lower() in words
+        or verdict.lower_ in words
+        or any(
+            c.dep_ in {"amod", "compound", "advmod"} and (c.lemma_.lower() in words or c.lower_ in words)
+            for c in verdict.children
+        )
+    )
 
 
 def _actors(extractor: Extractor, token: Token, sentence: Sentence):
@@ -97,8 +113,9 @@ def _actors(extractor: Extractor, token: Token, sentence: Sentence):
     if found:
         return found
     doers = [c for c in token.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
-    doers += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
-              if p.dep_ == "pobj"]
+    doers += [
+        p for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"
+    ]
     doers += [s for c in token.children if c.dep_ in {"relcl", "acl"} for s in c.children if s.dep_ == "nsubj"]
     return arguments.args(doers, sentence)
 
@@ -117,8 +134,11 @@ def demand_relations(extractor: Extractor, sentence: Sentence, consumed: set[int
     for verb in sentence.sent:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in verbs:
             continue
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"
-                   and any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)]
+        clauses = [
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)
+        ]
         if not clauses:
             continue
         addressed = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]

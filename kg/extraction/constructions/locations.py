@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from kg.extraction.arguments import Arg
 
@@ -33,21 +34,23 @@ def location_relations(extractor: Extractor, sentence: Sentence, consumed: set[i
             if not (mention.start <= token.head.idx < mention.end) or token.head.i == token.i:
                 heads[index] = (token, mention)
     chain = int(extractor.lexicon.grammar["walks"]["apposition_chain"])
-    for index, (token, mention) in sorted(heads.items()):
+    for _index, (token, mention) in sorted(heads.items()):
         located = found.entities[mention.entity_key]
         if located.type not in spec.subject_types:
             continue
         containers: list[Token] = []
         node = token
         for _ in range(chain):  # an apposition chain: A, B, C
-            nxt = [c for c in node.children if c.dep_ == "appos" and c.i > node.i
-                   and doc[c.left_edge.i - 1].text == ","]
+            nxt = [
+                c for c in node.children if c.dep_ == "appos" and c.i > node.i and doc[c.left_edge.i - 1].text == ","
+            ]
             if not nxt or any(c.dep_ in {"conj", "cc"} for c in (*nxt[0].children, *node.children)):
                 break  # "Nagoya, Shizuoka and other cities": a list, not a location
             containers.append(nxt[0])
             node = nxt[0]
-        containers += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
-                       for p in c.children if p.dep_ == "pobj"]
+        containers += [
+            p for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"
+        ]
         subject = Arg(located, mention.text, mention.via)
         for container in containers:
             for m in sentence.mentions(container):
@@ -56,8 +59,16 @@ def location_relations(extractor: Extractor, sentence: Sentence, consumed: set[i
                     continue
                 if arg.entity.type == "Country" and located.country and located.country != arg.entity.key:
                     continue
-                made = extractor.record("locatedIn", spec, subject, arg, sentence, None, "Asserted",
-                                        spec.confidence * extractor.confidence.location)
+                made = extractor.record(
+                    "locatedIn",
+                    spec,
+                    subject,
+                    arg,
+                    sentence,
+                    None,
+                    "Asserted",
+                    spec.confidence * extractor.confidence.location,
+                )
                 if made is not None:
                     yield made
 
@@ -77,24 +88,37 @@ def capital_relations(extractor: Extractor, sentence: Sentence, consumed: set[in
     for noun in sentence.sent:
         if noun.lemma_.lower() not in words or noun.pos_ != "NOUN":
             continue
-        phrase = noun.head if noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"} \
-            and noun.head.lower_ in {"city", "town"} else noun  # "capital city"
+        phrase = (
+            noun.head
+            if noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"} and noun.head.lower_ in {"city", "town"}
+            else noun
+        )  # "capital city"
         cities = [c for c in phrase.children if c.dep_ == "appos"]
-        cities += [p for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for p in c.children if p.dep_ == "pobj"]
+        cities += [
+            p for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+        ]
         if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
             cities.append(noun.head)  # "the capital Naypyidaw"
         if phrase.dep_ == "appos":
             cities.append(phrase.head)  # "Tehran, Iran's capital"
-        places = [Arg(found.entities[m.entity_key], m.text, m.via) for c in cities for m in sentence.mentions(c)
-                  if found.entities[m.entity_key].type == "Place"]
+        places = [
+            Arg(found.entities[m.entity_key], m.text, m.via)
+            for c in cities
+            for m in sentence.mentions(c)
+            if found.entities[m.entity_key].type == "Place"
+        ]
         if not places:
             continue
         modifiers = [c for t in {noun, phrase} for c in t.children if c.dep_ in {"amod", "poss", "compound", "nmod"}]
-        modifiers += [p for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj"]
-        named = [Arg(found.entities[m.entity_key], m.text, m.via) for c in modifiers for m in sentence.mentions(c)
-                 if found.entities[m.entity_key].type == "Country"]
+        modifiers += [
+            p for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+        ]
+        named = [
+            Arg(found.entities[m.entity_key], m.text, m.via)
+            for c in modifiers
+            for m in sentence.mentions(c)
+            if found.entities[m.entity_key].type == "Country"
+        ]
         for place in places:
             known = place.entity.capital_of
             countries = [a for a in named if not known or a.entity.key == known]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from kg.extraction.lexicon import Pattern
 
@@ -17,8 +18,9 @@ if TYPE_CHECKING:
 __all__ = ["joining_members"]
 
 
-def joining_members(extractor: Extractor, pattern: Pattern, verb: Token, objects: list[Arg],
-                    sentence: Sentence) -> Iterator[Relation]:
+def joining_members(
+    extractor: Extractor, pattern: Pattern, verb: Token, objects: list[Arg], sentence: Sentence
+) -> Iterator[Relation]:
     """ "became members of BRICS, joining Brazil, Russia ...": those joined are members already.
 
     A joining verb whose objects are countries, inside a clause about an
@@ -32,8 +34,13 @@ def joining_members(extractor: Extractor, pattern: Pattern, verb: Token, objects
         return
     clause = verb.head
     inside = {t.i for t in verb.subtree}
-    organisations = [arg for t in clause.subtree if t.i not in inside and t.dep_ in {"pobj", "dobj", "attr"}
-                     for arg in extractor.arguments.resolve(t, sentence) if arg.entity.type in spec.object_types]
+    organisations = [
+        arg
+        for t in clause.subtree
+        if t.i not in inside and t.dep_ in {"pobj", "dobj", "attr"}
+        for arg in extractor.arguments.resolve(t, sentence)
+        if arg.entity.type in spec.object_types
+    ]
     organisations = list({arg.entity.key: arg for arg in organisations}.values())
     if len(organisations) != 1:
         return

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,20 +28,35 @@ def modifier_relations(extractor: Extractor, sentence: Sentence, consumed: set[i
                 yield from member_modifier(extractor, pattern, token, sentence)
 
 
-def participle_relation(extractor: Extractor, pattern: Pattern, modifier: Token,
-                        sentence: Sentence) -> Iterator[Relation]:
+def participle_relation(
+    extractor: Extractor, pattern: Pattern, modifier: Token, sentence: Sentence
+) -> Iterator[Relation]:
     """ "the Moscow-led CSTO": the modifier's own modifiers act on the noun it modifies."""
     agents = [c for c in modifier.children if c.dep_ in {"npadvmod", "compound", "nmod", "amod", "poss"}]
     if modifier.i > 1 and sentence.sent.doc[modifier.i - 1].text in {"-", "\u2013"}:
         agents.append(sentence.sent.doc[modifier.i - 2])
     arguments = extractor.arguments
-    yield from extractor.emit(pattern, arguments.args(agents, sentence), arguments.args([modifier.head], sentence),
-                              sentence, modifier, [modifier], False)
+    yield from extractor.emit(
+        pattern,
+        arguments.args(agents, sentence),
+        arguments.args([modifier.head], sentence),
+        sentence,
+        modifier,
+        [modifier],
+        False,
+    )
 
 
 def member_modifier(extractor: Extractor, pattern: Pattern, noun: Token, sentence: Sentence) -> Iterator[Relation]:
     """ "NATO member Turkey": the compound names the organisation, the head the member."""
     organisations = [c for c in noun.children if c.dep_ in {"compound", "nmod"}]
     arguments = extractor.arguments
-    yield from extractor.emit(pattern, arguments.args([noun.head], sentence), arguments.args(organisations, sentence),
-                              sentence, noun, [noun], False)
+    yield from extractor.emit(
+        pattern,
+        arguments.args([noun.head], sentence),
+        arguments.args(organisations, sentence),
+        sentence,
+        noun,
+        [noun],
+        False,
+    )

@@ -10,7 +10,8 @@ under it the target.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from kg.extraction.clauses import is_passive
 from kg.records import STANDING_RELATIONS
@@ -45,25 +46,38 @@ def noun_relation(extractor: Extractor, pattern: Pattern, noun: Token, sentence:
         object_tokens = []
     arguments = extractor.arguments
     exclude = {t.i for t in object_tokens}
-    if pattern.path and pattern.path[-1] == "between" or (
-            pattern.relation in SYMMETRIC and pattern.path[-1:] == ("of",) and len(arguments.args(object_tokens, sentence)) > 1):
+    if (
+        pattern.path
+        and pattern.path[-1] == "between"
+        or (
+            pattern.relation in SYMMETRIC
+            and pattern.path[-1:] == ("of",)
+            and len(arguments.args(object_tokens, sentence)) > 1
+        )
+    ):
         # "clashes between X and Y", "the borders of both countries and Laos"
-        yield from extractor.symmetric_pairs(pattern, arguments.args(object_tokens, sentence), sentence, noun,
-                                             matched)
+        yield from extractor.symmetric_pairs(pattern, arguments.args(object_tokens, sentence), sentence, noun, matched)
         return
     if pattern.possessive_object:
         # "his detention by the coup leaders", "the arrest of Imran Khan by the Rangers"
         patients = [c for c in noun.children if c.dep_ == "poss"]
-        patients += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
-                     if p.dep_ == "pobj"]
-        doers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children
-                 if p.dep_ == "pobj"]
-        yield from extractor.emit(pattern, arguments.args(doers, sentence), arguments.args(patients, sentence),
-                                  sentence, noun, matched, False)
+        patients += [
+            p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
+        ]
+        doers = [
+            p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"
+        ]
+        yield from extractor.emit(
+            pattern, arguments.args(doers, sentence), arguments.args(patients, sentence), sentence, noun, matched, False
+        )
         return
     subject_tokens, inherited = extractor.clauses.noun_subjects(
-        noun, exclude, sentence, standing=pattern.relation in STANDING_RELATIONS,
-        of_is_object=not pattern.path or pattern.path[0] == "of")
+        noun,
+        exclude,
+        sentence,
+        standing=pattern.relation in STANDING_RELATIONS,
+        of_is_object=not pattern.path or pattern.path[0] == "of",
+    )
     subjects = arguments.args(subject_tokens, sentence)
     if not pattern.path:
         if pattern.relation in SYMMETRIC and len(subjects) > 1:
@@ -77,13 +91,15 @@ def noun_relation(extractor: Extractor, pattern: Pattern, noun: Token, sentence:
         # "Tashkent, the Uzbek capital", "Israel, a close US ally": the noun's holder and its modifier
         holder = noun_holder(noun)
         if holder is not None and subject_tokens and not inherited:
-            yield from extractor.emit(pattern, arguments.args([holder], sentence), subjects, sentence, noun,
-                                      matched, False)
+            yield from extractor.emit(
+                pattern, arguments.args([holder], sentence), subjects, sentence, noun, matched, False
+            )
         # "Odesa came under Russian drone attack": the one under it is the target
         target = under_target(noun)
         if target is not None and subject_tokens and not inherited:
-            yield from extractor.emit(pattern, subjects, arguments.args([target], sentence), sentence, noun,
-                                      matched, False)
+            yield from extractor.emit(
+                pattern, subjects, arguments.args([target], sentence), sentence, noun, matched, False
+            )
         return
     objects = arguments.object_args(object_tokens, sentence, extractor.lexicon.relations[pattern.relation])
     yield from extractor.emit(pattern, subjects, objects, sentence, noun, matched, inherited)

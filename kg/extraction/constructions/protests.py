@@ -14,7 +14,8 @@ document's sentences are read.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from kg.extraction.agents import agent_entity
 from kg.extraction.arguments import Arg
@@ -41,19 +42,30 @@ def protest_relations(extractor: Extractor, sentence: Sentence, consumed: set[in
     for token in sentence.sent:
         for mention in sentence.mentions(token):
             entity = extractor.found.entities[mention.entity_key]
-            if entity.type == "Agent" and entity.sector == "Protesters" and token.lemma_.lower() in protesters \
-                    and not _supporters(token):
+            if (
+                entity.type == "Agent"
+                and entity.sector == "Protesters"
+                and token.lemma_.lower() in protesters
+                and not _supporters(token)
+            ):
                 extractor.protesters.append((token, sentence, Arg(entity, mention.text, mention.via)))
     for noun in sentence.sent:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or noun.i in consumed or sentence.mentions(noun):
             continue
-        if any(c.dep_ in {"poss", "compound", "amod"} and arguments.resolve(c, sentence) for c in noun.children) \
-                or any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
+        if any(c.dep_ in {"poss", "compound", "amod"} and arguments.resolve(c, sentence) for c in noun.children) or any(
+            c.dep_ == "prep" and c.lower_ == "by" for c in noun.children
+        ):
             continue  # "Kenyan protests", "protests by farmers": the noun constructions read those
         # "protests in Bangladesh", "protests spread across Niger"
         holders = [noun] + ([noun.head] if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else [])
-        places = [p for t in holders for c in t.children if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}
-                  for p in c.children if p.dep_ == "pobj"]
+        places = [
+            p
+            for t in holders
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
         countries = []
         for arg in arguments.args(places, sentence):
             key = arg.entity.key if arg.entity.type == "Country" else (arg.entity.country or arg.entity.capital_of)
@@ -65,13 +77,22 @@ def protest_relations(extractor: Extractor, sentence: Sentence, consumed: set[in
         protesters = agent_entity(country, "Protesters")
         extractor.found.entities.setdefault(protesters.key, protesters)
         extractor.found.entities.setdefault(country.key, country)
-        targets = arguments.args([p for c in noun.children if c.dep_ == "prep" and c.lower_ == "against"
-                                  for p in c.children if p.dep_ == "pobj"], sentence)
+        targets = arguments.args(
+            [
+                p
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "against"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ],
+            sentence,
+        )
         if not targets:
             targets = [Arg(country, noun.text, "context")]
         pattern = Pattern("protestedAgainst", "noun", noun.lemma_.lower(), confidence=confidence)
-        yield from extractor.emit(pattern, [Arg(protesters, noun.text, "context")], targets, sentence, noun,
-                                  [noun], False)
+        yield from extractor.emit(
+            pattern, [Arg(protesters, noun.text, "context")], targets, sentence, noun, [noun], False
+        )
 
 
 def implicit_protests(extractor: Extractor, made: Iterable[Relation]) -> Iterator[Relation]:
@@ -92,8 +113,16 @@ def implicit_protests(extractor: Extractor, made: Iterable[Relation]) -> Iterato
         own = [token, *(c for c in token.children if c.dep_ == "acl" and c.pos_ == "VERB")]
         # "fired tear gas to disperse protesters": the dispersal is a purpose, the protesters were there
         there = "Asserted" if _purpose_object(token) else None
-        yield from extractor.emit(pattern, [protesters], [Arg(country, protesters.text, "context")], sentence,
-                                  token, own, False, modality=there)
+        yield from extractor.emit(
+            pattern,
+            [protesters],
+            [Arg(country, protesters.text, "context")],
+            sentence,
+            token,
+            own,
+            False,
+            modality=there,
+        )
 
 
 def _supporters(token: Token) -> bool:
@@ -104,6 +133,9 @@ def _supporters(token: Token) -> bool:
 def _purpose_object(token: Token) -> bool:
     """Whether a noun is the object of a clause of purpose ("fired tear gas to disperse protesters")."""
     verb = token.head
-    return (token.dep_ == "dobj" and verb.dep_ == "advcl" and verb.pos_ == "VERB"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
-
+    return (
+        token.dep_ == "dobj"
+        and verb.dep_ == "advcl"
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )

@@ -8,8 +8,9 @@ on the statement (``gkg:role``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from kg.extraction.agents import agent_entity
 from kg.extraction.arguments import Arg
@@ -129,8 +130,11 @@ class TitleReader:
                 fitted = [a for a in (fit(x, spec.object_types) for x in anchors) if a is not None]
                 core = self.core_role(role_text)
                 # "the Iranian film director", "a Russian military leader": nationality, not office
-                fitted = [a for a in fitted if not (a.via == "demonym" and core in self.generic_titles
-                                                    and role_text.lower() != "leader")]
+                fitted = [
+                    a
+                    for a in fitted
+                    if not (a.via == "demonym" and core in self.generic_titles and role_text.lower() != "leader")
+                ]
                 if fitted:
                     anchor = self.state_of_body(fitted[0])
                     if anchor is not fitted[0]:
@@ -141,39 +145,70 @@ class TitleReader:
                             role_text = f"{role_text} of {body}"
                     self.anchored.setdefault(key, anchor.entity.key)
                     self.claims.setdefault((anchor.entity.key, core), key)
-                    made = self._office(relation, spec, person, replace(anchor, via="title"), sentence,
-                                        spec.confidence, role_text, self._former(words))
+                    made = self._office(
+                        relation,
+                        spec,
+                        person,
+                        replace(anchor, via="title"),
+                        sentence,
+                        spec.confidence,
+                        role_text,
+                        self._former(words),
+                    )
                     if made is not None:
                         yield made
                     done = True
                     break
                 if core not in self.generic_titles or core in self.context_roles or core in self.rank_titles:
-                    unanchored.append(_Reading(person, relation, role_text, core, span.root, sentence,
-                                               self.visited_host(span.root, sentence), self._former(words)))
+                    unanchored.append(
+                        _Reading(
+                            person,
+                            relation,
+                            role_text,
+                            core,
+                            span.root,
+                            sentence,
+                            self.visited_host(span.root, sentence),
+                            self._former(words),
+                        )
+                    )
             if not done and unanchored:
                 self.pending.append(unanchored[0])
         self._read_descriptions(sentence, holders)
         self._read_office_starts(sentence)
 
-    def _office(self, relation: str, spec, person: Arg, anchor: Arg, sentence: Sentence, confidence: float,
-                role_text: str, former: bool) -> Relation | None:
+    def _office(
+        self,
+        relation: str,
+        spec,
+        person: Arg,
+        anchor: Arg,
+        sentence: Sentence,
+        confidence: float,
+        role_text: str,
+        former: bool,
+    ) -> Relation | None:
         """The office a title states; a former one ("former President Sarkozy") ended before the document."""
         time = None
         if former:
             if self.extractor.document_date is None:
                 return None  # ended, but when is not known at all
-            said = role_text if any(w.lower().strip("-") in self.former_words for w in role_text.split()) \
+            said = (
+                role_text
+                if any(w.lower().strip("-") in self.former_words for w in role_text.split())
                 else f"former {role_text}"
+            )
             time = TimeSpan(said, end=self.extractor.document_date.isoformat())
-        return self.extractor.record(relation, spec, person, anchor, sentence, time, "Asserted", confidence,
-                                     role=tidy_role(role_text))
+        return self.extractor.record(
+            relation, spec, person, anchor, sentence, time, "Asserted", confidence, role=tidy_role(role_text)
+        )
 
     def _former(self, words: list[Token]) -> bool:
         """Whether a title is a past one: "former French President", "ex-President", "the late King"."""
         if not words:
             return False
         doc = words[0].doc
-        before = doc[max(words[0].sent.start, words[0].i - 3):words[0].i]
+        before = doc[max(words[0].sent.start, words[0].i - 3) : words[0].i]
         return any(t.lower_.strip("-") in self.former_words for t in (*before, *words))
 
     def people_state(self, anchor: Arg) -> Arg:
@@ -205,9 +240,12 @@ class TitleReader:
 
     def dated(self, relations: list[Relation]) -> list[Relation]:
         """Undated offices of persons the document says when they took: dated from then."""
-        return [replace(r, time=self.office_starts[r.subject.key])
-                if r.predicate in {"leaderOf", "officialOf"} and r.time is None and r.subject.key in self.office_starts
-                else r for r in relations]
+        return [
+            replace(r, time=self.office_starts[r.subject.key])
+            if r.predicate in {"leaderOf", "officialOf"} and r.time is None and r.subject.key in self.office_starts
+            else r
+            for r in relations
+        ]
 
     def state_of_body(self, anchor: Arg) -> Arg:
         """A national body's head or official is an official of its state ("Israeli foreign ministry spokesman")."""
@@ -235,7 +273,8 @@ class TitleReader:
             anchors = [a for a in extractor.arguments.args(context, sentence) if a.entity.type == "Country"]
             if anchors:
                 self.descriptions.setdefault(self.core_role(role[1]), set()).add(
-                    (anchors[0].entity.key, sentence.sent.start))
+                    (anchors[0].entity.key, sentence.sent.start)
+                )
 
     def finish(self) -> Iterator[Relation]:
         """The titles that named nothing where they stood, read with the whole document."""
@@ -254,9 +293,16 @@ class TitleReader:
                 continue
             self.anchored[key] = fitted.entity.key
             self.claims.setdefault((fitted.entity.key, reading.core), key)
-            made = self._office(reading.relation, spec, reading.person, replace(fitted, via="title"),
-                                reading.sentence, spec.confidence * extractor.confidence.title_context,
-                                reading.role_text, reading.former)
+            made = self._office(
+                reading.relation,
+                spec,
+                reading.person,
+                replace(fitted, via="title"),
+                reading.sentence,
+                spec.confidence * extractor.confidence.title_context,
+                reading.role_text,
+                reading.former,
+            )
             if made is not None:
                 yield made
 
@@ -278,9 +324,12 @@ class TitleReader:
         gazetteer = extractor.gazetteer
         organisational = reading.core in self.organisational_roles
         if organisational:
-            organisations = [Arg(extractor.found.entities[m.entity_key], m.text, m.via)
-                             for mentions in reading.sentence.by_token.values() for m in mentions
-                             if extractor.found.entities[m.entity_key].type == "InternationalOrganization"]
+            organisations = [
+                Arg(extractor.found.entities[m.entity_key], m.text, m.via)
+                for mentions in reading.sentence.by_token.values()
+                for m in mentions
+                if extractor.found.entities[m.entity_key].type == "InternationalOrganization"
+            ]
             return organisations[0] if len(organisations) == 1 else None
         known = self.known_anchor(reading)
         if known is not None:
@@ -288,20 +337,27 @@ class TitleReader:
         if reading.visited is not None:
             return reading.visited
         # a description in an earlier sentence is the same person; in the same sentence, another one
-        described = {key for key, start in self.descriptions.get(reading.core, set())
-                     if start < reading.sentence.sent.start}
+        described = {
+            key for key, start in self.descriptions.get(reading.core, set()) if start < reading.sentence.sent.start
+        }
         country_key: str | None = None
         via = "coreference"
         if len(described) == 1:
             country_key = next(iter(described))
         elif reading.core in self.national_titles:
             country_key = self.national_titles[reading.core]  # "Secretary of State" is a US office
-        elif reading.core not in self.envoy_roles and self.sentence_country(reading) is not None \
-                and not self.acts_on(reading, self.sentence_country(reading)):
+        elif (
+            reading.core not in self.envoy_roles
+            and self.sentence_country(reading) is not None
+            and not self.acts_on(reading, self.sentence_country(reading))
+        ):
             country_key = self.sentence_country(reading)
             via = "context"
-        elif reading.core not in self.envoy_roles and extractor.found.home \
-                and not self.acts_on(reading, extractor.found.home):
+        elif (
+            reading.core not in self.envoy_roles
+            and extractor.found.home
+            and not self.acts_on(reading, extractor.found.home)
+        ):
             country_key = extractor.found.home
             via = "context"
         if country_key is None or country_key not in gazetteer:
@@ -339,8 +395,11 @@ class TitleReader:
         if person.key not in gazetteer:
             return None
         wanted = reading.core.replace("-", " ")
-        places = [where for title, where, _start, _end in gazetteer.roles(person.key)
-                  if title.lower().replace("-", " ").endswith(wanted) or wanted.endswith(title.lower())]
+        places = [
+            where
+            for title, where, _start, _end in gazetteer.roles(person.key)
+            if title.lower().replace("-", " ").endswith(wanted) or wanted.endswith(title.lower())
+        ]
         key = places[0] if places else person.country
         if key is None or key not in gazetteer:
             return None
@@ -361,8 +420,13 @@ class TitleReader:
         verb = root.head
         # the event in the verb ("visited Kenya") or in its object noun ("began a state visit to Kenya")
         events = [(verb, p) for p in extractor.patterns(extractor.lexicon.verbs, verb)]
-        events += [(noun, p) for noun in verb.children if noun.dep_ == "dobj"
-                   for p in extractor.patterns(extractor.lexicon.nouns, noun) if p.path]
+        events += [
+            (noun, p)
+            for noun in verb.children
+            if noun.dep_ == "dobj"
+            for p in extractor.patterns(extractor.lexicon.nouns, noun)
+            if p.path
+        ]
         for trigger, pattern in events:
             if pattern.relation in STANDING_RELATIONS:
                 continue
@@ -424,8 +488,13 @@ class TitleReader:
                 words.insert(0, token)
             elif not words and not context and token.lower_.rstrip(".") in self.honorifics:
                 pass  # "Prime Minister Sheikh Hasina": an honorific between the title and the name
-            elif words and not context and token.lower_ == "of" and index > sentence.sent.start \
-                    and doc[index - 1].lower_.rstrip(".") in self.title_words:
+            elif (
+                words
+                and not context
+                and token.lower_ == "of"
+                and index > sentence.sent.start
+                and doc[index - 1].lower_.rstrip(".") in self.title_words
+            ):
                 words.insert(0, token)  # "Secretary of State John Kerry"
             elif token.lower_ in {"'s", "\u2019s", "the", "-", "\u2013"}:
                 pass
@@ -461,8 +530,12 @@ class TitleReader:
         holders = [root, *(c for c in root.children if c.dep_ in {"acl", "relcl"})]
         if root.dep_ in {"nsubj", "nsubjpass", "dobj"}:
             holders += [root.head, *(c for c in root.head.children if c.dep_ in {"xcomp", "advcl", "conj"})]
-        for prep in (c for t in holders for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
-                     and c.head.lemma_.lower() not in self.office_ending_verbs):  # "fired as commander"
+        for prep in (
+            c
+            for t in holders
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ == "as" and c.head.lemma_.lower() not in self.office_ending_verbs
+        ):  # "fired as commander"
             for noun in prep.children:
                 if noun.dep_ == "pobj":
                     yield self.title_noun(noun)
@@ -508,8 +581,13 @@ class TitleReader:
         words = [c for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.lower_.rstrip(".") in self.title_words]
         words.append(noun)
         context = [c for c in noun.lefts if c.dep_ in {"poss", "compound", "amod", "nmod"} and c not in words]
-        context += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "to"}
-                    for p in c.children if p.dep_ == "pobj"]
+        context += [
+            p
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "to"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
         return words, context
 
 

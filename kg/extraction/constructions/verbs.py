@@ -10,7 +10,8 @@ the relation's subject ("is located in").
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from kg.extraction.clauses import is_passive
 from kg.extraction.constructions.membership import joining_members
@@ -31,8 +32,10 @@ __all__ = ["verb_relations"]
 def verb_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
     """The relations stated by the sentence's verbs, longest matching pattern first."""
     for token in sentence.sent:
-        if not ((token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"})
-                or (token.pos_ == "NOUN" and token.dep_ == "ROOT")):
+        if not (
+            (token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"})
+            or (token.pos_ == "NOUN" and token.dep_ == "ROOT")
+        ):
             continue  # "the visiting minister" describes, it does not state a visit
         longest = 0
         patterns = sorted(extractor.patterns(extractor.lexicon.verbs, token), key=lambda p: -len(p.path))
@@ -45,8 +48,9 @@ def verb_relations(extractor: Extractor, sentence: Sentence, consumed: set[int])
             yield from made
 
 
-def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence: Sentence,
-                  consumed: set[int]) -> Iterator[Relation]:
+def verb_relation(
+    extractor: Extractor, pattern: Pattern, verb: Token, sentence: Sentence, consumed: set[int]
+) -> Iterator[Relation]:
     """The relations of one verb pattern at one verb."""
     if pattern.requires_complement and not any(c.dep_ == "xcomp" for c in verb.children):
         return
@@ -55,8 +59,9 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
         return
     matched, object_tokens = followed
     if pattern.object_from_trigger:
-        object_tokens = [c for c in verb.children if c.dep_ in {"dobj", "dative"}
-                         or (c.dep_ == "nsubjpass" and not pattern.passive)]  # "was taken into custody"
+        object_tokens = [
+            c for c in verb.children if c.dep_ in {"dobj", "dative"} or (c.dep_ == "nsubjpass" and not pattern.passive)
+        ]  # "was taken into custody"
     arguments = extractor.arguments
     if pattern.passive:
         if not is_passive(verb):
@@ -67,8 +72,9 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
             subject_tokens = [verb.head]  # "the base located in Uzbekistan"
         consumed.update(t.i for t in matched[1:])
         subjects = arguments.args(subject_tokens, sentence)
-        yield from extractor.emit(pattern, subjects, arguments.args(object_tokens, sentence), sentence, verb,
-                                  matched, False)
+        yield from extractor.emit(
+            pattern, subjects, arguments.args(object_tokens, sentence), sentence, verb, matched, False
+        )
         yield from denied_alternatives(extractor, pattern, matched, subjects, sentence, verb)
         return
     subject_tokens, inherited = extractor.clauses.verb_subjects(verb, sentence)
@@ -83,14 +89,23 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
     if not objects and len(matched) > 1 and matched[-1].pos_ == "NOUN":
         # "opened fire on protesters", "issued an ultimatum to Ecuador": the event noun's target
         spec = extractor.lexicon.relations[pattern.relation]
-        prepositions = extractor.target_prepositions if "Place" in spec.object_types or pattern.relation in \
-            extractor.locative_targets else extractor.target_prepositions - extractor.locative_prepositions
+        prepositions = (
+            extractor.target_prepositions
+            if "Place" in spec.object_types or pattern.relation in extractor.locative_targets
+            else extractor.target_prepositions - extractor.locative_prepositions
+        )
         if matched[-1].lemma_.lower() in extractor.instrument_nouns:
             # "fired tear gas in Tbilisi" says where; "fired rockets into Gaza", "at Kyiv" say at whom
             prepositions = prepositions - extractor.lexicon.words("walks", "weapon_setting_prepositions")
         # the target phrase hangs on the noun or, as the parser often has it, on the verb
-        targets = [p for t in (matched[-1], verb) for c in t.children if c.dep_ == "prep" and c.lower_ in prepositions
-                   for p in c.children if p.dep_ == "pobj"]
+        targets = [
+            p
+            for t in (matched[-1], verb)
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ in prepositions
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
         objects = arguments.args(targets, sentence)
         if not objects and pattern.complement:
             objects = complement_objects(extractor, pattern, verb, subjects, sentence)  # "opened fire to disperse"
@@ -104,13 +119,21 @@ def verb_relation(extractor: Extractor, pattern: Pattern, verb: Token, sentence:
             others = [o for o in subjects if o.entity.key != subject.entity.key]
             yield from extractor.emit(pattern, [subject], others, sentence, verb, matched, inherited)
         return
-    made = [*denied_alternatives(extractor, pattern, matched, subjects, sentence, verb),
-            *joining_members(extractor, pattern, verb, objects, sentence)]
+    made = [
+        *denied_alternatives(extractor, pattern, matched, subjects, sentence, verb),
+        *joining_members(extractor, pattern, verb, objects, sentence),
+    ]
     if not objects and pattern.relation in SYMMETRIC and not extractor.needs_object(pattern):
         # "Armenia and Azerbaijan signed the accord": the coordinated actors with each other;
         # "relations between Bahrain and Qatar were restored": the pair after "between"
-        between = [p for t in matched[1:] for c in t.children if c.dep_ == "prep" and c.lower_ == "between"
-                   for p in c.children if p.dep_ == "pobj"]
+        between = [
+            p
+            for t in matched[1:]
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ == "between"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
         pairs = subjects if len(subjects) > 1 or not between else arguments.args(between, sentence)
         made += extractor.symmetric_pairs(pattern, pairs, sentence, verb, matched)
     else:
@@ -144,12 +167,17 @@ def contest_result(extractor: Extractor, verb: Token) -> bool:
         if child.dep_ != "prep":
             continue
         for noun in (c for c in child.children if c.dep_ == "pobj"):
-            words = {noun.lower_, noun.lemma_.lower(),
-                     " ".join(t.lower_ for t in noun.subtree if t.dep_ == "compound" or t.i == noun.i)}
+            words = {
+                noun.lower_,
+                noun.lemma_.lower(),
+                " ".join(t.lower_ for t in noun.subtree if t.dep_ == "compound" or t.i == noun.i),
+            }
             if words & set(contests["event_nouns"]):
                 return True  # "in the final", "in four sets", "on penalties", "in the election"
-            if any(n.lower_ in contests["margin_units"] and any(c.dep_ == "nummod" for c in n.children)
-                   for n in noun.subtree):
+            if any(
+                n.lower_ in contests["margin_units"] and any(c.dep_ == "nummod" for c in n.children)
+                for n in noun.subtree
+            ):
                 return True  # "by 12 runs", "in a time of 9.63 seconds"
     return False
 
@@ -160,8 +188,9 @@ def reciprocal(token: Token) -> bool:
     return pair in ({"each", "other"}, {"one", "another"})
 
 
-def warns_of_own_act(extractor: Extractor, verb: Token, subjects: list[Arg], objects: list[Arg],
-                     sentence: Sentence) -> bool:
+def warns_of_own_act(
+    extractor: Extractor, verb: Token, subjects: list[Arg], objects: list[Arg], sentence: Sentence
+) -> bool:
     """Whether a warning's clause says what the warner will do ("warned it would retaliate").
 
     A warning without a clause ("warned Ecuador of consequences") threatens; one
@@ -185,8 +214,9 @@ def warns_of_own_act(extractor: Extractor, verb: Token, subjects: list[Arg], obj
     return False
 
 
-def complement_objects(extractor: Extractor, pattern: Pattern, verb: Token, subjects: list[Arg],
-                       sentence: Sentence) -> list[Arg]:
+def complement_objects(
+    extractor: Extractor, pattern: Pattern, verb: Token, subjects: list[Arg], sentence: Sentence
+) -> list[Arg]:
     """The object a speech act takes from the clause it governs.
 
     ``pattern.complement`` "object": the target of the event it is about, named in the
@@ -196,8 +226,12 @@ def complement_objects(extractor: Extractor, pattern: Pattern, verb: Token, subj
     """
     arguments = extractor.arguments
     own = {a.entity.key for a in subjects}
-    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}
-               or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ in {"xcomp", "ccomp"}
+        or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+    ]
     # "opened fire to disperse protesters": a clause of purpose names the target too
     if pattern.complement == "subject":
         tokens = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
@@ -206,26 +240,45 @@ def complement_objects(extractor: Extractor, pattern: Pattern, verb: Token, subj
             # "demanded the withdrawal of Serbian forces", "demanded a meeting of the Security Council"
             acts = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
             doers = [d for a in acts for d in a.children if d.dep_ in {"poss", "amod", "compound", "nmod"}]
-            doers += [p for a in acts for c in a.children if c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}
-                      for p in c.children if p.dep_ == "pobj"]
+            doers += [
+                p
+                for a in acts
+                for c in a.children
+                if c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
             found = [a for a in arguments.args(doers, sentence) if a.entity.key not in own]
         return found
     if pattern.complement_excludes and any(
-            p.relation in pattern.complement_excludes
-            for c in clauses for p in extractor.patterns(extractor.lexicon.verbs, c)):
+        p.relation in pattern.complement_excludes
+        for c in clauses
+        for p in extractor.patterns(extractor.lexicon.verbs, c)
+    ):
         return []  # "refused to impose sanctions on Russia" does not reject Russia
     if pattern.complement_prepositions:
         # "agreed to restore ties with Cuba": the party after "with", wherever the clause puts it
-        tokens = [p for c in clauses + [c for c in verb.children if c.dep_ == "dobj"] for t in c.subtree
-                  if t.dep_ == "prep" and t.lower_ in pattern.complement_prepositions
-                  for p in t.children if p.dep_ == "pobj"]
+        tokens = [
+            p
+            for c in clauses + [c for c in verb.children if c.dep_ == "dobj"]
+            for t in c.subtree
+            if t.dep_ == "prep" and t.lower_ in pattern.complement_prepositions
+            for p in t.children
+            if p.dep_ == "pobj"
+        ]
         return [a for a in arguments.args(tokens, sentence) if a.entity.key not in own]
     depth = int(extractor.lexicon.grammar["walks"]["complement_object_depth"])
     frontier = clauses + [c for c in verb.children if c.dep_ == "dobj"]
     # "threatened to hold a strike unless Israel rescinded ...": the one the condition is put to
-    conditions = [s for c in (verb, *clauses) for a in c.children if a.dep_ == "advcl"
-                  and any(m.dep_ == "mark" and m.lower_ in extractor.modality.hypothetical_markers for m in a.children)
-                  for s in a.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    conditions = [
+        s
+        for c in (verb, *clauses)
+        for a in c.children
+        if a.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in extractor.modality.hypothetical_markers for m in a.children)
+        for s in a.children
+        if s.dep_ in {"nsubj", "nsubjpass"}
+    ]
     conditional = [a for a in arguments.args(conditions, sentence) if a.entity.key not in own]
     if conditional:
         return conditional
@@ -239,10 +292,13 @@ def complement_objects(extractor: Extractor, pattern: Pattern, verb: Token, subj
         if actors:
             return list({a.entity.key: a for a in actors}.values())
         places = places or found  # "signed agreements ... at the White House": where, unless nothing else
-        step = [g for t in frontier for g in t.children
-                if g.dep_ in {"dobj", "dative", "xcomp", "acl", "attr", "conj", "amod", "compound", "poss", "nmod"}
-                or (g.dep_ == "prep" and g.lower_ != "by" and g.lower_ not in reasons
-                    and not _setting(t, g, locatives))]
+        step = [
+            g
+            for t in frontier
+            for g in t.children
+            if g.dep_ in {"dobj", "dative", "xcomp", "acl", "attr", "conj", "amod", "compound", "poss", "nmod"}
+            or (g.dep_ == "prep" and g.lower_ != "by" and g.lower_ not in reasons and not _setting(t, g, locatives))
+        ]
         # a preposition and its object are one step: "the leader of a coup in Niger"
         frontier = [p for g in step for p in ([c for c in g.children if c.dep_ == "pobj"] if g.dep_ == "prep" else [g])]
     return list({a.entity.key: a for a in places}.values())
@@ -252,12 +308,22 @@ def _setting(head: Token, preposition: Token, locatives: frozenset[str]) -> bool
     """Whether a preposition gives only where a thing is: a place phrase on the object of another
     preposition ("to appeal against the decision in Monaco"). On the act's own object it names
     the target ("to resume attacks in Israel", "the leader of a coup in Niger")."""
-    return (preposition.lower_ in locatives and head.pos_ in {"NOUN", "PROPN"}
-            and head.dep_ == "pobj" and head.head.lower_ != "of")
+    return (
+        preposition.lower_ in locatives
+        and head.pos_ in {"NOUN", "PROPN"}
+        and head.dep_ == "pobj"
+        and head.head.lower_ != "of"
+    )
 
 
-def denied_alternatives(extractor: Extractor, pattern: Pattern, matched: list[Token], subjects: list[Arg],
-                        sentence: Sentence, trigger: Token) -> Iterator[Relation]:
+def denied_alternatives(
+    extractor: Extractor,
+    pattern: Pattern,
+    matched: list[Token],
+    subjects: list[Arg],
+    sentence: Sentence,
+    trigger: Token,
+) -> Iterator[Relation]:
     """ "located in Kazakhstan, not in Russia": the negated alternative, as a Negated statement."""
     last = matched[-1]
     if len(matched) < 2 or last.dep_ != "prep":
@@ -268,5 +334,4 @@ def denied_alternatives(extractor: Extractor, pattern: Pattern, matched: list[To
         if not any(c.dep_ == "neg" for c in sibling.children):
             continue
         objects = extractor.arguments.args([c for c in sibling.children if c.dep_ == "pobj"], sentence)
-        yield from extractor.emit(pattern, subjects, objects, sentence, trigger, matched, False,
-                                  modality="Negated")
+        yield from extractor.emit(pattern, subjects, objects, sentence, trigger, matched, False, modality="Negated")

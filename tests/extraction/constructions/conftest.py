@@ -8,8 +8,8 @@ from collections.abc import Callable
 import pytest
 
 from kg.extraction.core import Extractor
-from kg.extraction.entities import DocumentEntities
 from kg.extraction.document import Layout
+from kg.extraction.entities import DocumentEntities
 from kg.extraction.lexicon import Lexicon
 from kg.extraction.sentence import Sentence
 from kg.gazetteer import Gazetteer
@@ -48,11 +48,13 @@ def run_construction(nlp) -> Callable[..., set[Statement]]:
         for sent in doc.sents:
             sentence = Sentence(sent, found, date)
             for relation in construction(extractor, sentence, set()):
-                statements.add((relation.subject.key, relation.predicate, relation.object.key,
-                                relation.modality, _time(relation)))
+                statements.add(
+                    (relation.subject.key, relation.predicate, relation.object.key, relation.modality, _time(relation))
+                )
         for relation in extractor.titles.finish():  # titles that waited for the whole document
-            statements.add((relation.subject.key, relation.predicate, relation.object.key,
-                            relation.modality, _time(relation)))
+            statements.add(
+                (relation.subject.key, relation.predicate, relation.object.key, relation.modality, _time(relation))
+            )
         return statements
 
     return run

@@ -19,9 +19,13 @@ CASES = [
     ("Biden defeated Trump in the 2020 election.", set()),
     ("Kenya's runners beat the Ethiopians in a time of 27 minutes.", set()),
     # without one it is an act of force
-    ("Belarusian police beat protesters in Minsk on Sunday.",
-     {("belarus-police", "attacked", "belarus-protesters", A, "2024-03-10"),
-      ("belarus-protesters", "protestedAgainst", "belarus", A, "2024-03-10")}),
+    (
+        "Belarusian police beat protesters in Minsk on Sunday.",
+        {
+            ("belarus-police", "attacked", "belarus-protesters", A, "2024-03-10"),
+            ("belarus-protesters", "protestedAgainst", "belarus", A, "2024-03-10"),
+        },
+    ),
     # a person in a private pursuit is that person, not their country
     ("Red Bull signed the young Mexican driver to a three-year contract.", set()),
     ("The club sold its Brazilian striker to a Saudi team.", set()),
@@ -29,15 +33,19 @@ CASES = [
     ("Wales supporters protested outside the stadium.", set()),
     ("Palestine supporters rallied in London against Israel.", set()),
     ("Thousands of Khan's supporters protested in Lahore.", set()),
-    ("Opposition supporters protested in Dhaka.",
-     {("bangladesh-opposition", "protestedAgainst", "bangladesh", A, None)}),
+    (
+        "Opposition supporters protested in Dhaka.",
+        {("bangladesh-opposition", "protestedAgainst", "bangladesh", A, None)},
+    ),
     # a place phrase on the object of another preposition is where, not whom, a threat is about
     ("Mercedes threatened to appeal against the stewards' decision in Monaco.", set()),
     ("The union threatened to protest against the new law in Paris.", set()),
     # on the act's own object it is the target
     ("Hamas threatened to resume terrorist activities in Israel.", {("hamas", "threatened", "israel", A, None)}),
-    ("Turkey threatened to launch an offensive in Syria.",
-     {("turkey", "threatened", "syria", A, None), ("turkey", "attacked", "syria", H, None)}),
+    (
+        "Turkey threatened to launch an offensive in Syria.",
+        {("turkey", "threatened", "syria", A, None), ("turkey", "attacked", "syria", H, None)},
+    ),
 ]
 
 

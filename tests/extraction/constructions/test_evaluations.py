@@ -9,22 +9,34 @@ from kg.extraction.constructions.evaluations import demand_relations, evaluation
 A = "Asserted"
 
 VERDICTS = [
-    ("China described Nancy Pelosi's visit to Taiwan as a provocation.",
-     {("china", "criticized", "nancy-pelosi", A, None)}),
-    ("Albania denounced as an ugly crime Serbia's suppression of the unrest.",
-     {("albania", "criticized", "serbia", A, None)}),
-    ("Lavrov alleged that NATO and the EU were abusing their majority.",
-     {("sergei-lavrov", "criticized", "north-atlantic-treaty-organization", A, None),
-      ("sergei-lavrov", "criticized", "european-union", A, None)}),
-    ("France said the cancellation by Australia of the contract was unacceptable.",
-     {("france", "criticized", "australia", A, None)}),
+    (
+        "China described Nancy Pelosi's visit to Taiwan as a provocation.",
+        {("china", "criticized", "nancy-pelosi", A, None)},
+    ),
+    (
+        "Albania denounced as an ugly crime Serbia's suppression of the unrest.",
+        {("albania", "criticized", "serbia", A, None)},
+    ),
+    (
+        "Lavrov alleged that NATO and the EU were abusing their majority.",
+        {
+            ("sergei-lavrov", "criticized", "north-atlantic-treaty-organization", A, None),
+            ("sergei-lavrov", "criticized", "european-union", A, None),
+        },
+    ),
+    (
+        "France said the cancellation by Australia of the contract was unacceptable.",
+        {("france", "criticized", "australia", A, None)},
+    ),
     # words of praise are no verdict of disapproval
     ("France described Germany's offer as generous.", set()),
 ]
 
 DEMANDS = [
-    ("The United States declared that China must drop its barriers to trade.",
-     {("united-states", "requested", "china", A, None)}),
+    (
+        "The United States declared that China must drop its barriers to trade.",
+        {("united-states", "requested", "china", A, None)},
+    ),
     ("Britain said Libya should hand over the suspects.", {("united-kingdom", "requested", "libya", A, None)}),
     ("Britain said Libya will hand over the suspects.", set()),
 ]
@@ -42,28 +54,48 @@ def test_what_an_actor_must_do_is_requested_of_it(run_construction, text, expect
 
 ANAPHORA_CASES = [
     # an act noun that refers back names the last act someone else did
-    ("Belarusian authorities forced a passenger plane to land in Minsk on Sunday and arrested Roman Protasevich. "
-     "EU leaders condemned the incident on Monday.",
-     {("belarus-government", "coerced", "roman-protasevich", "Asserted", "2024-03-10"),
-      ("european-union", "criticized", "belarus-government", "Asserted", "2024-03-11")}),
-    ("Russia expelled two Estonian diplomats. Estonia protested against the decision.",
-     {("russia", "expelled", "estonia", "Asserted", None),
-      ("estonia", "protestedAgainst", "russia", "Asserted", None)}),
-    ("Iran struck Israel on Saturday. The US condemned the attack.",
-     {("iran", "attacked", "israel", "Asserted", "2024-03-09"),
-      ("united-states", "criticized", "iran", "Asserted", None)}),
+    (
+        "Belarusian authorities forced a passenger plane to land in Minsk on Sunday and arrested Roman Protasevich. "
+        "EU leaders condemned the incident on Monday.",
+        {
+            ("belarus-government", "coerced", "roman-protasevich", "Asserted", "2024-03-10"),
+            ("european-union", "criticized", "belarus-government", "Asserted", "2024-03-11"),
+        },
+    ),
+    (
+        "Russia expelled two Estonian diplomats. Estonia protested against the decision.",
+        {
+            ("russia", "expelled", "estonia", "Asserted", None),
+            ("estonia", "protestedAgainst", "russia", "Asserted", None),
+        },
+    ),
+    (
+        "Iran struck Israel on Saturday. The US condemned the attack.",
+        {
+            ("iran", "attacked", "israel", "Asserted", "2024-03-09"),
+            ("united-states", "criticized", "iran", "Asserted", None),
+        },
+    ),
     # with no act stated before, nobody
     ("The storm hit Cuba. Officials criticised the decision to stay open.", set()),
     # blame and a verdict on a person named in an earlier sentence
     ("The US held Iran responsible for the attack.", {("united-states", "criticized", "iran", "Asserted", None)}),
     ("Police held the suspect for questioning.", set()),
-    ("China sanctioned Nancy Pelosi on Friday. China's foreign ministry described her visit as a provocation.",
-     {("china", "sanctioned", "nancy-pelosi", "Asserted", "2024-03-08"),
-      ("china", "criticized", "nancy-pelosi", "Asserted", None)}),
+    (
+        "China sanctioned Nancy Pelosi on Friday. China's foreign ministry described her visit as a provocation.",
+        {
+            ("china", "sanctioned", "nancy-pelosi", "Asserted", "2024-03-08"),
+            ("china", "criticized", "nancy-pelosi", "Asserted", None),
+        },
+    ),
     # a rank written with a hyphen is a rank, not an organisation
-    ('"Everyone is safe," Major-General Sibusiso Moyo said in Harare, Zimbabwe.',
-     {("harare", "locatedIn", "zimbabwe", "Asserted", None),
-      ("sibusiso-moyo", "officialOf", "zimbabwe-military", "Asserted", None)}),
+    (
+        '"Everyone is safe," Major-General Sibusiso Moyo said in Harare, Zimbabwe.',
+        {
+            ("harare", "locatedIn", "zimbabwe", "Asserted", None),
+            ("sibusiso-moyo", "officialOf", "zimbabwe-military", "Asserted", None),
+        },
+    ),
 ]
 
 

@@ -13,71 +13,116 @@ MON = "2024-03-11"
 CASES = [
     # a group is named in its positions and bases ...
     ("Syrian troops shelled rebel positions near Idlib.", {("syria-military", "attacked", "syria-rebels", A, None)}),
-    ("Israeli warplanes struck Hezbollah positions in southern Lebanon.",
-     {("israel-military", "attacked", "hezbollah", A, None)}),
+    (
+        "Israeli warplanes struck Hezbollah positions in southern Lebanon.",
+        {("israel-military", "attacked", "hezbollah", A, None)},
+    ),
     # ... and by its leaders and commanders, in the plural
-    ("Rebel leaders from Sudan's Darfur region called on Nigeria to intervene.",
-     {("sudan-rebels", "requested", "nigeria", A, None)}),
-    ("Taliban commanders met Pakistani officials in Quetta.",
-     {("pakistan-government", "metWith", "taliban", A, None)}),
+    (
+        "Rebel leaders from Sudan's Darfur region called on Nigeria to intervene.",
+        {("sudan-rebels", "requested", "nigeria", A, None)},
+    ),
+    ("Taliban commanders met Pakistani officials in Quetta.", {("pakistan-government", "metWith", "taliban", A, None)}),
     # ... and in its groups, unless the group is named
-    ("Rebel groups attacked the town of Goma.",
-     {("democratic-republic-of-the-congo-rebels", "attacked", "goma", A, None)}),
-    ("Pakistani forces have been battling al Qaeda fighters near the border.",
-     {("al-qaeda", "inConflictWith", "pakistan-military", A, None)}),
-    ("Hong Kong activists accused China of jailing one of their members.",
-     {("hong-kong-opposition", "criticized", "china", A, None)}),
-    ("Venezuelan democrats protested in Caracas.",
-     {("venezuela-opposition", "protestedAgainst", "venezuela", A, None)}),
+    (
+        "Rebel groups attacked the town of Goma.",
+        {("democratic-republic-of-the-congo-rebels", "attacked", "goma", A, None)},
+    ),
+    (
+        "Pakistani forces have been battling al Qaeda fighters near the border.",
+        {("al-qaeda", "inConflictWith", "pakistan-military", A, None)},
+    ),
+    (
+        "Hong Kong activists accused China of jailing one of their members.",
+        {("hong-kong-opposition", "criticized", "china", A, None)},
+    ),
+    (
+        "Venezuelan democrats protested in Caracas.",
+        {("venezuela-opposition", "protestedAgainst", "venezuela", A, None)},
+    ),
     # a group of no named country facing a government is that state's, wherever it meets
-    ("Rebel groups agreed on Wednesday to take part in peace talks with the Sudanese government in the Nigerian "
-     "capital of Abuja.",
-     {("sudan", "agreedWith", "sudan-rebels", A, "2024-03-13"), ("abuja", "capitalOf", "nigeria", A, None)}),
+    (
+        "Rebel groups agreed on Wednesday to take part in peace talks with the Sudanese government in the Nigerian "
+        "capital of Abuja.",
+        {("sudan", "agreedWith", "sudan-rebels", A, "2024-03-13"), ("abuja", "capitalOf", "nigeria", A, None)},
+    ),
     # a name in a capitalised lead is the name
-    ("PAKISTANI troops battled Taliban fighters on Monday.",
-     {("pakistan-military", "inConflictWith", "taliban", A, MON)}),
+    (
+        "PAKISTANI troops battled Taliban fighters on Monday.",
+        {("pakistan-military", "inConflictWith", "taliban", A, MON)},
+    ),
     # a camp is where people live, not a position of those who live there
-    ("Israeli troops shelled the Jabalia refugee camp in northern Gaza on Tuesday.",
-     {("israel-military", "attacked", "jabalia", A, "2024-03-12")}),
+    (
+        "Israeli troops shelled the Jabalia refugee camp in northern Gaza on Tuesday.",
+        {("israel-military", "attacked", "jabalia", A, "2024-03-12")},
+    ),
     # a model's designation keeps its owner
-    ("A U.S. AC-130 gunship attacked Shi'ite militia positions in the Iraqi city of Najaf on Monday.",
-     {("united-states-military", "attacked", "iraq-rebels", A, MON)}),
+    (
+        "A U.S. AC-130 gunship attacked Shi'ite militia positions in the Iraqi city of Najaf on Monday.",
+        {("united-states-military", "attacked", "iraq-rebels", A, MON)},
+    ),
     ("Russian Su-25 jets bombed rebel bases in Idlib.", {("russia-military", "attacked", "syria-rebels", A, None)}),
     # one person named by a demonym is one of the country's people
-    ("Kidnappers seized two Americans and a Briton from their Baghdad villa on Monday.",
-     {("iraq-criminals", "coerced", "united-states-civilians", A, MON),
-      ("iraq-criminals", "coerced", "united-kingdom-civilians", A, MON)}),
+    (
+        "Kidnappers seized two Americans and a Briton from their Baghdad villa on Monday.",
+        {
+            ("iraq-criminals", "coerced", "united-states-civilians", A, MON),
+            ("iraq-criminals", "coerced", "united-kingdom-civilians", A, MON),
+        },
+    ),
     ("Iran arrested an American in Tehran.", {("iran", "coerced", "united-states-civilians", A, None)}),
     # an ethnic group named by a demonym is a people of where it lives
-    ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.",
-     {("serbia-protesters", "protestedAgainst", "serbia", A, "2024-03-12")}),
-    ("Serbian police arrested 12 ethnic Albanians in Kosovo.",
-     {("serbia-police", "coerced", "kosovo-civilians", A, None)}),
+    (
+        "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.",
+        {("serbia-protesters", "protestedAgainst", "serbia", A, "2024-03-12")},
+    ),
+    (
+        "Serbian police arrested 12 ethnic Albanians in Kosovo.",
+        {("serbia-police", "coerced", "kosovo-civilians", A, None)},
+    ),
     # "them" after a group is the group, not the country its cities are in
-    ("Thousands of protesters marched in cities across Belarus, but police dispersed them.",
-     {("belarus-police", "coerced", "belarus-protesters", A, None),
-      ("belarus-protesters", "protestedAgainst", "belarus", A, None)}),
+    (
+        "Thousands of protesters marched in cities across Belarus, but police dispersed them.",
+        {
+            ("belarus-police", "coerced", "belarus-protesters", A, None),
+            ("belarus-protesters", "protestedAgainst", "belarus", A, None),
+        },
+    ),
     # "the four nations" are the four just listed
-    ("Saudi Arabia, Egypt, Bahrain and the United Arab Emirates cut ties with Qatar. The four Middle Eastern "
-     "nations also severed all land, sea and air contacts with Qatar.",
-     {(c, p, "qatar", A, None) for c in ("saudi-arabia", "egypt", "bahrain", "united-arab-emirates")
-      for p in ("severedRelationsWith", "sanctioned")}),
-    ("Armenia and Azerbaijan fought a war in 2020. The two countries signed a peace deal in 2024.",
-     {("armenia", "inConflictWith", "azerbaijan", A, "2020"),
-      ("armenia", "signedAgreementWith", "azerbaijan", A, "2024")}),
+    (
+        "Saudi Arabia, Egypt, Bahrain and the United Arab Emirates cut ties with Qatar. The four Middle Eastern "
+        "nations also severed all land, sea and air contacts with Qatar.",
+        {
+            (c, p, "qatar", A, None)
+            for c in ("saudi-arabia", "egypt", "bahrain", "united-arab-emirates")
+            for p in ("severedRelationsWith", "sanctioned")
+        },
+    ),
+    (
+        "Armenia and Azerbaijan fought a war in 2020. The two countries signed a peace deal in 2024.",
+        {
+            ("armenia", "inConflictWith", "azerbaijan", A, "2020"),
+            ("armenia", "signedAgreementWith", "azerbaijan", A, "2024"),
+        },
+    ),
     # pressure to act is a demand
     ("China pressured Taiwan to reject independence.", {("china", "requested", "taiwan", A, None)}),
-    ("The United States piled pressure on Sudan on Wednesday to accept a monitoring force.",
-     {("united-states", "requested", "sudan", A, "2024-03-13")}),
+    (
+        "The United States piled pressure on Sudan on Wednesday to accept a monitoring force.",
+        {("united-states", "requested", "sudan", A, "2024-03-13")},
+    ),
     # representatives stand for whom they represent
     ("Putin met representatives of Hamas in Moscow.", {("hamas", "metWith", "vladimir-putin", A, None)}),
-    ("The American military met on Monday with representatives of the cleric Moqtada al-Sadr.",
-     {("muqtada-al-sadr", "metWith", "united-states-military", A, MON)}),
+    (
+        "The American military met on Monday with representatives of the cleric Moqtada al-Sadr.",
+        {("muqtada-al-sadr", "metWith", "united-states-military", A, MON)},
+    ),
     # a person's name is not an acronym written as a word ("Sadr" is not SADR)
-    ("Moktada al-Sadr met Iran's foreign minister in Tehran.",
-     {("iran", "metWith", "muqtada-al-sadr", A, None)}),
-    ("Iraqi Minister of State Kasim Daoud said on Sunday that talks had failed.",
-     {("kasim-daoud", "officialOf", "iraq", A, None)}),
+    ("Moktada al-Sadr met Iran's foreign minister in Tehran.", {("iran", "metWith", "muqtada-al-sadr", A, None)}),
+    (
+        "Iraqi Minister of State Kasim Daoud said on Sunday that talks had failed.",
+        {("kasim-daoud", "officialOf", "iraq", A, None)},
+    ),
 ]
 
 

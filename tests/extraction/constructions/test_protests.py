@@ -10,10 +10,14 @@ from kg.extraction.constructions.protests import protest_relations
 A = "Asserted"
 
 PROTESTS = [
-    ("Amid anti-government protests in Bangladesh, the prime minister resigned.",
-     {("bangladesh-protesters", "protestedAgainst", "bangladesh", A, None)}),
-    ("Protests against the junta spread across Niger on Sunday.",
-     {("niger-protesters", "protestedAgainst", "niger-military", A, "2024-03-10")}),
+    (
+        "Amid anti-government protests in Bangladesh, the prime minister resigned.",
+        {("bangladesh-protesters", "protestedAgainst", "bangladesh", A, None)},
+    ),
+    (
+        "Protests against the junta spread across Niger on Sunday.",
+        {("niger-protesters", "protestedAgainst", "niger-military", A, "2024-03-10")},
+    ),
     # a protest with its protesters named is read by the noun constructions; one placed nowhere is not read
     ("Kenyan protests grew.", set()),
     ("The protests grew louder.", set()),

@@ -16,39 +16,63 @@ MON = "2024-03-11"
 
 CASES = [
     # a clause of purpose is what the act is for: not yet done ...
-    ("Nigeria sent troops to Darfur to join an African Union force.",
-     {("nigeria", "hasMilitaryPresenceIn", "sudan", A, None), ("nigeria", "joined", "african-union", F, None),
-      ("nigeria", "memberOf", "african-union", F, None)}),
+    (
+        "Nigeria sent troops to Darfur to join an African Union force.",
+        {
+            ("nigeria", "hasMilitaryPresenceIn", "sudan", A, None),
+            ("nigeria", "joined", "african-union", F, None),
+            ("nigeria", "memberOf", "african-union", F, None),
+        },
+    ),
     # ... and, under a threat, a threat of it
-    ("The US threatened sanctions to force Iran to stop enrichment.",
-     {("united-states", "threatened", "iran", A, None), ("united-states", "coerced", "iran", H, None)}),
+    (
+        "The US threatened sanctions to force Iran to stop enrichment.",
+        {("united-states", "threatened", "iran", A, None), ("united-states", "coerced", "iran", H, None)},
+    ),
     # it names whom an act without an object of its own is aimed at, and when
-    ("Egyptian police opened fire to disperse demonstrators on Monday night.",
-     {("egypt-police", "attacked", "egypt-protesters", A, MON),
-      ("egypt-police", "coerced", "egypt-protesters", F, MON),
-      ("egypt-protesters", "protestedAgainst", "egypt", A, MON)}),
+    (
+        "Egyptian police opened fire to disperse demonstrators on Monday night.",
+        {
+            ("egypt-police", "attacked", "egypt-protesters", A, MON),
+            ("egypt-police", "coerced", "egypt-protesters", F, MON),
+            ("egypt-protesters", "protestedAgainst", "egypt", A, MON),
+        },
+    ),
     # the reason for a threatened act is not its target
-    ("Pakistan threatened to break off diplomatic relations with Congo and Costa Rica over their ties with Israel.",
-     {("pakistan", "threatened", "republic-of-the-congo", A, None), ("pakistan", "threatened", "costa-rica", A, None),
-      ("pakistan", "severedRelationsWith", "republic-of-the-congo", H, None),
-      ("pakistan", "severedRelationsWith", "costa-rica", H, None),
-      ("costa-rica", "diplomaticRelationsWith", "israel", H, None)}),
+    (
+        "Pakistan threatened to break off diplomatic relations with Congo and Costa Rica over their ties with Israel.",
+        {
+            ("pakistan", "threatened", "republic-of-the-congo", A, None),
+            ("pakistan", "threatened", "costa-rica", A, None),
+            ("pakistan", "severedRelationsWith", "republic-of-the-congo", H, None),
+            ("pakistan", "severedRelationsWith", "costa-rica", H, None),
+            ("costa-rica", "diplomaticRelationsWith", "israel", H, None),
+        },
+    ),
     # a weapon fired "in" a place is fired there; "into", "at" a place is fired at it
     ("Police fired tear gas in Tbilisi.", set()),
-    ("Police fired tear gas at demonstrators in Tbilisi.",
-     {("georgia-police", "attacked", "georgia-protesters", A, None),
-      ("georgia-police", "coerced", "georgia-protesters", A, None),
-      ("georgia-protesters", "protestedAgainst", "georgia", A, None)}),
+    (
+        "Police fired tear gas at demonstrators in Tbilisi.",
+        {
+            ("georgia-police", "attacked", "georgia-protesters", A, None),
+            ("georgia-police", "coerced", "georgia-protesters", A, None),
+            ("georgia-protesters", "protestedAgainst", "georgia", A, None),
+        },
+    ),
     ("Israel fired missiles into Gaza.", {("israel", "attacked", "gaza-strip", A, None)}),
     # strikes named with their country are its armed forces' acts; without one, nobody's
     ("Russian air strikes killed 12 people in Idlib.", {("russia-military", "attacked", "syria-civilians", A, None)}),
     ("Ukraine said Russian missile strikes hit Kyiv.", {("russia-military", "attacked", "kyiv", A, None)}),
     ("Missile strikes hit Kyiv on Monday.", set()),
     # warrants and insults
-    ("The ICC issued an arrest warrant for Vladimir Putin.",
-     {("international-criminal-court", "coerced", "vladimir-putin", A, None)}),
-    ("North Korea hurled invective at Joe Biden on Tuesday.",
-     {("north-korea", "criticized", "joe-biden", A, "2024-03-12")}),
+    (
+        "The ICC issued an arrest warrant for Vladimir Putin.",
+        {("international-criminal-court", "coerced", "vladimir-putin", A, None)},
+    ),
+    (
+        "North Korea hurled invective at Joe Biden on Tuesday.",
+        {("north-korea", "criticized", "joe-biden", A, "2024-03-12")},
+    ),
 ]
 
 

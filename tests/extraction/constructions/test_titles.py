@@ -9,28 +9,44 @@ from kg.extraction.constructions.titles import title_relations
 A = "Asserted"
 
 CASES = [
-    ("French Foreign Minister Jean-Yves Le Drian arrived in Rome.",
-     {("jean-yves-le-drian", "officialOf", "france", A, None)}),
-    ("Pekka Haavisto, Finland's foreign minister, spoke first.",
-     {("pekka-haavisto", "officialOf", "finland", A, None)}),
+    (
+        "French Foreign Minister Jean-Yves Le Drian arrived in Rome.",
+        {("jean-yves-le-drian", "officialOf", "france", A, None)},
+    ),
+    (
+        "Pekka Haavisto, Finland's foreign minister, spoke first.",
+        {("pekka-haavisto", "officialOf", "finland", A, None)},
+    ),
     # unanchored: the country the story is about, one head of state a country
-    ("Kenya's parliament passed the bill. President William Ruto signed it into law.",
-     {("william-ruto", "leaderOf", "kenya", A, None)}),
-    ("Venezuela's President Nicolás Maduro cut ties after President Rafael Moreno backed the opposition.",
-     {("nicolas-maduro", "leaderOf", "venezuela", A, None)}),
+    (
+        "Kenya's parliament passed the bill. President William Ruto signed it into law.",
+        {("william-ruto", "leaderOf", "kenya", A, None)},
+    ),
+    (
+        "Venezuela's President Nicolás Maduro cut ties after President Rafael Moreno backed the opposition.",
+        {("nicolas-maduro", "leaderOf", "venezuela", A, None)},
+    ),
     # a rank makes an officer of the country's military
-    ("Zimbabwe's army took over the broadcaster. Major-General Tendai Moyo read a statement.",
-     {("tendai-moyo", "officialOf", "zimbabwe-military", A, None)}),
+    (
+        "Zimbabwe's army took over the broadcaster. Major-General Tendai Moyo read a statement.",
+        {("tendai-moyo", "officialOf", "zimbabwe-military", A, None)},
+    ),
     # envoys serve abroad: the earlier description names whose ambassador he is
-    ("Mali expelled the French ambassador. Ambassador Joel Meyer left Bamako on Tuesday.",
-     {("joel-meyer", "officialOf", "france", A, None)}),
+    (
+        "Mali expelled the French ambassador. Ambassador Joel Meyer left Bamako on Tuesday.",
+        {("joel-meyer", "officialOf", "france", A, None)},
+    ),
     ("Mali expelled an envoy on Monday. Ambassador Joel Meyer left Bamako on Tuesday.", set()),
     # a national body's official is an official of the state, the body in the role
-    ("Israeli foreign ministry spokesman Lior Haiat rejected the charge.",
-     {("lior-haiat", "officialOf", "israel", A, None)}),
+    (
+        "Israeli foreign ministry spokesman Lior Haiat rejected the charge.",
+        {("lior-haiat", "officialOf", "israel", A, None)},
+    ),
     # the gazetteer knows whose president Donald Trump is, whatever the story's country
-    ("Cuba protested on Monday. President Donald Trump imposed new sanctions.",
-     {("donald-trump", "leaderOf", "united-states", A, None)}),
+    (
+        "Cuba protested on Monday. President Donald Trump imposed new sanctions.",
+        {("donald-trump", "leaderOf", "united-states", A, None)},
+    ),
     # a generic title is a nationality, not an office
     ("The Iranian film director Jafar Panahi was arrested.", set()),
 ]

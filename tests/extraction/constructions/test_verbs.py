@@ -10,35 +10,57 @@ A, N, H, F = "Asserted", "Negated", "Hypothetical", "Future"
 
 CASES = [
     # the speech act is asserted; the event it is about keeps its own modality
-    ("Iran threatened to shell Iraqi towns.",
-     {("iran", "threatened", "iraq", A, None), ("iran", "attacked", "iraq", H, None)}),
-    ("Hungary refused to meet Jordan's king.",
-     {("hungary", "rejected", "jordan", A, None), ("hungary", "metWith", "jordan", N, None)}),
-    ("Cuba agreed to restore ties with the United States.",
-     {("cuba", "agreedWith", "united-states", A, None),
-      ("cuba", "diplomaticRelationsWith", "united-states", F, None)}),
+    (
+        "Iran threatened to shell Iraqi towns.",
+        {("iran", "threatened", "iraq", A, None), ("iran", "attacked", "iraq", H, None)},
+    ),
+    (
+        "Hungary refused to meet Jordan's king.",
+        {("hungary", "rejected", "jordan", A, None), ("hungary", "metWith", "jordan", N, None)},
+    ),
+    (
+        "Cuba agreed to restore ties with the United States.",
+        {
+            ("cuba", "agreedWith", "united-states", A, None),
+            ("cuba", "diplomaticRelationsWith", "united-states", F, None),
+        },
+    ),
     ("The minister accused Russia of attacking Ukraine.", {("russia", "attacked", "ukraine", H, None)}),
-    ("Guterres called on Rwanda to withdraw its forces from Congo.",
-     {("antonio-guterres", "requested", "rwanda", A, None),
-      ("rwanda", "withdrewFrom", "republic-of-the-congo", H, None),
-      ("rwanda", "hasMilitaryPresenceIn", "republic-of-the-congo", A, None)}),
-    ("Kenya urged Ethiopia to leave Somalia.",
-     {("kenya", "requested", "ethiopia", A, None), ("ethiopia", "withdrewFrom", "somalia", H, None)}),
+    (
+        "Guterres called on Rwanda to withdraw its forces from Congo.",
+        {
+            ("antonio-guterres", "requested", "rwanda", A, None),
+            ("rwanda", "withdrewFrom", "republic-of-the-congo", H, None),
+            ("rwanda", "hasMilitaryPresenceIn", "republic-of-the-congo", A, None),
+        },
+    ),
+    (
+        "Kenya urged Ethiopia to leave Somalia.",
+        {("kenya", "requested", "ethiopia", A, None), ("ethiopia", "withdrewFrom", "somalia", H, None)},
+    ),
     ("Armenia and Azerbaijan are no longer at war.", set()),
     # refusing a hostile act is no rejection of its target
     ("India refused to impose sanctions on Russia.", {("india", "sanctioned", "russia", N, None)}),
     # a condition names the one threatened
-    ("The rebels threatened to resume fighting unless Ethiopia withdrew.",
-     {("ethiopia-rebels", "threatened", "ethiopia", A, None)}),
+    (
+        "The rebels threatened to resume fighting unless Ethiopia withdrew.",
+        {("ethiopia-rebels", "threatened", "ethiopia", A, None)},
+    ),
     # a withdrawal of troops presupposes their presence, ended when the withdrawal is asserted
-    ("France withdrew its troops from Chad in 2024.",
-     {("france", "withdrewFrom", "chad", A, "2024"), ("france", "hasMilitaryPresenceIn", "chad", A, "..2024")}),
+    (
+        "France withdrew its troops from Chad in 2024.",
+        {("france", "withdrewFrom", "chad", A, "2024"), ("france", "hasMilitaryPresenceIn", "chad", A, "..2024")},
+    ),
     # weapons are what is fired, not whom
     ("Russia fired missiles at Kyiv on Monday.", {("russia", "attacked", "kyiv", A, "2024-03-11")}),
     # an attempt at a hostile act is the act
-    ("Protesters tried to storm the parliament in Nairobi.",
-     {("kenya-protesters", "attacked", "kenya-legislature", A, None),
-      ("kenya-protesters", "protestedAgainst", "kenya-legislature", A, None)}),
+    (
+        "Protesters tried to storm the parliament in Nairobi.",
+        {
+            ("kenya-protesters", "attacked", "kenya-legislature", A, None),
+            ("kenya-protesters", "protestedAgainst", "kenya-legislature", A, None),
+        },
+    ),
     # no political actor, no event
     ("Liverpool beat Chelsea 2-1 at Anfield.", set()),
 ]
