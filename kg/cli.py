@@ -329,6 +329,13 @@ def _run(args: argparse.Namespace) -> int:
         )
         return EXIT_CODES[OutputError]
     except Exception as error:  # noqa: BLE001 - a bug: one line, the traceback with -v
+        stop = _stopped_by(error)
+        if stop is not None:
+            # a signal that arrived inside a library (an import, a C extension) that turned it into its own error
+            interrupted = isinstance(stop, KeyboardInterrupt)
+            what = "interrupted" if interrupted else "stopped by SIGTERM"
+            print(f"kg {args.command}: {what}; {_UNCHANGED}", file=sys.stderr)
+            return 130 if interrupted else 143
         if args.verbose:
             traceback.print_exception(error, file=sys.stderr)
         print(
@@ -340,6 +347,18 @@ def _run(args: argparse.Namespace) -> int:
 
 
 _UNCHANGED = "files being written were left as they were"
+
+
+def _stopped_by(error: BaseException) -> BaseException | None:
+    """The Ctrl-C or SIGTERM behind an error, if the error was raised while handling one."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, (KeyboardInterrupt, _Terminated)):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
 
 
 def _one_line(error: BaseException) -> str:

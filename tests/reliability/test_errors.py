@@ -315,3 +315,25 @@ def test_real_process_error_has_no_traceback(tmp_path: Path) -> None:
 
     assert completed.returncode == 5
     assert completed.stderr == (f"kg query: error: {tmp_path / 'missing.ttl'}: no such graph file; check the path\n")
+
+
+@pytest.mark.parametrize(
+    ("signal_error", "code", "said"),
+    [("KeyboardInterrupt", 130, "interrupted"), ("_Terminated", 143, "stopped by SIGTERM")],
+)
+def test_a_signal_a_library_turned_into_its_own_error_still_stops_cleanly(
+    monkeypatch, capsys, signal_error, code, said
+) -> None:
+    from kg import cli
+
+    stop = cli._Terminated if signal_error == "_Terminated" else KeyboardInterrupt
+
+    def stats(args):
+        try:
+            raise stop()
+        except BaseException as error:
+            raise RuntimeError("initialisation of an extension failed") from error
+
+    monkeypatch.setattr(cli, "_stats", stats)
+    assert cli.main(["stats", "graph.ttl"]) == code
+    assert capsys.readouterr().err == f"kg stats: {said}; files being written were left as they were\n"
