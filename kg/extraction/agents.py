@@ -99,7 +99,10 @@ class AgentFinder:
             if any(found.entities[m.entity_key].type != "Country" or m.via != "demonym" for m in own):
                 continue  # a named entity ("Revolutionary Guards"), not a common noun
             ethnic = any(c.dep_ == "amod" and c.lower_ in self.settings.ethnic_words for c in token.children)
-            if ethnic and (own or token.tag_ == "NNPS"):
+            living = self._living_in(token, found, by_token) if (own or token.tag_ == "NNPS") else None
+            if living is not None:
+                read = self._people(token, living)  # "the Albanians of southern Serbia": Serbia's people
+            elif ethnic and (own or token.tag_ == "NNPS"):
                 # "ethnic Albanians demonstrated in Serbia": a people of the place, not the state of the name
                 local = self._where(token, doc, found, by_token) or home
                 read = self._people(token, local) if local is not None else []
@@ -305,6 +308,16 @@ class AgentFinder:
                         places.append((not after_locative, abs(token.i - head.i), country))
             if places:
                 return min(places, key=lambda item: item[:2])[2]
+        return None
+
+    def _living_in(self, token: Token, found: DocumentEntities, by_token: dict[int, list[Mention]]) -> Entity | None:
+        """The country a people named by a demonym is said to live in: "the Albanians of southern Serbia"."""
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                for mention in by_token.get(pobj.i, []):
+                    country = self._country(found.entities[mention.entity_key])
+                    if country is not None:
+                        return country
         return None
 
     def _facing_state(

@@ -12,7 +12,7 @@ from kg.extraction.constructions.evaluations import demand_relations, evaluation
 from kg.extraction.constructions.locations import capital_relations, location_relations
 from kg.extraction.constructions.modifiers import modifier_relations
 from kg.extraction.constructions.nominal import noun_relations
-from kg.extraction.constructions.protests import protest_relations
+from kg.extraction.constructions.protests import demanding_protests, protest_relations
 from kg.extraction.constructions.titles import title_relations
 from kg.extraction.constructions.verbs import verb_relations
 
@@ -28,4 +28,5 @@ CONSTRUCTIONS = (
     evaluation_relations,
     demand_relations,
     protest_relations,
+    demanding_protests,
 )

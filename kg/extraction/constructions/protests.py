@@ -139,3 +139,79 @@ def _purpose_object(token: Token) -> bool:
         and verb.pos_ == "VERB"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
+
+
+def demanding_protests(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
+    """Protests that say what they are against: "began a hunger strike to demand the resignation
+    of President X", "a hunger strike in protest of the Russian government's refusal".
+
+    The protesters are the subject of the verb that holds the protest noun; the target is whoever
+    the demanded or protested thing belongs to (its possessor, its "of" or its "by").
+    """
+    grammar = extractor.lexicon.grammar["protests"]
+    nouns = frozenset(grammar["nouns"])
+    demanding = extractor.modality.requesting_verbs
+    against = frozenset(grammar["against_prepositions"])
+    arguments = extractor.arguments
+    pattern = Pattern("protestedAgainst", "noun", "protest", confidence=float(grammar["confidence"]))
+    for noun in sentence.sent:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or noun.dep_ != "dobj":
+            continue
+        verb = noun.head
+        # "to demand the resignation of X": what the purpose clause demands
+        demanded = [
+            o
+            for c in verb.children
+            if c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in demanding
+            for o in c.children
+            if o.dep_ == "dobj"
+        ]
+        # "in protest of / at / against X's refusal"
+        demanded += [
+            p
+            for t in (verb, noun)
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children
+            if g.dep_ == "pobj" and g.lemma_.lower() == "protest"
+            for h in g.children
+            if h.dep_ == "prep" and h.lower_ in against
+            for p in h.children
+            if p.dep_ == "pobj"
+        ]
+        if not demanded:
+            continue
+        owners = [c for d in demanded for c in d.children if c.dep_ == "poss"]
+        owners += [
+            p
+            for d in demanded
+            for c in d.children
+            if c.dep_ == "prep" and c.lower_ in {"of", "by"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        owners += [
+            p
+            for d in demanded
+            for a in d.children
+            if a.dep_ == "acl"
+            for c in a.children
+            if c.dep_ == "agent"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        targets = [a for a in arguments.args(owners, sentence) if a.entity.type != "Place"]
+        subjects = arguments.args(extractor.clauses.subjects_of(verb, sentence), sentence)
+        subjects = [s for s in subjects if s.entity.key not in {t.entity.key for t in targets}]
+        if subjects and targets:
+            consumed.add(noun.i)
+            yield from extractor.emit(
+                pattern,
+                subjects,
+                targets,
+                sentence,
+                noun,
+                [noun],
+                False,
+                modality="Asserted" if extractor.modality.of(verb)[0] == "Asserted" else None,
+            )

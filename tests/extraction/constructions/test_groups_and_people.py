@@ -105,6 +105,12 @@ CASES = [
             ("armenia", "signedAgreementWith", "azerbaijan", A, "2024"),
         },
     ),
+    # a people "of" a country live there; "in" a country they may only be there
+    (
+        "The Albanians of southern Serbia are demanding autonomy from Serbian authorities.",
+        {("serbia-civilians", "requested", "serbia-government", A, None)},
+    ),
+    ("Thousands of Iraqis in Jordan protested.", {("iraq-protesters", "protestedAgainst", "iraq", A, None)}),
     # pressure to act is a demand
     ("China pressured Taiwan to reject independence.", {("china", "requested", "taiwan", A, None)}),
     (

@@ -40,3 +40,27 @@ def test_protest_events(run_construction, text, expected):
 @pytest.mark.parametrize(("text", "expected"), CAPITALS, ids=[text[:50] for text, _ in CAPITALS])
 def test_capitals_named_as_such(run_construction, text, expected):
     assert run_construction(capital_relations, text) == expected
+
+
+DEMANDING = [
+    # a protest that says what it demands is against whom the demanded thing belongs to
+    (
+        "Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian President "
+        "Ahmed Ben Bella.",
+        {("algeria-religious", "protestedAgainst", "ahmed-ben-bella", A, None)},
+    ),
+    (
+        "Kenyan opposition supporters began a hunger strike on Monday in protest of the Kenyan government's "
+        "refusal to hold talks.",
+        {("kenya-opposition", "protestedAgainst", "kenya", A, "2024-03-11")},
+    ),
+    # a demand of nobody in particular names no target
+    ("Kenyan doctors began a strike to demand better pay.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEMANDING, ids=[text[:50] for text, _ in DEMANDING])
+def test_protests_that_say_what_they_demand(run_construction, text, expected):
+    from kg.extraction.constructions.protests import demanding_protests
+
+    assert run_construction(demanding_protests, text) == expected
