@@ -20,12 +20,22 @@ if TYPE_CHECKING:
     from kg.extraction.arguments import Arguments
     from kg.extraction.sentence import Sentence
 
-__all__ = ["Clauses", "is_passive"]
+__all__ = ["Clauses", "is_passive", "is_purpose"]
 
 
 def is_passive(verb: Token) -> bool:
     """Whether a verb is in the passive voice ("was expelled", "the base located in")."""
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def is_purpose(clause: Token) -> bool:
+    """Whether a clause is one of purpose: "opened fire to disperse protesters", "sent troops to protect"."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        and not any(c.dep_ == "mark" for c in clause.children)
+    )
 
 
 class Clauses:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extraction.clauses import is_purpose
 from kg.extraction.lexicon import ACTOR_TYPES, Lexicon
 
 if TYPE_CHECKING:
@@ -173,13 +174,7 @@ class Modality:
             ):
                 # "will top the agenda when Zapatero welcomes Chirac": the meeting is still to come
                 return "Future", reporter
-            if (
-                dep == "advcl"
-                and node.pos_ in {"VERB", "AUX"}
-                and node.i > head.i
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-                and not any(c.dep_ == "mark" for c in node.children)
-            ):
+            if is_purpose(node) and node.i > head.i:
                 # "threatened sanctions to force Iran", "sent troops to protect the border": a purpose, not yet done
                 if modality == "Asserted":
                     modality = (

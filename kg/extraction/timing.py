@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from kg.extraction.clauses import is_purpose
 from kg.extraction.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -69,12 +70,7 @@ class Timing:
         # Monday": the date may sit on the complement or the clause of purpose
         matched = [
             *matched,
-            *(
-                c
-                for c in trigger.children
-                if c.dep_ == "xcomp"
-                or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
-            ),
+            *(c for c in trigger.children if c.dep_ == "xcomp" or is_purpose(c)),
         ]
         node = trigger
         for _ in range(self.trigger_hops):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.agents import agent_entity
 from kg.extraction.arguments import Arg
+from kg.extraction.clauses import is_purpose
 from kg.extraction.lexicon import Pattern
 
 if TYPE_CHECKING:
@@ -132,13 +133,7 @@ def _supporters(token: Token) -> bool:
 
 def _purpose_object(token: Token) -> bool:
     """Whether a noun is the object of a clause of purpose ("fired tear gas to disperse protesters")."""
-    verb = token.head
-    return (
-        token.dep_ == "dobj"
-        and verb.dep_ == "advcl"
-        and verb.pos_ == "VERB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    )
+    return token.dep_ == "dobj" and is_purpose(token.head)
 
 
 def demanding_protests(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
@@ -205,13 +200,4 @@ def demanding_protests(extractor: Extractor, sentence: Sentence, consumed: set[i
         subjects = [s for s in subjects if s.entity.key not in {t.entity.key for t in targets}]
         if subjects and targets:
             consumed.add(noun.i)
-            yield from extractor.emit(
-                pattern,
-                subjects,
-                targets,
-                sentence,
-                noun,
-                [noun],
-                False,
-                modality="Asserted" if extractor.modality.of(verb)[0] == "Asserted" else None,
-            )
+            yield from extractor.emit(pattern, subjects, targets, sentence, noun, [noun], False)

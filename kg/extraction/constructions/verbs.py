@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.extraction.clauses import is_passive
+from kg.extraction.clauses import is_passive, is_purpose
 from kg.extraction.constructions.membership import joining_members
 from kg.records import SYMMETRIC_RELATIONS as SYMMETRIC
 
@@ -96,7 +96,7 @@ def verb_relation(
         )
         if matched[-1].lemma_.lower() in extractor.instrument_nouns:
             # "fired tear gas in Tbilisi" says where; "fired rockets into Gaza", "at Kyiv" say at whom
-            prepositions = prepositions - extractor.lexicon.words("walks", "weapon_setting_prepositions")
+            prepositions = prepositions - extractor.weapon_settings
         # the target phrase hangs on the noun or, as the parser often has it, on the verb
         targets = [
             p
@@ -226,12 +226,7 @@ def complement_objects(
     """
     arguments = extractor.arguments
     own = {a.entity.key for a in subjects}
-    clauses = [
-        c
-        for c in verb.children
-        if c.dep_ in {"xcomp", "ccomp"}
-        or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
-    ]
+    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} or is_purpose(c)]
     # "opened fire to disperse protesters": a clause of purpose names the target too
     if pattern.complement == "subject":
         tokens = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
@@ -283,9 +278,9 @@ def complement_objects(
     if conditional:
         return conditional
     places: list[Arg] = []
-    locatives = extractor.lexicon.words("walks", "complement_locative_prepositions")
+    locatives = extractor.complement_locatives
     # "threatened to cut ties with Congo over its ties with Israel": the reason is not the target
-    reasons = extractor.lexicon.words("walks", "complement_reason_prepositions")
+    reasons = extractor.complement_reasons
     for _ in range(depth):
         found = [a for a in arguments.args(frontier, sentence) if a.entity.key not in own]
         actors = [a for a in found if a.entity.type != "Place"]
