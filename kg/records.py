@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from kg.errors import RecordError, VocabularyError
@@ -276,7 +276,22 @@ def to_data(record: Entity | Mention | TimeSpan | Relation) -> dict:
     >>> entity_from_data(to_data(entity)) == entity
     True
     """
-    return asdict(record)
+    return _plain(record)
+
+
+def _plain(value):
+    """``value`` with every record in it turned into a dict, as :func:`dataclasses.asdict` does."""
+    names = _FIELD_NAMES.get(type(value))
+    if names is None:
+        if isinstance(value, (tuple, list)):
+            return type(value)(_plain(item) for item in value)
+        if isinstance(value, dict):
+            return {key: _plain(item) for key, item in value.items()}
+        return value
+    return {name: _plain(getattr(value, name)) for name in names}
+
+
+_FIELD_NAMES = {kind: tuple(f.name for f in fields(kind)) for kind in (Document, Entity, Mention, TimeSpan, Relation)}
 
 
 def _tuples(value):

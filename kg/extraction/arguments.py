@@ -379,6 +379,14 @@ class Arguments:
                         found.append(arg)
         return found
 
+    def state_of_place(self, arg: Arg) -> Arg:
+        """The country of a city or other place the gazetteer places in one; any other argument as it is."""
+        if arg.entity.type != "Place" or arg.entity.country not in self.gazetteer:
+            return arg
+        country = self.gazetteer[arg.entity.country]
+        self.found.entities.setdefault(country.key, country)
+        return Arg(country, arg.text, arg.via)
+
     def fit(self, arg: Arg, types: frozenset[str]) -> Arg | None:
         """The argument if its type fits the slot; a capital or seat of power stands for its government."""
         if arg.entity.type in types:
@@ -395,9 +403,7 @@ class Arguments:
             return Arg(country, arg.text, arg.via)
         if arg.entity.type == "Place" and types <= {"Country"} and arg.entity.country in self.gazetteer:
             # "a French base in N'Djamena": where a relation needs a state, a city stands for its country
-            country = self.gazetteer[arg.entity.country]
-            self.found.entities.setdefault(country.key, country)
-            return Arg(country, arg.text, arg.via)
+            return self.state_of_place(arg)
         if arg.entity.type == "Place" and types & set(ACTOR_TYPES):
             target_key = arg.entity.metonym_for or arg.entity.capital_of
             if target_key and target_key in self.gazetteer:

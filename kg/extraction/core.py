@@ -106,6 +106,8 @@ class Extractor:
         self.target_prepositions = lexicon.words("target_prepositions")
         self.locative_prepositions = lexicon.words("locative_target_prepositions")
         self.locative_targets = lexicon.words("locative_target_relations")
+        #: Missions that stand in another state's city ("opened an embassy in Tehran": Iran's)
+        self.mission_nouns = lexicon.words("mission_nouns")
         #: Weapons and means, never the target of the act that uses them.
         self.state_acts = lexicon.words("state_acts")
         self.warning_modals = lexicon.words("warning_modals")
@@ -140,12 +142,10 @@ class Extractor:
 
     def patterns(self, index: dict[str, tuple[Pattern, ...]], token: Token) -> list[Pattern]:
         """The patterns of one index (verbs, nouns ...) whose trigger is ``token``."""
-        found: list[Pattern] = []
-        for form in word_forms(token):
-            for pattern in index.get(form, ()):
-                if pattern not in found and _prefix_matches(pattern, token):
-                    found.append(pattern)
-        return found
+        # A pattern is indexed once, under its trigger, and the forms are distinct: no repeats.
+        return [
+            pattern for form in word_forms(token) for pattern in index.get(form, ()) if _prefix_matches(pattern, token)
+        ]
 
     def needs_object(self, pattern: Pattern) -> bool:
         """Whether a pattern names its object after a preposition ("cut tie with X")."""

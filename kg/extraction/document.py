@@ -14,6 +14,7 @@ no nationality of their own belong to it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -185,7 +186,7 @@ def home_country(
     if not score:
         return None
     # ties go to the country named first: news names its subject early
-    ranked = sorted(score.items(), key=lambda item: (-item[1], first_seen.get(item[0], len(doc.text))))
+    ranked = sorted(score.items(), key=lambda item: (-item[1], first_seen.get(item[0], math.inf)))
     best, weight = ranked[0]
     if weight < settings.home_min_weight:
         return None

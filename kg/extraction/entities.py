@@ -663,7 +663,8 @@ def _add_surnames(doc: Doc, found: DocumentEntities, persons: list[Entity], gaze
         person = surnames.get(token.text)
         if person is None or token.idx in covered or token.pos_ != "PROPN":
             continue
-        if token.idx < first_mention.get(person.key, len(doc.text)):
+        first = first_mention.get(person.key)
+        if first is None or token.idx < first:
             continue
         if person.type != "Person":
             retyped = _retype_as_person(found, person, gazetteer, persons)
@@ -777,9 +778,10 @@ def _listed(doc: Doc, candidates: list[str], mentions: list[Mention], count: int
     """The last list of exactly ``count`` candidates named one after another ("Saudi Arabia, Egypt,
     Bahrain, and the UAE"), for "the four nations"."""
     listed = [m for m in mentions if m.entity_key in candidates]
+    text = doc.text
     for end in range(len(listed), count - 1, -1):
         run = listed[end - count : end]
-        gaps = [doc.text[a.end : b.start] for a, b in zip(run, run[1:])]
+        gaps = [text[a.end : b.start] for a, b in zip(run, run[1:])]
         if (
             all(re.fullmatch(r"\s*(,|,?\s*and|&)\s*(the\s+)?", gap) for gap in gaps)
             and len({m.entity_key for m in run}) == count

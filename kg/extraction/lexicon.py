@@ -458,5 +458,5 @@ def _read(relations_path: Path, grammar_path: Path, agents_path: Path, derived_p
         agent_nouns={phrase: entry[0] for phrase, entry in agents.get("nouns", {}).items()},
         plural_only_agents=frozenset(agents.get("plural_only", ())),
         triggers_by_relation={name: frozenset(words) for name, words in triggers.items()},
-        **{section: {k: tuple(v) for k, v in index.items()} for section, index in indexes.items()},
+        **{section: {k: tuple(dict.fromkeys(v)) for k, v in index.items()} for section, index in indexes.items()},
     )

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extraction.time import find_time_expressions
@@ -25,8 +26,12 @@ def word_forms(token: Token) -> tuple[str, ...]:
     The stems cover words the lemmatiser does not know ("readmitted" ->
     "readmit"), so a lexicon entry matches every inflection.
     """
-    lower = token.lower_
-    forms = [token.lemma_.lower(), lower]
+    return _forms(token.lemma_, token.lower_)
+
+
+@lru_cache(maxsize=65536)
+def _forms(lemma: str, lower: str) -> tuple[str, ...]:
+    forms = [lemma.lower(), lower]
     for suffix, replacements in (
         ("ies", ("y",)),
         ("ied", ("y",)),
@@ -97,14 +102,16 @@ class Sentence:
         number_words: dict[str, int] | None = None,
     ):
         self.sent = sent
+        #: The sentence's tokens, made once: every construction reads them all.
+        self.tokens: tuple[Token, ...] = tuple(sent)
         self.found = found
         self.by_token: dict[int, list[Mention]] = {}
-        for mention in found.mentions:
-            if mention.end <= sent.start_char or mention.start >= sent.end_char:
-                continue
-            for token in sent:
-                if mention.start <= token.idx < mention.end:
-                    self.by_token.setdefault(token.i, []).append(mention)
+        inside = [m for m in found.mentions if m.end > sent.start_char and m.start < sent.end_char]
+        if inside:
+            for token in self.tokens:
+                for mention in inside:
+                    if mention.start <= token.idx < mention.end:
+                        self.by_token.setdefault(token.i, []).append(mention)
         self.times: list[tuple[Span, TimeSpan]] = []
         for start, end, span in find_time_expressions(sent.text, document_date):
             char_span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")

@@ -437,70 +437,116 @@ def _unresolved(m: re.Match[str], ctx: _Context) -> _Values | None:
 
 _Handler = Callable[[re.Match[str], _Context], _Values | None]
 
-_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
-    (re.compile(pattern), handler)
-    for pattern, handler in [
-        (rf"(?<![\d-])(?:(?i:on)\s+)?{_YEAR}-(?P<month>0[1-9]|1[0-2])-(?P<day>\d\d)(?![\d-])", _iso_values),
-        (rf"\b{_PREP}{_ON_WEEKDAY}(?P<month>{_MONTH_ANY})\s*{_DAY}(?:,?\s+{_YEAR})?", _day_values),
+# A pattern runs only on sentences where its gate, a word every match of it
+# contains, is found: most sentences hold no time words, and the patterns'
+# optional openings ("in", "the", "early") make a full scan slow.
+_CASED_GATES = {
+    name: re.compile(gate)
+    for name, gate in (("digit", r"\d"), ("month", _MONTH_ANY), ("month_full", _MONTH_FULL), ("weekday", _WEEKDAY))
+}
+_UNITS = ("day", "week", "month", "year", "decade", "centur")
+_SEASON_WORDS = ("spring", "summer", "autumn", "fall", "winter")
+_WORD_GATES = {
+    "season": frozenset(_SEASON_WORDS),
+    "unit": frozenset(_UNITS),
+    "season_or_unit": frozenset(_UNITS + _SEASON_WORDS),
+    "ago": frozenset({"ago"}),
+    "day_word": frozenset({"yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening"}),
+}
+# the words of the case-blind gates, found in one pass over the lower-cased text
+_GATE_WORDS = re.compile("|".join(sorted(set().union(*_WORD_GATES.values()), key=len, reverse=True)))
+
+
+def _open_gates(text: str) -> set[str]:
+    """The gates found in ``text``: which patterns can match it."""
+    words = set(_GATE_WORDS.findall(text.lower()))
+    opened = {name for name, gate in _CASED_GATES.items() if gate.search(text)}
+    return opened | {name for name, members in _WORD_GATES.items() if not words.isdisjoint(members)}
+
+
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, str], ...] = tuple(
+    (re.compile(pattern), handler, gate)
+    for pattern, handler, gate in [
+        (rf"(?<![\d-])(?:(?i:on)\s+)?{_YEAR}-(?P<month>0[1-9]|1[0-2])-(?P<day>\d\d)(?![\d-])", _iso_values, "digit"),
+        (rf"\b{_PREP}{_ON_WEEKDAY}(?P<month>{_MONTH_ANY})\s*{_DAY}(?:,?\s+{_YEAR})?", _day_values, "month"),
         (
             rf"\b{_PREP}{_ON_WEEKDAY}{_DAY}\s+(?:(?i:of)\s+)?(?P<month>{_MONTH_ANY})"
             rf"(?:,?\s+{_YEAR})?",
             _day_values,
+            "month",
         ),
-        (rf"\b{_PREP}(?P<month>{_MONTH_ANY})\s*{_DAY}{_RANGE_DASH}{_DAY2}(?:,?\s+{_YEAR})?", _day_range_values),
-        (rf"\b{_PREP}{_DAY}{_RANGE_DASH}{_DAY2}\s+(?P<month>{_MONTH_ANY})(?:,?\s+{_YEAR})?", _day_range_values),
-        (rf"\b{_PREP}{_QUAL}(?P<month>{_MONTH_ANY}),?\s+(?:(?i:of)\s+)?{_YEAR}", _month_year_values),
-        (rf"\b{_PREP}{_QUAL}(?:(?P<rel>(?i:last|this|next))\s+)?(?P<month>{_MONTH_FULL})", _month_values),
-        (rf"\b{_PREP}{_QUAL}{_YEAR}", _year_values),
+        (
+            rf"\b{_PREP}(?P<month>{_MONTH_ANY})\s*{_DAY}{_RANGE_DASH}{_DAY2}(?:,?\s+{_YEAR})?",
+            _day_range_values,
+            "month",
+        ),
+        (
+            rf"\b{_PREP}{_DAY}{_RANGE_DASH}{_DAY2}\s+(?P<month>{_MONTH_ANY})(?:,?\s+{_YEAR})?",
+            _day_range_values,
+            "month",
+        ),
+        (rf"\b{_PREP}{_QUAL}(?P<month>{_MONTH_ANY}),?\s+(?:(?i:of)\s+)?{_YEAR}", _month_year_values, "month"),
+        (rf"\b{_PREP}{_QUAL}(?:(?P<rel>(?i:last|this|next))\s+)?(?P<month>{_MONTH_FULL})", _month_values, "month_full"),
+        (rf"\b{_PREP}{_QUAL}{_YEAR}", _year_values, "digit"),
         (
             rf"\b{_PREP}(?<![\w$£€.,/-]){_YEAR}\s*(?:-|–|—|/)\s*(?P<year2>\d{{4}}|\d\d)"
             r"(?![\w%-])",
             _year_range_values,
+            "digit",
         ),
         (
             rf"\b{_PREP}(?:(?i:the)\s+)?{_QUAL}(?:(?P<decade>(?:1[89]|20)\d0)s"
             r"|['’](?P<short>\d0)s)\b",
             _decade_values,
+            "digit",
         ),
         (
             rf"\b{_PREP}(?:(?i:the)\s+)?{_QUAL}(?P<number>\d\d?)(?:st|nd|rd|th)[-\s]"
             r"(?i:century)\b",
             _century_values,
+            "digit",
         ),
         (
             rf"\b{_PREP}(?:(?i:the)\s+)?(?i:(?:early|late|mid-?)\s*)?(?P<season>(?i:spring|summer"
             rf"|autumn|fall|winter))\s+(?:(?i:of)\s+)?{_YEAR}",
             _season_values,
+            "digit",
         ),
         (
             r"\b(?:(?i:in|during|by|over)\s+)?(?:(?i:the)\s+)?(?P<rel>(?i:last|this|next))\s+"
             r"(?P<season>(?i:spring|summer|autumn|fall|winter))\b",
             _season_values,
+            "season",
         ),
         (
             rf"\b{_PREP}(?:(?i:earlier|later)\s+)?{_QUAL}(?P<rel>(?i:last|this|next))\s+"
             r"(?P<unit>(?i:year|month|week))\b",
             _relative_unit_values,
+            "unit",
         ),
         (
             rf"\b(?P<num>{_NUM}|(?i:a|an))\s+(?P<unit>(?i:days?|weeks?|months?|years?|decades?))"
             r"\s+(?i:ago)\b",
             _ago_values,
+            "ago",
         ),
         (
             r"\b(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
             r"|yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon"
             r"|evening)))\b(?:\s+(?i:morning|afternoon|evening|night)\b)?",
             _day_word_values,
+            "day_word",
         ),
         (
             rf"\b(?:(?P<rel>(?i:on|last|this\s+past|this\s+coming|this|next|coming))\s+)?"
             rf"(?P<weekday>{_WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night)\b)?",
             _weekday_values,
+            "weekday",
         ),
         (
             rf"\b(?P<num>{_NUM}|(?i:a|an|one))\s+(?P<unit>(?i:days?))\s+(?P<dir>(?i:after|before))\b",
             _days_from_report_values,
+            "unit",
         ),
         # Durations, anaphoric times and event names: recognised, never resolved.
         (
@@ -510,17 +556,20 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
             r"|months?|years?|decades?|centuries)(?:\s+(?i:after|before|later|earlier|since"
             r"|from\s+now))?\b",
             _unresolved,
+            "unit",
         ),
         (
             r"\b(?i:the\s+(?:previous|following|same|next|preceding|prior|past|last|coming)"
             r"|that)\s+(?i:day|week"
             r"|month|year|decade|spring|summer|autumn|fall|winter)\b",
             _unresolved,
+            "season_or_unit",
         ),
         (
             rf"\b(?:(?i:the)\s+)?{_MONTH_FULL}\s*{_DAY}\s+(?i:attacks?|bombings?|massacre"
             r"|uprising|revolution|coup|incident|movement)\b",
             _unresolved,
+            "month_full",
         ),
     ]
 )
@@ -532,7 +581,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple(
 def _scan(text: str, ctx: _Context) -> list[_Found]:
     """Every pattern's matches, then the longest non-overlapping ones, in text order."""
     candidates = []
-    for pattern, handler in _PATTERNS:
+    gates = _open_gates(text)
+    for pattern, handler, gate in _PATTERNS:
+        if gate not in gates:
+            continue
         for m in pattern.finditer(text):
             values = handler(m, ctx)
             if values is not None:

@@ -139,7 +139,7 @@ def document_ntriples(document: Document, relations: Iterable[Relation], extract
     """
     from rdflib import Literal
 
-    single = KnowledgeGraph()
+    single = KnowledgeGraph(prefixes=False)  # N-Triples name no prefixes: binding them costs time
     single.add(document, relations, extractor_version)
     single.graph.add((document_iri(document.id), GKG.contentHash, Literal(digest)))
     return single.graph.serialize(format="nt", encoding="utf-8")

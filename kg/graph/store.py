@@ -80,6 +80,9 @@ class KnowledgeGraph:
     ----------
     graph
         An rdflib graph to wrap; a new in-memory graph by default.
+    prefixes
+        Bind the contract's prefixes (for Turtle and SPARQL); a graph that is
+        only written as N-Triples can do without.
 
     Examples
     --------
@@ -88,8 +91,9 @@ class KnowledgeGraph:
     0
     """
 
-    def __init__(self, graph: Graph | None = None):
-        self.graph = bind_prefixes(graph if graph is not None else Graph())
+    def __init__(self, graph: Graph | None = None, *, prefixes: bool = True):
+        graph = graph if graph is not None else Graph(bind_namespaces="rdflib" if prefixes else "none")
+        self.graph = bind_prefixes(graph) if prefixes else graph
 
     def __len__(self) -> int:
         return len(self.graph)

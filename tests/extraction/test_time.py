@@ -213,3 +213,27 @@ def test_find_time_expressions_without_document_date_keeps_absolute_times():
     ]
     last_week = (0, 9, TimeSpan("Last week", point="2023-09"))
     assert find_time_expressions(text, WEDNESDAY)[0] == last_week
+
+
+def _gated_matches(text: str) -> list[tuple[str, str]]:
+    """(gate, matched text) of every pattern match in ``text`` whose gate is closed."""
+    from kg.extraction.time import _PATTERNS, _open_gates
+
+    opened = _open_gates(text)
+    return [(gate, m.group(0)) for pattern, _, gate in _PATTERNS if gate not in opened for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(("phrase", "document_date", "expected"), NORMALISED)
+def test_every_time_pattern_match_holds_its_gate(phrase, document_date, expected):
+    # a pattern only runs where its gate word is found: a match without it would be lost
+    sentence = f"Officials said {phrase}, the ministry reported."
+    assert _gated_matches(sentence) == []
+    assert _gated_matches(sentence.upper()) == []
+    assert _gated_matches(phrase) == []
+
+
+def test_a_sentence_without_time_words_opens_no_gate():
+    from kg.extraction.time import _open_gates
+
+    assert _open_gates("Officials of both countries met the delegation and agreed on a plan.") == set()
+    assert _open_gates("They met in March, three days ago.") == {"month", "month_full", "unit", "season_or_unit", "ago"}

@@ -35,7 +35,7 @@ def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set
     reporting = extractor.modality.reporting
     words = frozenset(grammar["disapproval_words"])
     confidence = float(grammar["confidence"])
-    for verb in sentence.sent:
+    for verb in sentence.tokens:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = verb.lemma_.lower()
@@ -131,7 +131,7 @@ def demand_relations(extractor: Extractor, sentence: Sentence, consumed: set[int
     verbs = frozenset(grammar["verbs"])
     modals = frozenset(grammar["modals"])
     pattern_confidence = float(grammar["confidence"])
-    for verb in sentence.sent:
+    for verb in sentence.tokens:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in verbs:
             continue
         clauses = [

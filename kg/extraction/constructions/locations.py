@@ -85,7 +85,7 @@ def capital_relations(extractor: Extractor, sentence: Sentence, consumed: set[in
     gazetteer = extractor.gazetteer
     found = extractor.found
     words = extractor.lexicon.words("capital_words")
-    for noun in sentence.sent:
+    for noun in sentence.tokens:
         if noun.lemma_.lower() not in words or noun.pos_ != "NOUN":
             continue
         phrase = (

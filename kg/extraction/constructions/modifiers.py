@@ -19,7 +19,7 @@ __all__ = ["modifier_relations"]
 def modifier_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
     """Participle modifiers ("Moscow-led") and organisation nouns before a member ("NATO member")."""
     lexicon = extractor.lexicon
-    for token in sentence.sent:
+    for token in sentence.tokens:
         if token.dep_ in {"amod", "compound", "acl"} and token.tag_ in {"VBN", "VBD", "JJ", "NN"}:
             for pattern in extractor.patterns(lexicon.modifiers, token):
                 yield from participle_relation(extractor, pattern, token, sentence)

@@ -30,7 +30,7 @@ __all__ = ["noun_relations"]
 
 def noun_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
     """The relations stated by event and relation nouns not already read inside a verb phrase."""
-    for token in sentence.sent:
+    for token in sentence.tokens:
         if token.pos_ in {"NOUN", "PROPN"} and token.i not in consumed:
             for pattern in extractor.patterns(extractor.lexicon.nouns, token):
                 yield from noun_relation(extractor, pattern, token, sentence)

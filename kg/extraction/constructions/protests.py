@@ -40,7 +40,7 @@ def protest_relations(extractor: Extractor, sentence: Sentence, consumed: set[in
     arguments = extractor.arguments
     gazetteer = extractor.gazetteer
     protesters = frozenset(grammar["protester_nouns"])
-    for token in sentence.sent:
+    for token in sentence.tokens:
         for mention in sentence.mentions(token):
             entity = extractor.found.entities[mention.entity_key]
             if (
@@ -50,7 +50,7 @@ def protest_relations(extractor: Extractor, sentence: Sentence, consumed: set[in
                 and not _supporters(token)
             ):
                 extractor.protesters.append((token, sentence, Arg(entity, mention.text, mention.via)))
-    for noun in sentence.sent:
+    for noun in sentence.tokens:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or noun.i in consumed or sentence.mentions(noun):
             continue
         if any(c.dep_ in {"poss", "compound", "amod"} and arguments.resolve(c, sentence) for c in noun.children) or any(
@@ -149,7 +149,7 @@ def demanding_protests(extractor: Extractor, sentence: Sentence, consumed: set[i
     against = frozenset(grammar["against_prepositions"])
     arguments = extractor.arguments
     pattern = Pattern("protestedAgainst", "noun", "protest", confidence=float(grammar["confidence"]))
-    for noun in sentence.sent:
+    for noun in sentence.tokens:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or noun.dep_ != "dobj":
             continue
         verb = noun.head

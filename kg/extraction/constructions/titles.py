@@ -225,7 +225,7 @@ class TitleReader:
     def _read_office_starts(self, sentence: Sentence) -> None:
         """ "since he came to power in 2016", "took office in May": when a person's office began."""
         extractor = self.extractor
-        for verb in sentence.sent:
+        for verb in sentence.tokens:
             if verb.pos_ not in {"VERB", "AUX"} or office_phrase(verb) not in self.office_start_phrases:
                 continue
             time = extractor.timing.of(verb, [verb], sentence)
@@ -261,7 +261,7 @@ class TitleReader:
     def _read_descriptions(self, sentence: Sentence, holders: set[int]) -> None:
         """Titles named without a person ("the French ambassador"): a later "Ambassador Joel Meyer" is that one."""
         extractor = self.extractor
-        for token in sentence.sent:
+        for token in sentence.tokens:
             if token.i in holders or token.pos_ != "NOUN" or token.lower_.rstrip(".") not in self.title_words:
                 continue
             if token.head.i != token.i and token.dep_ in {"compound", "amod"} and token.head.pos_ in {"NOUN", "PROPN"}:
@@ -444,7 +444,7 @@ class TitleReader:
             return None  # "King X began a visit": the visitor, not the host
         extractor = self.extractor
         visited: list[Token] = []
-        for token in sentence.sent:
+        for token in sentence.tokens:
             if token.pos_ not in {"VERB", "AUX"} or root.i in {c.i for c in token.children if c.dep_ == "nsubj"}:
                 continue
             for pattern in extractor.patterns(extractor.lexicon.verbs, token):

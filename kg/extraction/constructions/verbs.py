@@ -31,7 +31,7 @@ __all__ = ["verb_relations"]
 
 def verb_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
     """The relations stated by the sentence's verbs, longest matching pattern first."""
-    for token in sentence.sent:
+    for token in sentence.tokens:
         if not (
             (token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"})
             or (token.pos_ == "NOUN" and token.dep_ == "ROOT")
@@ -107,6 +107,9 @@ def verb_relation(
             if p.dep_ == "pobj"
         ]
         objects = arguments.args(targets, sentence)
+        if matched[-1].lemma_.lower() in extractor.mission_nouns and "Country" in spec.object_types:
+            # "opened an embassy in Tehran": the city says where the mission stands, its state is the other side
+            objects = [arguments.state_of_place(o) for o in objects]
         if not objects and pattern.complement:
             objects = complement_objects(extractor, pattern, verb, subjects, sentence)  # "opened fire to disperse"
     if not objects:

@@ -61,6 +61,15 @@ CASES = [
             ("kenya-protesters", "protestedAgainst", "kenya-legislature", A, None),
         },
     ),
+    # a mission stands in a city of the other state
+    (
+        "Japan opened an embassy in Kyiv.",
+        {("japan", "diplomaticRelationsWith", "ukraine", A, None), ("japan", "recognized", "ukraine", A, None)},
+    ),
+    (
+        "Sri Lanka has established diplomatic ties with and opened an embassy in Tehran, the ministry said.",
+        {("iran", "diplomaticRelationsWith", "sri-lanka", A, None), ("sri-lanka", "recognized", "iran", A, None)},
+    ),
     # no political actor, no event
     ("Liverpool beat Chelsea 2-1 at Anfield.", set()),
 ]
