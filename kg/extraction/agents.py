@@ -110,6 +110,8 @@ class AgentFinder:
                 read = self._people(token, found.entities[own[0].entity_key])
             elif token.tag_ == "NNPS" and self.gazetteer.by_demonym(token.text) is not None:
                 read = self._people(token, self.gazetteer.by_demonym(token.text))  # "168 Liberians"
+            elif token.tag_ == "NNPS" and not own:
+                read = self._national_people(token, doc, found, by_token)  # "Iraqi Kurds", "Syrian Christians"
             else:
                 read = self._agents(token, doc, found, by_token, home)
             for entity, start, absorbed in read:
@@ -138,6 +140,18 @@ class AgentFinder:
         if not (plural or one):
             return []
         return [(agent_entity(country, self.settings.people_sector), token.i, {token.i})]
+
+    def _national_people(self, token: Token, doc: Doc, found: DocumentEntities, by_token: dict[int, list[Mention]]):
+        """A people named by a plural name after a demonym ("Iraqi Kurds"): the people of that country."""
+        for modifier in (c for c in token.children if c.dep_ in {"amod", "compound"} and c.i < token.i):
+            for mention in by_token.get(modifier.i, []):
+                if mention.via != "demonym" or found.entities[mention.entity_key].type != "Country":
+                    continue
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                tokens = {t.i for t in span} if span is not None else {modifier.i}
+                people = self._people(token, found.entities[mention.entity_key])
+                return [(entity, min(tokens), absorbed | tokens) for entity, _, absorbed in people]
+        return []
 
     def _agents(
         self, head: Token, doc: Doc, found: DocumentEntities, by_token: dict[int, list[Mention]], home: Entity | None

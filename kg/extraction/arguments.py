@@ -281,6 +281,13 @@ class Arguments:
             ]
             if punished:
                 return [replace(self.fit(a, wanted), via="coreference") for a in punished]
+        if (
+            clause.dep_ == "advcl"
+            and clause.tag_ == "VBG"
+            and clause.head.pos_ in {"VERB", "AUX"}
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+        ):
+            clause = clause.head  # "rioted at a jail, setting fire to their mattresses": the rioters'
         for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i):
             owners = [a for a in self.resolve(subject, sentence, depth + 1) if self.fit(a, wanted) is not None]
             if owners:

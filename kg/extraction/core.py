@@ -135,6 +135,8 @@ class Extractor:
         self.anaphor_determiners = frozenset(anaphora["determiners"])
         self.anaphoric_relations = frozenset(anaphora["relations"])
         self.referred_acts = frozenset(anaphora["acts"])
+        self.release_nouns = frozenset(anaphora["release_nouns"])
+        self.detaining_relations = frozenset(anaphora["detaining_relations"])
         #: The statements read from the sentences before the current one.
         self.earlier: list[Relation] = []
 
@@ -333,6 +335,36 @@ class Extractor:
                 last = max(acts, key=lambda r: r.char_start)
                 return [Arg(last.subject, token.text, "coreference")]
         return []
+
+    def detainers(self, tokens: list[Token], sentence: Sentence) -> list[Arg]:
+        """Who holds the person whose release a noun names: "called for his immediate release".
+
+        The holder is the one the earlier sentences say detained that person; a
+        call for a release is a request of whoever can grant it.
+        """
+        held: list[Arg] = []
+        for token in tokens:
+            if token.lemma_.lower() not in self.release_nouns:
+                continue
+            patients = [c for c in token.children if c.dep_ == "poss"]
+            patients += [
+                p
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            held += self.arguments.args(patients, sentence)
+        keys = {a.entity.key for a in held}
+        acts = [
+            r
+            for r in self.earlier
+            if r.modality == "Asserted" and r.predicate in self.detaining_relations and r.object.key in keys
+        ]
+        if not acts:
+            return []
+        last = max(acts, key=lambda r: r.char_start)
+        return [Arg(last.subject, tokens[0].text, "coreference")]
 
     def political(self, arg: Arg) -> bool:
         """Whether an argument is a political actor: a state, an organisation of states, a state's

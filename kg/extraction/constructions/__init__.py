@@ -8,7 +8,7 @@ event noun).
 
 from __future__ import annotations
 
-from kg.extraction.constructions.evaluations import demand_relations, evaluation_relations
+from kg.extraction.constructions.evaluations import behest_relations, demand_relations, evaluation_relations
 from kg.extraction.constructions.locations import capital_relations, location_relations
 from kg.extraction.constructions.modifiers import modifier_relations
 from kg.extraction.constructions.nominal import noun_relations
@@ -27,6 +27,7 @@ CONSTRUCTIONS = (
     capital_relations,
     evaluation_relations,
     demand_relations,
+    behest_relations,
     protest_relations,
     demanding_protests,
 )

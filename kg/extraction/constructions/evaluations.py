@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from kg.extraction.sentence import Sentence
     from kg.records import Relation
 
-__all__ = ["demand_relations", "evaluation_relations"]
+__all__ = ["behest_relations", "demand_relations", "evaluation_relations"]
 
 
 def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
@@ -148,3 +148,51 @@ def demand_relations(extractor: Extractor, sentence: Sentence, consumed: set[int
         objects = [a for a in extractor.arguments.args(addressed, sentence) if a.entity.key not in own]
         pattern = Pattern("requested", "verb", verb.lemma_.lower(), confidence=pattern_confidence)
         yield from extractor.emit(pattern, subjects, objects, sentence, verb, [verb], inherited)
+
+
+def behest_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
+    """ "The Council will meet at the request of Japan": whoever asked requested it of the one who acts.
+
+    The request was made before the act it led to, so it is asserted whatever
+    the act's own modality; a denied act says nothing of a request.
+    """
+    grammar = extractor.lexicon.grammar["demands"]
+    nouns = frozenset(grammar["behest_nouns"])
+    prepositions = frozenset(grammar["behest_prepositions"])
+    doer_prepositions = frozenset(grammar["behest_doer_prepositions"])
+    for noun in sentence.tokens:
+        preposition = noun.head
+        if (
+            noun.dep_ != "pobj"
+            or noun.lemma_.lower() not in nouns
+            or preposition.lower_ not in prepositions
+            or preposition.head.pos_ not in {"VERB", "AUX"}
+        ):
+            continue
+        verb = preposition.head
+        doers = [
+            p
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in doer_prepositions
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        doers += [c for c in noun.children if c.dep_ == "poss"]  # "at Japan's request"
+        subject_tokens, inherited = extractor.clauses.verb_subjects(verb, sentence)
+        actors = extractor.arguments.args(subject_tokens, sentence)
+        own = {a.entity.key for a in actors}
+        askers = [a for a in extractor.arguments.args(doers, sentence) if a.entity.key not in own]
+        if not askers or not actors or extractor.modality.of(verb)[0] == "Negated":
+            continue  # "did not attend at the request of Russia": asked to stay away, or not asked at all
+        pattern = Pattern("requested", "noun", noun.lemma_.lower(), confidence=float(grammar["confidence"]))
+        yield from extractor.emit(
+            pattern,
+            askers,
+            actors,
+            sentence,
+            noun,
+            [noun],
+            inherited,
+            modality="Asserted",
+            dated=False,  # the time of the act, not of the asking
+        )

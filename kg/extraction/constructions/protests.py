@@ -27,9 +27,9 @@ if TYPE_CHECKING:
 
     from kg.extraction.core import Extractor
     from kg.extraction.sentence import Sentence
-    from kg.records import Relation
+    from kg.records import Entity, Relation
 
-__all__ = ["implicit_protests", "protest_relations"]
+__all__ = ["implicit_protests", "mission_state", "protest_relations", "protest_state"]
 
 
 def protest_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
@@ -124,6 +124,53 @@ def implicit_protests(extractor: Extractor, made: Iterable[Relation]) -> Iterato
             False,
             modality=there,
         )
+
+
+def protest_state(extractor: Extractor, verb: Token, protesters: Arg, sentence: Sentence) -> Arg | None:
+    """The state a group protests against when the verb names none: where the verb places the protest
+    ("rioted at a jail in northern Israel"), else the group's own state ("Iraqi Kurds demonstrated").
+
+    Only groups protest so: a state or an official that protests names what it protests against.
+    """
+    entity = protesters.entity
+    if entity.type != "Agent" or entity.sector in extractor.arguments.state_sectors:
+        return None
+    locative = extractor.lexicon.words("agents", "locative_prepositions")
+    subject_tokens = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    places = []
+    for token in verb.subtree:
+        if token.i in subject_tokens or token.dep_ != "pobj" or token.head.lower_ not in locative:
+            continue
+        mission = mission_state(extractor, token, sentence)
+        if mission is not None:
+            places.append((abs(token.i - verb.i), mission.key, token.text))  # "at the French Embassy"
+            continue
+        for mention in sentence.mentions(token):
+            place = extractor.found.entities[mention.entity_key]
+            key = place.key if place.type == "Country" else place.country if place.type == "Place" else None
+            if key in extractor.gazetteer:
+                places.append((abs(token.i - verb.i), key, mention.text))
+    key, text = (min(places)[1:]) if places else (entity.country, protesters.text)
+    country = extractor.gazetteer.get(key or "")
+    if country is None or country.type != "Country":
+        return None
+    extractor.found.entities.setdefault(country.key, country)
+    return Arg(country, text, "context")
+
+
+def mission_state(extractor: Extractor, token: Token, sentence: Sentence) -> Entity | None:
+    """The state whose embassy or mission ``token`` names: "the French Embassy", "the U.S. consulate"."""
+    if token.lemma_.lower() not in extractor.mission_nouns:
+        return None
+    for owner in (c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}):
+        country = extractor.gazetteer.by_demonym(owner.text)
+        if country is None:
+            for mention in sentence.mentions(owner):
+                entity = extractor.found.entities[mention.entity_key]
+                country = entity if entity.type == "Country" else None
+        if country is not None and country.type == "Country":
+            return country
+    return None
 
 
 def _supporters(token: Token) -> bool:

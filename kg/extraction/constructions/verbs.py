@@ -13,14 +13,15 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.extraction.arguments import Arg
 from kg.extraction.clauses import is_passive, is_purpose
 from kg.extraction.constructions.membership import joining_members
+from kg.extraction.constructions.protests import mission_state, protest_state
 from kg.records import SYMMETRIC_RELATIONS as SYMMETRIC
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from kg.extraction.arguments import Arg
     from kg.extraction.core import Extractor
     from kg.extraction.lexicon import Pattern
     from kg.extraction.sentence import Sentence
@@ -106,7 +107,10 @@ def verb_relation(
             for p in c.children
             if p.dep_ == "pobj"
         ]
-        objects = arguments.args(targets, sentence)
+        missions = [(t, mission_state(extractor, t, sentence)) for t in targets]
+        # "staged a protest at the French Embassy": the embassy's state
+        objects = [Arg(state, t.text, "context") for t, state in missions if state is not None]
+        objects = objects or arguments.args(targets, sentence)
         if matched[-1].lemma_.lower() in extractor.mission_nouns and "Country" in spec.object_types:
             # "opened an embassy in Tehran": the city says where the mission stands, its state is the other side
             objects = [arguments.state_of_place(o) for o in objects]
@@ -114,6 +118,16 @@ def verb_relation(
             objects = complement_objects(extractor, pattern, verb, subjects, sentence)  # "opened fire to disperse"
     if not objects:
         objects = extractor.act_doers(object_tokens, subjects, pattern.relation)  # "condemned the incident"
+    if pattern.relation == "requested" and any(t.lemma_.lower() in extractor.release_nouns for t in object_tokens):
+        # "demanded his release", "called for the release of Rezaian": of whoever holds him, not of him
+        objects = extractor.detainers(object_tokens, sentence)
+    if not objects and pattern.relation == "protestedAgainst" and not pattern.path:
+        # "Palestinian prisoners rioted at a jail in Israel": against the state where they protest
+        for subject in subjects:
+            target = protest_state(extractor, verb, subject, sentence)
+            if target is not None:
+                yield from extractor.emit(pattern, [subject], [target], sentence, verb, matched, inherited)
+        return
     if pattern.warning and not warns_of_own_act(extractor, verb, subjects, objects, sentence):
         return
     if not objects and len(subjects) > 1 and any(reciprocal(t) for t in object_tokens):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extraction.constructions.evaluations import demand_relations, evaluation_relations
+from kg.extraction.constructions.evaluations import behest_relations, demand_relations, evaluation_relations
 
 A = "Asserted"
 
@@ -52,7 +52,48 @@ def test_what_an_actor_must_do_is_requested_of_it(run_construction, text, expect
     assert run_construction(demand_relations, text) == expected
 
 
+BEHESTS = [
+    # who asked for an act requested it of whoever acts; the asking is asserted, undated, even before a future act
+    (
+        "The UN Security Council will meet in New York on Friday at the request of Japan and the US.",
+        {
+            ("japan", "requested", "united-nations-security-council", A, None),
+            ("united-states", "requested", "united-nations-security-council", A, None),
+        },
+    ),
+    (
+        "Russian troops arrived in Kazakhstan at the invitation of President Tokayev.",
+        {("kassym-jomart-tokayev", "requested", "russia-military", A, None)},
+    ),
+    # a denied act says nothing of a request; one who asks of itself requests nothing
+    ("Iran did not attend the talks at the request of Russia.", set()),
+    ("Egypt acted at its own request.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BEHESTS, ids=[text[:50] for text, _ in BEHESTS])
+def test_who_asked_for_an_act_requested_it(run_construction, text, expected):
+    assert run_construction(behest_relations, text) == expected
+
+
 ANAPHORA_CASES = [
+    # a call for someone's release is a request of whoever the text says holds them, not of them
+    (
+        "Belarus arrested Roman Protasevich on Sunday. EU leaders condemned the incident and called for his release.",
+        {
+            ("belarus", "coerced", "roman-protasevich", "Asserted", "2024-03-10"),
+            ("european-union", "criticized", "belarus", "Asserted", None),
+            ("european-union", "requested", "belarus", "Asserted", None),
+        },
+    ),
+    (
+        "Iran detained the journalist Jason Rezaian. The United States demanded the release of Rezaian.",
+        {
+            ("iran", "coerced", "jason-rezaian", "Asserted", None),
+            ("united-states", "requested", "iran", "Asserted", None),
+        },
+    ),
+    ("The United States demanded the release of Jason Rezaian.", set()),
     # an act noun that refers back names the last act someone else did
     (
         "Belarusian authorities forced a passenger plane to land in Minsk on Sunday and arrested Roman Protasevich. "

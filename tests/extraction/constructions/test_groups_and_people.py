@@ -129,6 +129,22 @@ CASES = [
         "Iraqi Minister of State Kasim Daoud said on Sunday that talks had failed.",
         {("kasim-daoud", "officialOf", "iraq", A, None)},
     ),
+    # a people named after a demonym are the people of that country
+    ("Iraqi Kurds attacked Turkish troops.", {("iraq-civilians", "attacked", "turkey-military", A, None)}),
+    ("Syrian Kurds clashed with Turkish forces.", {("syria-civilians", "inConflictWith", "turkey-military", A, None)}),
+    # a group that protests and names no target protests against the state where it protests, else its own
+    (
+        "Palestinian prisoners rioted at a jail in Israel, setting fire to their mattresses.",
+        {("palestine-protesters", "protestedAgainst", "israel", A, None)},
+    ),
+    (
+        "Ethiopian migrants rioted in a detention centre in Yemen.",
+        {("ethiopia-refugees", "protestedAgainst", "yemen", A, None)},
+    ),
+    ("Chinese students marched in Beijing.", {("china-protesters", "protestedAgainst", "china", A, None)}),
+    # a state that protests names what it protests against; fans are no political group
+    ("Russia protested.", set()),
+    ("Fans rioted after the match.", set()),
 ]
 
 

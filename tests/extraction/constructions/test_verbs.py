@@ -70,6 +70,19 @@ CASES = [
         "Sri Lanka has established diplomatic ties with and opened an embassy in Tehran, the ministry said.",
         {("iran", "diplomaticRelationsWith", "sri-lanka", A, None), ("sri-lanka", "recognized", "iran", A, None)},
     ),
+    # an ambassador recalled "to" a state is recalled from it
+    (
+        "France is immediately recalling its ambassadors to the U.S. and Australia.",
+        {
+            ("france", "protestedAgainst", "united-states", A, None),
+            ("france", "protestedAgainst", "australia", A, None),
+        },
+    ),
+    # a protest at an embassy is against its state, not where the embassy stands
+    (
+        "Thousands of people staged a protest at the French Embassy in Niamey.",
+        {("niger-protesters", "protestedAgainst", "france", A, None)},
+    ),
     # no political actor, no event
     ("Liverpool beat Chelsea 2-1 at Anfield.", set()),
 ]
