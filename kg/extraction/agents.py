@@ -232,6 +232,14 @@ class AgentFinder:
                                 countries.append((country, phrase_start, set()))
                             elif entity.type in {"Organization", "InternationalOrganization", "GovernmentBody"}:
                                 return []  # "fighters from Hayat Tahrir al-Sham": the group's own
+                    if not countries and prep.lower_ in self.settings.locative_prepositions:
+                        # "fighters in the village of Madaya in Idlib province": the place named deeper in
+                        for token in pobj.subtree:
+                            for mention in by_token.get(token.i, []):
+                                entity = found.entities[mention.entity_key]
+                                country = self._country(entity) if entity.type in {"Place", "Country"} else None
+                                if country is not None and not countries:
+                                    countries.append((country, phrase_start, set()))
         phrase = " ".join(t.lemma_.lower() for t in doc[phrase_start : head.i + 1])
         if not countries and (
             head.lemma_.lower() in self.settings.instruments
@@ -314,7 +322,7 @@ class AgentFinder:
             for token in span:
                 for mention in by_token.get(token.i, []):
                     entity = found.entities[mention.entity_key]
-                    after_locative = token.dep_ == "pobj" and token.head.lower_ in self.settings.locative_prepositions
+                    after_locative = self._in_locative_phrase(token)
                     located = entity.type == "Place" or after_locative
                     country = self._country(entity) if located and mention.via != "coreference" else None
                     if country is not None:
@@ -323,6 +331,17 @@ class AgentFinder:
             if places:
                 return min(places, key=lambda item: item[:2])[2]
         return None
+
+    def _in_locative_phrase(self, token: Token) -> bool:
+        """Whether a place is named inside a phrase of place: "in Honiara", "in the south of Idlib province"."""
+        node = token
+        for _ in range(5):
+            if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+                return False
+            if node.dep_ == "pobj" and node.head.lower_ in self.settings.locative_prepositions:
+                return True
+            node = node.head
+        return False
 
     def _living_in(self, token: Token, found: DocumentEntities, by_token: dict[int, list[Mention]]) -> Entity | None:
         """The country a people named by a demonym is said to live in: "the Albanians of southern Serbia"."""

@@ -53,6 +53,8 @@ class Arguments:
         self.person_possessives = frozenset(pronouns["person_possessive"])
         self.object_pronouns = frozenset(pronouns["object"])
         self.person_relatives = frozenset(pronouns["person_relative"])
+        self.speaker_pronouns = frozenset(pronouns["speaker"])
+        self.reporting_verbs = frozenset(grammar["reporting_verbs"])
         self.depth = int(grammar["walks"]["resolve_depth"])
         self.anchor_hops = int(grammar["walks"]["relative_anchor_hops"])
         self.generic_heads = lexicon.words("generic_heads")
@@ -92,6 +94,8 @@ class Arguments:
             return self.resolve(anchor, sentence, depth + 1) if anchor is not None else []
         if lower in self.possessive_pronouns and token.dep_ == "poss":
             return self.possessive_owner(token, sentence, depth)
+        if lower in self.speaker_pronouns and token.dep_ in {"nsubj", "nsubjpass"}:
+            return self.speaker(token, sentence, depth)
         if lower in self.object_pronouns and token.dep_ in {"dobj", "pobj"}:
             return self.object_pronoun(token, sentence, depth)
         if lower in self.quantity_nouns and token.pos_ in {"NOUN", "NUM", "PROPN"}:
@@ -125,6 +129,18 @@ class Arguments:
             return self.generic_head(token, sentence, depth)
         return []
 
+    def speaker(self, pronoun: Token, sentence: Sentence, depth: int) -> list[Arg]:
+        """ "Zelenskyy said: 'We must hold Russia accountable'": "we" and "I" in what someone says are the speaker."""
+        for verb in pronoun.ancestors:
+            if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in self.reporting_verbs:
+                speakers = [
+                    c
+                    for c in verb.children
+                    if c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in self.speaker_pronouns
+                ]
+                return [a for c in speakers for a in self.resolve(c, sentence, depth + 1)]
+        return []
+
     def title_holders(self, title: Token, sentence: Sentence) -> list[Token]:
         """Who holds a title: "the commander of Central Command, General X", "Qatar's emir, Tamim"."""
         holders = [c for c in title.children if c.dep_ == "appos"]
@@ -156,6 +172,12 @@ class Arguments:
             for a in self.resolve(c, sentence, depth + 1)
             if a.entity.type in {"Person", "Organization"}
         ]
+        following = token.doc[token.i + 1] if token.i + 1 < sentence.sent.end else None
+        if not named and following is not None and following.pos_ == "PROPN":
+            # the parser may hang the name on the next verb ("group Hezbollah took effect"): it is still the name
+            named = [
+                a for a in self.resolve(following, sentence, depth + 1) if a.entity.type in {"Person", "Organization"}
+            ]
         if named:
             return named
         found: list[Arg] = []

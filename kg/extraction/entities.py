@@ -66,6 +66,8 @@ class EntitySettings:
     national_body_words: frozenset[str] = frozenset()
     #: Descriptions that name the document's own country when it was just named ("the country").
     home_descriptions: frozenset[str] = frozenset()
+    #: Descriptions of a country's capital city ("the Syrian capital", "Ukraine's capital").
+    capital_descriptions: frozenset[str] = frozenset()
     #: Names of bodies every state has ("Congress", "Parliament"): the home country's when bare.
     generic_body_names: frozenset[str] = frozenset()
     #: Last words of organisations' names ("Workers' Party", "Popular Front").
@@ -496,7 +498,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     _home_bodies(found, home, gazetteer, settings)
     if settings.agents is not None:
         AgentFinder(settings.agents, gazetteer).add(doc, found, home, layout)
-    _add_coreference(doc, found, settings)
+    _add_coreference(doc, found, settings, gazetteer)
     found.mentions.sort(key=lambda m: (m.start, m.end))
     return found
 
@@ -673,7 +675,7 @@ def _add_surnames(doc: Doc, found: DocumentEntities, persons: list[Entity], gaze
         found.add(person, doc[token.i : token.i + 1], "coreference")
 
 
-def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings) -> None:
+def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings, gazetteer: Gazetteer) -> None:
     """Resolve definite descriptions and subject pronouns to one earlier entity."""
     covered = {i for m in found.mentions for i in range(m.start, m.end)}
     mentions = sorted(found.mentions, key=lambda m: m.start)
@@ -709,6 +711,12 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
                 or determiners[0].lower_ in settings.number_words
                 or determiners[0].lower_.isdigit()
             ):
+                continue
+            capital = _capital_named(token, found, settings, gazetteer)
+            if capital is not None:
+                # "the Syrian capital": Damascus, named by its country
+                found.entities.setdefault(capital.key, capital)
+                new.append(Mention(capital.key, token.text, token.idx, token.idx + len(token.text), "coreference"))
                 continue
             counted = any(c.dep_ == "nummod" or c.lower_ == "both" for c in token.children)
             if any(
@@ -772,6 +780,24 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
         for key in chosen:
             new.append(Mention(key, span.text, span.start_char, span.end_char, "coreference"))
     found.mentions.extend(new)
+
+
+def _capital_named(token: Token, found: DocumentEntities, settings: EntitySettings, gazetteer: Gazetteer):
+    """The capital a description names by its country ("the Syrian capital", "Ukraine's capital"), else None.
+
+    A capital named right there ("the capital, Nairobi") is read by its name.
+    """
+    if token.lemma_.lower() not in settings.capital_descriptions or any(
+        c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children
+    ):
+        return None
+    for modifier in (c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}):
+        for mention in found.mentions:
+            if mention.start <= modifier.idx < mention.end:
+                country = found.entities.get(mention.entity_key)
+                if country is not None and country.type == "Country":
+                    return gazetteer.capital(country.key)
+    return None
 
 
 def _listed(doc: Doc, candidates: list[str], mentions: list[Mention], count: int) -> list[str]:

@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from kg.records import TimeSpan
 
@@ -287,8 +288,14 @@ def _month_values(m: re.Match[str], ctx: _Context) -> _Values | None:
     return (_ym(year, month), None, None)
 
 
+@lru_cache(maxsize=8)
+def _count_noun_pattern(count_nouns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\s*(?i:" + "|".join(re.escape(n) for n in count_nouns) + r")(?!\w)")
+
+
 def _year_values(m: re.Match[str], ctx: _Context) -> _Values | None:
-    before, after = ctx.text[: m.start("year")], ctx.text[m.end() :]
+    # the words just before the year: the checks below look no further back
+    before, after = ctx.text[max(0, m.start("year") - 48) : m.start("year")], ctx.text[m.end() :]
     if re.match(r"[.,]\d|-\d|\w", after):
         return None  # "2012.5", "2012-13" (a range), "2012bn"
     if not (m["prep"] or m["qual"]):
@@ -300,8 +307,7 @@ def _year_values(m: re.Match[str], ctx: _Context) -> _Values | None:
             before,
         ):
             return None
-        nouns = "|".join(re.escape(n) for n in ctx.count_nouns)
-        if re.match(rf"\s*(?i:{nouns})(?!\w)", after):
+        if _count_noun_pattern(tuple(ctx.count_nouns)).match(after):
             return None
         if re.search(
             r"\b(?i:about|around|some|nearly|almost|over|more than|fewer than|less"

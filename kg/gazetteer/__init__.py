@@ -308,6 +308,10 @@ class Gazetteer:
                 raise ConfigError(f"duplicate gazetteer key {entity.key!r}; every entity needs its own key")
             self._by_key[entity.key] = entity
         self._by_qid = {e.qid: e for e in reversed(self.entities) if e.qid}
+        self._capitals: dict[str, Entity] = {}
+        for entity in self.entities:
+            if entity.capital_of:
+                self._capitals.setdefault(entity.capital_of, entity)
         self._generic: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in (generic or {}).items()}
         self._names = _NameIndex()
         self._generic_names = _NameIndex()
@@ -479,6 +483,16 @@ class Gazetteer:
         """
         target = entity.metonym_for
         return self._by_key.get(target) if target else None
+
+    def capital(self, key: str) -> Entity | None:
+        """The capital city of the country ``key``, when the gazetteer has one.
+
+        Example
+        -------
+        >>> Gazetteer.load().capital("syria").key
+        'damascus'
+        """
+        return self._capitals.get(key)
 
     def neighbours(self, key: str) -> tuple[str, ...]:
         """Keys of the countries sharing a land border with ``key`` (background data)."""

@@ -204,6 +204,7 @@ class EntityLinker:
             number_words=tuple(lexicon.grammar["number_words"]),
             organisation_name_words=frozenset(lexicon.grammar["organisation_name_words"]),
             home_descriptions=frozenset(coreference["home_descriptions"]),
+            capital_descriptions=frozenset(coreference["capital_descriptions"]),
             layout=layout_settings(lexicon.grammar["document"]),
             agents=agent_settings(lexicon),
         )

@@ -34,12 +34,16 @@ def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set
     blaming = frozenset(grammar["blaming_words"])
     reporting = extractor.modality.reporting
     words = frozenset(grammar["disapproval_words"])
+    causes = frozenset(grammar["cause_nouns"])
+    demand_modals = frozenset(extractor.lexicon.grammar["demands"]["modals"])
+    blamed_events = frozenset(grammar["blamed_events"])
     confidence = float(grammar["confidence"])
     for verb in sentence.tokens:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = verb.lemma_.lower()
         judged: list[Token] = []
+        blame: str | None = None
         if lemma in describing:
             # "described X as Y", "called X a Y", "called it an escalation"
             # the verdict after "as" hangs on the verb or, as the parser may have it, on its object
@@ -67,6 +71,8 @@ def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set
             ]
             judged = [s for c in blamed for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
             judged += [c for c in verb.children if c.dep_ == "dobj"] if blamed else []
+            if blamed and any(a.dep_ == "aux" and a.lower_ in demand_modals for a in verb.children):
+                blame = "Asserted"  # "we must hold Russia accountable": the speaker saying so is the blame
         elif lemma in alleging:
             # "alleged that NATO and EU states were abusing their majority"
             judged = [
@@ -78,15 +84,36 @@ def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set
                 verdicts = [c for c in clause.children if c.dep_ in {"attr", "acomp"}]
                 if any(_disapproves(v, words) for v in verdicts):
                     judged += [s for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"}]
+                events = [s for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"}]
+                if any(e.lemma_.lower() in blamed_events for e in events):
+                    # "said the uprisings were the result of U.S. policies": blame for the event
+                    judged += [
+                        p
+                        for t in clause.subtree
+                        if t.lemma_.lower() in causes
+                        for c in t.children
+                        if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children
+                        if p.dep_ == "pobj"
+                    ]
         if not judged:
             continue
         subject_tokens, inherited = extractor.clauses.verb_subjects(verb, sentence)
+        if not any(t.lower_ in extractor.arguments.speaker_pronouns for t in subject_tokens):
+            blame = None  # "the EU should hold Moscow accountable, Borrell said": the EU has not, yet
         subjects = extractor.arguments.args(subject_tokens, sentence)
         own = {a.entity.key for a in subjects}
         targets = [a for token in judged for a in _actors(extractor, token, sentence) if a.entity.key not in own]
         pattern = Pattern("criticized", "verb", lemma, confidence=confidence)
         yield from extractor.emit(
-            pattern, subjects, list({a.entity.key: a for a in targets}.values()), sentence, verb, [verb], inherited
+            pattern,
+            subjects,
+            list({a.entity.key: a for a in targets}.values()),
+            sentence,
+            verb,
+            [verb],
+            inherited,
+            modality=blame,
         )
 
 
@@ -102,7 +129,7 @@ def _disapproves(verdict: Token, words: frozenset[str]) -> bool:
     )
 
 
-def _actors(extractor: Extractor, token: Token, sentence: Sentence):
+def _actors(extractor: Extractor, token: Token, sentence: Sentence, depth: int = 0):
     """The actors a judged phrase names: its own entity, or the doers of the act it names.
 
     "her visit" -> her; "the cancellation by Australia of a contract" -> Australia;
@@ -117,7 +144,11 @@ def _actors(extractor: Extractor, token: Token, sentence: Sentence):
         p for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"
     ]
     doers += [s for c in token.children if c.dep_ in {"relcl", "acl"} for s in c.children if s.dep_ == "nsubj"]
-    return arguments.args(doers, sentence)
+    found = arguments.args(doers, sentence)
+    if not found and depth < 1:
+        # "the result of an attempt by the Chinese side": the doer of the act named there
+        found = [a for doer in doers for a in _actors(extractor, doer, sentence, depth + 1)]
+    return found
 
 
 def demand_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:

@@ -59,6 +59,8 @@ class TitleReader:
         self.title_modifiers = frozenset(titles["national_words"])
         self.lesser_words = frozenset(titles["lesser_rank_words"])
         self.organisational_roles = frozenset(titles["organisational_roles"])
+        #: Words that make a title one outside the state's offices ("opposition leader", "rebel commander").
+        self.non_state_modifiers = frozenset(titles["non_state_modifiers"])
         self.rank_titles = frozenset(titles["rank_titles"])
         self.envoy_roles = frozenset(titles["envoy_roles"])
         self.national_titles = dict(titles["national_titles"])
@@ -486,6 +488,9 @@ class TitleReader:
                 break
             if not context and token.lower_.rstrip(".") in self.title_words and not sentence.mentions(token):
                 words.insert(0, token)
+            elif words and token.lower_ in self.non_state_modifiers:
+                words = []  # "Kenya's opposition leader Raila Odinga" holds no office of Kenya
+                break
             elif not words and not context and token.lower_.rstrip(".") in self.honorifics:
                 pass  # "Prime Minister Sheikh Hasina": an honorific between the title and the name
             elif (
@@ -578,6 +583,8 @@ class TitleReader:
 
     def title_noun(self, noun: Token) -> tuple[list[Token], list[Token]]:
         """The title words of a title noun and the tokens that may name what it is a title of."""
+        if any(c.lower_ in self.non_state_modifiers for c in noun.lefts if c.dep_ in {"compound", "amod"}):
+            return [], []  # "the country's opposition leader": no office of the country
         words = [c for c in noun.lefts if c.dep_ in {"compound", "amod"} and c.lower_.rstrip(".") in self.title_words]
         words.append(noun)
         context = [c for c in noun.lefts if c.dep_ in {"poss", "compound", "amod", "nmod"} and c not in words]

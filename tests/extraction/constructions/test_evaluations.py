@@ -28,8 +28,32 @@ VERDICTS = [
         "France said the cancellation by Australia of the contract was unacceptable.",
         {("france", "criticized", "australia", A, None)},
     ),
-    # words of praise are no verdict of disapproval
+    # an event of violence or unrest said to be the result of someone's act blames them
+    (
+        "Cuban leader Miguel Diaz-Canel said Monday the massive uprisings were the cumulative result of U.S. policies.",
+        {("miguel-diaz-canel", "criticized", "united-states", A, None)},
+    ),
+    (
+        "India said the clashes happened as a result of an attempt by the Chinese side to change the status quo.",
+        {("india", "criticized", "china", A, None)},
+    ),
+    (
+        "Vucic said the clash was the result of brutal pressure on Kosovo Serbs by the Kosovo government.",
+        {("aleksandar-vucic", "criticized", "kosovo", A, None)},
+    ),
+    # "we" in what someone says is the speaker; a speaker saying "we must hold X accountable" blames X
+    (
+        'Reacting to the strikes, Zelenskyy said: "We must hold Russia accountable for its acts of terror."',
+        {("volodymyr-zelensky", "criticized", "russia", A, None)},
+    ),
+    (
+        "The EU should hold Moscow accountable, Borrell said.",
+        {("european-union", "criticized", "russia", "Hypothetical", None)},
+    ),
+    # words of praise are no verdict of disapproval; a good outcome blames no one
     ("France described Germany's offer as generous.", set()),
+    ("The minister said the success was the result of US support.", set()),
+    ("He said the deal was the result of talks with Russia.", set()),
 ]
 
 DEMANDS = [

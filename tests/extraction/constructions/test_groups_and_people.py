@@ -142,6 +142,20 @@ CASES = [
         {("ethiopia-refugees", "protestedAgainst", "yemen", A, None)},
     ),
     ("Chinese students marched in Beijing.", {("china-protesters", "protestedAgainst", "china", A, None)}),
+    # a group's country is where the sentence places it, not a city that names a government
+    (
+        "The aircraft of regime ally Moscow targeted a military post of opposition fighters in the village of "
+        "Madaya in the south of Idlib province.",
+        {("russia", "attacked", "syria-rebels", A, None)},
+    ),
+    # the name after a description is the one meant, wherever the parser hangs it
+    (
+        "A ceasefire deal between Israel and Lebanese militant group Hezbollah took effect on Wednesday.",
+        {("hezbollah", "agreedWith", "israel", A, None)},
+    ),
+    # a capital named by its country is that city
+    ("Russian forces shelled the Ukrainian capital.", {("russia-military", "attacked", "kyiv", A, None)}),
+    ("The capital was calm.", set()),
     # a state that protests names what it protests against; fans are no political group
     ("Russia protested.", set()),
     ("Fans rioted after the match.", set()),

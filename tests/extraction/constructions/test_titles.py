@@ -9,6 +9,13 @@ from kg.extraction.constructions.titles import title_relations
 A = "Asserted"
 
 CASES = [
+    # a title outside the state's offices is no office of the country
+    ("Kenya's opposition leader Raila Odinga rejected the results.", set()),
+    ("Raila Odinga, Kenya's opposition leader, rejected the results.", set()),
+    (
+        "Kenyan President William Ruto met the rebel commander.",
+        {("william-ruto", "leaderOf", "kenya", A, None)},
+    ),
     (
         "French Foreign Minister Jean-Yves Le Drian arrived in Rome.",
         {("jean-yves-le-drian", "officialOf", "france", A, None)},
