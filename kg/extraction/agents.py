@@ -66,6 +66,8 @@ class AgentSettings:
     ethnic_words: frozenset[str] = frozenset()
     #: Nouns naming a state's government ("government", "regime").
     state_heads: frozenset[str] = frozenset()
+    #: Words that make an agent noun a name without naming anyone ("the National Police").
+    generic_name_words: frozenset[str] = frozenset()
     #: Longest agent phrase, in words.
     longest_phrase: int = 3
 
@@ -96,6 +98,15 @@ class AgentFinder:
             if not layout.in_body(token.idx) or token.pos_ not in {"NOUN", "PROPN"}:
                 continue
             own = by_token.get(token.i, [])
+            generic = self._generic_name(own, found, doc)
+            if generic:
+                # "the National Police", "Peru's Federal Police": a name any state's agents have
+                for entity, start, absorbed in self._agents(token, doc, found, by_token, home, generic):
+                    found.entities.setdefault(entity.key, entity)
+                    span = doc[start : token.i + 1]
+                    mention = Mention(entity.key, span.text, span.start_char, span.end_char, "name")
+                    new.append((mention, absorbed | generic))
+                continue
             if any(found.entities[m.entity_key].type != "Country" or m.via != "demonym" for m in own):
                 continue  # a named entity ("Revolutionary Guards"), not a common noun
             ethnic = any(c.dep_ == "amod" and c.lower_ in self.settings.ethnic_words for c in token.children)
@@ -131,6 +142,24 @@ class AgentFinder:
         found.mentions[:] = kept + [mention for mention, _ in new]
         found.mentions.sort(key=lambda m: (m.start, m.end))
 
+    def _generic_name(self, own: list[Mention], found: DocumentEntities, doc: Doc) -> set[int]:
+        """The tokens of a name the text gives an organisation that is only an agent noun with "National",
+        "Federal" or the like before it ("the National Police"); empty when the name is its own."""
+        tokens: set[int] = set()
+        for mention in own:
+            entity = found.entities[mention.entity_key]
+            if entity.type != "Organization" or entity.key in self.gazetteer:
+                return set()
+            written = mention.text.lower().split()
+            words = [w for w in written if w not in self.settings.generic_name_words]
+            if not words or not (
+                {" ".join(words), " ".join(w for w in written if w != "the")} & self.settings.nouns.keys()
+            ):
+                return set()
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            tokens.update(t.i for t in span or ())
+        return tokens
+
     def _people(self, token: Token, country: Entity):
         """ "deported 168 Liberians", "seized a Briton": a demonym as a noun names the country's people."""
         if token.dep_ in {"amod", "compound", "nmod", "poss"} or country.type != "Country":
@@ -154,9 +183,19 @@ class AgentFinder:
         return []
 
     def _agents(
-        self, head: Token, doc: Doc, found: DocumentEntities, by_token: dict[int, list[Mention]], home: Entity | None
+        self,
+        head: Token,
+        doc: Doc,
+        found: DocumentEntities,
+        by_token: dict[int, list[Mention]],
+        home: Entity | None,
+        name: frozenset[int] | set[int] = frozenset(),
     ):
-        """The agents a noun phrase headed by ``head`` names, with the first token of each mention."""
+        """The agents a noun phrase headed by ``head`` names, with the first token of each mention.
+
+        ``name`` holds the tokens of a generic name the phrase is ("the National Police"): its
+        words are not modifiers that name another group.
+        """
         if (
             head.dep_ in {"compound", "amod", "nmod"}
             and head.head.pos_ in {"NOUN", "PROPN"}
@@ -164,11 +203,15 @@ class AgentFinder:
             and not self._names_group(head.head)
         ):
             return []  # "police officers": the head noun decides; "militia positions" name the militia
-        match = self._phrase(head, by_token)
+        match = self._phrase(head, by_token, name)
         if match is None:
             return []
         sector, phrase_start = match
-        modifiers = [c for c in head.children if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.i < head.i]
+        modifiers = [
+            c
+            for c in head.children
+            if c.dep_ in {"amod", "compound", "nmod", "poss"} and c.i < head.i and c.i not in name
+        ]
         # "a U.S. AC-130 gunship", "Russian missile strikes": the owner modifies the model or the weapon
         modifiers += [
             g
@@ -272,7 +315,9 @@ class AgentFinder:
             return True
         return noun.tag_ == "NNS" and noun.lemma_.lower() in self.settings.spokesman_nouns
 
-    def _phrase(self, head: Token, by_token: dict[int, list[Mention]]) -> tuple[str, int] | None:
+    def _phrase(
+        self, head: Token, by_token: dict[int, list[Mention]], name: frozenset[int] | set[int] = frozenset()
+    ) -> tuple[str, int] | None:
         """The sector of the longest agent phrase ending at ``head`` and the phrase's first token."""
         nouns = self.settings.nouns
         lemma = head.lemma_.lower()
@@ -285,7 +330,11 @@ class AgentFinder:
         index = head.i - 1
         while index >= 0 and head.i - index < self.settings.longest_phrase:
             token = head.doc[index]
-            if token.head.i != head.i or token.dep_ not in {"amod", "compound", "nmod"} or by_token.get(token.i):
+            if (
+                token.head.i != head.i
+                or token.dep_ not in {"amod", "compound", "nmod"}
+                or (by_token.get(token.i) and token.i not in name)
+            ):
                 break
             words.insert(0, token.lower_)
             phrase = " ".join(words)

@@ -54,6 +54,7 @@ class Arguments:
         self.object_pronouns = frozenset(pronouns["object"])
         self.person_relatives = frozenset(pronouns["person_relative"])
         self.speaker_pronouns = frozenset(pronouns["speaker"])
+        self.protest_nouns = frozenset(grammar["protests"]["nouns"])
         self.reporting_verbs = frozenset(grammar["reporting_verbs"])
         self.depth = int(grammar["walks"]["resolve_depth"])
         self.anchor_hops = int(grammar["walks"]["relative_anchor_hops"])
@@ -261,6 +262,39 @@ class Arguments:
                     return [Arg(entity, mention.text, "coreference")]
         return []
 
+    def protest_country(self, noun: Token, sentence: Sentence) -> Entity | None:
+        """The country a protest noun places the protest in: "protests in Bangladesh", "protests spread
+        across Niger", "protests were staged in Cairo"."""
+        holders = [noun] + ([noun.head] if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else [])
+        places = [
+            p
+            for t in holders
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        for arg in self.args(places, sentence):
+            key = arg.entity.key if arg.entity.type == "Country" else (arg.entity.country or arg.entity.capital_of)
+            if key in self.gazetteer and self.gazetteer[key].type == "Country":
+                return self.gazetteer[key]
+        return None
+
+    def protesters_before(self, pronoun: Token, sentence: Sentence) -> Arg | None:
+        """The protesters of the nearest protest named before a plural pronoun in its sentence."""
+        from kg.extraction.agents import agent_entity
+
+        for index in range(pronoun.i - 1, sentence.sent.start - 1, -1):
+            noun = sentence.sent.doc[index]
+            if noun.pos_ == "NOUN" and noun.tag_ == "NNS" and noun.lemma_.lower() in self.protest_nouns:
+                country = self.protest_country(noun, sentence)
+                if country is None:
+                    return None
+                protesters = agent_entity(country, "Protesters")
+                self.found.entities.setdefault(protesters.key, protesters)
+                return Arg(protesters, noun.text, "coreference")
+        return None
+
     def object_pronoun(self, pronoun: Token, sentence: Sentence, depth: int) -> list[Arg]:
         """ "cut ties with Israel, accusing it of ...": the nearest actor before, not the verb's own subject."""
         subjects = self.subjects_of(clause_verb(pronoun), sentence)
@@ -272,6 +306,9 @@ class Arguments:
             )
             if groups:
                 return groups
+            protesters = self.protesters_before(pronoun, sentence)  # "Protests were staged ... dispersed them"
+            if protesters is not None:
+                return [protesters]
         return self.nearest_before(
             pronoun,
             sentence,

@@ -38,7 +38,6 @@ def protest_relations(extractor: Extractor, sentence: Sentence, consumed: set[in
     nouns = frozenset(grammar["nouns"])
     confidence = float(grammar["confidence"])
     arguments = extractor.arguments
-    gazetteer = extractor.gazetteer
     protesters = frozenset(grammar["protester_nouns"])
     for token in sentence.tokens:
         for mention in sentence.mentions(token):
@@ -57,24 +56,9 @@ def protest_relations(extractor: Extractor, sentence: Sentence, consumed: set[in
             c.dep_ == "prep" and c.lower_ == "by" for c in noun.children
         ):
             continue  # "Kenyan protests", "protests by farmers": the noun constructions read those
-        # "protests in Bangladesh", "protests spread across Niger"
-        holders = [noun] + ([noun.head] if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else [])
-        places = [
-            p
-            for t in holders
-            for c in t.children
-            if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
-        countries = []
-        for arg in arguments.args(places, sentence):
-            key = arg.entity.key if arg.entity.type == "Country" else (arg.entity.country or arg.entity.capital_of)
-            if key in gazetteer and gazetteer[key].type == "Country":
-                countries.append(gazetteer[key])
-        if not countries:
+        country = arguments.protest_country(noun, sentence)  # "protests in Bangladesh", "across Niger"
+        if country is None:
             continue
-        country = countries[0]
         protesters = agent_entity(country, "Protesters")
         extractor.found.entities.setdefault(protesters.key, protesters)
         extractor.found.entities.setdefault(country.key, country)

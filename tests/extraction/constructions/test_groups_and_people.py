@@ -153,6 +153,27 @@ CASES = [
         "A ceasefire deal between Israel and Lebanese militant group Hezbollah took effect on Wednesday.",
         {("hezbollah", "agreedWith", "israel", A, None)},
     ),
+    # a name any state's agents have ("the National Police") names the agents of the country in question
+    (
+        "Peru's National Police arrested Pedro Castillo.",
+        {("peru-police", "coerced", "pedro-castillo", A, None)},
+    ),
+    ("Mexico's National Guard detained 40 migrants.", {("mexico-military", "coerced", "mexico-refugees", A, None)}),
+    # "them" after protests are their protesters; authorities are those of where the sentence places them
+    (
+        "Protests were staged in Cairo, but Egyptian police dispersed them.",
+        {
+            ("egypt-police", "coerced", "egypt-protesters", A, None),
+            ("egypt-protesters", "protestedAgainst", "egypt", A, None),
+        },
+    ),
+    (
+        "Authorities dispersed the protesters in Cairo.",
+        {
+            ("egypt-government", "coerced", "egypt-protesters", A, None),
+            ("egypt-protesters", "protestedAgainst", "egypt", A, None),
+        },
+    ),
     # a capital named by its country is that city
     ("Russian forces shelled the Ukrainian capital.", {("russia-military", "attacked", "kyiv", A, None)}),
     ("The capital was calm.", set()),
