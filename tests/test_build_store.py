@@ -225,7 +225,8 @@ def reference(tmp_path_factory, nlp) -> tuple[Path, Path]:
 def test_interrupted_build_resumes_to_the_uninterrupted_graph(reference, tmp_path: Path, stop) -> None:
     corpus_file, expected = reference
     store = tmp_path / "store"
-    process = _start_build(corpus_file, store)
+    # small batches: documents are committed one batch after another, so the signal lands mid-build
+    process = _start_build(corpus_file, store, "--batch-size", "2")
     _wait_for_progress(process, random.Random(stop).randint(2, 6))
     time.sleep(random.Random(stop + 1).random() * 0.3)
     process.send_signal(stop)

@@ -136,6 +136,8 @@ class Extractor:
         self.anaphoric_relations = frozenset(anaphora["relations"])
         self.referred_acts = frozenset(anaphora["acts"])
         self.release_nouns = frozenset(anaphora["release_nouns"])
+        #: Facts of geography a noun names whatever the clause around it says ("the Israeli-Lebanon border").
+        self.timeless_relations = frozenset(lexicon.grammar["coreference"]["timeless_relations"])
         self.detaining_relations = frozenset(anaphora["detaining_relations"])
         #: The statements read from the sentences before the current one.
         self.earlier: list[Relation] = []
@@ -540,6 +542,8 @@ class Extractor:
         if any(c.dep_ == "det" and c.lower_ in negation for t in matched[1:] for c in t.children):
             found_modality = "Negated"  # "have no diplomatic relations"
         modality = modality or found_modality
+        if pattern.kind != "verb" and spec.name in self.timeless_relations and modality != "Negated":
+            modality = "Asserted"  # "will move away from the Israeli-Lebanon border": the border is there
         reporter = self.modality.reporter(reporting_verb, trigger, sentence, self.arguments)
         confidence = pattern.confidence * (self.confidence.inherited if inherited else 1.0)
         if len(matched) > self.confidence.long_path:

@@ -92,7 +92,8 @@ def test_a_signal_stops_a_build_with_one_line_and_leaves_the_old_file(
     output = tmp_path / "graph.ttl"
     if earlier is not None:
         atomic_write(output, earlier)
-    process = kg_process("build", corpus(tmp_path / "news.jsonl", "n", 40), "-o", output)
+    # enough documents that the build is still running half a second after it takes its lock
+    process = kg_process("build", corpus(tmp_path / "news.jsonl", "n", 400), "-o", output)
     wait_for(lambda: (tmp_path / ".graph.ttl.lock").exists())
     time.sleep(0.5)
 
@@ -110,7 +111,7 @@ def test_interrupted_append_run_again_gives_the_graph_of_an_uninterrupted_build(
     capsys, tmp_path: Path, stop: signal.Signals
 ) -> None:
     first = corpus(tmp_path / "first.jsonl", "a", 5)
-    second = corpus(tmp_path / "second.jsonl", "b", 15)
+    second = corpus(tmp_path / "second.jsonl", "b", 150)  # long enough to be interrupted
     clean = tmp_path / "clean" / "graph.ttl"
     assert run(capsys, "build", first, second, "-o", clean)[0] == 0  # in this process: same pipeline
 

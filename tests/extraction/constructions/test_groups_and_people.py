@@ -174,6 +174,12 @@ CASES = [
             ("egypt-protesters", "protestedAgainst", "egypt", A, None),
         },
     ),
+    # a border a noun names is there whatever the clause says will happen near it; denied, it is not
+    (
+        "Hezbollah will move its forces away from the Israeli-Lebanon border.",
+        {("israel", "sharesBorderWith", "lebanon", A, None)},
+    ),
+    ("Kenya has no border with Egypt.", {("egypt", "sharesBorderWith", "kenya", "Negated", None)}),
     # a capital named by its country is that city
     ("Russian forces shelled the Ukrainian capital.", {("russia-military", "attacked", "kyiv", A, None)}),
     ("The capital was calm.", set()),
