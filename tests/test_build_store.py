@@ -195,6 +195,7 @@ def _start_build(corpus_file: Path, store: Path, *extra: str) -> subprocess.Pope
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # Ctrl-C as in a terminal
     )
 
 

@@ -136,6 +136,11 @@ class Extractor:
         self.anaphoric_relations = frozenset(anaphora["relations"])
         self.referred_acts = frozenset(anaphora["acts"])
         self.release_nouns = frozenset(anaphora["release_nouns"])
+        #: Relations whose agents of some sectors take something for granted: (sectors, presupposed relations).
+        self.agent_presuppositions = {
+            relation: (frozenset(entry["sectors"]), tuple(sorted(entry["presupposes"].items())))
+            for relation, entry in lexicon.grammar["agent_presuppositions"].items()
+        }
         #: Facts of geography a noun names whatever the clause around it says ("the Israeli-Lebanon border").
         self.timeless_relations = frozenset(lexicon.grammar["coreference"]["timeless_relations"])
         self.detaining_relations = frozenset(anaphora["detaining_relations"])
@@ -520,6 +525,16 @@ class Extractor:
                 other = replace(pattern, relation=instead[subject.entity.sector], reverse=False)
                 yield from self.emit(other, [subject], objects, sentence, trigger, matched, inherited, modality, dated)
             subjects = [s for s in subjects if s not in moved]
+        presupposing = self.agent_presuppositions.get(pattern.relation)
+        if presupposing and not pattern.presupposes and objects and all(o.entity.type == "Country" for o in objects):
+            # "Israeli troops will withdraw from southern Lebanon": troops withdraw from where they are;
+            # leaving a city ("left Kherson") does not end their presence in the country
+            sectors, presupposed = presupposing
+            moved = [s for s in subjects if s.entity.type == "Agent" and s.entity.sector in sectors]
+            if moved:
+                other = replace(pattern, presupposes=presupposed)
+                yield from self.emit(other, moved, objects, sentence, trigger, matched, inherited, modality, dated)
+                subjects = [s for s in subjects if s not in moved]
         if pattern.relation in self.protest_relations:
             subjects = [self.as_protesters(s) for s in subjects]
         fit = self.arguments.fit

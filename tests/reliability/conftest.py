@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -55,11 +56,22 @@ def unprivileged() -> list[str]:
     return [setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner"]
 
 
+def interruptible() -> None:
+    """In a child before it runs: Ctrl-C handled as in a terminal, even when the tests run as a
+    background job (which starts with SIGINT ignored, and its children with it)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def kg_process(*argv: str | Path, unprivileged_run: bool = False, **options) -> subprocess.Popen:
     """Start a real `kg` process."""
     prefix = unprivileged() if unprivileged_run else []
     return subprocess.Popen(
-        [*prefix, str(KG), *map(str, argv)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **options
+        [*prefix, str(KG), *map(str, argv)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=interruptible,
+        **options,
     )
 
 

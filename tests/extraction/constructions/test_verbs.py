@@ -51,6 +51,21 @@ CASES = [
         "France withdrew its troops from Chad in 2024.",
         {("france", "withdrewFrom", "chad", A, "2024"), ("france", "hasMilitaryPresenceIn", "chad", A, "..2024")},
     ),
+    # troops that withdraw, or will, are there until they do
+    (
+        "Under the agreement Israeli troops will withdraw from southern Lebanon.",
+        {
+            ("israel-military", "withdrewFrom", "lebanon", F, None),
+            ("israel", "hasMilitaryPresenceIn", "lebanon", A, None),
+        },
+    ),
+    (
+        "US troops withdrew from Afghanistan in 2021.",
+        {
+            ("united-states-military", "withdrewFrom", "afghanistan", A, "2021"),
+            ("united-states", "hasMilitaryPresenceIn", "afghanistan", A, "..2021"),
+        },
+    ),
     # weapons are what is fired, not whom
     ("Russia fired missiles at Kyiv on Monday.", {("russia", "attacked", "kyiv", A, "2024-03-11")}),
     # an attempt at a hostile act is the act
