@@ -158,7 +158,11 @@ def mission_state(extractor: Extractor, token: Token, sentence: Sentence) -> Ent
 
 
 def _supporters(token: Token) -> bool:
-    """ "pro-government demonstrators", "pro-junta protesters": they rally for someone, not against."""
+    """ "pro-government demonstrators", "pro-junta protesters", "demonstrators (both) for and against
+    independence": they rally for someone or something, not (only) against their state."""
+    following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 3]]
+    if following[:1] == ["for"] or following == ["both", "for"]:
+        return True  # the parser may hang "for" on the verb: read the words after the noun
     return any(t.lower_ == "pro" or t.lower_.startswith("pro-") for c in token.lefts for t in c.subtree)
 
 

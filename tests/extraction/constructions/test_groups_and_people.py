@@ -183,6 +183,11 @@ CASES = [
     # a capital named by its country is that city
     ("Russian forces shelled the Ukrainian capital.", {("russia-military", "attacked", "kyiv", A, None)}),
     ("The capital was calm.", set()),
+    # demonstrators for and against something do not protest against the state where they stand
+    (
+        "Chen Shui-bian visited Seattle, greeted by demonstrators both for and against Taiwan independence.",
+        {("chen-shui-bian", "visited", "seattle", A, None)},
+    ),
     # a state that protests names what it protests against; fans are no political group
     ("Russia protested.", set()),
     ("Fans rioted after the match.", set()),
