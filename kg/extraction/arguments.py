@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from kg.extraction.clauses import prepositional_objects
 from kg.extraction.lexicon import ACTOR_TYPES, Lexicon, RelationSpec
 from kg.records import Entity
 
@@ -266,14 +267,7 @@ class Arguments:
         """The country a protest noun places the protest in: "protests in Bangladesh", "protests spread
         across Niger", "protests were staged in Cairo"."""
         holders = [noun] + ([noun.head] if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} else [])
-        places = [
-            p
-            for t in holders
-            for c in t.children
-            if c.dep_ == "prep" and c.lower_ in {"in", "across", "throughout"}
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
+        places = [p for t in holders for p in prepositional_objects(t, {"in", "across", "throughout"})]
         for arg in self.args(places, sentence):
             key = arg.entity.key if arg.entity.type == "Country" else (arg.entity.country or arg.entity.capital_of)
             if key in self.gazetteer and self.gazetteer[key].type == "Country":

@@ -20,7 +20,18 @@ if TYPE_CHECKING:
     from kg.extraction.arguments import Arguments
     from kg.extraction.sentence import Sentence
 
-__all__ = ["Clauses", "is_passive", "is_purpose"]
+__all__ = ["Clauses", "is_passive", "is_purpose", "prepositional_objects"]
+
+
+def prepositional_objects(token: Token, prepositions: frozenset[str] | set[str]) -> list[Token]:
+    """The objects of the token's prepositions among ``prepositions``: "the release *of* Rezaian"."""
+    return [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in prepositions
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def is_passive(verb: Token) -> bool:

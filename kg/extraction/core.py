@@ -20,7 +20,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from kg.extraction.arguments import Arg, Arguments
-from kg.extraction.clauses import Clauses, is_passive
+from kg.extraction.clauses import Clauses, is_passive, prepositional_objects
 from kg.extraction.lexicon import Lexicon, Pattern, RelationSpec
 from kg.extraction.modality import Modality
 from kg.extraction.sentence import Sentence, word_forms
@@ -135,15 +135,18 @@ class Extractor:
         self.anaphor_determiners = frozenset(anaphora["determiners"])
         self.anaphoric_relations = frozenset(anaphora["relations"])
         self.referred_acts = frozenset(anaphora["acts"])
+        #: "called for his release": a request of whoever the earlier sentences say detained him
         self.release_nouns = frozenset(anaphora["release_nouns"])
+        self.detaining_relations = frozenset(anaphora["detaining_relations"])
         #: Relations whose agents of some sectors take something for granted: (sectors, presupposed relations).
         self.agent_presuppositions = {
             relation: (frozenset(entry["sectors"]), tuple(sorted(entry["presupposes"].items())))
             for relation, entry in lexicon.grammar["agent_presuppositions"].items()
         }
         #: Facts of geography a noun names whatever the clause around it says ("the Israeli-Lebanon border").
-        self.timeless_relations = frozenset(lexicon.grammar["coreference"]["timeless_relations"])
-        self.detaining_relations = frozenset(anaphora["detaining_relations"])
+        self.timeless_relations = lexicon.words("timeless_relations")
+        #: Prepositions that place an act ("rioted at a jail in Israel").
+        self.place_words = lexicon.words("agents", "locative_prepositions")
         #: The statements read from the sentences before the current one.
         self.earlier: list[Relation] = []
 
@@ -349,20 +352,10 @@ class Extractor:
         The holder is the one the earlier sentences say detained that person; a
         call for a release is a request of whoever can grant it.
         """
-        held: list[Arg] = []
-        for token in tokens:
-            if token.lemma_.lower() not in self.release_nouns:
-                continue
-            patients = [c for c in token.children if c.dep_ == "poss"]
-            patients += [
-                p
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for p in c.children
-                if p.dep_ == "pobj"
-            ]
-            held += self.arguments.args(patients, sentence)
-        keys = {a.entity.key for a in held}
+        releases = [t for t in tokens if t.lemma_.lower() in self.release_nouns]
+        patients = [c for t in releases for c in t.children if c.dep_ == "poss"]
+        patients += [p for t in releases for p in prepositional_objects(t, {"of"})]
+        keys = {a.entity.key for a in self.arguments.args(patients, sentence)}
         acts = [
             r
             for r in self.earlier
@@ -371,7 +364,7 @@ class Extractor:
         if not acts:
             return []
         last = max(acts, key=lambda r: r.char_start)
-        return [Arg(last.subject, tokens[0].text, "coreference")]
+        return [Arg(last.subject, releases[0].text, "coreference")]
 
     def political(self, arg: Arg) -> bool:
         """Whether an argument is a political actor: a state, an organisation of states, a state's

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kg.extraction.clauses import prepositional_objects
 from kg.extraction.lexicon import Pattern
 
 if TYPE_CHECKING:
@@ -91,10 +92,7 @@ def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set
                         p
                         for t in clause.subtree
                         if t.lemma_.lower() in causes
-                        for c in t.children
-                        if c.dep_ == "prep" and c.lower_ == "of"
-                        for p in c.children
-                        if p.dep_ == "pobj"
+                        for p in prepositional_objects(t, {"of"})
                     ]
         if not judged:
             continue
@@ -201,13 +199,7 @@ def behest_relations(extractor: Extractor, sentence: Sentence, consumed: set[int
         ):
             continue
         verb = preposition.head
-        doers = [
-            p
-            for c in noun.children
-            if c.dep_ == "prep" and c.lower_ in doer_prepositions
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
+        doers = prepositional_objects(noun, doer_prepositions)
         doers += [c for c in noun.children if c.dep_ == "poss"]  # "at Japan's request"
         subject_tokens, inherited = extractor.clauses.verb_subjects(verb, sentence)
         actors = extractor.arguments.args(subject_tokens, sentence)

@@ -119,7 +119,7 @@ def protest_state(extractor: Extractor, verb: Token, protesters: Arg, sentence: 
     entity = protesters.entity
     if entity.type != "Agent" or entity.sector in extractor.arguments.state_sectors:
         return None
-    locative = extractor.lexicon.words("agents", "locative_prepositions")
+    locative = extractor.place_words
     subject_tokens = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
     places = []
     for token in verb.subtree:
@@ -147,11 +147,8 @@ def mission_state(extractor: Extractor, token: Token, sentence: Sentence) -> Ent
     if token.lemma_.lower() not in extractor.mission_nouns:
         return None
     for owner in (c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}):
-        country = extractor.gazetteer.by_demonym(owner.text)
-        if country is None:
-            for mention in sentence.mentions(owner):
-                entity = extractor.found.entities[mention.entity_key]
-                country = entity if entity.type == "Country" else None
+        named = [extractor.found.entities[m.entity_key] for m in sentence.mentions(owner)]
+        country = extractor.gazetteer.by_demonym(owner.text) or next((e for e in named if e.type == "Country"), None)
         if country is not None and country.type == "Country":
             return country
     return None
