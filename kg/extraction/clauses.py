@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from kg.extraction.arguments import Arguments
     from kg.extraction.sentence import Sentence
 
-__all__ = ["Clauses", "is_passive", "is_purpose", "prepositional_objects"]
+__all__ = ["Clauses", "coordinated_with", "is_passive", "is_purpose", "prepositional_objects"]
 
 
 def prepositional_objects(token: Token, prepositions: frozenset[str] | set[str]) -> list[Token]:
@@ -37,6 +37,24 @@ def prepositional_objects(token: Token, prepositions: frozenset[str] | set[str])
 def is_passive(verb: Token) -> bool:
     """Whether a verb is in the passive voice ("was expelled", "the base located in")."""
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def coordinated_with(verb: Token) -> Token:
+    """The verb a coordinated verb shares its subject and frame with.
+
+    Usually the parser's head; but a finite verb the parser coordinated with an
+    infinitive ("called on Rwanda to withdraw ... and urged M23 to stop") is the
+    second act of the infinitive's governor, not a second thing asked for.
+    """
+    head = verb.head
+    if (
+        verb.tag_ in {"VBD", "VBZ"}
+        and head.dep_ == "xcomp"
+        and head.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    ):
+        return head.head
+    return head
 
 
 def is_purpose(clause: Token) -> bool:
@@ -64,6 +82,7 @@ class Clauses:
         walks = lexicon.grammar["walks"]
         self.noun_hops = int(walks["noun_subject_hops"])
         self.governing_prepositions = lexicon.words("event_noun_prepositions")
+        self.receiving_verbs = lexicon.words("receiving_verbs")
 
     def verb_subjects(self, verb: Token, sentence: Sentence, inherited: bool = False) -> tuple[list[Token], bool]:
         """Subject tokens of a verb and whether they were inherited from another verb."""
@@ -91,7 +110,7 @@ class Clauses:
             # "responded by imposing sanctions": the subject of the verb the phrase modifies
             return self.verb_subjects(governor, sentence, True)
         if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
-            head = verb.head
+            head = coordinated_with(verb) if verb.dep_ == "conj" else verb.head
             if verb.dep_ == "xcomp":
                 objects = [c for c in head.children if c.dep_ == "dobj"]
                 if head.lemma_ in self.object_control and objects:
@@ -119,6 +138,24 @@ class Clauses:
     def subjects_of(self, verb: Token, sentence: Sentence) -> list[Token]:
         """The subject tokens of a clause's verb (inherited or not)."""
         return self.verb_subjects(verb, sentence)[0]
+
+    def received_from(self, noun: Token, sentence: Sentence) -> tuple[list[Token], list[Token]] | None:
+        """Who sent and who received an event noun that someone receives, when the text says both.
+
+        "Morrison received a request for assistance from Sogavare": Sogavare asks
+        Morrison; "Kyiv got a warning from Moscow": Moscow warns Kyiv. None when
+        the noun is not received, or no sender is named.
+        """
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in self.receiving_verbs or is_passive(verb):
+            return None
+        # "a request from Sogavare", "received a request from", "a request for assistance from Sogavare"
+        holders = [noun, verb, *prepositional_objects(noun, self.governing_prepositions)]
+        senders = next((found for found in (prepositional_objects(h, {"from"}) for h in holders) if found), [])
+        if not senders:
+            return None
+        receivers, _ = self.verb_subjects(verb, sentence)
+        return senders, receivers
 
     def noun_subjects(
         self, noun: Token, exclude: set[int], sentence: Sentence, standing: bool = True, of_is_object: bool = True

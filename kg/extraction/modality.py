@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extraction.clauses import is_purpose
+from kg.extraction.clauses import coordinated_with, is_purpose
 from kg.extraction.lexicon import ACTOR_TYPES, Lexicon
 
 if TYPE_CHECKING:
@@ -160,7 +160,7 @@ class Modality:
                 ):
                     # "has not denied this but blames DR Congo": the contrast keeps its own modality
                     break
-                node = head
+                node = coordinated_with(node)
                 continue
             if dep == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in self.hypothetical_markers for c in node.children

@@ -32,8 +32,32 @@ def noun_relations(extractor: Extractor, sentence: Sentence, consumed: set[int])
     """The relations stated by event and relation nouns not already read inside a verb phrase."""
     for token in sentence.tokens:
         if token.pos_ in {"NOUN", "PROPN"} and token.i not in consumed:
-            for pattern in extractor.patterns(extractor.lexicon.nouns, token):
+            patterns = extractor.patterns(extractor.lexicon.nouns, token)
+            received = extractor.clauses.received_from(token, sentence) if patterns else None
+            if received is not None:
+                yield from received_relations(extractor, patterns, token, received, sentence)
+                continue
+            for pattern in patterns:
                 yield from noun_relation(extractor, pattern, token, sentence)
+
+
+def received_relations(
+    extractor: Extractor,
+    patterns: list[Pattern],
+    noun: Token,
+    received: tuple[list[Token], list[Token]],
+    sentence: Sentence,
+) -> Iterator[Relation]:
+    """What a received event noun states: its sender does it to its receiver ("received a request from Sogavare")."""
+    senders, receivers = received
+    arguments = extractor.arguments
+    done: set[str] = set()
+    for pattern in patterns:
+        if pattern.relation in done:
+            continue
+        done.add(pattern.relation)
+        objects = arguments.object_args(receivers, sentence, extractor.lexicon.relations[pattern.relation])
+        yield from extractor.emit(pattern, arguments.args(senders, sentence), objects, sentence, noun, [noun], True)
 
 
 def noun_relation(extractor: Extractor, pattern: Pattern, noun: Token, sentence: Sentence) -> Iterator[Relation]:

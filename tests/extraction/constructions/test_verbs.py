@@ -98,6 +98,34 @@ CASES = [
         "Thousands of people staged a protest at the French Embassy in Niamey.",
         {("niger-protesters", "protestedAgainst", "france", A, None)},
     ),
+    # a finite verb coordinated with an infinitive is the governor's second act, not a second thing asked for
+    (
+        "Guterres called on Rwanda to withdraw its forces from DR Congo and urged M23 to stop its advance.",
+        {
+            ("antonio-guterres", "requested", "rwanda", A, None),
+            ("antonio-guterres", "requested", "m23", A, None),
+            ("rwanda", "withdrewFrom", "democratic-republic-of-the-congo", H, None),
+            ("rwanda", "hasMilitaryPresenceIn", "democratic-republic-of-the-congo", A, None),
+        },
+    ),
+    (
+        "Iran threatened to attack Iraq and demanded that Israel leave Lebanon.",
+        {
+            ("iran", "threatened", "iraq", A, None),
+            ("iran", "attacked", "iraq", H, None),
+            ("iran", "requested", "israel", A, None),
+            ("israel", "withdrewFrom", "lebanon", H, None),
+        },
+    ),
+    # two infinitives asked for stay asked for
+    (
+        "The EU urged Serbia to recognise Kosovo and to expel Russian diplomats.",
+        {
+            ("european-union", "requested", "serbia", A, None),
+            ("serbia", "recognized", "kosovo", H, None),
+            ("serbia", "expelled", "russia", H, None),
+        },
+    ),
     # no political actor, no event
     ("Liverpool beat Chelsea 2-1 at Anfield.", set()),
 ]
