@@ -439,9 +439,10 @@ class Arguments:
                         found.append(arg)
         return found
 
-    def state_of_place(self, arg: Arg) -> Arg:
-        """The country of a city or other place the gazetteer places in one; any other argument as it is."""
-        if arg.entity.type != "Place" or arg.entity.country not in self.gazetteer:
+    def state_of(self, arg: Arg) -> Arg:
+        """The country of a city or other place the gazetteer places in one, or of a state's agent
+        ("diplomats from Qatar"); any other argument as it is."""
+        if arg.entity.type not in {"Place", "Agent"} or arg.entity.country not in self.gazetteer:
             return arg
         country = self.gazetteer[arg.entity.country]
         self.found.entities.setdefault(country.key, country)
@@ -463,7 +464,7 @@ class Arguments:
             return Arg(country, arg.text, arg.via)
         if arg.entity.type == "Place" and types <= {"Country"} and arg.entity.country in self.gazetteer:
             # "a French base in N'Djamena": where a relation needs a state, a city stands for its country
-            return self.state_of_place(arg)
+            return self.state_of(arg)
         if arg.entity.type == "Place" and types & set(ACTOR_TYPES):
             target_key = arg.entity.metonym_for or arg.entity.capital_of
             if target_key and target_key in self.gazetteer:

@@ -8,7 +8,12 @@ event noun).
 
 from __future__ import annotations
 
-from kg.extraction.constructions.evaluations import behest_relations, demand_relations, evaluation_relations
+from kg.extraction.constructions.evaluations import (
+    behest_relations,
+    demand_relations,
+    departure_orders,
+    evaluation_relations,
+)
 from kg.extraction.constructions.locations import capital_relations, location_relations
 from kg.extraction.constructions.modifiers import modifier_relations
 from kg.extraction.constructions.nominal import noun_relations
@@ -28,6 +33,7 @@ CONSTRUCTIONS = (
     evaluation_relations,
     demand_relations,
     behest_relations,
+    departure_orders,
     protest_relations,
     demanding_protests,
 )

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from kg.extraction.sentence import Sentence
     from kg.records import Relation
 
-__all__ = ["behest_relations", "demand_relations", "evaluation_relations"]
+__all__ = ["behest_relations", "demand_relations", "departure_orders", "evaluation_relations"]
 
 
 def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
@@ -219,3 +219,50 @@ def behest_relations(extractor: Extractor, sentence: Sentence, consumed: set[int
             modality="Asserted",
             dated=False,  # the time of the act, not of the asking
         )
+
+
+def departure_orders(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
+    """ "asked that all diplomats from Qatar leave", "gave US diplomats 72 hours to leave": an expulsion.
+
+    A state that orders, asks or gives time to another state's diplomats to
+    leave expels them, in the modality of the order ("will ask ... to leave" is
+    still to come). Diplomats whose state the text does not name expel no one.
+    """
+    grammar = extractor.lexicon.grammar["departure_orders"]
+    leaving = frozenset(grammar["leaving_verbs"])
+    ordering = frozenset(grammar["ordering_verbs"])
+    envoys = frozenset(grammar["envoy_nouns"])
+    clauses = extractor.clauses
+    for leave in sentence.tokens:
+        if leave.pos_ != "VERB" or leave.lemma_.lower() not in leaving:
+            continue
+        order = _governing_order(leave, ordering)
+        if order is None:
+            continue
+        leavers, _ = clauses.verb_subjects(leave, sentence)
+        if leave.dep_ in {"relcl", "acl"}:
+            # "gave US diplomats 72 hours to leave": the time is given to whoever receives it
+            leavers = [c for c in order.children if c.dep_ == "dative"]
+        leavers = [t for t in leavers if t.lemma_.lower() in envoys]
+        if not leavers:
+            continue
+        expellers = extractor.arguments.args(clauses.subjects_of(order, sentence), sentence)
+        expelled = [extractor.arguments.state_of(a) for a in extractor.arguments.args(leavers, sentence)]
+        expelled = [a for a in expelled if a.entity.type == "Country"]
+        pattern = Pattern("expelled", "verb", order.lemma_.lower(), confidence=float(grammar["confidence"]))
+        yield from extractor.emit(pattern, expellers, expelled, sentence, order, [order, leave], False)
+
+
+def _governing_order(leave: Token, ordering: frozenset[str]) -> Token | None:
+    """The verb of ordering whose complement the leaving is ("asked that ... leave", "gave ... hours to leave")."""
+    node = leave
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "ccomp", "relcl", "acl"} or node.head.i == node.i:
+            return None
+        head = node.head
+        if head.pos_ == "NOUN" and head.dep_ == "dobj":
+            head = head.head  # "gave them 72 hours to leave"
+        if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in ordering:
+            return head
+        node = head
+    return None

@@ -113,7 +113,7 @@ def verb_relation(
         objects = objects or arguments.args(targets, sentence)
         if matched[-1].lemma_.lower() in extractor.mission_nouns and "Country" in spec.object_types:
             # "opened an embassy in Tehran": the city says where the mission stands, its state is the other side
-            objects = [arguments.state_of_place(o) for o in objects]
+            objects = [arguments.state_of(o) for o in objects]
         if not objects and pattern.complement:
             objects = complement_objects(extractor, pattern, verb, subjects, sentence)  # "opened fire to disperse"
     if not objects:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extraction.constructions.evaluations import behest_relations, demand_relations, evaluation_relations
+from kg.extraction.constructions.evaluations import (
+    behest_relations,
+    demand_relations,
+    departure_orders,
+    evaluation_relations,
+)
 
 A = "Asserted"
 
@@ -167,3 +172,25 @@ ANAPHORA_CASES = [
 @pytest.mark.parametrize(("text", "expected"), ANAPHORA_CASES, ids=[t[:50] for t, _ in ANAPHORA_CASES])
 def test_acts_referred_back_to_and_blame(statements, text, expected):
     assert statements(text) == expected
+
+
+DEPARTURES = [
+    (
+        "The UAE and Bahrain have asked that all diplomats from Qatar are to leave the respective nations "
+        "within 48 hours.",
+        {("united-arab-emirates", "expelled", "qatar", A, None), ("bahrain", "expelled", "qatar", A, None)},
+    ),
+    ("Venezuela gave US diplomats 72 hours to leave the country.", {("venezuela", "expelled", "united-states", A, None)}),
+    ("Russia will ask the British ambassador to leave.", {("russia", "expelled", "united-kingdom", "Future", None)}),
+    # a state's own diplomats, diplomats of no named state, and staff of a company are expelled by no one
+    ("Venezuela asked its diplomats to leave the United States.", set()),
+    ("Venezuela gave diplomatic personnel 72 hours to leave the country.", set()),
+    ("The company gave its staff two days to leave the building.", set()),
+    # leaving without an order is no expulsion
+    ("The French ambassador left Mali on Tuesday.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DEPARTURES, ids=[text[:50] for text, _ in DEPARTURES])
+def test_an_order_to_leave_given_to_diplomats_expels_their_state(run_construction, text, expected):
+    assert run_construction(departure_orders, text) == expected

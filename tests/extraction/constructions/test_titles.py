@@ -12,6 +12,11 @@ CASES = [
     # a title outside the state's offices is no office of the country
     ("Kenya's opposition leader Raila Odinga rejected the results.", set()),
     ("Raila Odinga, Kenya's opposition leader, rejected the results.", set()),
+    # a party's spokesman speaks for the party, not the state the story is about
+    (
+        "Myanmar's army detained President Win Myint in Naypyidaw, party spokesman Myo Nyunt told AFP.",
+        {("win-myint", "leaderOf", "myanmar", A, None)},
+    ),
     (
         "Kenyan President William Ruto met the rebel commander.",
         {("william-ruto", "leaderOf", "kenya", A, None)},
