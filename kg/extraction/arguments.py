@@ -67,6 +67,7 @@ class Arguments:
         self.reason_prepositions = frozenset(grammar["reason_prepositions"])
         self.doer_prepositions = frozenset(grammar["doer_prepositions"])
         self.private_roles = frozenset(grammar["private_role_nouns"])
+        self.patient_nouns = frozenset(grammar["event_anaphora"]["patient_nouns"])
         self.instruments = frozenset(grammar["instrument_nouns"])
         self.followers = frozenset(grammar["agents"]["follower_nouns"])
         self.plural_pronouns = frozenset(grammar["pronouns"]["plural_objects"])
@@ -406,6 +407,10 @@ class Arguments:
                 if not args and expanded.pos_ == "NOUN" and expanded.lemma_.lower() not in self.private_roles:
                     # "the young Mexican driver", "the American sprinters": a person, not their country
                     modifiers = [c for c in expanded.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+                    if expanded.lemma_.lower() in self.patient_nouns and not prepositional_objects(expanded, {"of"}):
+                        # "condemned his detention": the victim is not the one the act is held against
+                        # ("condemned Iran's detention of two citizens" is held against Iran)
+                        modifiers = [c for c in modifiers if c.dep_ != "poss"]
                     modifiers += [
                         g
                         for c in modifiers
@@ -415,14 +420,10 @@ class Arguments:
                     ]  # "a U.S.-drafted resolution"
                     args = [a for m in modifiers for e in self.expand(m) for a in self.resolve(e, sentence)]
                     if not args and spec.object_doers:
-                        # "rejected calls by Belarus's rulers", "dismissed an appeal from President X"
-                        doers = [
-                            p
-                            for c in expanded.children
-                            if c.dep_ == "prep" and c.lower_ in self.doer_prepositions
-                            for p in c.children
-                            if p.dep_ == "pobj"
-                        ]
+                        # "rejected calls by Belarus's rulers", "dismissed an appeal from President X";
+                        # "the arrest of Navalny" names its victim, not its doer
+                        patient = expanded.lemma_.lower() in self.patient_nouns
+                        doers = prepositional_objects(expanded, {"by"} if patient else self.doer_prepositions)
                         args = [a for p in doers for a in self.resolve(p, sentence)]
                     if not args and spec.object_inside and expanded.lemma_.lower() not in self.instruments:
                         # "struck a refinery deep inside Russia"; not "fired tear gas in Tbilisi": a weapon is no target

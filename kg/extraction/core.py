@@ -138,6 +138,9 @@ class Extractor:
         #: "called for his release": a request of whoever the earlier sentences say detained him
         self.release_nouns = frozenset(anaphora["release_nouns"])
         self.detaining_relations = frozenset(anaphora["detaining_relations"])
+        #: "condemned his detention": acts named by their victim, and the relations that state them
+        self.patient_nouns = frozenset(anaphora["patient_nouns"])
+        self.patient_relations = frozenset(anaphora["patient_relations"])
         #: Relations whose agents of some sectors take something for granted: (sectors, presupposed relations).
         self.agent_presuppositions = {
             relation: (frozenset(entry["sectors"]), tuple(sorted(entry["presupposes"].items())))
@@ -352,19 +355,33 @@ class Extractor:
         The holder is the one the earlier sentences say detained that person; a
         call for a release is a request of whoever can grant it.
         """
-        releases = [t for t in tokens if t.lemma_.lower() in self.release_nouns]
-        patients = [c for t in releases for c in t.children if c.dep_ == "poss"]
-        patients += [p for t in releases for p in prepositional_objects(t, {"of"})]
+        return self._doers_to_patients(tokens, sentence, self.release_nouns, self.detaining_relations)
+
+    def patient_doers(self, tokens: list[Token], sentence: Sentence) -> list[Arg]:
+        """Who did an act a noun names by its victim: "Britain condemned his detention" (his jailer's).
+
+        The doer is the noun's "by" phrase, else the one the earlier sentences
+        say did such an act to that victim; the victim is never the one condemned.
+        """
+        acts = [t for t in tokens if t.lemma_.lower() in self.patient_nouns]
+        named = self.arguments.args([p for t in acts for p in prepositional_objects(t, {"by"})], sentence)
+        return named or self._doers_to_patients(acts, sentence, self.patient_nouns, self.patient_relations)
+
+    def _doers_to_patients(
+        self, tokens: list[Token], sentence: Sentence, nouns: frozenset[str], relations: frozenset[str]
+    ) -> list[Arg]:
+        """The doer of the last asserted earlier act of ``relations`` on the victim a noun of ``nouns`` names."""
+        acts = [t for t in tokens if t.lemma_.lower() in nouns]
+        patients = [c for t in acts for c in t.children if c.dep_ == "poss"]
+        patients += [p for t in acts for p in prepositional_objects(t, {"of"})]
         keys = {a.entity.key for a in self.arguments.args(patients, sentence)}
-        acts = [
-            r
-            for r in self.earlier
-            if r.modality == "Asserted" and r.predicate in self.detaining_relations and r.object.key in keys
+        earlier = [
+            r for r in self.earlier if r.modality == "Asserted" and r.predicate in relations and r.object.key in keys
         ]
-        if not acts:
+        if not earlier:
             return []
-        last = max(acts, key=lambda r: r.char_start)
-        return [Arg(last.subject, releases[0].text, "coreference")]
+        last = max(earlier, key=lambda r: r.char_start)
+        return [Arg(last.subject, acts[0].text, "coreference")]
 
     def political(self, arg: Arg) -> bool:
         """Whether an argument is a political actor: a state, an organisation of states, a state's

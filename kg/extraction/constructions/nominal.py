@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.extraction.clauses import is_passive
+from kg.extraction.clauses import is_passive, prepositional_objects
 from kg.records import STANDING_RELATIONS
 from kg.records import SYMMETRIC_RELATIONS as SYMMETRIC
 
@@ -83,16 +83,20 @@ def noun_relation(extractor: Extractor, pattern: Pattern, noun: Token, sentence:
         yield from extractor.symmetric_pairs(pattern, arguments.args(object_tokens, sentence), sentence, noun, matched)
         return
     if pattern.possessive_object:
-        # "his detention by the coup leaders", "the arrest of Imran Khan by the Rangers"
-        patients = [c for c in noun.children if c.dep_ == "poss"]
-        patients += [
-            p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"
-        ]
-        doers = [
-            p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"
-        ]
+        # "his detention by the coup leaders", "the arrest of Imran Khan by the Rangers";
+        # with an "of" phrase the possessive is the doer: "Iran's detention of two French citizens"
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        patients = prepositional_objects(noun, {"of"}) or owners
+        doers = prepositional_objects(noun, {"by"})
+        if not doers and noun.dep_ == "dobj" and not is_passive(noun.head):
+            doers = prepositional_objects(noun.head, {"by"})  # "treating his detention by the coup leaders as"
+        doers = doers or [t for t in owners if t not in patients]
+        subjects = arguments.args(doers, sentence)
+        if not doers:
+            # "Britain condemned his detention": his jailer named before, else the state where it happens
+            subjects = extractor.patient_doers([noun], sentence) or extractor.acting_state(pattern, noun, sentence)
         yield from extractor.emit(
-            pattern, arguments.args(doers, sentence), arguments.args(patients, sentence), sentence, noun, matched, False
+            pattern, subjects, arguments.args(patients, sentence), sentence, noun, matched, False
         )
         return
     subject_tokens, inherited = extractor.clauses.noun_subjects(

@@ -118,6 +118,8 @@ def verb_relation(
             objects = complement_objects(extractor, pattern, verb, subjects, sentence)  # "opened fire to disperse"
     if not objects:
         objects = extractor.act_doers(object_tokens, subjects, pattern.relation)  # "condemned the incident"
+    if not objects and pattern.relation in extractor.anaphoric_relations:
+        objects = extractor.patient_doers(object_tokens, sentence)  # "condemned his detention": his jailer
     if pattern.relation == "requested" and any(t.lemma_.lower() in extractor.release_nouns for t in object_tokens):
         # "demanded his release", "called for the release of Rezaian": of whoever holds him, not of him
         objects = extractor.detainers(object_tokens, sentence)
