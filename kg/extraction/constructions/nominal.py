@@ -95,9 +95,7 @@ def noun_relation(extractor: Extractor, pattern: Pattern, noun: Token, sentence:
         if not doers:
             # "Britain condemned his detention": his jailer named before, else the state where it happens
             subjects = extractor.patient_doers([noun], sentence) or extractor.acting_state(pattern, noun, sentence)
-        yield from extractor.emit(
-            pattern, subjects, arguments.args(patients, sentence), sentence, noun, matched, False
-        )
+        yield from extractor.emit(pattern, subjects, arguments.args(patients, sentence), sentence, noun, matched, False)
         return
     subject_tokens, inherited = extractor.clauses.noun_subjects(
         noun,

@@ -180,7 +180,10 @@ DEPARTURES = [
         "within 48 hours.",
         {("united-arab-emirates", "expelled", "qatar", A, None), ("bahrain", "expelled", "qatar", A, None)},
     ),
-    ("Venezuela gave US diplomats 72 hours to leave the country.", {("venezuela", "expelled", "united-states", A, None)}),
+    (
+        "Venezuela gave US diplomats 72 hours to leave the country.",
+        {("venezuela", "expelled", "united-states", A, None)},
+    ),
     ("Russia will ask the British ambassador to leave.", {("russia", "expelled", "united-kingdom", "Future", None)}),
     # a state's own diplomats, diplomats of no named state, and staff of a company are expelled by no one
     ("Venezuela asked its diplomats to leave the United States.", set()),

@@ -22,7 +22,10 @@ CASES = [
     # the sender is named or nothing is read: the receiver does not send what it receives
     ("Kenya received a request for assistance.", set()),
     # sending is not receiving: the sender's own request
-    ("The Solomon Islands sent a request to Australia for assistance.", {("solomon-islands", "requested", "australia", A, None)}),
+    (
+        "The Solomon Islands sent a request to Australia for assistance.",
+        {("solomon-islands", "requested", "australia", A, None)},
+    ),
 ]
 
 
