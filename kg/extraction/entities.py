@@ -13,6 +13,7 @@ that uses it (see :mod:`kg.extraction.relations`): here a capital stays a place.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass, field, replace
@@ -778,7 +779,10 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
         if not chosen and token.dep_ in {"nsubj", "nsubjpass"} and count == 1:
             chosen = _previous_subject(doc, candidates, mentions, token, sentence_index)
         for key in chosen:
-            new.append(Mention(key, span.text, span.start_char, span.end_char, "coreference"))
+            mention = Mention(key, span.text, span.start_char, span.end_char, "coreference")
+            new.append(mention)
+            # "Turull reminded ... Moreover, he wanted ... He said": a later pronoun may continue this one
+            bisect.insort(mentions, mention, key=lambda m: m.start)
     found.mentions.extend(new)
 
 

@@ -237,6 +237,16 @@ def test_it_as_subject_resolves_to_the_earlier_country(parse, text, pronoun):
     assert (mention.entity_key, mention.text, mention.via) == ("kazakhstan", pronoun, "coreference")
 
 
+def test_a_pronoun_continues_the_pronoun_before_it(parse):
+    # "he" in the second sentence is Turull; the third continues him, not the minister named in between
+    doc = parse(
+        "Turull reminded the police of the law. Moreover, he wanted to note the attack on the "
+        "Education Minister, Clara Ponsanti. He said the responsibility lies with Mariano Rajoy."
+    )
+    chain = [mention_at(doc, "he wanted"), mention_at(doc, "He said")]
+    assert [(m.entity_key, m.via) for m in chain if m is not None] == [("turull", "coreference")] * 2, describe(doc)
+
+
 def test_pleonastic_it_gives_no_mention(parse):
     doc = parse("Kazakhstan hosted the talks. It is unclear whether Russia will attend.")
     assert mention_at(doc, "It is") is None, describe(doc)

@@ -38,6 +38,8 @@ def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set
     causes = frozenset(grammar["cause_nouns"])
     demand_modals = frozenset(extractor.lexicon.grammar["demands"]["modals"])
     blamed_events = frozenset(grammar["blamed_events"])
+    responsibility = frozenset(grammar["responsibility_nouns"])
+    resting = frozenset(grammar["resting_verbs"])
     confidence = float(grammar["confidence"])
     for verb in sentence.tokens:
         if verb.pos_ not in {"VERB", "AUX"}:
@@ -94,6 +96,7 @@ def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set
                         if t.lemma_.lower() in causes
                         for p in prepositional_objects(t, {"of"})
                     ]
+                judged += _blamed_in(clause, blaming, blamed_events | words, responsibility, resting)
         if not judged:
             continue
         subject_tokens, inherited = extractor.clauses.verb_subjects(verb, sentence)
@@ -113,6 +116,30 @@ def evaluation_relations(extractor: Extractor, sentence: Sentence, consumed: set
             inherited,
             modality=blame,
         )
+
+
+def _blamed_in(
+    clause: Token,
+    blaming: frozenset[str],
+    bad: frozenset[str],
+    responsibility: frozenset[str],
+    resting: frozenset[str],
+) -> list[Token]:
+    """Who a reported clause holds to blame for something bad.
+
+    "Russia is responsible for the attack" (the subject, when what it answers for
+    is bad: not "responsible for security"); "the responsibility for today's
+    violent scenes lies with Rajoy" (the one it rests with).
+    """
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    blamed: list[Token] = []
+    for verdict in (c for c in clause.children if c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in blaming):
+        answered = prepositional_objects(verdict, {"for"})
+        if any(t.lemma_.lower() in bad for a in answered for t in a.subtree):
+            blamed += subjects
+    if clause.lemma_.lower() in resting and any(s.lemma_.lower() in responsibility for s in subjects):
+        blamed += prepositional_objects(clause, {"with"})
+    return blamed
 
 
 def _disapproves(verdict: Token, words: frozenset[str]) -> bool:

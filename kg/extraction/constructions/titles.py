@@ -161,6 +161,8 @@ class TitleReader:
                         yield made
                     done = True
                     break
+                if self._foreign_qualifier(words, context, sentence):
+                    continue  # "the Catalan Education Minister": of a region or people the text does not name
                 if core not in self.generic_titles or core in self.context_roles or core in self.rank_titles:
                     unanchored.append(
                         _Reading(
@@ -178,6 +180,23 @@ class TitleReader:
                 self.pending.append(unanchored[0])
         self._read_descriptions(sentence, holders)
         self._read_office_starts(sentence)
+
+    def _foreign_qualifier(self, words: list[Token], context: list[Token], sentence: Sentence) -> bool:
+        """Whether a title is qualified by a capitalised word that names no entity: "the Catalan
+        Education Minister", "Kurdish Prime Minister". It is an office of what that word names,
+        not of the country the story is about."""
+        doc = sentence.sent.doc
+        before = [doc[words[0].i - 1]] if words[0].i > sentence.sent.start else []
+        qualifiers = self.title_words | self.honorifics | self.former_words | self.lesser_words
+        return any(
+            t.i > sentence.sent.start
+            and t.pos_ in {"ADJ", "PROPN"}
+            and t.text[:1].isupper()
+            and t.lower_.rstrip(".") not in qualifiers
+            and t.dep_ in {"amod", "compound"}
+            and not sentence.mentions(t)
+            for t in (*before, *context)
+        )
 
     def _office(
         self,

@@ -55,6 +55,14 @@ VERDICTS = [
         "The EU should hold Moscow accountable, Borrell said.",
         {("european-union", "criticized", "russia", "Hypothetical", None)},
     ),
+    # one held responsible for something bad, or with whom the responsibility for it lies, is blamed
+    ("Zelensky said Russia is responsible for the attack.", {("volodymyr-zelensky", "criticized", "russia", A, None)}),
+    ("Kyiv said the blame for the strike rests with Moscow.", {("ukraine", "criticized", "russia", A, None)}),
+    (
+        "Turull said the responsibility for today's violent scenes lies with Spanish prime minister Mariano Rajoy.",
+        {("turull", "criticized", "mariano-rajoy", A, None)},
+    ),
+    ("Ukraine said Russia is responsible for the security of the plant.", set()),
     # words of praise are no verdict of disapproval; a good outcome blames no one
     ("France described Germany's offer as generous.", set()),
     ("The minister said the success was the result of US support.", set()),

@@ -12,6 +12,13 @@ CASES = [
     # a title outside the state's offices is no office of the country
     ("Kenya's opposition leader Raila Odinga rejected the results.", set()),
     ("Raila Odinga, Kenya's opposition leader, rejected the results.", set()),
+    # a title qualified by a region or people the text does not name is no office of the story's country
+    ("Spain's police raided schools. The Catalan Education Minister Clara Ponsantí was hurt.", set()),
+    ("Spain's police raided schools. He noted the attack on the Catalan Education Minister, Clara Ponsantí.", set()),
+    (
+        "Spain's police raided schools, Acting President Mariano Rajoy said.",
+        {("mariano-rajoy", "leaderOf", "spain", A, None)},
+    ),
     # a party's spokesman speaks for the party, not the state the story is about
     (
         "Myanmar's army detained President Win Myint in Naypyidaw, party spokesman Myo Nyunt told AFP.",
