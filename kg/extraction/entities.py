@@ -656,9 +656,10 @@ def _add_surnames(doc: Doc, found: DocumentEntities, persons: list[Entity], gaze
     surnames: dict[str, Entity] = {}
     candidates = persons + [e for e in found.entities.values() if _may_be_a_person(e) and e.key not in gazetteer]
     for person in candidates:
-        parts = person.label.split()
-        if len(parts) > 1:
-            surnames.setdefault(parts[-1], person)
+        for name in (person.label, *person.names):  # "Aleksandar Vučić", also written "Vucic"
+            parts = name.split()
+            if len(parts) > 1:
+                surnames.setdefault(parts[-1], person)
     first_mention = {}
     for mention in found.mentions:
         first_mention.setdefault(mention.entity_key, mention.start)

@@ -173,6 +173,17 @@ def test_later_surname_resolves_to_the_same_person(parse):
     assert "lavrov" not in doc._.geokg_entities
 
 
+def test_later_surname_matches_any_spelling_of_the_full_name(parse):
+    # the gazetteer's label is "Aleksandar Vučić"; the text writes him without diacritics
+    doc = parse(
+        "Serbian President Aleksandar Vucic met the envoy. "
+        "Vucic condemned the killing, saying it \u201ccannot be justified,\u201d but still blamed Pristina."
+    )
+    mention = mention_at(doc, "Vucic condemned")
+    assert mention is not None, describe(doc)
+    assert (mention.entity_key, mention.via) == ("aleksandar-vucic", "coreference")
+
+
 def test_two_persons_keep_their_own_surnames(parse):
     doc = parse(
         "Vladimir Putin received Kassym-Jomart Tokayev in the Kremlin. Tokayev thanked Putin for the invitation."

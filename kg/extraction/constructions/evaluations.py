@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kg.extraction.clauses import prepositional_objects
+from kg.extraction.clauses import is_passive, prepositional_objects
 from kg.extraction.lexicon import Pattern
 
 if TYPE_CHECKING:
@@ -129,7 +129,8 @@ def _blamed_in(
 
     "Russia is responsible for the attack" (the subject, when what it answers for
     is bad: not "responsible for security"); "the responsibility for today's
-    violent scenes lies with Rajoy" (the one it rests with).
+    violent scenes lies with Rajoy" (the one it rests with); "the attack was
+    supported by Serbia" (the one it is laid at).
     """
     subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
     blamed: list[Token] = []
@@ -139,6 +140,9 @@ def _blamed_in(
             blamed += subjects
     if clause.lemma_.lower() in resting and any(s.lemma_.lower() in responsibility for s in subjects):
         blamed += prepositional_objects(clause, {"with"})
+    if any(s.lemma_.lower() in bad for s in subjects) and is_passive(clause):
+        # "Kurti said the attack was supported by Serbia": laying an attack at someone's door
+        blamed += [p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     return blamed
 
 

@@ -63,6 +63,13 @@ VERDICTS = [
         {("turull", "criticized", "mariano-rajoy", A, None)},
     ),
     ("Ukraine said Russia is responsible for the security of the plant.", set()),
+    # an attack said to be someone's doing is laid at their door; other acts are not
+    ("Kurti said the attack was supported by Serbia.", {("albin-kurti", "criticized", "serbia", A, None)}),
+    (
+        "Serbian President Aleksandar Vucic spoke on Sunday. Vucic said the clash had been provoked by Pristina.",
+        {("aleksandar-vucic", "criticized", "kosovo", A, None)},
+    ),
+    ("The ministry said the talks were hosted by Qatar.", set()),
     # words of praise are no verdict of disapproval; a good outcome blames no one
     ("France described Germany's offer as generous.", set()),
     ("The minister said the success was the result of US support.", set()),
