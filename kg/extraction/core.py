@@ -186,8 +186,11 @@ class Extractor:
                 return None
             matched.append(step)
             node = step
-        if len(matched) > 1 and matched[-1].dep_ == "prt":
-            # a particle ends the phrase: the object is the verb's ("kicked out France's ambassador")
+        if len(matched) > 1 and (
+            matched[-1].dep_ == "prt" or (matched[-1].dep_ == "advmod" and matched[-1].pos_ == "ADV")
+        ):
+            # a particle or adverb ends the phrase: the object is the verb's ("kicked out France's ambassador",
+            # "pushed demonstrators away")
             verb = matched[-2]
             objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
             if not objects and is_passive(verb):

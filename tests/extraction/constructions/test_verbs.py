@@ -126,6 +126,17 @@ CASES = [
             ("serbia", "expelled", "russia", H, None),
         },
     ),
+    # pushing a crowd back or away is coercion, the adverb ending the phrase like a particle
+    (
+        "Police officers are trying to push demonstrators away from the parliament building in Tbilisi.",
+        {("georgia-police", "coerced", "georgia-protesters", A, None)},
+    ),
+    (
+        "Georgian riot police pushed back protesters outside parliament.",
+        {("georgia-police", "coerced", "georgia-protesters", A, None)},
+    ),
+    ("The company pushed back the launch.", set()),
+    ("Israel pushed back against the criticism.", set()),
     # no political actor, no event
     ("Liverpool beat Chelsea 2-1 at Anfield.", set()),
 ]
