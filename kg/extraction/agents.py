@@ -70,6 +70,8 @@ class AgentSettings:
     generic_name_words: frozenset[str] = frozenset()
     #: Longest agent phrase, in words.
     longest_phrase: int = 3
+    #: Participles saying who holds a body, not whose it is: "the opposition-controlled National Assembly".
+    control_participles: frozenset[str] = frozenset()
 
 
 def agent_entity(country: Entity, sector: str) -> Entity:
@@ -206,6 +208,8 @@ class AgentFinder:
         match = self._phrase(head, by_token, name)
         if match is None:
             return []
+        if self._named_after(head, by_token, found):
+            return []  # "the rebel group Hay'at Tahrir al-Sham (HTS)": the group is the one named
         sector, phrase_start = match
         modifiers = [
             c
@@ -242,8 +246,9 @@ class AgentFinder:
                         countries.append((country, min(first, *tokens), tokens))
                     else:
                         named_other = True  # "Hamas militants", "UN peacekeepers": the group itself
-            if modifier.tag_ == "VBN":
-                named_other = True  # "US-led forces": led by, not belonging to
+            if modifier.tag_ == "VBN" and modifier.lemma_.lower() not in self.settings.control_participles:
+                named_other = True  # "US-led forces": led by, not belonging to; an "opposition-controlled" body is
+                # still the state's
         if not countries and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in modifiers):
             owner = self._owner(head, by_token, found)  # "France withdrew its troops": France's
             if owner is None:
@@ -302,6 +307,17 @@ class AgentFinder:
             seen.add(country.key)
             read.append((agent_entity(country, sector), min(start, phrase_start), absorbed))
         return read
+
+    def _named_after(self, head: Token, by_token: dict[int, list[Mention]], found: DocumentEntities) -> bool:
+        """Whether an organisation's name follows the agent noun as its apposition or right after it."""
+        following = [c for c in head.children if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.i > head.i]
+        if head.i + 1 < len(head.doc) and head.doc[head.i + 1].pos_ == "PROPN":
+            following.append(head.doc[head.i + 1])
+        return any(
+            found.entities[m.entity_key].type in {"Organization", "InternationalOrganization"}
+            for token in following
+            for m in by_token.get(token.i, [])
+        )
 
     def _names_group(self, noun: Token) -> bool:
         """Whether a noun's modifier names the group it belongs to: "rebel bases", "rebel leaders"."""

@@ -68,6 +68,7 @@ class Arguments:
         self.doer_prepositions = frozenset(grammar["doer_prepositions"])
         self.private_roles = frozenset(grammar["private_role_nouns"])
         self.patient_nouns = frozenset(grammar["event_anaphora"]["patient_nouns"])
+        self.association_participles = frozenset(grammar["association_participles"])
         self.instruments = frozenset(grammar["instrument_nouns"])
         self.followers = frozenset(grammar["agents"]["follower_nouns"])
         self.plural_pronouns = frozenset(grammar["pronouns"]["plural_objects"])
@@ -164,10 +165,13 @@ class Arguments:
             holders = [title.doc[title.i + 2]]  # "Qatar's emir, Tamim bin Hamad Al Thani," parsed loosely
         return holders
 
-    def generic_head(self, token: Token, sentence: Sentence, depth: int) -> list[Arg]:
-        """ "the Uzbek government", "Lithuania's foreign minister": the entity behind a generic noun."""
-        # "his Iranian counterpart, Hossein Amir-Abdollahian", "Lebanese militant group Hezbollah":
-        # the one named in apposition, not the nationality of the description
+    def named_after(self, token: Token, sentence: Sentence, depth: int = 0) -> list[Arg]:
+        """The person or organisation named right after a description: "his Iranian counterpart, Hossein
+        Amir-Abdollahian", "Lebanese militant group Hezbollah", "the Sahrawi independence movement
+        Polisario Front"; the one named, not the nationality of the description. A description of a
+        private pursuit ("media outlet RBK", "the driver Max Verstappen") names no political actor."""
+        if token.lemma_.lower() in self.private_roles:
+            return []
         named = [
             a
             for c in token.children
@@ -181,6 +185,16 @@ class Arguments:
             named = [
                 a for a in self.resolve(following, sentence, depth + 1) if a.entity.type in {"Person", "Organization"}
             ]
+        return named
+
+    def generic_head(self, token: Token, sentence: Sentence, depth: int) -> list[Arg]:
+        """ "the Uzbek government", "Lithuania's foreign minister": the entity behind a generic noun.
+
+        A description of a private pursuit ("Russian media outlet RBK") stands for no state.
+        """
+        if token.lemma_.lower() in self.private_roles:
+            return []
+        named = self.named_after(token, sentence, depth)
         if named:
             return named
         found: list[Arg] = []
@@ -204,7 +218,8 @@ class Arguments:
             if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
                 for modifier in self.expand(child):  # "Afghan and Pakistani officials"
                     found.extend(self.resolve(modifier, sentence, depth + 1))
-                if child.tag_ == "VBN":  # "the Saudi-led coalition"
+                if child.tag_ == "VBN" and child.lemma_.lower() not in self.association_participles:
+                    # "the Saudi-led coalition"; "Iran-backed militias" are not Iran
                     for grandchild in child.children:
                         if grandchild.dep_ in {"npadvmod", "compound", "nmod", "amod"}:
                             found.extend(self.resolve(grandchild, sentence, depth + 1))
@@ -405,7 +420,10 @@ class Arguments:
             for expanded in self.expand(token):
                 args = self.resolve(expanded, sentence)
                 if not args and expanded.pos_ == "NOUN" and expanded.lemma_.lower() not in self.private_roles:
-                    # "the young Mexican driver", "the American sprinters": a person, not their country
+                    # "the young Mexican driver", "the American sprinters": a person, not their country;
+                    # "the independence movement Polisario Front": the one named
+                    args = self.named_after(expanded, sentence)
+                if not args and expanded.pos_ == "NOUN" and expanded.lemma_.lower() not in self.private_roles:
                     modifiers = [c for c in expanded.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
                     if expanded.lemma_.lower() in self.patient_nouns and not prepositional_objects(expanded, {"of"}):
                         # "condemned his detention": the victim is not the one the act is held against
@@ -414,10 +432,10 @@ class Arguments:
                     modifiers += [
                         g
                         for c in modifiers
-                        if c.tag_ == "VBN"
+                        if c.tag_ == "VBN" and c.lemma_.lower() not in self.association_participles
                         for g in c.children
                         if g.dep_ in {"npadvmod", "compound", "nmod", "amod"}
-                    ]  # "a U.S.-drafted resolution"
+                    ]  # "a U.S.-drafted resolution"; not "Al-Qaeda-linked operatives", who are someone else
                     args = [a for m in modifiers for e in self.expand(m) for a in self.resolve(e, sentence)]
                     if not args and spec.object_doers:
                         # "rejected calls by Belarus's rulers", "dismissed an appeal from President X";

@@ -250,6 +250,7 @@ def agent_settings(lexicon: Lexicon) -> AgentSettings:
         named_country_only=frozenset(section["named_country_only"]),
         generic_name_words=frozenset(section["generic_name_words"]),
         longest_phrase=int(section["longest_phrase"]),
+        control_participles=frozenset(section["control_participles"]),
     )
 
 

@@ -188,6 +188,29 @@ CASES = [
         "Chen Shui-bian visited Seattle, greeted by demonstrators both for and against Taiwan independence.",
         {("chen-shui-bian", "visited", "seattle", A, None)},
     ),
+    # a group named right after its description is the one meant, not the description's nationality
+    (
+        "The offensive by the rebel group Hayat Tahrir al-Sham, which captured the Syrian capital, ended.",
+        {("hayat-tahrir-al-sham", "attacked", "damascus", A, None)},
+    ),
+    (
+        "Algeria supports the Sahrawi independence movement Polisario Front.",
+        {("algeria", "supports", "polisario-front", A, None)},
+    ),
+    # a media outlet is no political actor, whatever country it is from
+    (
+        "Lavrov told Russian media outlet RBK that NATO was hostile.",
+        {("sergei-lavrov", "criticized", "north-atlantic-treaty-organization", A, None)},
+    ),
+    # those backed by or linked to a state are not that state
+    ("Israel struck Iran-backed militias in Syria.", {("israel", "attacked", "syria", A, None)}),
+    ("The United States carried out a strike against Al-Qaeda-linked operatives.", set()),
+    # a body controlled by the opposition is still the state's
+    (
+        "Venezuela's crisis deepened. Juan Guaidó, the leader of the opposition-controlled National Assembly, "
+        "declared himself interim president.",
+        {("juan-guaido", "leaderOf", "venezuela-legislature", A, None)},
+    ),
     # a state that protests names what it protests against; fans are no political group
     ("Russia protested.", set()),
     ("Fans rioted after the match.", set()),
