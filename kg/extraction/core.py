@@ -141,6 +141,8 @@ class Extractor:
         #: "condemned his detention": acts named by their victim, and the relations that state them
         self.patient_nouns = frozenset(anaphora["patient_nouns"])
         self.patient_relations = frozenset(anaphora["patient_relations"])
+        #: Relations whose nouns, naming no target, are on the country the story is about ("the U.S. embargo").
+        self.story_targets = lexicon.words("story_target_relations")
         #: Relations whose agents of some sectors take something for granted: (sectors, presupposed relations).
         self.agent_presuppositions = {
             relation: (frozenset(entry["sectors"]), tuple(sorted(entry["presupposes"].items())))
@@ -500,6 +502,16 @@ class Extractor:
         home = self.gazetteer.get(self.found.home) if self.found.home else None
         if home is None or home.type != "Country":
             return []
+        self.found.entities.setdefault(home.key, home)
+        return [Arg(home, trigger.text, "context")]
+
+    def story_country(self, subjects: list[Arg], trigger: Token) -> list[Arg]:
+        """The country the story is about, as the target of an act that names none, when the actors are others."""
+        home = self.gazetteer.get(self.found.home) if self.found.home else None
+        if home is None or home.type != "Country" or not subjects:
+            return []
+        if any(s.entity.key == home.key or s.entity.country == home.key for s in subjects):
+            return []  # "Cuba's own restrictions": no target of its own acts
         self.found.entities.setdefault(home.key, home)
         return [Arg(home, trigger.text, "context")]
 

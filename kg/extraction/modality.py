@@ -35,6 +35,8 @@ class Modality:
         self.future_aux = frozenset(modality["future_auxiliaries"])
         self.temporal_markers = frozenset(modality["temporal_markers"])
         self.future_verbs = frozenset(modality["future_verbs"])
+        #: Verbs whose object event noun is still to come: "preparing new sanctions".
+        self.planning_verbs = frozenset(modality["planning_verbs"])
         self.hypothetical_aux = frozenset(modality["hypothetical_auxiliaries"])
         self.reported_will = frozenset(modality["reported_will_auxiliaries"])
         self.going_words = frozenset(modality["going_to_words"])
@@ -88,6 +90,13 @@ class Modality:
                 ):
                     # "called for sanctions against Nigeria", "demanded the withdrawal of Serbian forces"
                     return "Hypothetical", None
+                if (
+                    node.dep_ == "dobj"
+                    and node.head.pos_ in {"VERB", "AUX"}
+                    and node.head.lemma_.lower() in self.planning_verbs
+                ):
+                    # "is preparing new sanctions", "proposed a ban on flights"; "a possible attack" stays possible
+                    return ("Future" if modality == "Asserted" else modality), None
                 if node.dep_ in {"nsubj", "nsubjpass", "csubj"}:
                     # "Russia's annexation of Crimea was never recognised": the verb's own
                     # negation is about the recognition; the clause's frame ("denied that") still counts

@@ -63,6 +63,10 @@ def received_relations(
 def noun_relation(extractor: Extractor, pattern: Pattern, noun: Token, sentence: Sentence) -> Iterator[Relation]:
     """The relations of one noun pattern at one noun."""
     followed = extractor.follow(noun, pattern.path)
+    # "all because of the U.S. embargo": sanctions that name no target are on the country the story is about
+    untargeted = followed is None and len(pattern.path) == 1 and pattern.relation in extractor.story_targets
+    if untargeted:
+        followed = [noun], []
     if followed is None:
         return
     matched, object_tokens = followed
@@ -128,6 +132,8 @@ def noun_relation(extractor: Extractor, pattern: Pattern, noun: Token, sentence:
             )
         return
     objects = arguments.object_args(object_tokens, sentence, extractor.lexicon.relations[pattern.relation])
+    if untargeted:
+        objects = extractor.story_country(subjects, noun)
     yield from extractor.emit(pattern, subjects, objects, sentence, noun, matched, inherited)
 
 

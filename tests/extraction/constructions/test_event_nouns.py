@@ -1,0 +1,62 @@
+"""Event nouns read alone: received ones (the sender acts on the receiver), untargeted sanctions, planned acts."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extraction.constructions.nominal import noun_relations
+
+A, H = "Asserted", "Hypothetical"
+
+RECEIVED = [
+    (
+        "Australian prime minister Scott Morrison said the troops would provide stability. "
+        "He added that he had received a request for assistance from Sogavare.",
+        {("manasseh-sogavare", "requested", "scott-morrison", A, None)},
+    ),
+    ("Kenya received aid from China last year.", {("china", "providesAidTo", "kenya", A, "2023")}),
+    ("Ukraine received a warning from Russia.", {("russia", "threatened", "ukraine", A, None)}),
+    ("Greece got a loan from Germany.", {("germany", "providesAidTo", "greece", A, None)}),
+    # a request that did not come is not one
+    ("Iran has not received any request from Iraq.", {("iraq", "requested", "iran", H, None)}),
+    # the sender is named or nothing is read: the receiver does not send what it receives
+    ("Kenya received a request for assistance.", set()),
+    # sending is not receiving: the sender's own request
+    (
+        "The Solomon Islands sent a request to Australia for assistance.",
+        {("solomon-islands", "requested", "australia", A, None)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RECEIVED, ids=[text[:50] for text, _ in RECEIVED])
+def test_a_received_event_noun_is_the_senders_act(run_construction, text, expected):
+    assert run_construction(noun_relations, text) == expected
+
+
+STORY_TARGETS = [
+    # sanctions that name no target are on the country the story is about, when others impose them
+    (
+        "Cuba's economy shrank sharply this year in Cuba. Havana blamed the U.S. embargo.",
+        {("united-states", "sanctioned", "cuba", A, None)},
+    ),
+    (
+        "Russia's economy shrank. EU sanctions hurt Russian banks.",
+        {("european-union", "sanctioned", "russia", A, None)},
+    ),
+    # a country's own restrictions, and sanctions of no one, target no one
+    ("Cuba's economy shrank. Cuba's own restrictions hurt farmers.", set()),
+    ("Germany's economy shrank in Germany. German firms said the sanctions hurt them.", set()),
+    # sanctions being prepared, proposed or weighed are still to come
+    (
+        "Iran's economy shrank in Iran. The United States is preparing new sanctions.",
+        {("united-states", "sanctioned", "iran", "Future", None)},
+    ),
+    ("The EU proposed a ban on flights to Belarus.", {("european-union", "sanctioned", "belarus", "Future", None)}),
+    ("The EU imposed new sanctions on Russia.", {("european-union", "sanctioned", "russia", A, None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STORY_TARGETS, ids=[text[:50] for text, _ in STORY_TARGETS])
+def test_untargeted_sanctions_and_planned_ones(run_construction, text, expected):
+    assert run_construction(noun_relations, text) == expected
