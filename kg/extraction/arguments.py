@@ -226,9 +226,10 @@ class Arguments:
             elif child.dep_ == "prep" and (
                 child.lower_ == "of" or (child.lower_ == "from" and token.lemma_.lower() in self.agent_heads)
             ):
-                for pobj in child.children:  # "the army of Niger", "fighters from Hamas"
+                for pobj in child.children:  # "the army of Niger", "fighters from Hamas", "the ministers of A and B"
                     if pobj.dep_ == "pobj":
-                        found.extend(self.resolve(pobj, sentence, depth + 1))
+                        for named in self.expand(pobj):
+                            found.extend(self.resolve(named, sentence, depth + 1))
         return found
 
     def _state_of(self, person: Arg) -> Arg | None:

@@ -143,6 +143,8 @@ class Extractor:
         self.patient_relations = frozenset(anaphora["patient_relations"])
         #: Relations whose nouns, naming no target, are on the country the story is about ("the U.S. embargo").
         self.story_targets = lexicon.words("story_target_relations")
+        #: "survived an Israeli assassination attempt": who survives or repels an act is its target.
+        self.surviving_verbs = lexicon.words("surviving_verbs")
         #: Relations whose agents of some sectors take something for granted: (sectors, presupposed relations).
         self.agent_presuppositions = {
             relation: (frozenset(entry["sectors"]), tuple(sorted(entry["presupposes"].items())))

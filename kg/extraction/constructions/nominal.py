@@ -37,6 +37,12 @@ def noun_relations(extractor: Extractor, sentence: Sentence, consumed: set[int])
             if received is not None:
                 yield from received_relations(extractor, patterns, token, received, sentence)
                 continue
+            survived = survived_act(extractor, token) if patterns else None
+            if survived is not None and any(_names_target(extractor, p, token) for p in patterns):
+                survived = None  # "repelled a Russian attack on Kharkiv": the phrase names its target
+            if survived is not None:
+                yield from survived_relations(extractor, patterns, token, survived, sentence)
+                continue
             for pattern in patterns:
                 yield from noun_relation(extractor, pattern, token, sentence)
 
@@ -58,6 +64,39 @@ def received_relations(
         done.add(pattern.relation)
         objects = arguments.object_args(receivers, sentence, extractor.lexicon.relations[pattern.relation])
         yield from extractor.emit(pattern, arguments.args(senders, sentence), objects, sentence, noun, [noun], True)
+
+
+def _names_target(extractor: Extractor, pattern: Pattern, noun: Token) -> bool:
+    """Whether the noun phrase names the act's target itself ("a Russian attack on Kharkiv")."""
+    followed = extractor.follow(noun, pattern.path) if pattern.path else None
+    return followed is not None and bool(followed[1])
+
+
+def survived_act(extractor: Extractor, noun: Token) -> Token | None:
+    """The verb by which someone survived or repelled the act a noun names ("survived an Israeli
+    assassination attempt", "repelled a Russian attack"), if it is one."""
+    phrase = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
+    verb = phrase.head
+    if phrase.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in extractor.surviving_verbs:
+        return verb
+    return None
+
+
+def survived_relations(
+    extractor: Extractor, patterns: list[Pattern], noun: Token, verb: Token, sentence: Sentence
+) -> Iterator[Relation]:
+    """Who survives or repels an act is its target; its doer is the one the phrase names ("an Israeli ... attempt")."""
+    phrase = noun.head if noun.dep_ == "compound" else noun
+    arguments = extractor.arguments
+    targets = arguments.args(extractor.clauses.subjects_of(verb, sentence), sentence)
+    doers = [c for c in phrase.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i != noun.i]
+    doers += prepositional_objects(phrase, {"by", "from"})
+    done: set[str] = set()
+    for pattern in patterns:
+        if pattern.relation in done:
+            continue
+        done.add(pattern.relation)
+        yield from extractor.emit(pattern, arguments.args(doers, sentence), targets, sentence, noun, [noun], True)
 
 
 def noun_relation(extractor: Extractor, pattern: Pattern, noun: Token, sentence: Sentence) -> Iterator[Relation]:
@@ -97,8 +136,11 @@ def noun_relation(extractor: Extractor, pattern: Pattern, noun: Token, sentence:
         doers = doers or [t for t in owners if t not in patients]
         subjects = arguments.args(doers, sentence)
         if not doers:
-            # "Britain condemned his detention": his jailer named before, else the state where it happens
-            subjects = extractor.patient_doers([noun], sentence) or extractor.acting_state(pattern, noun, sentence)
+            # "Britain condemned his detention": his jailer named before; "before Zuniga's arrest": the state where
+            # it happens, when the victim is named ("made their first arrest": "their" are the ones arresting)
+            subjects = extractor.patient_doers([noun], sentence)
+            if not subjects and not any(t.pos_ == "PRON" for t in patients):
+                subjects = extractor.acting_state(pattern, noun, sentence)
         yield from extractor.emit(pattern, subjects, arguments.args(patients, sentence), sentence, noun, matched, False)
         return
     subject_tokens, inherited = extractor.clauses.noun_subjects(

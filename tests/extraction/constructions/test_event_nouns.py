@@ -60,3 +60,23 @@ STORY_TARGETS = [
 @pytest.mark.parametrize(("text", "expected"), STORY_TARGETS, ids=[text[:50] for text, _ in STORY_TARGETS])
 def test_untargeted_sanctions_and_planned_ones(run_construction, text, expected):
     assert run_construction(noun_relations, text) == expected
+
+
+SURVIVED = [
+    # who survives or repels an act is its target, unless the phrase names one
+    (
+        "A senior Hamas leader survived an Israeli assassination attempt in the Gaza Strip on Wednesday.",
+        {("israel", "attacked", "hamas", A, None)},
+    ),
+    ("Ukraine repelled a Russian attack.", {("russia", "attacked", "ukraine", A, None)}),
+    ("Ukraine repelled a Russian attack on Kharkiv.", {("russia", "attacked", "kharkiv", A, None)}),
+    ("Kyiv withstood heavy Russian shelling.", {("russia-military", "attacked", "kyiv", A, None)}),
+    # an act with no doer named, and a vote, attack no one
+    ("Zelensky survived an assassination attempt.", set()),
+    ("The president survived a no-confidence vote.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SURVIVED, ids=[text[:50] for text, _ in SURVIVED])
+def test_who_survives_an_act_is_its_target(run_construction, text, expected):
+    assert run_construction(noun_relations, text) == expected

@@ -205,6 +205,14 @@ CASES = [
     # those backed by or linked to a state are not that state
     ("Israel struck Iran-backed militias in Syria.", {("israel", "attacked", "syria", A, None)}),
     ("The United States carried out a strike against Al-Qaeda-linked operatives.", set()),
+    # a resolution a state sponsored is its proposal
+    (
+        "Sudan rejected a US-sponsored UN Security Council draft resolution.",
+        {
+            ("sudan", "rejected", "united-states", A, None),
+            ("sudan", "rejected", "united-nations-security-council", A, None),
+        },
+    ),
     # a body controlled by the opposition is still the state's
     (
         "Venezuela's crisis deepened. Juan Guaidó, the leader of the opposition-controlled National Assembly, "
