@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extraction.sentence import word_forms
 from kg.records import Entity, Mention
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ class AgentFinder:
                 read = self._people(token, found.entities[own[0].entity_key])
             elif token.tag_ == "NNPS" and self.gazetteer.by_demonym(token.text) is not None:
                 read = self._people(token, self.gazetteer.by_demonym(token.text))  # "168 Liberians"
-            elif token.tag_ == "NNPS" and not own:
+            elif token.tag_ == "NNPS" and _stem_in(token, self.settings.nouns) is None:
                 read = self._national_people(token, doc, found, by_token)  # "Iraqi Kurds", "Syrian Christians"
             else:
                 read = self._agents(token, doc, found, by_token, home)
@@ -337,6 +338,8 @@ class AgentFinder:
         """The sector of the longest agent phrase ending at ``head`` and the phrase's first token."""
         nouns = self.settings.nouns
         lemma = head.lemma_.lower()
+        if lemma not in nouns and head.pos_ == "PROPN":
+            lemma = _stem_in(head, nouns) or lemma
         if lemma in self.settings.plural_only and head.tag_ not in {"NNS", "NNPS"}:
             return None
         if head.pos_ == "PROPN" and head.i + 1 < len(head.doc) and head.doc[head.i + 1].pos_ == "PROPN":
@@ -445,6 +448,12 @@ class AgentFinder:
             if key and key in self.gazetteer and self.gazetteer[key].type == "Country":
                 return self.gazetteer[key]
         return None
+
+
+def _stem_in(token: Token, nouns) -> str | None:
+    """The singular of a capitalised lead the tagger took for a name ("Kidnappers seized ..."), if an agent noun."""
+    written = {token.lemma_.lower(), token.lower_}
+    return next((form for form in word_forms(token) if form not in written and form in nouns), None)
 
 
 def _coordinated(token: Token) -> list[Token]:

@@ -69,6 +69,7 @@ class Arguments:
         self.private_roles = frozenset(grammar["private_role_nouns"])
         self.patient_nouns = frozenset(grammar["event_anaphora"]["patient_nouns"])
         self.association_participles = frozenset(grammar["association_participles"])
+        self.retinue_nouns = frozenset(grammar["retinue_nouns"])
         self.instruments = frozenset(grammar["instrument_nouns"])
         self.followers = frozenset(grammar["agents"]["follower_nouns"])
         self.plural_pronouns = frozenset(grammar["pronouns"]["plural_objects"])
@@ -419,12 +420,14 @@ class Arguments:
         found: list[Arg] = []
         for token in tokens:
             for expanded in self.expand(token):
-                args = self.resolve(expanded, sentence)
-                if not args and expanded.pos_ == "NOUN" and expanded.lemma_.lower() not in self.private_roles:
-                    # "the young Mexican driver", "the American sprinters": a person, not their country;
-                    # "the independence movement Polisario Front": the one named
-                    args = self.named_after(expanded, sentence)
-                if not args and expanded.pos_ == "NOUN" and expanded.lemma_.lower() not in self.private_roles:
+                # "Khan's security staff", "his bodyguards": people around someone, not that someone
+                retinue = expanded.pos_ == "NOUN" and expanded.lemma_.lower() in self.retinue_nouns
+                args = [] if retinue else self.resolve(expanded, sentence)
+                # "the young Mexican driver", "the American sprinters": a person, not their country
+                unnamed = retinue or expanded.lemma_.lower() in self.private_roles
+                if not args and expanded.pos_ == "NOUN" and not unnamed:
+                    args = self.named_after(expanded, sentence)  # "the independence movement Polisario Front"
+                if not args and expanded.pos_ == "NOUN" and not unnamed:
                     modifiers = [c for c in expanded.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
                     if expanded.lemma_.lower() in self.patient_nouns and not prepositional_objects(expanded, {"of"}):
                         # "condemned his detention": the victim is not the one the act is held against
@@ -446,14 +449,12 @@ class Arguments:
                         args = [a for p in doers for a in self.resolve(p, sentence)]
                     if not args and spec.object_inside and expanded.lemma_.lower() not in self.instruments:
                         # "struck a refinery deep inside Russia"; not "fired tear gas in Tbilisi": a weapon is no target
-                        places = [
-                            p
-                            for c in expanded.children
-                            if c.dep_ == "prep" and c.lower_ in self.place_prepositions
-                            for p in c.children
-                            if p.dep_ == "pobj"
-                        ]
+                        places = prepositional_objects(expanded, self.place_prepositions)
                         args = [a for p in places for a in self.resolve(p, sentence)]
+                        if not args:
+                            # "a district headquarters in Nepal's northwestern mountains": the region's owner
+                            owners = [c for p in places for c in p.children if c.dep_ == "poss"]
+                            args = [a for o in owners for a in self.resolve(o, sentence) if a.entity.type == "Country"]
                 for arg in args:
                     if all(arg.entity.key != f.entity.key for f in found):
                         found.append(arg)

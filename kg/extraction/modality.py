@@ -37,6 +37,9 @@ class Modality:
         self.future_verbs = frozenset(modality["future_verbs"])
         #: Verbs whose object event noun is still to come: "preparing new sanctions".
         self.planning_verbs = frozenset(modality["planning_verbs"])
+        #: "rallied to protest", "gathered to demand": a purpose carried out by the gathering itself.
+        self.gathering_verbs = frozenset(modality["gathering_verbs"])
+        self.voicing_verbs = frozenset(modality["voicing_verbs"])
         self.hypothetical_aux = frozenset(modality["hypothetical_auxiliaries"])
         self.reported_will = frozenset(modality["reported_will_auxiliaries"])
         self.going_words = frozenset(modality["going_to_words"])
@@ -184,8 +187,10 @@ class Modality:
                 # "will top the agenda when Zapatero welcomes Chirac": the meeting is still to come
                 return "Future", reporter
             if is_purpose(node) and node.i > head.i:
-                # "threatened sanctions to force Iran", "sent troops to protect the border": a purpose, not yet done
-                if modality == "Asserted":
+                # "threatened sanctions to force Iran", "sent troops to protect the border": a purpose, not yet done;
+                # but "traders rallied to protest the blockade": gathering to protest is protesting
+                voiced = lemma in self.gathering_verbs and node.lemma_.lower() in self.voicing_verbs
+                if modality == "Asserted" and not voiced:
                     modality = (
                         "Hypothetical"
                         if lemma in self.threatening_verbs or lemma in self.requesting_verbs

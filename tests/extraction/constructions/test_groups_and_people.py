@@ -213,6 +213,17 @@ CASES = [
             ("sudan", "rejected", "united-nations-security-council", A, None),
         },
     ),
+    # the people around someone are not that someone
+    (
+        "Pakistan's Rangers arrested Imran Khan after beating Khan's security staff.",
+        {("pakistan-military", "coerced", "imran-khan", A, None)},
+    ),
+    ("Gunmen killed the president's bodyguards in Kabul.", set()),
+    # capitalised plural leads are agents or people all the same
+    (
+        "Hong Kong democrats accused China of jailing one of their members.",
+        {("hong-kong-opposition", "criticized", "china", A, None)},
+    ),
     # a body controlled by the opposition is still the state's
     (
         "Venezuela's crisis deepened. Juan Guaidó, the leader of the opposition-controlled National Assembly, "

@@ -137,6 +137,48 @@ CASES = [
     ),
     ("The company pushed back the launch.", set()),
     ("Israel pushed back against the criticism.", set()),
+    # incursions, closures and bars on leaving are acts on the place or people
+    (
+        "Israeli forces thrust into the outskirts of the Jabalya refugee camp in the northern Gaza Strip on Thursday.",
+        {("israel-military", "attacked", "jabalia", A, "2024-03-14")},
+    ),
+    (
+        "The Israeli army sealed off Gaza Strip Wednesday and prevented Palestinians from leaving.",
+        {
+            ("israel-military", "coerced", "gaza-strip", A, "2024-03-13"),
+            ("israel-military", "coerced", "palestine-civilians", A, "2024-03-13"),
+        },
+    ),
+    (
+        "China barred Taiwanese officials from entering the country.",
+        {("china", "coerced", "taiwan-government", A, None)},
+    ),
+    ("Rain prevented the players from leaving.", set()),
+    ("The company pushed into new markets in China.", set()),
+    (
+        "BAGHDAD - Insurgents hammered central Baghdad on Sunday with one of their most intense mortar barrages.",
+        {("iraq-rebels", "attacked", "baghdad", A, "2024-03-10")},
+    ),
+    ("Liverpool hammered Chelsea 4-0.", set()),
+    # a capitalised lead the tagger takes for a name is still an agent noun
+    (
+        "BAGHDAD -- Kidnappers seized two Americans and a Briton from their central Baghdad villa at dawn yesterday.",
+        {
+            ("iraq-criminals", "coerced", "united-states-civilians", A, "2024-03-13"),
+            ("iraq-criminals", "coerced", "united-kingdom-civilians", A, "2024-03-13"),
+        },
+    ),
+    # a target in a region of a country ("in Nepal's western hills") is an act against that country
+    (
+        "More than 1,000 Maoists attacked a district headquarters in Nepal's northwestern mountains, officials said.",
+        {("nepal-rebels", "attacked", "nepal", A, None)},
+    ),
+    ("Russia struck a power plant in Putin's home town.", set()),
+    # gathering to protest is protesting
+    (
+        "Traders rallied in Kathmandu to protest against the government.",
+        {("nepal-business", "protestedAgainst", "nepal", A, None)},
+    ),
     # no political actor, no event
     ("Liverpool beat Chelsea 2-1 at Anfield.", set()),
 ]
