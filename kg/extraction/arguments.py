@@ -453,7 +453,10 @@ class Arguments:
                         args = [a for p in places for a in self.resolve(p, sentence)]
                         if not args:
                             # "a district headquarters in Nepal's northwestern mountains": the region's owner
-                            owners = [c for p in places for c in p.children if c.dep_ == "poss"]
+                            # (not "the chief of Israel's militia ally": whose ally, not where)
+                            owners = [
+                                c for p in places if p.head.lower_ != "of" for c in p.children if c.dep_ == "poss"
+                            ]
                             args = [a for o in owners for a in self.resolve(o, sentence) if a.entity.type == "Country"]
                 for arg in args:
                     if all(arg.entity.key != f.entity.key for f in found):

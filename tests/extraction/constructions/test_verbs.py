@@ -174,6 +174,7 @@ CASES = [
         {("nepal-rebels", "attacked", "nepal", A, None)},
     ),
     ("Russia struck a power plant in Putin's home town.", set()),
+    ("Hezbollah fighters shot a commander of Syria's army ally near the border.", set()),
     # gathering to protest is protesting
     (
         "Traders rallied in Kathmandu to protest against the government.",
