@@ -249,6 +249,8 @@ class Extractor:
         The parser may hang a preposition on the verb rather than on its light noun
         ("imposed sanctions on", "cut ties with"), so earlier path tokens are searched too.
         """
+        if node.dep_ == "compound" and node.head not in matched and word in word_forms(node.head):
+            return node.head  # "a deportation order against", "a missile strike on": the noun it modifies
         anchors = [node, *reversed(matched[:-1])]
         trigger = matched[0]
         if word in self.prepositions and trigger.pos_ in {"VERB", "AUX"}:

@@ -392,6 +392,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         kind = _NER_TYPES.get(ent.label_)
         if kind is None:
             continue
+        if ent[-1].lower_ in {"of", "and", "for", "the"}:
+            continue  # "the Government of | Tonga": a name cut short, the rest is read as a phrase
         if any(m.start < ent.end_char and ent.start_char < m.end for m in found.mentions[-3:]):
             continue  # already part of a longer name
         first = next((t for t in ent if t.lower_ not in {"the", "a", "an"}), ent[0])

@@ -258,6 +258,15 @@ def test_a_pronoun_continues_the_pronoun_before_it(parse):
     assert [(m.entity_key, m.via) for m in chain if m is not None] == [("turull", "coreference")] * 2, describe(doc)
 
 
+def test_a_name_cut_short_before_of_is_no_entity(parse):
+    # the model may tag "Government of" alone; the phrase is read as "the government of Tonga"
+    doc = parse(
+        "The Australian Defence Force is supporting the DFAT coordinated mission to support the Government of Tonga."
+    )
+    assert [m.entity_key for m in doc._.geokg_mentions if m.text.startswith("Government")] == [], describe(doc)
+    assert mention_at(doc, "Tonga").entity_key == "tonga"
+
+
 def test_pleonastic_it_gives_no_mention(parse):
     doc = parse("Kazakhstan hosted the talks. It is unclear whether Russia will attend.")
     assert mention_at(doc, "It is") is None, describe(doc)

@@ -143,14 +143,19 @@ def noun_relation(extractor: Extractor, pattern: Pattern, noun: Token, sentence:
                 subjects = extractor.acting_state(pattern, noun, sentence)
         yield from extractor.emit(pattern, subjects, arguments.args(patients, sentence), sentence, noun, matched, False)
         return
+    # "Japan issued a deportation order against": the noun the pattern runs through carries the actors
+    holder = matched[1] if len(matched) > 1 and noun.dep_ == "compound" and matched[1].i == noun.head.i else noun
     subject_tokens, inherited = extractor.clauses.noun_subjects(
-        noun,
+        holder,
         exclude,
         sentence,
         standing=pattern.relation in STANDING_RELATIONS,
         of_is_object=not pattern.path or pattern.path[0] == "of",
     )
     subjects = arguments.args(subject_tokens, sentence)
+    if not subjects:
+        # "the kidnappers of two French journalists": an agent noun does what it names
+        subjects = [a for a in arguments.resolve(noun, sentence) if a.entity.type == "Agent"]
     if not pattern.path:
         if pattern.relation in SYMMETRIC and len(subjects) > 1:
             yield from extractor.symmetric_pairs(pattern, subjects, sentence, noun, matched)

@@ -80,3 +80,24 @@ SURVIVED = [
 @pytest.mark.parametrize(("text", "expected"), SURVIVED, ids=[text[:50] for text, _ in SURVIVED])
 def test_who_survives_an_act_is_its_target(run_construction, text, expected):
     assert run_construction(noun_relations, text) == expected
+
+
+AGENT_AND_COMPOUND_NOUNS = [
+    # an agent noun does what it names
+    (
+        "The kidnappers of two French journalists in Iraq demanded a ransom.",
+        {("iraq-criminals", "coerced", "france-media", A, None)},
+    ),
+    # a pattern running through the noun a word modifies takes that noun's actors
+    ("Japan issued a deportation order against Bobby Fischer.", {("japan", "coerced", "bobby-fischer", A, None)}),
+    ("Russia launched a missile strike on Kyiv.", {("russia", "attacked", "kyiv", A, None)}),
+    # a modifier's own pattern does not take the actors of the noun it modifies
+    ("Britain and Ukraine are set to sign a 100-year partnership agreement next month.", set()),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), AGENT_AND_COMPOUND_NOUNS, ids=[text[:50] for text, _ in AGENT_AND_COMPOUND_NOUNS]
+)
+def test_agent_nouns_and_compound_event_nouns(run_construction, text, expected):
+    assert run_construction(noun_relations, text) == expected

@@ -174,6 +174,11 @@ CASES = [
         {("nepal-rebels", "attacked", "nepal", A, None)},
     ),
     ("Russia struck a power plant in Putin's home town.", set()),
+    # a state's mission, or part of it, stands for the state
+    (
+        "Ghanaian authorities demolished part of Nigeria's mission in Accra.",
+        {("ghana-government", "coerced", "nigeria", A, None)},
+    ),
     ("Hezbollah fighters shot a commander of Syria's army ally near the border.", set()),
     # gathering to protest is protesting
     (
