@@ -143,6 +143,8 @@ class Extractor:
         self.patient_relations = frozenset(anaphora["patient_relations"])
         #: Relations whose nouns, naming no target, are on the country the story is about ("the U.S. embargo").
         self.story_targets = lexicon.words("story_target_relations")
+        #: Relations a state has only with others, never with the persons in its own service.
+        self.external_relations = lexicon.words("external_relations")
         #: "survived an Israeli assassination attempt": who survives or repels an act is its target.
         self.surviving_verbs = lexicon.words("surviving_verbs")
         #: Relations whose agents of some sectors take something for granted: (sectors, presupposed relations).
@@ -446,6 +448,14 @@ class Extractor:
         self.found.entities.setdefault(protesters.key, protesters)
         return Arg(protesters, subject.text, subject.via)
 
+    def own_person(self, first: Entity, second: Entity) -> bool:
+        """Whether one entity is a country and the other a person the gazetteer places in its service."""
+        pair = {first.type, second.type}
+        if pair != {"Country", "Person"}:
+            return False
+        country, person = (first, second) if first.type == "Country" else (second, first)
+        return person.country == country.key
+
     def same_country(self, first: Entity, second: Entity) -> bool:
         """Whether two entities are, or belong to, the same country."""
 
@@ -610,6 +620,8 @@ class Extractor:
                     continue  # "a diplomat who left Pyongyang" travelled; "withdrew its troops from" did not
                 if pattern.relation in self.protest_relations and subject.entity.sector in self.unprotesting:
                     continue  # "Israeli forces blocked main roads": a closure, not a protest
+                if pattern.relation in self.external_relations and self.own_person(subject.entity, obj.entity):
+                    continue  # "President Musharraf and Prime Minister Aziz attended a meeting": no state meets its own
                 made = self.record(
                     pattern.relation,
                     spec,

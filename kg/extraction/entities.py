@@ -761,6 +761,8 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
             if distance > settings.coreference_window:
                 break
             entity = found.entities[mention.entity_key]
+            if mention.via == "demonym" and _describes_noun(doc, mention):
+                continue  # "an Iraqi group which said it ...": "it" is the group, not Iraq
             if entity.type in types and entity.key not in candidates:
                 head = token.lemma_.lower()
                 if head in settings.named_heads and head not in " ".join(entity.names).lower():
@@ -787,6 +789,15 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
             # "Turull reminded ... Moreover, he wanted ... He said": a later pronoun may continue this one
             bisect.insort(mentions, mention, key=lambda m: m.start)
     found.mentions.extend(new)
+
+
+def _describes_noun(doc: Doc, mention: Mention) -> bool:
+    """Whether a demonym modifies a common noun ("an Iraqi group"), which is then the one referred to."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in {"amod", "compound"} and root.head.pos_ == "NOUN"
 
 
 def _capital_named(token: Token, found: DocumentEntities, settings: EntitySettings, gazetteer: Gazetteer):

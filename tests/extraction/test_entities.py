@@ -267,6 +267,11 @@ def test_a_name_cut_short_before_of_is_no_entity(parse):
     assert mention_at(doc, "Tonga").entity_key == "tonga"
 
 
+def test_it_after_a_group_named_by_a_demonym_is_the_group(parse):
+    doc = parse("A statement by an Iraqi group which said it was holding two French hostages set a ransom.")
+    assert mention_at(doc, "it was") is None, describe(doc)
+
+
 def test_pleonastic_it_gives_no_mention(parse):
     doc = parse("Kazakhstan hosted the talks. It is unclear whether Russia will attend.")
     assert mention_at(doc, "It is") is None, describe(doc)

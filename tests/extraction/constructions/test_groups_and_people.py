@@ -213,6 +213,14 @@ CASES = [
             ("sudan", "rejected", "united-nations-security-council", A, None),
         },
     ),
+    # a state does not meet the persons in its own service; another state does
+    ("Pakistan met Prime Minister Shaukat Aziz on Friday.", {("shaukat-aziz", "leaderOf", "pakistan", A, None)}),
+    (
+        "India met Prime Minister Shaukat Aziz on Friday.",
+        {("shaukat-aziz", "leaderOf", "pakistan", A, None), ("india", "metWith", "shaukat-aziz", A, "2024-03-08")},
+    ),
+    # whoever leads private persons holds no office of their country
+    ("Three Americans -- led by a former Green Beret -- were found guilty yesterday.", set()),
     # the people around someone are not that someone
     (
         "Pakistan's Rangers arrested Imran Khan after beating Khan's security staff.",
