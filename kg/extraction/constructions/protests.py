@@ -52,6 +52,8 @@ def protest_relations(extractor: Extractor, sentence: Sentence, consumed: set[in
     for noun in sentence.tokens:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or noun.i in consumed or sentence.mentions(noun):
             continue
+        if noun.dep_ == "pobj" and noun.head.lower_ == "on" and any(c.lower_ == "the" for c in noun.children):
+            continue  # "freedom was on the march in Iraq": an idiom of progress, no demonstration
         if any(c.dep_ in {"poss", "compound", "amod"} and arguments.resolve(c, sentence) for c in noun.children) or any(
             c.dep_ == "prep" and c.lower_ == "by" for c in noun.children
         ):
@@ -119,11 +121,25 @@ def protest_state(extractor: Extractor, verb: Token, protesters: Arg, sentence: 
     entity = protesters.entity
     if entity.type != "Agent" or entity.sector in extractor.arguments.state_sectors:
         return None
+    if any(
+        o.dep_ == "dobj" and o.lemma_.lower() in extractor.release_nouns
+        for c in verb.children
+        if is_purpose(c)
+        for o in c.children
+    ):
+        return None  # "marched to demand the release of aid workers": against their captors, whoever they are
     locative = extractor.place_words
-    subject_tokens = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    # the verb's own phrases: not the subject's, nor those of a clause it governs ("marched through Rome to
+    # demand the release of aid workers seized in Baghdad" is a march in Italy)
+    elsewhere = {
+        t.i
+        for c in verb.children
+        if c.dep_ in {"nsubj", "nsubjpass", "xcomp", "ccomp", "advcl", "conj"}
+        for t in c.subtree
+    }
     places = []
     for token in verb.subtree:
-        if token.i in subject_tokens or token.dep_ != "pobj" or token.head.lower_ not in locative:
+        if token.i in elsewhere or token.dep_ != "pobj" or token.head.lower_ not in locative:
             continue
         mission = mission_state(extractor, token, sentence)
         if mission is not None:

@@ -281,6 +281,12 @@ def complement_objects(
             if p.dep_ == "pobj"
         ]
         return [a for a in arguments.args(tokens, sentence) if a.entity.key not in own]
+    releases = [
+        o for c in clauses for o in c.children if o.dep_ == "dobj" and o.lemma_.lower() in extractor.release_nouns
+    ]
+    if releases:
+        # "marched to demand the release of aid workers seized in Baghdad": against whoever holds them
+        return extractor.detainers(releases, sentence)
     depth = int(extractor.lexicon.grammar["walks"]["complement_object_depth"])
     frontier = clauses + [c for c in verb.children if c.dep_ == "dobj"]
     # "threatened to hold a strike unless Israel rescinded ...": the one the condition is put to

@@ -213,6 +213,18 @@ CASES = [
             ("sudan", "rejected", "united-nations-security-council", A, None),
         },
     ),
+    # a march to demand the release of captives is against their captors, named or not; not against the marchers'
+    # state, nor the city where the captives were seized
+    (
+        "Thousands of Italians marched silently through Rome on Friday to demand the release of two aid workers "
+        "seized in Baghdad.",
+        set(),
+    ),
+    # "on the march" is no demonstration
+    (
+        "President Bush said on Thursday freedom was on the march in Iraq.",
+        {("george-w-bush", "leaderOf", "united-states", A, None)},
+    ),
     # a state does not meet the persons in its own service; another state does
     ("Pakistan met Prime Minister Shaukat Aziz on Friday.", {("shaukat-aziz", "leaderOf", "pakistan", A, None)}),
     (

@@ -126,6 +126,11 @@ CASES = [
             ("serbia", "expelled", "russia", H, None),
         },
     ),
+    # an act someone claims to have done is their claim
+    (
+        "Iraqi authorities claimed on Sunday to have captured Izzat Ibrahim al-Douri.",
+        {("iraq-government", "attacked", "izzat-ibrahim-al-douri", H, "2024-03-10")},
+    ),
     # pushing a crowd back or away is coercion, the adverb ending the phrase like a particle
     (
         "Police officers are trying to push demonstrators away from the parliament building in Tbilisi.",
