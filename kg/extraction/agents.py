@@ -227,6 +227,10 @@ class AgentFinder:
         ]
         if any(c.lower_ in self.settings.foreign_modifiers for c in modifiers):
             return []  # "foreign troops", "Western diplomats"
+        if head.lemma_.lower() in self.settings.follower_nouns and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in modifiers
+        ):
+            return []  # "the cleric urged his supporters": his followers, not a sector of the state
         countries: list[tuple[Entity, int, set[int]]] = []
         named_other = False
         for modifier in modifiers:

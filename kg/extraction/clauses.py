@@ -36,7 +36,12 @@ def prepositional_objects(token: Token, prepositions: frozenset[str] | set[str])
 
 def is_passive(verb: Token) -> bool:
     """Whether a verb is in the passive voice ("was expelled", "the base located in")."""
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return True
+    # "the base located in Uzbekistan"; "two journalists held hostage in Iraq", the participle tagged as a past tense
+    return verb.dep_ == "acl" and (
+        verb.tag_ == "VBN" or (verb.tag_ == "VBD" and not any(c.dep_ == "nsubj" for c in verb.children))
+    )
 
 
 def coordinated_with(verb: Token) -> Token:

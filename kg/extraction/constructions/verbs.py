@@ -61,8 +61,13 @@ def verb_relation(
     matched, object_tokens = followed
     if pattern.object_from_trigger:
         object_tokens = [
-            c for c in verb.children if c.dep_ in {"dobj", "dative"} or (c.dep_ == "nsubjpass" and not pattern.passive)
-        ]  # "was taken into custody"
+            c
+            for c in verb.children
+            if (c.dep_ in {"dobj", "dative"} or (c.dep_ == "nsubjpass" and not pattern.passive)) and c not in matched
+        ]  # "was taken into custody"; "held two journalists hostage": not the pattern's own noun
+        if not object_tokens and len(matched) > 1:
+            # "took three Britons hostage", parsed as one noun phrase: the victims modify the noun
+            object_tokens = [c for c in matched[-1].children if c.dep_ == "compound" and c.i < matched[-1].i]
     arguments = extractor.arguments
     if pattern.passive:
         if not is_passive(verb):

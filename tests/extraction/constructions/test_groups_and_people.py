@@ -220,6 +220,17 @@ CASES = [
         "seized in Baghdad.",
         set(),
     ),
+    # a person's own supporters are no sector of the state
+    (
+        "Grand Ayatollah Ali al-Sistani urged his supporters converging on Najaf on Thursday not to enter the city.",
+        set(),
+    ),
+    # hostages held are the victims, not where they are held; nor does anyone hold them by inheriting the clause
+    (
+        "Kidnappers held two French journalists hostage in Iraq.",
+        {("iraq-criminals", "coerced", "france-media", A, None)},
+    ),
+    ("The French government held crisis talks on the fate of two French journalists held hostage in Iraq.", set()),
     # "on the march" is no demonstration
     (
         "President Bush said on Thursday freedom was on the march in Iraq.",
