@@ -421,7 +421,11 @@ class Arguments:
         for token in tokens:
             for expanded in self.expand(token):
                 # "Khan's security staff", "his bodyguards": people around someone, not that someone
-                retinue = expanded.pos_ == "NOUN" and expanded.lemma_.lower() in self.retinue_nouns
+                retinue = (
+                    expanded.pos_ == "NOUN"
+                    and expanded.lemma_.lower() in self.retinue_nouns
+                    and not sentence.mentions(expanded)  # "supporters of Imran Khan" are a group of their own
+                )
                 args = [] if retinue else self.resolve(expanded, sentence)
                 # "the young Mexican driver", "the American sprinters": a person, not their country
                 unnamed = retinue or expanded.lemma_.lower() in self.private_roles

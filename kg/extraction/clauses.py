@@ -98,6 +98,11 @@ class Clauses:
             # "survived ... but five others were killed": a passive's doer is its "by" phrase or unknown
             return [], inherited
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) > 1:
+            # "Iraq's top cleric Grand Ayatollah Ali al-Sistani urged": a description and the name right after it,
+            # which the parser made two subjects, are one
+            names = {s.left_edge.i for s in subjects if s.pos_ == "PROPN"}
+            subjects = [s for s in subjects if not (s.pos_ == "NOUN" and s.i + 1 in names)]
         if not subjects:
             # "Nauru cut ties": a proper noun before the verb that the parser took for a modifier
             subjects = [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < verb.i]

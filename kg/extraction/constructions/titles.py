@@ -610,7 +610,7 @@ class TitleReader:
         context += [
             p
             for c in noun.children
-            if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "to"}
+            if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "to", "from"}  # "an official from the ministry"
             for p in c.children
             if p.dep_ == "pobj"
         ]

@@ -19,6 +19,11 @@ CASES = [
         "Spain's police raided schools, Acting President Mariano Rajoy said.",
         {("mariano-rajoy", "leaderOf", "spain", A, None)},
     ),
+    # an official "from" a body is its state's official
+    (
+        "Kenya's parliament met. John Kamau, an official from the Kenyan foreign ministry, said so.",
+        {("john-kamau", "officialOf", "kenya", A, None)},
+    ),
     # a party's spokesman speaks for the party, not the state the story is about
     (
         "Myanmar's army detained President Win Myint in Naypyidaw, party spokesman Myo Nyunt told AFP.",

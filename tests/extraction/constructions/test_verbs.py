@@ -126,6 +126,11 @@ CASES = [
             ("serbia", "expelled", "russia", H, None),
         },
     ),
+    # a description and the name right after it, parsed as two subjects, are one actor
+    (
+        "Iraq's top Shi'ite cleric Grand  Ayatollah Ali al-Sistani urged Jordan to close its border.",
+        {("ali-al-sistani", "requested", "jordan", A, None)},
+    ),
     # an act someone claims to have done is their claim
     (
         "Iraqi authorities claimed on Sunday to have captured Izzat Ibrahim al-Douri.",
