@@ -449,12 +449,15 @@ class Extractor:
         return Arg(protesters, subject.text, subject.via)
 
     def own_person(self, first: Entity, second: Entity) -> bool:
-        """Whether one entity is a country and the other a person the gazetteer places in its service."""
+        """Whether one entity is a country and the other in its service: a person the gazetteer places
+        there, or the state's own agents ("senior soldiers delivered an address to the nation")."""
         pair = {first.type, second.type}
-        if pair != {"Country", "Person"}:
+        if pair not in ({"Country", "Person"}, {"Country", "Agent"}):
             return False
-        country, person = (first, second) if first.type == "Country" else (second, first)
-        return person.country == country.key
+        country, other = (first, second) if first.type == "Country" else (second, first)
+        if other.type == "Agent" and other.sector not in self.arguments.state_sectors:
+            return False  # "Sudan's government met the Darfur rebels": rebels are not in its service
+        return other.country == country.key
 
     def same_country(self, first: Entity, second: Entity) -> bool:
         """Whether two entities are, or belong to, the same country."""

@@ -242,6 +242,13 @@ CASES = [
         "India met Prime Minister Shaukat Aziz on Friday.",
         {("shaukat-aziz", "leaderOf", "pakistan", A, None), ("india", "metWith", "shaukat-aziz", A, "2024-03-08")},
     ),
+    # nor do its own forces deliver anything to it; rebels are not in its service
+    (
+        "Zimbabwe's military seized control of the country. Senior soldiers delivered a late-night television "
+        "address to the nation.",
+        set(),
+    ),
+    ("Sudan's government met Darfur rebels in Abuja.", {("sudan", "metWith", "sudan-rebels", A, None)}),
     # whoever leads private persons holds no office of their country
     ("Three Americans -- led by a former Green Beret -- were found guilty yesterday.", set()),
     # the people around someone are not that someone
