@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from kg.extraction.agents import AgentFinder, AgentSettings
@@ -80,6 +81,31 @@ class EntitySettings:
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     #: Agent nouns and their sectors; without them no agents are read.
     agents: AgentSettings | None = None
+
+    # Unions and differences of the lists above, made once rather than for every name.
+
+    @cached_property
+    def core_titles(self) -> frozenset[str]:
+        """Title words that are titles alone ("minister", not "foreign")."""
+        return self.title_words - self.title_modifiers
+
+    @cached_property
+    def name_introducers(self) -> frozenset[str]:
+        """Words a person's name follows: titles alone and occupations."""
+        return self.core_titles | self.occupations
+
+    @cached_property
+    def title_and_body_words(self) -> frozenset[str]:
+        return self.title_words | self.national_body_words
+
+    @cached_property
+    def body_ends(self) -> frozenset[str]:
+        """Last words of the names of bodies and organisations."""
+        return self.national_body_words | self.organisation_heads
+
+    @cached_property
+    def organisation_words(self) -> frozenset[str]:
+        return self.organisation_heads | self.organisation_name_words
 
 
 @dataclass
@@ -196,10 +222,7 @@ def _person_shaped(span: Span, settings: EntitySettings) -> bool:
     """Two to four capitalised words with no word that names organisations ("Party", "Records")."""
     words = [t for t in span if not (t.is_punct and t.text in {"-", "\u2013"})]
     return 2 <= len(words) <= 4 and all(
-        t.is_alpha
-        and t.text[:1].isupper()
-        and not t.is_upper
-        and t.lower_ not in settings.organisation_heads | settings.organisation_name_words
+        t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.lower_ not in settings.organisation_words
         for t in words
     )
 
@@ -229,10 +252,9 @@ def _retype_as_person(found: DocumentEntities, entity: Entity, gazetteer: Gazett
 def _holder_after_body(ent: Span, settings: EntitySettings) -> Span | None:
     """The person's name at the end of "<title> of the <body> <First Last>", if the span is one."""
     doc = ent.doc
-    core_titles = settings.title_words - settings.title_modifiers
-    if ent.start < 2 or doc[ent.start - 1].lower_ != "of" or doc[ent.start - 2].lower_ not in core_titles:
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "of" or doc[ent.start - 2].lower_ not in settings.core_titles:
         return None
-    body_ends = [t.i for t in ent if t.lower_ in settings.national_body_words | settings.organisation_heads]
+    body_ends = [t.i for t in ent if t.lower_ in settings.body_ends]
     if not body_ends:
         return None
     name = doc[body_ends[-1] + 1 : ent.end]
@@ -250,7 +272,7 @@ def _person_named_like_a_place(ent: Span, settings: EntitySettings) -> Span | No
     doc = ent.doc
     if ent.label_ not in {"GPE", "LOC", "FAC"} or ent.start == 0 or len(ent) != 1:
         return None
-    introducers = (settings.title_words - settings.title_modifiers) | settings.occupations
+    introducers = settings.name_introducers
     start = ent.start
     while (
         start > 0
@@ -323,7 +345,7 @@ def _name_after_demonym(ent: Span, gazetteer: Gazetteer, settings: EntitySetting
     if end == ent.end:
         return None
     following = {t.lower_.rstrip(".") for t in doc[ent.end : end]}
-    if following & (settings.title_words | settings.national_body_words):
+    if following & settings.title_and_body_words:
         return None
     span = doc[ent.start : end]
     known = gazetteer.lookup(span.text)
@@ -418,16 +440,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
                 continue
         if kind != "Person" and all(t.lower_.rstrip(".") in settings.title_words for t in ent if not t.is_punct):
             continue  # "Major-General", "Lieutenant-Colonel": a rank the model took for an organisation
-        span = _strip_leading(
-            ent, settings.title_words | (settings.national_body_words if kind == "Person" else frozenset())
-        )
+        span = _strip_leading(ent, settings.title_and_body_words if kind == "Person" else settings.title_words)
         if kind != "Person":
             holder = _holder_after_body(ent, settings)
             if holder is not None:
                 # "Secretary of the Security Council Viktor Makhmudov" read as one organisation
                 kind, span = "Person", holder
         if kind != "Person":
-            core_titles = settings.title_words - settings.title_modifiers
+            core_titles = settings.core_titles
             titled = _strip_leading(ent, core_titles)
             before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
             if before == "of" and ent.start > 1 and doc[ent.start - 2].lower_.rstrip(".") in core_titles:
@@ -579,7 +599,7 @@ def _add_honorific_names(
     Dutton Street".
     """
     covered = {i for m in found.mentions for i in range(m.start, m.end)}
-    core_titles = settings.title_words - settings.title_modifiers
+    core_titles = settings.core_titles
     for token in doc[:-1]:
         word = token.lower_.rstrip(".")
         honorific = word in settings.honorifics
