@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from spacy.symbols import NOUN, PROPN
+
 from kg.records import Entity, Mention
 
 if TYPE_CHECKING:
@@ -105,8 +107,11 @@ class AgentFinder:
         """Find the document's agent phrases and record them as mentions of agent entities."""
         by_token = _mentions_by_token(doc, found)
         new: list[tuple[Mention, set[int]]] = []
-        for token in doc:
-            if not layout.in_body(token.idx) or token.pos_ not in {"NOUN", "PROPN"}:
+        for index, tag in enumerate(doc.to_array("POS").tolist()):
+            if tag != NOUN and tag != PROPN:
+                continue
+            token = doc[index]
+            if not layout.in_body(token.idx):
                 continue
             own = by_token.get(token.i, [])
             generic = self._generic_name(own, found, doc)

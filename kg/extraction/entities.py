@@ -19,6 +19,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from spacy.symbols import NOUN, PROPN
+
 from kg.extraction.agents import AgentFinder, AgentSettings
 from kg.extraction.document import Layout, LayoutSettings, home_country, read_layout
 from kg.extraction.sentence import word_forms
@@ -508,17 +510,27 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         if kind == "Organization":
             entity = _national_body(span, entity, gazetteer, found, settings)
         found.add(entity, span, "name")
-    _add_honorific_names(doc, found, persons, gazetteer, settings)
+    # the passes below test every token: its lower-case form and part of speech are read once
+    strings = doc.vocab.strings
+    lower = [strings[h] for h in doc.to_array("LOWER").tolist()]
+    pos = doc.to_array("POS").tolist()
+    _add_honorific_names(doc, found, persons, gazetteer, settings, lower)
     _agree_with_coordinated_persons(doc, found, gazetteer, settings)
     persons.extend(e for e in found.entities.values() if e.type == "Person" and e not in persons)
-    _add_surnames(doc, found, persons, gazetteer)
+    _add_surnames(doc, found, persons, gazetteer, [i for i, tag in enumerate(pos) if tag == PROPN])
     _add_countries(doc, found, gazetteer)
     home = home_country(doc, found, gazetteer, layout, settings.layout)
     found.home = home.key if home is not None else None
     _home_bodies(found, home, gazetteer, settings)
     if settings.agents is not None:
         AgentFinder(settings.agents, gazetteer).add(doc, found, home, layout)
-    _add_coreference(doc, found, settings, gazetteer)
+    _add_coreference(
+        doc,
+        found,
+        settings,
+        gazetteer,
+        [i for i, (word, tag) in enumerate(zip(lower, pos)) if tag in (NOUN, PROPN) or word in settings.pronouns],
+    )
     found.mentions.sort(key=lambda m: (m.start, m.end))
     return found
 
@@ -590,20 +602,28 @@ def _surnames(gazetteer: Gazetteer) -> dict[str, tuple[Entity, ...]]:
 
 
 def _add_honorific_names(
-    doc: Doc, found: DocumentEntities, persons: list[Entity], gazetteer: Gazetteer, settings: EntitySettings
+    doc: Doc,
+    found: DocumentEntities,
+    persons: list[Entity],
+    gazetteer: Gazetteer,
+    settings: EntitySettings,
+    lower: list[str],
 ) -> None:
     """ "Mr Kennedy", "Dr Fox", "PM Manasseh Sogavare": a name after an honorific or a title is a person.
 
     After a title (not an honorific) the name must have two or three words and
     end there: "PM Manasseh Sogavare", not "President Hotel" or "Minister Peter
-    Dutton Street".
+    Dutton Street". ``lower`` holds the lower-case form of each token.
     """
     covered = {i for m in found.mentions for i in range(m.start, m.end)}
     core_titles = settings.core_titles
-    for token in doc[:-1]:
-        word = token.lower_.rstrip(".")
+    for index, form in enumerate(lower[:-1]):
+        word = form.rstrip(".")
         honorific = word in settings.honorifics
-        if not honorific and (word not in core_titles or not layout_body(found, token)):
+        if not honorific and word not in core_titles:
+            continue
+        token = doc[index]
+        if not honorific and not layout_body(found, token):
             continue
         end = token.i + 1
         while (
@@ -664,8 +684,11 @@ def _add_countries(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer) -> N
             found.entities[entity.key] = replace(entity, country=countries[modifiers[-1].idx].key)
 
 
-def _add_surnames(doc: Doc, found: DocumentEntities, persons: list[Entity], gazetteer: Gazetteer) -> None:
-    """Mark later bare surnames ("Kurbanov") of persons named in full earlier.
+def _add_surnames(
+    doc: Doc, found: DocumentEntities, persons: list[Entity], gazetteer: Gazetteer, proper_nouns: list[int]
+) -> None:
+    """Mark later bare surnames ("Kurbanov") of persons named in full earlier, among the ``proper_nouns``
+    (token indices).
 
     A name the model took for an organisation ("Kassym-Jomart Tokayev") that is
     later written as a bare surname is a person's: organisations are not
@@ -681,9 +704,10 @@ def _add_surnames(doc: Doc, found: DocumentEntities, persons: list[Entity], gaze
     first_mention = {}
     for mention in found.mentions:
         first_mention.setdefault(mention.entity_key, mention.start)
-    for token in doc:
+    for index in proper_nouns:
+        token = doc[index]
         person = surnames.get(token.text)
-        if person is None or token.idx in covered or token.pos_ != "PROPN":
+        if person is None or token.idx in covered:
             continue
         first = first_mention.get(person.key)
         if first is None or token.idx < first:
@@ -695,8 +719,13 @@ def _add_surnames(doc: Doc, found: DocumentEntities, persons: list[Entity], gaze
         found.add(person, doc[token.i : token.i + 1], "coreference")
 
 
-def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings, gazetteer: Gazetteer) -> None:
-    """Resolve definite descriptions and subject pronouns to one earlier entity."""
+def _add_coreference(
+    doc: Doc, found: DocumentEntities, settings: EntitySettings, gazetteer: Gazetteer, nouns_and_pronouns: list[int]
+) -> None:
+    """Resolve definite descriptions and subject pronouns to one earlier entity.
+
+    ``nouns_and_pronouns`` are the indices of the tokens that may be either.
+    """
     covered = {i for m in found.mentions for i in range(m.start, m.end)}
     mentions = sorted(found.mentions, key=lambda m: m.start)
     sentence_of = {sent.start_char: n for n, sent in enumerate(doc.sents)}
@@ -710,7 +739,8 @@ def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings
         return lo
 
     new: list[Mention] = []
-    for token in doc:
+    for index in nouns_and_pronouns:
+        token = doc[index]
         if token.idx in covered:
             continue
         lower = token.lower_
