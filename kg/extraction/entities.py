@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.symbols import NOUN, PROPN
@@ -458,14 +458,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
                 before = doc[ent.start - 2].lower_.rstrip(".")
             stripped = {t.lower_.rstrip(".") for t in doc[ent.start : titled.start]}
             words = [t for t in titled if not (t.is_punct and t.text in {"-", "\u2013"})]
-            titled_apposition = any(
-                c.dep_ == "appos" and c.lower_ in core_titles for t in titled for c in t.children
-            ) or (ent.root.dep_ == "appos" and ent.root.head.lower_ in core_titles)  # "the minister, Rustem Umerov"
             if (
-                (stripped & core_titles or before in core_titles or titled_apposition)
-                and titled.text[:1].isupper()
+                titled.text[:1].isupper()
                 and 2 <= len(words) <= 4
                 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+                and (stripped & core_titles or before in core_titles or _titled_apposition(ent, titled, core_titles))
             ):
                 kind = "Person"  # "Chancellor Olaf Scholz" tagged as an organisation
                 span = titled
@@ -535,6 +532,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     return found
 
 
+def _titled_apposition(ent: Span, titled: Span, core_titles: frozenset[str]) -> bool:
+    """Whether a name stands in apposition to a title: "the minister, Rustem Umerov"."""
+    return any(c.dep_ == "appos" and c.lower_ in core_titles for t in titled for c in t.children) or (
+        ent.root.dep_ == "appos" and ent.root.head.lower_ in core_titles
+    )
+
+
 def _person(span: Span, persons: list[Entity], gazetteer: Gazetteer) -> Entity:
     """The person a name refers to: an earlier person with this surname, one the gazetteer knows, or a new one."""
     words = without_initials(span.text).split()
@@ -550,6 +554,7 @@ def _person(span: Span, persons: list[Entity], gazetteer: Gazetteer) -> Entity:
     return known_person(span.text, gazetteer) or new_entity(span.text, "Person", gazetteer)
 
 
+@lru_cache(maxsize=4096)
 def without_initials(name: str) -> str:
     """A name without its middle initials: "Vladimir V. Putin" -> "Vladimir Putin".
 
@@ -559,8 +564,11 @@ def without_initials(name: str) -> str:
     'George Bush'
     """
     words = name.split()
-    kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and re.fullmatch(r"[A-Z]\.?", w))]
+    kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _INITIAL.fullmatch(w))]
     return " ".join(kept)
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 def known_person(name: str, gazetteer: Gazetteer) -> Entity | None:

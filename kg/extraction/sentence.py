@@ -26,10 +26,19 @@ def word_forms(token: Token) -> tuple[str, ...]:
     The stems cover words the lemmatiser does not know ("readmitted" ->
     "readmit"), so a lexicon entry matches every inflection.
     """
-    return _forms(token.lemma_, token.lower_)
+    key = (token.lemma, token.lower)  # the ids of the strings, read without making the strings
+    forms = _FORMS.get(key)
+    if forms is None:
+        if len(_FORMS) >= 65536:
+            _FORMS.clear()
+        forms = _FORMS[key] = _forms(token.lemma_, token.lower_)
+    return forms
 
 
-@lru_cache(maxsize=65536)
+#: The word forms of each (lemma, lower-case form), by the ids of the two strings.
+_FORMS: dict[tuple[int, int], tuple[str, ...]] = {}
+
+
 def _forms(lemma: str, lower: str) -> tuple[str, ...]:
     forms = [lemma.lower(), lower]
     for suffix, replacements in (
