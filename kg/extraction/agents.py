@@ -114,6 +114,8 @@ class AgentFinder:
             if not layout.in_body(token.idx):
                 continue
             own = by_token.get(token.i, [])
+            if not own and token.tag_ != "NNPS" and token.lemma_.lower() not in self.settings.phrase_endings:
+                continue  # no name, no people and no agent noun: nothing below reads it
             generic = self._generic_name(own, found, doc)
             if generic:
                 # "the National Police", "Peru's Federal Police": a name any state's agents have

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
@@ -507,10 +508,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         if kind == "Organization":
             entity = _national_body(span, entity, gazetteer, found, settings)
         found.add(entity, span, "name")
-    # the passes below test every token: its lower-case form and part of speech are read once
+    # the passes below test every token: its lower-case form, part of speech and lemma are read once
     strings = doc.vocab.strings
     lower = [strings[h] for h in doc.to_array("LOWER").tolist()]
     pos = doc.to_array("POS").tolist()
+    lemmas = doc.to_array("LEMMA").tolist()
     _add_honorific_names(doc, found, persons, gazetteer, settings, lower)
     _agree_with_coordinated_persons(doc, found, gazetteer, settings)
     persons.extend(e for e in found.entities.values() if e.type == "Person" and e not in persons)
@@ -526,7 +528,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         found,
         settings,
         gazetteer,
-        [i for i, (word, tag) in enumerate(zip(lower, pos)) if tag in (NOUN, PROPN) or word in settings.pronouns],
+        [
+            i
+            for i, (word, tag, lemma) in enumerate(zip(lower, pos, lemmas))
+            if word in settings.pronouns or (tag in (NOUN, PROPN) and strings[lemma].lower() in settings.descriptions)
+        ],
     )
     found.mentions.sort(key=lambda m: (m.start, m.end))
     return found
@@ -732,7 +738,8 @@ def _add_coreference(
 ) -> None:
     """Resolve definite descriptions and subject pronouns to one earlier entity.
 
-    ``nouns_and_pronouns`` are the indices of the tokens that may be either.
+    ``nouns_and_pronouns`` are the indices of the tokens that may be either: the pronouns, and the
+    nouns whose lemma heads a description.
     """
     covered = {i for m in found.mentions for i in range(m.start, m.end)}
     mentions = sorted(found.mentions, key=lambda m: m.start)
@@ -740,11 +747,7 @@ def _add_coreference(
     sentence_starts = sorted(sentence_of)
 
     def sentence_index(char: int) -> int:
-        lo = 0
-        for n, start in enumerate(sentence_starts):
-            if start <= char:
-                lo = n
-        return lo
+        return max(bisect_right(sentence_starts, char) - 1, 0)
 
     new: list[Mention] = []
     for index in nouns_and_pronouns:
