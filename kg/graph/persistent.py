@@ -332,12 +332,13 @@ class PersistentGraph(KnowledgeGraph):
         own: list[ox.Quad] = []
         entities: dict[ox.NamedNode, list[tuple[ox.NamedNode, Any]]] = defaultdict(list)
         truthy: list[ox.Quad] = []
+        truthy_graph = ox.NamedNode(TRUTHY_GRAPH)
         statements = 0
         for triple in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):
             subject, predicate, obj = triple.subject, triple.predicate, triple.object
-            if isinstance(subject, ox.NamedNode) and subject.value.startswith(_ENTITY_PREFIX):
+            if type(subject) is ox.NamedNode and subject.value.startswith(_ENTITY_PREFIX):
                 if predicate.value in _RELATION_IRIS:
-                    truthy.append(ox.Quad(subject, predicate, obj, ox.NamedNode(TRUTHY_GRAPH)))
+                    truthy.append(ox.Quad(subject, predicate, obj, truthy_graph))
                 else:
                     entities[subject].append((predicate, obj))
             else:
