@@ -281,7 +281,10 @@ def to_data(record: Entity | Mention | TimeSpan | Relation) -> dict:
 
 def _plain(value):
     """``value`` with every record in it turned into a dict, as :func:`dataclasses.asdict` does."""
-    names = _FIELD_NAMES.get(type(value))
+    kind = type(value)
+    if kind in _SCALARS or (kind is tuple and not value):
+        return value  # most fields: no need to look further
+    names = _FIELD_NAMES.get(kind)
     if names is None:
         if isinstance(value, (tuple, list)):
             return type(value)(_plain(item) for item in value)
@@ -289,6 +292,9 @@ def _plain(value):
             return {key: _plain(item) for key, item in value.items()}
         return value
     return {name: _plain(getattr(value, name)) for name in names}
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 _FIELD_NAMES = {kind: tuple(f.name for f in fields(kind)) for kind in (Document, Entity, Mention, TimeSpan, Relation)}
@@ -300,7 +306,7 @@ def _tuples(value):
 
 def entity_from_data(data: dict) -> Entity:
     """The :class:`Entity` that :func:`to_data` turned into ``data``."""
-    return Entity(**{key: _tuples(value) for key, value in data.items()})
+    return Entity(**{key: _tuples(value) if type(value) is list else value for key, value in data.items()})
 
 
 def mention_from_data(data: dict) -> Mention:

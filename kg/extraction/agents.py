@@ -17,7 +17,10 @@ The phrase becomes an :class:`~kg.records.Entity` of type ``Agent`` with
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
+
+from spacy.symbols import NOUN, PROPN
 
 from kg.extraction.sentence import word_forms
 from kg.records import Entity, Mention
@@ -74,6 +77,16 @@ class AgentSettings:
     #: Participles saying who holds a body, not whose it is: "the opposition-controlled National Assembly".
     control_participles: frozenset[str] = frozenset()
 
+    @cached_property
+    def phrase_endings(self) -> frozenset[str]:
+        """The last words of the agent phrases, one or more ("police", "riot police"): a noun
+        that is none of them heads no agent phrase."""
+        endings = set()
+        for phrase in self.nouns:
+            words = phrase.split(" ")
+            endings.update(" ".join(words[i:]) for i in range(len(words)))
+        return frozenset(endings)
+
 
 def agent_entity(country: Entity, sector: str) -> Entity:
     """The agent of ``country`` in ``sector``: key ``israel-military``, label "Israel (military)"."""
@@ -97,10 +110,15 @@ class AgentFinder:
         """Find the document's agent phrases and record them as mentions of agent entities."""
         by_token = _mentions_by_token(doc, found)
         new: list[tuple[Mention, set[int]]] = []
-        for token in doc:
-            if not layout.in_body(token.idx) or token.pos_ not in {"NOUN", "PROPN"}:
+        for index, tag in enumerate(doc.to_array("POS").tolist()):
+            if tag != NOUN and tag != PROPN:
+                continue
+            token = doc[index]
+            if not layout.in_body(token.idx):
                 continue
             own = by_token.get(token.i, [])
+            if not own and token.tag_ != "NNPS" and token.lemma_.lower() not in self.settings.phrase_endings:
+                continue  # no name, no people and no agent noun: nothing below reads it
             generic = self._generic_name(own, found, doc)
             if generic:
                 # "the National Police", "Peru's Federal Police": a name any state's agents have
@@ -112,11 +130,12 @@ class AgentFinder:
                 continue
             if any(found.entities[m.entity_key].type != "Country" or m.via != "demonym" for m in own):
                 continue  # a named entity ("Revolutionary Guards"), not a common noun
-            ethnic = any(c.dep_ == "amod" and c.lower_ in self.settings.ethnic_words for c in token.children)
-            living = self._living_in(token, found, by_token) if (own or token.tag_ == "NNPS") else None
+            people = bool(own) or token.tag_ == "NNPS"  # a demonym, or a plural name: maybe a people
+            ethnic = people and any(c.dep_ == "amod" and c.lower_ in self.settings.ethnic_words for c in token.children)
+            living = self._living_in(token, found, by_token) if people else None
             if living is not None:
                 read = self._people(token, living)  # "the Albanians of southern Serbia": Serbia's people
-            elif ethnic and (own or token.tag_ == "NNPS"):
+            elif ethnic:
                 # "ethnic Albanians demonstrated in Serbia": a people of the place, not the state of the name
                 local = self._where(token, doc, found, by_token) or home
                 read = self._people(token, local) if local is not None else []
@@ -199,6 +218,10 @@ class AgentFinder:
         ``name`` holds the tokens of a generic name the phrase is ("the National Police"): its
         words are not modifiers that name another group.
         """
+        if head.lemma_.lower() not in self.settings.phrase_endings and not (
+            head.pos_ == "PROPN" and _stem_in(head, self.settings.nouns)
+        ):
+            return []  # no agent phrase ends with this noun (what most nouns are); "Kidnappers seized" still does
         if (
             head.dep_ in {"compound", "amod", "nmod"}
             and head.head.pos_ in {"NOUN", "PROPN"}

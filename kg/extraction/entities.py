@@ -16,8 +16,12 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
+
+from spacy.symbols import NOUN, PROPN
 
 from kg.extraction.agents import AgentFinder, AgentSettings
 from kg.extraction.document import Layout, LayoutSettings, home_country, read_layout
@@ -81,6 +85,31 @@ class EntitySettings:
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     #: Agent nouns and their sectors; without them no agents are read.
     agents: AgentSettings | None = None
+
+    # Unions and differences of the lists above, made once rather than for every name.
+
+    @cached_property
+    def core_titles(self) -> frozenset[str]:
+        """Title words that are titles alone ("minister", not "foreign")."""
+        return self.title_words - self.title_modifiers
+
+    @cached_property
+    def name_introducers(self) -> frozenset[str]:
+        """Words a person's name follows: titles alone and occupations."""
+        return self.core_titles | self.occupations
+
+    @cached_property
+    def title_and_body_words(self) -> frozenset[str]:
+        return self.title_words | self.national_body_words
+
+    @cached_property
+    def body_ends(self) -> frozenset[str]:
+        """Last words of the names of bodies and organisations."""
+        return self.national_body_words | self.organisation_heads
+
+    @cached_property
+    def organisation_words(self) -> frozenset[str]:
+        return self.organisation_heads | self.organisation_name_words
 
 
 @dataclass
@@ -197,10 +226,7 @@ def _person_shaped(span: Span, settings: EntitySettings) -> bool:
     """Two to four capitalised words with no word that names organisations ("Party", "Records")."""
     words = [t for t in span if not (t.is_punct and t.text in {"-", "\u2013"})]
     return 2 <= len(words) <= 4 and all(
-        t.is_alpha
-        and t.text[:1].isupper()
-        and not t.is_upper
-        and t.lower_ not in settings.organisation_heads | settings.organisation_name_words
+        t.is_alpha and t.text[:1].isupper() and not t.is_upper and t.lower_ not in settings.organisation_words
         for t in words
     )
 
@@ -230,10 +256,9 @@ def _retype_as_person(found: DocumentEntities, entity: Entity, gazetteer: Gazett
 def _holder_after_body(ent: Span, settings: EntitySettings) -> Span | None:
     """The person's name at the end of "<title> of the <body> <First Last>", if the span is one."""
     doc = ent.doc
-    core_titles = settings.title_words - settings.title_modifiers
-    if ent.start < 2 or doc[ent.start - 1].lower_ != "of" or doc[ent.start - 2].lower_ not in core_titles:
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "of" or doc[ent.start - 2].lower_ not in settings.core_titles:
         return None
-    body_ends = [t.i for t in ent if t.lower_ in settings.national_body_words | settings.organisation_heads]
+    body_ends = [t.i for t in ent if t.lower_ in settings.body_ends]
     if not body_ends:
         return None
     name = doc[body_ends[-1] + 1 : ent.end]
@@ -251,7 +276,7 @@ def _person_named_like_a_place(ent: Span, settings: EntitySettings) -> Span | No
     doc = ent.doc
     if ent.label_ not in {"GPE", "LOC", "FAC"} or ent.start == 0 or len(ent) != 1:
         return None
-    introducers = (settings.title_words - settings.title_modifiers) | settings.occupations
+    introducers = settings.name_introducers
     start = ent.start
     while (
         start > 0
@@ -324,7 +349,7 @@ def _name_after_demonym(ent: Span, gazetteer: Gazetteer, settings: EntitySetting
     if end == ent.end:
         return None
     following = {t.lower_.rstrip(".") for t in doc[ent.end : end]}
-    if following & (settings.title_words | settings.national_body_words):
+    if following & settings.title_and_body_words:
         return None
     span = doc[ent.start : end]
     known = gazetteer.lookup(span.text)
@@ -421,16 +446,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
                 continue
         if kind != "Person" and all(t.lower_.rstrip(".") in settings.title_words for t in ent if not t.is_punct):
             continue  # "Major-General", "Lieutenant-Colonel": a rank the model took for an organisation
-        span = _strip_leading(
-            ent, settings.title_words | (settings.national_body_words if kind == "Person" else frozenset())
-        )
+        span = _strip_leading(ent, settings.title_and_body_words if kind == "Person" else settings.title_words)
         if kind != "Person":
             holder = _holder_after_body(ent, settings)
             if holder is not None:
                 # "Secretary of the Security Council Viktor Makhmudov" read as one organisation
                 kind, span = "Person", holder
         if kind != "Person":
-            core_titles = settings.title_words - settings.title_modifiers
+            core_titles = settings.core_titles
             titled = _strip_leading(ent, core_titles)
             before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
             if before == "of" and ent.start > 1 and doc[ent.start - 2].lower_.rstrip(".") in core_titles:
@@ -439,14 +462,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
                 before = doc[ent.start - 2].lower_.rstrip(".")
             stripped = {t.lower_.rstrip(".") for t in doc[ent.start : titled.start]}
             words = [t for t in titled if not (t.is_punct and t.text in {"-", "\u2013"})]
-            titled_apposition = any(
-                c.dep_ == "appos" and c.lower_ in core_titles for t in titled for c in t.children
-            ) or (ent.root.dep_ == "appos" and ent.root.head.lower_ in core_titles)  # "the minister, Rustem Umerov"
             if (
-                (stripped & core_titles or before in core_titles or titled_apposition)
-                and titled.text[:1].isupper()
+                titled.text[:1].isupper()
                 and 2 <= len(words) <= 4
                 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+                and (stripped & core_titles or before in core_titles or _titled_apposition(ent, titled, core_titles))
             ):
                 kind = "Person"  # "Chancellor Olaf Scholz" tagged as an organisation
                 span = titled
@@ -491,19 +511,41 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         if kind == "Organization":
             entity = _national_body(span, entity, gazetteer, found, settings)
         found.add(entity, span, "name")
-    _add_honorific_names(doc, found, persons, gazetteer, settings)
+    # the passes below test every token: its lower-case form, part of speech and lemma are read once
+    strings = doc.vocab.strings
+    lower = [strings[h] for h in doc.to_array("LOWER").tolist()]
+    pos = doc.to_array("POS").tolist()
+    lemmas = doc.to_array("LEMMA").tolist()
+    _add_honorific_names(doc, found, persons, gazetteer, settings, lower)
     _agree_with_coordinated_persons(doc, found, gazetteer, settings)
     persons.extend(e for e in found.entities.values() if e.type == "Person" and e not in persons)
-    _add_surnames(doc, found, persons, gazetteer)
+    _add_surnames(doc, found, persons, gazetteer, [i for i, tag in enumerate(pos) if tag == PROPN])
     _add_countries(doc, found, gazetteer)
     home = home_country(doc, found, gazetteer, layout, settings.layout)
     found.home = home.key if home is not None else None
     _home_bodies(found, home, gazetteer, settings)
     if settings.agents is not None:
         AgentFinder(settings.agents, gazetteer).add(doc, found, home, layout)
-    _add_coreference(doc, found, settings, gazetteer)
+    _add_coreference(
+        doc,
+        found,
+        settings,
+        gazetteer,
+        [
+            i
+            for i, (word, tag, lemma) in enumerate(zip(lower, pos, lemmas))
+            if word in settings.pronouns or (tag in (NOUN, PROPN) and strings[lemma].lower() in settings.descriptions)
+        ],
+    )
     found.mentions.sort(key=lambda m: (m.start, m.end))
     return found
+
+
+def _titled_apposition(ent: Span, titled: Span, core_titles: frozenset[str]) -> bool:
+    """Whether a name stands in apposition to a title: "the minister, Rustem Umerov"."""
+    return any(c.dep_ == "appos" and c.lower_ in core_titles for t in titled for c in t.children) or (
+        ent.root.dep_ == "appos" and ent.root.head.lower_ in core_titles
+    )
 
 
 def _person(span: Span, persons: list[Entity], gazetteer: Gazetteer) -> Entity:
@@ -521,6 +563,7 @@ def _person(span: Span, persons: list[Entity], gazetteer: Gazetteer) -> Entity:
     return known_person(span.text, gazetteer) or new_entity(span.text, "Person", gazetteer)
 
 
+@lru_cache(maxsize=4096)
 def without_initials(name: str) -> str:
     """A name without its middle initials: "Vladimir V. Putin" -> "Vladimir Putin".
 
@@ -530,8 +573,11 @@ def without_initials(name: str) -> str:
     'George Bush'
     """
     words = name.split()
-    kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and re.fullmatch(r"[A-Z]\.?", w))]
+    kept = [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _INITIAL.fullmatch(w))]
     return " ".join(kept)
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 def known_person(name: str, gazetteer: Gazetteer) -> Entity | None:
@@ -573,20 +619,28 @@ def _surnames(gazetteer: Gazetteer) -> dict[str, tuple[Entity, ...]]:
 
 
 def _add_honorific_names(
-    doc: Doc, found: DocumentEntities, persons: list[Entity], gazetteer: Gazetteer, settings: EntitySettings
+    doc: Doc,
+    found: DocumentEntities,
+    persons: list[Entity],
+    gazetteer: Gazetteer,
+    settings: EntitySettings,
+    lower: list[str],
 ) -> None:
     """ "Mr Kennedy", "Dr Fox", "PM Manasseh Sogavare": a name after an honorific or a title is a person.
 
     After a title (not an honorific) the name must have two or three words and
     end there: "PM Manasseh Sogavare", not "President Hotel" or "Minister Peter
-    Dutton Street".
+    Dutton Street". ``lower`` holds the lower-case form of each token.
     """
     covered = {i for m in found.mentions for i in range(m.start, m.end)}
-    core_titles = settings.title_words - settings.title_modifiers
-    for token in doc[:-1]:
-        word = token.lower_.rstrip(".")
+    core_titles = settings.core_titles
+    for index, form in enumerate(lower[:-1]):
+        word = form.rstrip(".")
         honorific = word in settings.honorifics
-        if not honorific and (word not in core_titles or not layout_body(found, token)):
+        if not honorific and word not in core_titles:
+            continue
+        token = doc[index]
+        if not honorific and not layout_body(found, token):
             continue
         end = token.i + 1
         while (
@@ -647,8 +701,11 @@ def _add_countries(doc: Doc, found: DocumentEntities, gazetteer: Gazetteer) -> N
             found.entities[entity.key] = replace(entity, country=countries[modifiers[-1].idx].key)
 
 
-def _add_surnames(doc: Doc, found: DocumentEntities, persons: list[Entity], gazetteer: Gazetteer) -> None:
-    """Mark later bare surnames ("Kurbanov") of persons named in full earlier.
+def _add_surnames(
+    doc: Doc, found: DocumentEntities, persons: list[Entity], gazetteer: Gazetteer, proper_nouns: list[int]
+) -> None:
+    """Mark later bare surnames ("Kurbanov") of persons named in full earlier, among the ``proper_nouns``
+    (token indices).
 
     A name the model took for an organisation ("Kassym-Jomart Tokayev") that is
     later written as a bare surname is a person's: organisations are not
@@ -665,9 +722,10 @@ def _add_surnames(doc: Doc, found: DocumentEntities, persons: list[Entity], gaze
     first_mention = {}
     for mention in found.mentions:
         first_mention.setdefault(mention.entity_key, mention.start)
-    for token in doc:
+    for index in proper_nouns:
+        token = doc[index]
         person = surnames.get(token.text)
-        if person is None or token.idx in covered or token.pos_ != "PROPN":
+        if person is None or token.idx in covered:
             continue
         first = first_mention.get(person.key)
         if first is None or token.idx < first:
@@ -679,22 +737,25 @@ def _add_surnames(doc: Doc, found: DocumentEntities, persons: list[Entity], gaze
         found.add(person, doc[token.i : token.i + 1], "coreference")
 
 
-def _add_coreference(doc: Doc, found: DocumentEntities, settings: EntitySettings, gazetteer: Gazetteer) -> None:
-    """Resolve definite descriptions and subject pronouns to one earlier entity."""
+def _add_coreference(
+    doc: Doc, found: DocumentEntities, settings: EntitySettings, gazetteer: Gazetteer, nouns_and_pronouns: list[int]
+) -> None:
+    """Resolve definite descriptions and subject pronouns to one earlier entity.
+
+    ``nouns_and_pronouns`` are the indices of the tokens that may be either: the pronouns, and the
+    nouns whose lemma heads a description.
+    """
     covered = {i for m in found.mentions for i in range(m.start, m.end)}
     mentions = sorted(found.mentions, key=lambda m: m.start)
     sentence_of = {sent.start_char: n for n, sent in enumerate(doc.sents)}
     sentence_starts = sorted(sentence_of)
 
     def sentence_index(char: int) -> int:
-        lo = 0
-        for n, start in enumerate(sentence_starts):
-            if start <= char:
-                lo = n
-        return lo
+        return max(bisect_right(sentence_starts, char) - 1, 0)
 
     new: list[Mention] = []
-    for token in doc:
+    for index in nouns_and_pronouns:
+        token = doc[index]
         if token.idx in covered:
             continue
         lower = token.lower_

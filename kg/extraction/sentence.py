@@ -26,10 +26,19 @@ def word_forms(token: Token) -> tuple[str, ...]:
     The stems cover words the lemmatiser does not know ("readmitted" ->
     "readmit"), so a lexicon entry matches every inflection.
     """
-    return _forms(token.lemma_, token.lower_)
+    key = (token.lemma, token.lower)  # the ids of the strings, read without making the strings
+    forms = _FORMS.get(key)
+    if forms is None:
+        if len(_FORMS) >= 65536:
+            _FORMS.clear()
+        forms = _FORMS[key] = _forms(token.lemma_, token.lower_)
+    return forms
 
 
-@lru_cache(maxsize=65536)
+#: The word forms of each (lemma, lower-case form), by the ids of the two strings.
+_FORMS: dict[tuple[int, int], tuple[str, ...]] = {}
+
+
 def _forms(lemma: str, lower: str) -> tuple[str, ...]:
     forms = [lemma.lower(), lower]
     for suffix, replacements in (
@@ -48,7 +57,8 @@ def _forms(lemma: str, lower: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
-def _offset_pattern(number_words: Iterable[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=8)
+def _offset_pattern(number_words: tuple[str, ...]) -> re.Pattern[str]:
     """ "47 years after it joined": a count of years or months from an event named by its verb."""
     return re.compile(
         r"\b(?P<n>\d{1,3}|" + "|".join(number_words) + r")\s+(?P<unit>years?|months?)\s+"
@@ -106,15 +116,18 @@ class Sentence:
         self.tokens: tuple[Token, ...] = tuple(sent)
         self.found = found
         self.by_token: dict[int, list[Mention]] = {}
-        inside = [m for m in found.mentions if m.end > sent.start_char and m.start < sent.end_char]
+        start_char, end_char = sent.start_char, sent.end_char
+        inside = [m for m in found.mentions if m.end > start_char and m.start < end_char]
         if inside:
             for token in self.tokens:
+                at = token.idx
                 for mention in inside:
-                    if mention.start <= token.idx < mention.end:
+                    if mention.start <= at < mention.end:
                         self.by_token.setdefault(token.i, []).append(mention)
         self.times: list[tuple[Span, TimeSpan]] = []
-        for start, end, span in find_time_expressions(sent.text, document_date):
-            char_span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+        text = sent.text
+        for start, end, span in find_time_expressions(text, document_date):
+            char_span = sent.doc.char_span(start_char + start, start_char + end, alignment_mode="expand")
             if char_span is not None:
                 self.times.append((char_span, span))
         #: Verbs of clauses dated from an earlier event ("after it joined"): the time goes above them.
@@ -130,20 +143,22 @@ class Sentence:
                     clause = [relative[0].head]
                 if clause:
                     self.clause_times[span.start] = clause[0].i
-        self._count_from_events(list(timeline), number_words or {})
+        self._count_from_events(text, list(timeline), number_words or {})
         if previous is not None and previous.times:
-            self._take_earlier_time(previous, anaphoric_times)
+            self._take_earlier_time(text, previous, anaphoric_times)
 
     def mentions(self, token: Token) -> list[Mention]:
         """The mentions that cover ``token``."""
         return self.by_token.get(token.i, [])
 
-    def _count_from_events(self, timeline: list[tuple[frozenset[str], str]], numbers: dict[str, int]) -> None:
-        """ "47 years after it joined": counted from the dated event named earlier."""
+    def _count_from_events(
+        self, text: str, timeline: list[tuple[frozenset[str], str]], numbers: dict[str, int]
+    ) -> None:
+        """ "47 years after it joined": counted from the dated event named earlier in the sentence's ``text``."""
         if not timeline:
             return
         sent = self.sent
-        for match in _offset_pattern(numbers).finditer(sent.text):
+        for match in _offset_pattern(tuple(numbers)).finditer(text):
             verb = sent.doc.char_span(sent.start_char + match.start("verb"), sent.start_char + match.end("verb"))
             if verb is None:
                 continue
@@ -164,10 +179,10 @@ class Sentence:
                 self.times.append((span, TimeSpan(match.group(0), point=value)))
                 self.offset_verbs.add(verb[0].i)
 
-    def _take_earlier_time(self, previous: Sentence, phrases: Iterable[str]) -> None:
-        """ "On that occasion, he met ...": the time of the sentence before."""
+    def _take_earlier_time(self, text: str, previous: Sentence, phrases: Iterable[str]) -> None:
+        """ "On that occasion, he met ...": the time of the sentence before (``text`` is this one's)."""
         sent = self.sent
-        lowered = sent.text.lower()
+        lowered = text.lower()
         earlier = previous.times[-1][1]
         for phrase in phrases:
             at = lowered.find(phrase)

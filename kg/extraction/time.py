@@ -448,7 +448,14 @@ _Handler = Callable[[re.Match[str], _Context], _Values | None]
 # optional openings ("in", "the", "early") make a full scan slow.
 _CASED_GATES = {
     name: re.compile(gate)
-    for name, gate in (("digit", r"\d"), ("month", _MONTH_ANY), ("month_full", _MONTH_FULL), ("weekday", _WEEKDAY))
+    for name, gate in (
+        ("year", r"(?:1[89]|20)\d\d"),  # what _YEAR needs: most numbers in news are no years
+        ("decade", r"\d0s"),
+        ("century", r"(?i:century)"),
+        ("month", _MONTH_ANY),
+        ("month_full", _MONTH_FULL),
+        ("weekday", _WEEKDAY),
+    )
 }
 _UNITS = ("day", "week", "month", "year", "decade", "centur")
 _SEASON_WORDS = ("spring", "summer", "autumn", "fall", "winter")
@@ -473,7 +480,7 @@ def _open_gates(text: str) -> set[str]:
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler, str], ...] = tuple(
     (re.compile(pattern), handler, gate)
     for pattern, handler, gate in [
-        (rf"(?<![\d-])(?:(?i:on)\s+)?{_YEAR}-(?P<month>0[1-9]|1[0-2])-(?P<day>\d\d)(?![\d-])", _iso_values, "digit"),
+        (rf"(?<![\d-])(?:(?i:on)\s+)?{_YEAR}-(?P<month>0[1-9]|1[0-2])-(?P<day>\d\d)(?![\d-])", _iso_values, "year"),
         (rf"\b{_PREP}{_ON_WEEKDAY}(?P<month>{_MONTH_ANY})\s*{_DAY}(?:,?\s+{_YEAR})?", _day_values, "month"),
         (
             rf"\b{_PREP}{_ON_WEEKDAY}{_DAY}\s+(?:(?i:of)\s+)?(?P<month>{_MONTH_ANY})"
@@ -493,30 +500,30 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler, str], ...] = tuple(
         ),
         (rf"\b{_PREP}{_QUAL}(?P<month>{_MONTH_ANY}),?\s+(?:(?i:of)\s+)?{_YEAR}", _month_year_values, "month"),
         (rf"\b{_PREP}{_QUAL}(?:(?P<rel>(?i:last|this|next))\s+)?(?P<month>{_MONTH_FULL})", _month_values, "month_full"),
-        (rf"\b{_PREP}{_QUAL}{_YEAR}", _year_values, "digit"),
+        (rf"\b{_PREP}{_QUAL}{_YEAR}", _year_values, "year"),
         (
             rf"\b{_PREP}(?<![\w$£€.,/-]){_YEAR}\s*(?:-|–|—|/)\s*(?P<year2>\d{{4}}|\d\d)"
             r"(?![\w%-])",
             _year_range_values,
-            "digit",
+            "year",
         ),
         (
             rf"\b{_PREP}(?:(?i:the)\s+)?{_QUAL}(?:(?P<decade>(?:1[89]|20)\d0)s"
             r"|['’](?P<short>\d0)s)\b",
             _decade_values,
-            "digit",
+            "decade",
         ),
         (
             rf"\b{_PREP}(?:(?i:the)\s+)?{_QUAL}(?P<number>\d\d?)(?:st|nd|rd|th)[-\s]"
             r"(?i:century)\b",
             _century_values,
-            "digit",
+            "century",
         ),
         (
             rf"\b{_PREP}(?:(?i:the)\s+)?(?i:(?:early|late|mid-?)\s*)?(?P<season>(?i:spring|summer"
             rf"|autumn|fall|winter))\s+(?:(?i:of)\s+)?{_YEAR}",
             _season_values,
-            "digit",
+            "year",
         ),
         (
             r"\b(?:(?i:in|during|by|over)\s+)?(?:(?i:the)\s+)?(?P<rel>(?i:last|this|next))\s+"

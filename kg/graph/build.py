@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -39,6 +40,7 @@ _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|\\^`\x7f]')
 
 
+@lru_cache(maxsize=4096)  # names recur in every statement about their entity; literals do not change
 def text_literal(text: str, lang: str | None = None) -> Literal:
     """A literal of text as written, with characters no RDF format can carry replaced by U+FFFD.
 

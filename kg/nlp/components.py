@@ -293,7 +293,10 @@ class RelationExtractor:
             document_id=doc._.geokg_document_id or "",
             document_date=document_date,
         )
-        doc._.geokg_entity_data = {key: to_data(e) for key, e in found.entities.items()}
+        data = doc._.geokg_entity_data
+        doc._.geokg_entity_data = {  # the entities extraction left as they were keep their data
+            key: data[key] if entities.get(key) is entity else to_data(entity) for key, entity in found.entities.items()
+        }
         doc._.geokg_relation_data = [to_data(r) for r in relations]
         return doc
 

@@ -19,10 +19,11 @@ from kg.graph.persistent import (
     PersistentGraph,
     StoreError,
     content_hash,
+    document_ntriples,
     is_store,
 )
 from kg.graph.store import KnowledgeGraph
-from kg.records import Document, Entity, Relation
+from kg.records import Document, Entity, Relation, TimeSpan
 
 VERSION = "0.1.0"
 RUSSIA = Entity("russia", "Russia", "Country", iso3="RUS", qid="Q159")
@@ -175,6 +176,41 @@ def test_each_document_has_its_own_graph_and_entities_theirs(store: PersistentGr
         ("nato", "NATO"),
     }
     assert store.statements_from("d3") == kg.KnowledgeGraph.statements_from(store, "d3")
+
+
+def test_document_ntriples_are_the_triples_of_an_rdflib_build() -> None:
+    import datetime
+    from dataclasses import replace
+
+    from rdflib import Graph, Literal
+
+    from kg.graph.build import document_iri
+
+    awkward = 'He said "no" \\ then\nleft\r\tMoscow; Zelensky – Зеленський, 習近平 😀'
+    person = Entity("jose-lopez", "José López", "Person", country="egypt", aliases=("J. López", "José López"))
+    relations = [
+        *D1[1],
+        replace(
+            relation(person, "criticized", RUSSIA, "d9", 40),
+            evidence=awkward,
+            subject_text=awkward,
+            role="spokesman",
+            time=TimeSpan("in March 2022", point="2022-03"),
+            attributed_to=EGYPT,
+            qualifiers=(("commodity", "grain"),),
+            countries=(EGYPT, RUSSIA),
+        ),
+        replace(relation(RUSSIA, "threatened", NATO, "d9", 60, modality="Future"), confidence=0.705),
+    ]
+    doc = Document("d9", "Some text.", title=awkward, date=datetime.date(2024, 2, 29), source="https://ex.org/a b")
+    expected = KnowledgeGraph(Graph())
+    expected.add(doc, relations, VERSION)
+    expected.graph.add((document_iri("d9"), GKG.contentHash, Literal("sha256:0")))
+
+    written = Graph().parse(data=document_ntriples(doc, relations, VERSION, "sha256:0"), format="nt")
+
+    assert set(written) == set(expected.graph)
+    assert len(written) == len(expected.graph) > 40
 
 
 def test_content_hash_changes_with_text_date_and_reader() -> None:
