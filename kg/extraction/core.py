@@ -168,6 +168,11 @@ class Extractor:
             pattern for form in word_forms(token) for pattern in index.get(form, ()) if _prefix_matches(pattern, token)
         ]
 
+    def may_follow(self, pattern: Pattern, sentence: Sentence) -> bool:
+        """Whether every word of a pattern's path is in the sentence (a path word may be skipped)."""
+        words = sentence.words
+        return all(word in words or word in self.skippable_path_words for word in pattern.path)
+
     def needs_object(self, pattern: Pattern) -> bool:
         """Whether a pattern names its object after a preposition ("cut tie with X")."""
         return bool(pattern.path) and pattern.path[-1] in self.prepositions

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extraction.time import find_time_expressions
@@ -150,6 +150,11 @@ class Sentence:
     def mentions(self, token: Token) -> list[Mention]:
         """The mentions that cover ``token``."""
         return self.by_token.get(token.i, [])
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word form of the sentence: a pattern whose path words are not all here cannot match."""
+        return frozenset(form for token in self.tokens for form in word_forms(token))
 
     def _count_from_events(
         self, text: str, timeline: list[tuple[frozenset[str], str]], numbers: dict[str, int]

@@ -221,13 +221,10 @@ def behest_relations(extractor: Extractor, sentence: Sentence, consumed: set[int
     prepositions = frozenset(grammar["behest_prepositions"])
     doer_prepositions = frozenset(grammar["behest_doer_prepositions"])
     for noun in sentence.tokens:
+        if noun.dep_ != "pobj" or noun.lemma_.lower() not in nouns:
+            continue
         preposition = noun.head
-        if (
-            noun.dep_ != "pobj"
-            or noun.lemma_.lower() not in nouns
-            or preposition.lower_ not in prepositions
-            or preposition.head.pos_ not in {"VERB", "AUX"}
-        ):
+        if preposition.lower_ not in prepositions or preposition.head.pos_ not in {"VERB", "AUX"}:
             continue
         verb = preposition.head
         doers = prepositional_objects(noun, doer_prepositions)

@@ -44,7 +44,8 @@ def noun_relations(extractor: Extractor, sentence: Sentence, consumed: set[int])
                 yield from survived_relations(extractor, patterns, token, survived, sentence)
                 continue
             for pattern in patterns:
-                yield from noun_relation(extractor, pattern, token, sentence)
+                if extractor.may_follow(pattern, sentence) or pattern.relation in extractor.story_targets:
+                    yield from noun_relation(extractor, pattern, token, sentence)
 
 
 def received_relations(

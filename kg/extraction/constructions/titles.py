@@ -74,6 +74,7 @@ class TitleReader:
         self.descriptions: dict[str, set[tuple[str, int]]] = {}
         self.pending: list[_Reading] = []
         self.office_start_phrases = frozenset(titles["office_start_phrases"])
+        self.office_start_verbs = frozenset(phrase.split()[0] for phrase in self.office_start_phrases)
         self.former_words = frozenset(titles["former_words"])
         #: When persons took office, read from "came to power in 2016": person key -> time.
         self.office_starts: dict[str, TimeSpan] = {}
@@ -246,8 +247,14 @@ class TitleReader:
     def _read_office_starts(self, sentence: Sentence) -> None:
         """ "since he came to power in 2016", "took office in May": when a person's office began."""
         extractor = self.extractor
+        if not sentence.times:
+            return  # an office start is read only with its date
         for verb in sentence.tokens:
-            if verb.pos_ not in {"VERB", "AUX"} or office_phrase(verb) not in self.office_start_phrases:
+            if (
+                verb.pos_ not in {"VERB", "AUX"}
+                or verb.lemma_.lower() not in self.office_start_verbs
+                or office_phrase(verb) not in self.office_start_phrases
+            ):
                 continue
             time = extractor.timing.of(verb, [verb], sentence)
             if time is None or time.point is None:

@@ -39,7 +39,10 @@ def verb_relations(extractor: Extractor, sentence: Sentence, consumed: set[int])
         ):
             continue  # "the visiting minister" describes, it does not state a visit
         longest = 0
-        patterns = sorted(extractor.patterns(extractor.lexicon.verbs, token), key=lambda p: -len(p.path))
+        patterns = sorted(
+            (p for p in extractor.patterns(extractor.lexicon.verbs, token) if extractor.may_follow(p, sentence)),
+            key=lambda p: -len(p.path),
+        )
         for pattern in patterns:
             if longest and not pattern.path:
                 break  # "hosts US troops" is a military presence, not a meeting
