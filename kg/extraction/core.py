@@ -130,6 +130,8 @@ class Extractor:
         self.honorific_names = lexicon.words("titles", "honorifics_of_names")
         self._political_persons: frozenset[str] | None = None
         self.skippable_path_words = lexicon.words("skippable_path_words")
+        #: The path words a pattern cannot match without, by pattern (patterns live as long as the lexicon).
+        self._required: dict[int, frozenset[str]] = {}
         anaphora = lexicon.grammar["event_anaphora"]
         self.event_anaphors = frozenset(anaphora["nouns"])
         self.anaphor_determiners = frozenset(anaphora["determiners"])
@@ -170,8 +172,11 @@ class Extractor:
 
     def may_follow(self, pattern: Pattern, sentence: Sentence) -> bool:
         """Whether every word of a pattern's path is in the sentence (a path word may be skipped)."""
-        words = sentence.words
-        return all(word in words or word in self.skippable_path_words for word in pattern.path)
+        required = self._required.get(id(pattern))
+        if required is None:
+            required = frozenset(word for word in pattern.path if word not in self.skippable_path_words)
+            self._required[id(pattern)] = required
+        return required <= sentence.words
 
     def needs_object(self, pattern: Pattern) -> bool:
         """Whether a pattern names its object after a preposition ("cut tie with X")."""
