@@ -13,9 +13,10 @@ attribution and confidence (:meth:`Extractor.emit`).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -130,8 +131,6 @@ class Extractor:
         self.honorific_names = lexicon.words("titles", "honorifics_of_names")
         self._political_persons: frozenset[str] | None = None
         self.skippable_path_words = lexicon.words("skippable_path_words")
-        #: The path words a pattern cannot match without, by pattern (patterns live as long as the lexicon).
-        self._required: dict[int, frozenset[str]] = {}
         anaphora = lexicon.grammar["event_anaphora"]
         self.event_anaphors = frozenset(anaphora["nouns"])
         self.anaphor_determiners = frozenset(anaphora["determiners"])
@@ -172,11 +171,7 @@ class Extractor:
 
     def may_follow(self, pattern: Pattern, sentence: Sentence) -> bool:
         """Whether every word of a pattern's path is in the sentence (a path word may be skipped)."""
-        required = self._required.get(id(pattern))
-        if required is None:
-            required = frozenset(word for word in pattern.path if word not in self.skippable_path_words)
-            self._required[id(pattern)] = required
-        return required <= sentence.words
+        return _required_words(pattern.path, self.skippable_path_words) <= sentence.words
 
     def needs_object(self, pattern: Pattern) -> bool:
         """Whether a pattern names its object after a preposition ("cut tie with X")."""
@@ -526,21 +521,31 @@ class Extractor:
         held = self.country_where(trigger, sentence)
         if held is not None:
             return [held]
-        home = self.gazetteer.get(self.found.home) if self.found.home else None
-        if home is None or home.type != "Country":
-            return []
-        self.found.entities.setdefault(home.key, home)
-        return [Arg(home, trigger.text, "context")]
+        home = self._home_country()
+        return [self._from_context(home, trigger)] if home is not None else []
 
     def story_country(self, subjects: list[Arg], trigger: Token) -> list[Arg]:
         """The country the story is about, as the target of an act that names none, when the actors are others."""
-        home = self.gazetteer.get(self.found.home) if self.found.home else None
-        if home is None or home.type != "Country" or not subjects:
+        home = self._home_country()
+        if home is None or not subjects:
             return []
         if any(s.entity.key == home.key or s.entity.country == home.key for s in subjects):
             return []  # "Cuba's own restrictions": no target of its own acts
-        self.found.entities.setdefault(home.key, home)
-        return [Arg(home, trigger.text, "context")]
+        return [self._from_context(home, trigger)]
+
+    def _home_country(self) -> Entity | None:
+        """The country the story is about, if the document has one."""
+        home = self.gazetteer.get(self.found.home) if self.found.home else None
+        return home if home is not None and home.type == "Country" else None
+
+    def _from_context(self, entity: Entity, trigger: Token) -> Arg:
+        """An argument the text leaves implicit, taken from the document's context."""
+        self.found.entities.setdefault(entity.key, entity)
+        return Arg(entity, trigger.text, "context")
+
+    def demanded_releases(self, clauses: Iterable[Token]) -> list[Token]:
+        """The release nouns the clauses demand ("to demand the release of aid workers")."""
+        return [o for c in clauses for o in c.children if o.dep_ == "dobj" and o.lemma_.lower() in self.release_nouns]
 
     def countries_of(self, *entities: Entity | None) -> tuple[Entity, ...]:
         """The country records of the entities' ``country`` keys, for the graph to link."""
@@ -743,6 +748,12 @@ class Extractor:
             return
         for first, second in combinations(args, 2):
             yield from self.emit(pattern, [first], [second], sentence, trigger, matched, False)
+
+
+@lru_cache(maxsize=8192)
+def _required_words(path: tuple[str, ...], skippable: frozenset[str]) -> frozenset[str]:
+    """The words of a pattern's path that the sentence must hold for the path to match."""
+    return frozenset(word for word in path if word not in skippable)
 
 
 def _prefix_matches(pattern: Pattern, token: Token) -> bool:

@@ -13,10 +13,9 @@ that uses it (see :mod:`kg.extraction.relations`): here a capital stays a place.
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
@@ -848,7 +847,7 @@ def _add_coreference(
             mention = Mention(key, span.text, span.start_char, span.end_char, "coreference")
             new.append(mention)
             # "Turull reminded ... Moreover, he wanted ... He said": a later pronoun may continue this one
-            bisect.insort(mentions, mention, key=lambda m: m.start)
+            insort(mentions, mention, key=lambda m: m.start)
     found.mentions.extend(new)
 
 

@@ -267,10 +267,11 @@ def departure_orders(extractor: Extractor, sentence: Sentence, consumed: set[int
         order = _governing_order(leave, ordering)
         if order is None:
             continue
-        leavers, _ = clauses.verb_subjects(leave, sentence)
         if leave.dep_ in {"relcl", "acl"}:
             # "gave US diplomats 72 hours to leave": the time is given to whoever receives it
             leavers = [c for c in order.children if c.dep_ == "dative"]
+        else:
+            leavers = clauses.subjects_of(leave, sentence)
         leavers = [t for t in leavers if t.lemma_.lower() in envoys]
         if not leavers:
             continue

@@ -58,11 +58,7 @@ def received_relations(
     """What a received event noun states: its sender does it to its receiver ("received a request from Sogavare")."""
     senders, receivers = received
     arguments = extractor.arguments
-    done: set[str] = set()
-    for pattern in patterns:
-        if pattern.relation in done:
-            continue
-        done.add(pattern.relation)
+    for pattern in _one_per_relation(patterns):
         objects = arguments.object_args(receivers, sentence, extractor.lexicon.relations[pattern.relation])
         yield from extractor.emit(pattern, arguments.args(senders, sentence), objects, sentence, noun, [noun], True)
 
@@ -73,10 +69,23 @@ def _names_target(extractor: Extractor, pattern: Pattern, noun: Token) -> bool:
     return followed is not None and bool(followed[1])
 
 
+def _one_per_relation(patterns: list[Pattern]) -> list[Pattern]:
+    """The first pattern of each relation: a construction that ignores the paths reads each relation once."""
+    first: dict[str, Pattern] = {}
+    for pattern in patterns:
+        first.setdefault(pattern.relation, pattern)
+    return list(first.values())
+
+
+def _phrase_of(noun: Token) -> Token:
+    """The noun phrase an event noun heads, or modifies ("an assassination attempt")."""
+    return noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
+
+
 def survived_act(extractor: Extractor, noun: Token) -> Token | None:
     """The verb by which someone survived or repelled the act a noun names ("survived an Israeli
     assassination attempt", "repelled a Russian attack"), if it is one."""
-    phrase = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
+    phrase = _phrase_of(noun)
     verb = phrase.head
     if phrase.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in extractor.surviving_verbs:
         return verb
@@ -87,16 +96,12 @@ def survived_relations(
     extractor: Extractor, patterns: list[Pattern], noun: Token, verb: Token, sentence: Sentence
 ) -> Iterator[Relation]:
     """Who survives or repels an act is its target; its doer is the one the phrase names ("an Israeli ... attempt")."""
-    phrase = noun.head if noun.dep_ == "compound" else noun
+    phrase = _phrase_of(noun)
     arguments = extractor.arguments
     targets = arguments.args(extractor.clauses.subjects_of(verb, sentence), sentence)
     doers = [c for c in phrase.children if c.dep_ in {"poss", "amod", "compound", "nmod"} and c.i != noun.i]
     doers += prepositional_objects(phrase, {"by", "from"})
-    done: set[str] = set()
-    for pattern in patterns:
-        if pattern.relation in done:
-            continue
-        done.add(pattern.relation)
+    for pattern in _one_per_relation(patterns):
         yield from extractor.emit(pattern, arguments.args(doers, sentence), targets, sentence, noun, [noun], True)
 
 

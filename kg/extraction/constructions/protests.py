@@ -121,12 +121,7 @@ def protest_state(extractor: Extractor, verb: Token, protesters: Arg, sentence: 
     entity = protesters.entity
     if entity.type != "Agent" or entity.sector in extractor.arguments.state_sectors:
         return None
-    if any(
-        o.dep_ == "dobj" and o.lemma_.lower() in extractor.release_nouns
-        for c in verb.children
-        if is_purpose(c)
-        for o in c.children
-    ):
+    if extractor.demanded_releases(c for c in verb.children if is_purpose(c)):
         return None  # "marched to demand the release of aid workers": against their captors, whoever they are
     locative = extractor.place_words
     # the verb's own phrases: not the subject's, nor those of a clause it governs ("marched through Rome to

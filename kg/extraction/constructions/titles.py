@@ -76,6 +76,8 @@ class TitleReader:
         self.office_start_phrases = frozenset(titles["office_start_phrases"])
         self.office_start_verbs = frozenset(phrase.split()[0] for phrase in self.office_start_phrases)
         self.former_words = frozenset(titles["former_words"])
+        #: Capitalised words a title may carry and still be the story country's ("Acting President").
+        self.qualifying_words = self.title_words | self.honorifics | self.former_words | self.lesser_words
         #: When persons took office, read from "came to power in 2016": person key -> time.
         self.office_starts: dict[str, TimeSpan] = {}
 
@@ -188,7 +190,7 @@ class TitleReader:
         not of the country the story is about."""
         doc = sentence.sent.doc
         before = [doc[words[0].i - 1]] if words[0].i > sentence.sent.start else []
-        qualifiers = self.title_words | self.honorifics | self.former_words | self.lesser_words
+        qualifiers = self.qualifying_words
         return any(
             t.i > sentence.sent.start
             and t.pos_ in {"ADJ", "PROPN"}

@@ -289,9 +289,7 @@ def complement_objects(
             if p.dep_ == "pobj"
         ]
         return [a for a in arguments.args(tokens, sentence) if a.entity.key not in own]
-    releases = [
-        o for c in clauses for o in c.children if o.dep_ == "dobj" and o.lemma_.lower() in extractor.release_nouns
-    ]
+    releases = extractor.demanded_releases(clauses)
     if releases:
         # "marched to demand the release of aid workers seized in Baghdad": against whoever holds them
         return extractor.detainers(releases, sentence)
