@@ -144,6 +144,8 @@ class Extractor:
         self.patient_relations = frozenset(anaphora["patient_relations"])
         #: Relations whose nouns, naming no target, are on the country the story is about ("the U.S. embargo").
         self.story_targets = lexicon.words("story_target_relations")
+        #: Place nouns that the place's name follows or modifies: "the Russian city of Beslan", "Sichuan province".
+        self.naming_nouns = lexicon.words("naming_nouns")
         #: Relations a state has only with others, never with the persons in its own service.
         self.external_relations = lexicon.words("external_relations")
         #: "survived an Israeli assassination attempt": who survives or repels an act is its target.

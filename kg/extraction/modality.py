@@ -166,6 +166,16 @@ class Modality:
                 if modality == "Asserted":
                     modality = "Future"  # "Sweden's bid to join NATO"
                 break
+            if (
+                dep in {"acl", "relcl"}
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in node.children)
+                and head.dep_ in {"attr", "dobj", "nsubj", "nsubjpass", "oprd"}
+                and head.head.i != head.i
+            ):
+                # "will become the first British minister to visit North Korea": an infinitive relative
+                # is as real as the clause of its noun
+                node = head.head
+                continue
             if dep == "conj":
                 if any(
                     c.dep_ == "cc" and c.lower_ in self.contrast_words and head.i < c.i < node.i for c in head.children

@@ -119,6 +119,11 @@ def noun_relation(extractor: Extractor, pattern: Pattern, noun: Token, sentence:
         object_tokens = []
     arguments = extractor.arguments
     exclude = {t.i for t in object_tokens}
+    named = (
+        place_name(noun) if not pattern.path and noun.pos_ == "NOUN" and noun.lower_ in extractor.naming_nouns else None
+    )
+    if named is not None:
+        exclude.add(named.i)
     if (
         pattern.path
         and pattern.path[-1] == "between"
@@ -166,17 +171,30 @@ def noun_relation(extractor: Extractor, pattern: Pattern, noun: Token, sentence:
         if pattern.relation in SYMMETRIC and len(subjects) > 1:
             yield from extractor.symmetric_pairs(pattern, subjects, sentence, noun, matched)
             return
-        named = arguments.resolve(noun, sentence)
-        if pattern.relation in SYMMETRIC and len(named) > 1:
+        pair = arguments.resolve(noun, sentence)
+        if pattern.relation in SYMMETRIC and len(pair) > 1:
             # "the two neighbours": the noun itself names the pair
-            yield from extractor.symmetric_pairs(pattern, named, sentence, noun, matched)
+            yield from extractor.symmetric_pairs(pattern, pair, sentence, noun, matched)
             return
-        # "Tashkent, the Uzbek capital", "Israel, a close US ally": the noun's holder and its modifier
+        # "Tashkent, the Uzbek capital", "Israel, a close US ally", "the Russian city of Beslan":
+        # the noun's holder and its modifier
         holder = noun_holder(noun)
         if holder is not None and subject_tokens and not inherited:
             yield from extractor.emit(
                 pattern, arguments.args([holder], sentence), subjects, sentence, noun, matched, False
             )
+        elif named is not None and subject_tokens and not inherited:
+            # "the Indian city of Mumbai and the Pakistani city of Karachi": each name with its own noun;
+            # a place the gazetteer puts in another country is not in the one the noun names, and a
+            # modifier is the name only of a place the gazetteer puts there ("Sudan's Darfur region",
+            # not "the French-ruled Pacific island")
+            modifier = named.head.i == noun.i
+            places = [
+                a
+                for a in arguments.resolve(named, sentence)
+                if (all(a.entity.country == s.entity.key for s in subjects) if a.entity.country else not modifier)
+            ]
+            yield from extractor.emit(pattern, places, subjects, sentence, noun, matched, False)
         # "Odesa came under Russian drone attack": the one under it is the target
         target = under_target(noun)
         if target is not None and subject_tokens and not inherited:
@@ -197,6 +215,21 @@ def under_target(noun: Token) -> Token | None:
     verb = noun.head.head
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return subjects[0] if subjects else None
+
+
+def place_name(noun: Token) -> Token | None:
+    """The name a place noun is followed by or modified with: "the city of Najaf", "Sichuan province"."""
+    if noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and noun.head.i == noun.i + 1:
+        return noun.head  # "the Iraqi city Najaf"
+    for child in noun.children:
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == noun.i - 1:
+            return child  # "the Kashmir region of India": the name, then the place it is in
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i == noun.i + 1:
+            names = [p for p in child.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+            if names:
+                return names[0]
+    return None
 
 
 def noun_holder(noun: Token) -> Token | None:

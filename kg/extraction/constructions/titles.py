@@ -232,8 +232,12 @@ class TitleReader:
         if not words:
             return False
         doc = words[0].doc
-        before = doc[max(words[0].sent.start, words[0].i - 3) : words[0].i]
-        return any(t.lower_.strip("-") in self.former_words for t in (*before, *words))
+        # the title's modifiers, however many: "former Iraqi governing council president Ahmed Chalabi"
+        phrase = words[-1]
+        while phrase.dep_ in {"compound", "amod"} and phrase.head.i > phrase.i:
+            phrase = phrase.head
+        start = min(phrase.left_edge.i, max(words[0].sent.start, words[0].i - 3))
+        return any(t.lower_.strip("-") in self.former_words for t in (*doc[start : words[0].i], *words))
 
     def people_state(self, anchor: Arg) -> Arg:
         """ "Hugo Chavez as their president" (the Venezuelans'): a people's leader leads their state."""
@@ -354,13 +358,13 @@ class TitleReader:
         gazetteer = extractor.gazetteer
         organisational = reading.core in self.organisational_roles
         if organisational:
-            organisations = [
-                Arg(extractor.found.entities[m.entity_key], m.text, m.via)
-                for mentions in reading.sentence.by_token.values()
-                for m in mentions
-                if extractor.found.entities[m.entity_key].type == "InternationalOrganization"
-            ]
-            return organisations[0] if len(organisations) == 1 else None
+            organisations: dict[str, Arg] = {}  # by entity: "EU farm commissioner ... the bloc" is one
+            for mentions in reading.sentence.by_token.values():
+                for m in mentions:
+                    entity = extractor.found.entities[m.entity_key]
+                    if entity.type == "InternationalOrganization":
+                        organisations.setdefault(entity.key, Arg(entity, m.text, m.via))
+            return next(iter(organisations.values())) if len(organisations) == 1 else None
         known = self.known_anchor(reading)
         if known is not None:
             return known
@@ -507,6 +511,16 @@ class TitleReader:
         root = span.root
         # 1. Premodifiers: "Uzbekistan's Defence Minister Bahodir Kurbanov", "Kremlin spokesman Dmitry Peskov".
         subtree = {t.i for t in root.subtree}
+        before = doc[span.start - 1] if span.start > sentence.sent.start else None
+        if (
+            before is not None
+            and before.pos_ == "NOUN"
+            and before.dep_ == root.dep_
+            and before.head.i == root.head.i != root.i
+        ):
+            # "IAEA chief Mohamed ElBaradei said": a title and the name right after it, which the
+            # parser made two subjects, are one phrase
+            subtree |= {t.i for t in before.subtree}
         words: list[Token] = []
         context: list[Token] = []
         index = span.start - 1

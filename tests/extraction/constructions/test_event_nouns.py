@@ -101,3 +101,25 @@ AGENT_AND_COMPOUND_NOUNS = [
 )
 def test_agent_nouns_and_compound_event_nouns(run_construction, text, expected):
     assert run_construction(noun_relations, text) == expected
+
+
+PLACES = [
+    ("Police found explosives in the Russian city of Beslan.", {("beslan", "locatedIn", "russia", A, None)}),
+    ("Fighters held the mosque in the Iraqi city Najaf.", {("najaf", "locatedIn", "iraq", A, None)}),
+    ("China's Sichuan province faced floods.", {("sichuan", "locatedIn", "china", A, None)}),
+    ("An earthquake rocked Indonesia's premier tourist island of Bali.", {("bali", "locatedIn", "indonesia", A, None)}),
+    (
+        "He lives in the Indian city of Mumbai and the Pakistani city of Karachi.",
+        {("mumbai", "locatedIn", "india", A, None), ("karachi", "locatedIn", "pakistan", A, None)},
+    ),
+    # a modifier names the place only when the gazetteer puts it there; a name inside a name is no place noun
+    ("Riots hit the French-ruled Pacific island.", set()),
+    ("Bodies were found in Najaf's Old City.", set()),
+    ("He flew to the Indian city Karachi.", set()),
+    ("Fighting broke out in the Kashmir region of India.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES, ids=[text[:50] for text, _ in PLACES])
+def test_a_place_noun_names_its_place(run_construction, text, expected):
+    assert run_construction(noun_relations, text) == expected

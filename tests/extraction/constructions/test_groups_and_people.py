@@ -20,7 +20,7 @@ CASES = [
     # ... and by its leaders and commanders, in the plural
     (
         "Rebel leaders from Sudan's Darfur region called on Nigeria to intervene.",
-        {("sudan-rebels", "requested", "nigeria", A, None)},
+        {("sudan-rebels", "requested", "nigeria", A, None), ("darfur", "locatedIn", "sudan", A, None)},
     ),
     ("Taliban commanders met Pakistani officials in Quetta.", {("pakistan-government", "metWith", "taliban", A, None)}),
     # ... and in its groups, unless the group is named
@@ -59,7 +59,7 @@ CASES = [
     # a model's designation keeps its owner
     (
         "A U.S. AC-130 gunship attacked Shi'ite militia positions in the Iraqi city of Najaf on Monday.",
-        {("united-states-military", "attacked", "iraq-rebels", A, MON)},
+        {("united-states-military", "attacked", "iraq-rebels", A, MON), ("najaf", "locatedIn", "iraq", A, MON)},
     ),
     ("Russian Su-25 jets bombed rebel bases in Idlib.", {("russia-military", "attacked", "syria-rebels", A, None)}),
     # one person named by a demonym is one of the country's people

@@ -73,6 +73,24 @@ CASES = [
     ),
     # a generic title is a nationality, not an office
     ("The Iranian film director Jafar Panahi was arrested.", set()),
+    # an organisation named twice in the sentence is still the one organisation of the title
+    (
+        "EU farm commissioner Franz Fischler raised doubts over Turkey's hopes of joining the bloc and its EU bid.",
+        {("franz-fischler", "officialOf", "european-union", A, None)},
+    ),
+    # a title and the name right after it that the parser made two subjects are one phrase
+    (
+        "The head of the watchdog spoke. International Atomic Energy Agency chief Mohamed El-Baradei said so.",
+        {("mohamed-elbaradei", "leaderOf", "international-atomic-energy-agency", A, None)},
+    ),
+    # the spokesperson of a force, a campaign or a council holds no office of the story's country
+    ("Kenyan police arrived in Haiti, force spokesperson Jack Ombaka told Reuters.", set()),
+    ("Gunmen ambushed the convoy of Iraqi governing council president Ahmed Chalabi.", set()),
+    # "former" several words before the title still makes it a past office
+    (
+        "Gunmen ambushed the convoy of former Iraqi Prime Minister Iyad Allawi in Baghdad.",
+        {("ayad-allawi", "leaderOf", "iraq", A, "..2024-03-14")},
+    ),
 ]
 
 

@@ -197,6 +197,19 @@ CASES = [
     ),
     # no political actor, no event
     ("Liverpool beat Chelsea 2-1 at Anfield.", set()),
+    # an infinitive relative is as real as the clause of its noun
+    (
+        "Bill Rammell will become the first British minister to visit North Korea.",
+        {("united-kingdom", "visited", "north-korea", F, None)},
+    ),
+    (
+        "He was not the first British minister to visit North Korea.",
+        {("united-kingdom", "visited", "north-korea", N, None)},
+    ),
+    (
+        "Bill Rammell became the first British minister to visit North Korea.",
+        {("bill-rammell", "visited", "north-korea", A, None)},
+    ),
 ]
 
 
