@@ -26,7 +26,12 @@ dev: $(VENV)/.dev
 demo: $(BIN)/kg
 	$(BIN)/kg build $(EXAMPLE) --date $(EXAMPLE_DATE)
 	$(BIN)/kg export kg-store -o out/graph.ttl
-	$(BIN)/kg viz kg-store -o out/graph.html --title "Uzbekistan and US Central Command" --png out/graph.png
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
+		$(BIN)/kg viz kg-store -o out/graph.html --title "Uzbekistan and US Central Command" --png out/graph.png; \
+	else \
+		$(BIN)/kg viz kg-store -o out/graph.html --title "Uzbekistan and US Central Command"; \
+		echo "out/graph.png not written: install Chromium (Debian package chromium) for the screenshot"; \
+	fi
 	$(BIN)/kg stats kg-store
 
 test: $(VENV)/.dev
