@@ -34,6 +34,20 @@ def prepositional_objects(token: Token, prepositions: frozenset[str] | set[str])
     ]
 
 
+def description_before(name: Token) -> Token | None:
+    """A description right before a name that the parser made a second subject or object of the same head.
+
+    "Iraq's top cleric Grand Ayatollah Ali al-Sistani urged", "IAEA chief Mohamed ElBaradei said".
+    """
+    start = name.left_edge.i
+    if start <= name.sent.start:
+        return None
+    before = name.doc[start - 1]
+    if before.pos_ == "NOUN" and before.dep_ == name.dep_ and before.head.i == name.head.i != name.i:
+        return before
+    return None
+
+
 def is_passive(verb: Token) -> bool:
     """Whether a verb is in the passive voice ("was expelled", "the base located in")."""
     if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
@@ -101,8 +115,8 @@ class Clauses:
         if len(subjects) > 1:
             # "Iraq's top cleric Grand Ayatollah Ali al-Sistani urged": a description and the name right after it,
             # which the parser made two subjects, are one
-            names = {s.left_edge.i for s in subjects if s.pos_ == "PROPN"}
-            subjects = [s for s in subjects if not (s.pos_ == "NOUN" and s.i + 1 in names)]
+            descriptions = {description_before(s) for s in subjects if s.pos_ == "PROPN"}
+            subjects = [s for s in subjects if s not in descriptions]
         if not subjects:
             # "Nauru cut ties": a proper noun before the verb that the parser took for a modifier
             subjects = [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < verb.i]

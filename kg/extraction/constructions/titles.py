@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.extraction.agents import agent_entity
 from kg.extraction.arguments import Arg
+from kg.extraction.clauses import description_before
 from kg.records import STANDING_RELATIONS, TimeSpan
 
 if TYPE_CHECKING:
@@ -511,15 +512,9 @@ class TitleReader:
         root = span.root
         # 1. Premodifiers: "Uzbekistan's Defence Minister Bahodir Kurbanov", "Kremlin spokesman Dmitry Peskov".
         subtree = {t.i for t in root.subtree}
-        before = doc[span.start - 1] if span.start > sentence.sent.start else None
-        if (
-            before is not None
-            and before.pos_ == "NOUN"
-            and before.dep_ == root.dep_
-            and before.head.i == root.head.i != root.i
-        ):
-            # "IAEA chief Mohamed ElBaradei said": a title and the name right after it, which the
-            # parser made two subjects, are one phrase
+        before = description_before(root)
+        if before is not None:
+            # "IAEA chief Mohamed ElBaradei said": a title and the name the parser split from it are one phrase
             subtree |= {t.i for t in before.subtree}
         words: list[Token] = []
         context: list[Token] = []
