@@ -55,10 +55,13 @@ class Arguments:
         self.object_pronouns = frozenset(pronouns["object"])
         self.person_relatives = frozenset(pronouns["person_relative"])
         self.speaker_pronouns = frozenset(pronouns["speaker"])
+        self.reported_pronouns = pronouns["reported_speaker"]
+        self.body_titles = frozenset(pronouns["body_titles"])
         self.protest_nouns = frozenset(grammar["protests"]["nouns"])
         self.reporting_verbs = frozenset(grammar["reporting_verbs"])
         self.depth = int(grammar["walks"]["resolve_depth"])
         self.anchor_hops = int(grammar["walks"]["relative_anchor_hops"])
+        self.place_hops = int(grammar["walks"]["place_chain_hops"])
         self.generic_heads = lexicon.words("generic_heads")
         titles = grammar["titles"]
         self.title_words = lexicon.title_words("leader", "official") | frozenset(titles["national_words"])
@@ -70,6 +73,8 @@ class Arguments:
         self.patient_nouns = frozenset(grammar["event_anaphora"]["patient_nouns"])
         self.association_participles = frozenset(grammar["association_participles"])
         self.retinue_nouns = frozenset(grammar["retinue_nouns"])
+        self.carrier_nouns = frozenset(grammar["carriers"]["nouns"])
+        self.carrying_verbs = frozenset(grammar["carriers"]["carrying_verbs"])
         self.instruments = frozenset(grammar["instrument_nouns"])
         self.followers = frozenset(grammar["agents"]["follower_nouns"])
         self.plural_pronouns = frozenset(grammar["pronouns"]["plural_objects"])
@@ -101,6 +106,10 @@ class Arguments:
             return self.possessive_owner(token, sentence, depth)
         if lower in self.speaker_pronouns and token.dep_ in {"nsubj", "nsubjpass"}:
             return self.speaker(token, sentence, depth)
+        if lower in self.reported_pronouns and token.dep_ in {"nsubj", "nsubjpass"}:
+            described = self.described_speaker(token, sentence, depth)
+            if described:
+                return described
         if lower in self.object_pronouns and token.dep_ in {"dobj", "pobj"}:
             return self.object_pronoun(token, sentence, depth)
         if lower in self.quantity_nouns and token.pos_ in {"NOUN", "NUM", "PROPN"}:
@@ -145,6 +154,35 @@ class Arguments:
                 ]
                 return [a for c in speakers for a in self.resolve(c, sentence, depth + 1)]
         return []
+
+    def described_speaker(self, pronoun: Token, sentence: Sentence, depth: int) -> list[Arg]:
+        """ "Iraq's prime minister said he had met insurgents", "the rebels said they had freed two soldiers":
+        the subject of what a speaker named by a description (no name to refer back to) reports is the speaker."""
+        number = self.reported_pronouns[pronoun.lower_]
+        clause = pronoun.head
+        verb = clause.head
+        while clause.dep_ in {"conj", "xcomp"} and verb.i != clause.i:
+            clause, verb = verb, verb.head  # "said he would go and meet them"
+        if clause.dep_ != "ccomp" or verb.lemma_.lower() not in self.reporting_verbs:
+            return []
+        speakers = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if len(speakers) != 1 or speakers[0].pos_ != "NOUN":
+            return []
+        speaker = speakers[0]
+        if (speaker.tag_ == "NNS") != (number == "plural"):
+            return []
+        lemma = speaker.lemma_.lower()
+        # "the Israeli army", "the Iraqi government": a group's own name, not a person's title
+        named = any(self.found.entities[m.entity_key].type != "Person" for m in sentence.mentions(speaker))
+        person = (
+            not named
+            and lemma not in self.body_titles
+            and (lemma in self.title_words or speaker.lower_ in self.title_words)
+        )
+        group = named or (lemma in self.generic_heads and not person)
+        if not (group if number == "thing" else person if number == "singular" else person or group):
+            return []  # "he" is a minister, "it" an army or a government, "they" either
+        return self.resolve(speaker, sentence, depth + 1)
 
     def title_holders(self, title: Token, sentence: Sentence) -> list[Token]:
         """Who holds a title: "the commander of Central Command, General X", "Qatar's emir, Tamim"."""
@@ -420,6 +458,11 @@ class Arguments:
         found: list[Arg] = []
         for token in tokens:
             for expanded in self.expand(token):
+                carried = self.carried(expanded, sentence) if spec.object_inside else []
+                if carried:
+                    # "ambushed the convoy of President X", "fired on a car carrying two Iraqi policemen"
+                    found += [a for a in carried if all(a.entity.key != f.entity.key for f in found)]
+                    continue
                 # "Khan's security staff", "his bodyguards": people around someone, not that someone
                 retinue = (
                     expanded.pos_ == "NOUN"
@@ -456,6 +499,9 @@ class Arguments:
                         places = prepositional_objects(expanded, self.place_prepositions)
                         args = [a for p in places for a in self.resolve(p, sentence)]
                         if not args:
+                            # "a building in a refugee camp in Gaza": the place named further in
+                            args = self.place_within(places, sentence)
+                        if not args:
                             # "a district headquarters in Nepal's northwestern mountains": the region's owner
                             # (not "the chief of Israel's militia ally": whose ally, not where)
                             owners = [
@@ -466,6 +512,31 @@ class Arguments:
                     if all(arg.entity.key != f.entity.key for f in found):
                         found.append(arg)
         return found
+
+    def place_within(self, places: list[Token], sentence: Sentence) -> list[Arg]:
+        """The first place or country named in a chain of phrases of place, nearest first:
+        "in one of the camps in the north of Gaza"."""
+        for _ in range(self.place_hops):
+            places = [p for place in places for p in prepositional_objects(place, self.place_prepositions)]
+            found = [a for p in places for a in self.resolve(p, sentence) if a.entity.type in {"Place", "Country"}]
+            if found or not places:
+                return found
+        return []
+
+    def carried(self, noun: Token, sentence: Sentence) -> list[Arg]:
+        """Who a vehicle carries, for an act against it: "the convoy of President X", "X's motorcade",
+        "a car carrying two policemen". A convoy of aid carries no one."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.carrier_nouns or sentence.mentions(noun):
+            return []
+        riders = [c for c in noun.children if c.dep_ == "poss"] + prepositional_objects(noun, {"of"})
+        riders += [
+            o
+            for c in noun.children
+            if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in self.carrying_verbs
+            for o in c.children
+            if o.dep_ == "dobj"
+        ]
+        return [a for r in riders for e in self.expand(r) for a in self.resolve(e, sentence)]
 
     def state_of(self, arg: Arg) -> Arg:
         """The country of a city or other place the gazetteer places in one, or of a state's agent

@@ -210,6 +210,40 @@ CASES = [
         "Bill Rammell became the first British minister to visit North Korea.",
         {("bill-rammell", "visited", "north-korea", A, None)},
     ),
+    # an act against a vehicle is an act against whom it carries; a convoy of aid carries no one
+    (
+        "Gunmen ambushed the convoy of Iraqi President Ghazi al-Yawar.",
+        {("iraq-rebels", "attacked", "ghazi-al-yawar", A, None)},
+    ),
+    (
+        "Gunmen opened fire on a convoy carrying Iraqi President Ghazi al-Yawar.",
+        {("iraq-rebels", "attacked", "ghazi-al-yawar", A, None)},
+    ),
+    ("Insurgents ambushed a convoy of Iraqi police.", {("iraq-rebels", "attacked", "iraq-police", A, None)}),
+    ("Gunmen attacked a car carrying two Iraqi policemen.", {("iraq-rebels", "attacked", "iraq-police", A, None)}),
+    ("Militants attacked an aid convoy in Darfur.", {("sudan-rebels", "attacked", "darfur", A, None)}),
+    ("Police stopped the convoy of opposition leader Kizza Besigye.", set()),
+    # the subject of what a speaker named by a description reports is that speaker
+    (
+        "Iraq's prime minister said that he had held meetings with representatives of insurgent groups.",
+        {("iraq", "metWith", "iraq-rebels", A, None)},
+    ),
+    ("The Israeli army said it had killed two Hamas militants.", {("israel-military", "attacked", "hamas", A, None)}),
+    (
+        "Israeli troops said they had shot two Palestinian youths.",
+        {("israel-military", "attacked", "palestine-civilians", A, None)},
+    ),
+    ("The Iraqi government said it would expel the Turkish ambassador.", {("iraq", "expelled", "turkey", F, None)}),
+    # "he" is a person, "it" a group: a pronoun that cannot be the speaker is not read as the speaker
+    ("The Israeli army said he had attacked Iraqi police.", set()),
+    ("The Iranian minister said it attacked Iraqi police.", set()),
+    ("The Iraqi government said he met insurgent leaders.", set()),
+    # a target inside a place named further in
+    (
+        "Russian missiles struck an apartment block in the centre of Kharkiv.",
+        {("russia-military", "attacked", "kharkiv", A, None)},
+    ),
+    ("Saboteurs attacked Iraqi police.", {("iraq-rebels", "attacked", "iraq-police", A, None)}),
 ]
 
 
