@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -119,11 +120,14 @@ class Sentence:
         start_char, end_char = sent.start_char, sent.end_char
         inside = [m for m in found.mentions if m.end > start_char and m.start < end_char]
         if inside:
-            for token in self.tokens:
-                at = token.idx
-                for mention in inside:
-                    if mention.start <= at < mention.end:
-                        self.by_token.setdefault(token.i, []).append(mention)
+            # each mention covers the tokens that start inside it: found by bisection, not by testing every pair
+            starts = [token.idx for token in self.tokens]
+            covered: dict[int, list[Mention]] = {}
+            for mention in inside:
+                for position in range(bisect_left(starts, mention.start), bisect_left(starts, mention.end)):
+                    covered.setdefault(position, []).append(mention)
+            first = sent.start
+            self.by_token = {first + position: covered[position] for position in sorted(covered)}
         self.times: list[tuple[Span, TimeSpan]] = []
         text = sent.text
         for start, end, span in find_time_expressions(text, document_date):
