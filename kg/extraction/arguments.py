@@ -74,6 +74,10 @@ class Arguments:
         self.association_participles = frozenset(grammar["association_participles"])
         self.retinue_nouns = frozenset(grammar["retinue_nouns"])
         self.carrier_nouns = frozenset(grammar["carriers"]["nouns"])
+        self.facility_nouns = frozenset(grammar["facilities"]["nouns"])
+        self.meeting_nouns = frozenset(grammar["meetings"]["nouns"])
+        self.meeting_relations = frozenset(grammar["meetings"]["relations"])
+        self.facility_prepositions = frozenset(grammar["facilities"]["prepositions"])
         self.carrying_verbs = frozenset(grammar["carriers"]["carrying_verbs"])
         self.instruments = frozenset(grammar["instrument_nouns"])
         self.followers = frozenset(grammar["agents"]["follower_nouns"])
@@ -476,6 +480,8 @@ class Arguments:
                     args = self.named_after(expanded, sentence)  # "the independence movement Polisario Front"
                 if not args and expanded.pos_ == "NOUN" and not unnamed:
                     modifiers = [c for c in expanded.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+                    if spec.name in self.meeting_relations and expanded.lemma_.lower() in self.meeting_nouns:
+                        modifiers = []  # "walked out of African Union peace talks": the talks, not the Union
                     if expanded.lemma_.lower() in self.patient_nouns and not prepositional_objects(expanded, {"of"}):
                         # "condemned his detention": the victim is not the one the act is held against
                         # ("condemned Iran's detention of two citizens" is held against Iran)
@@ -522,6 +528,19 @@ class Arguments:
             if found or not places:
                 return found
         return []
+
+    def facility_places(self, nouns: Iterable[Token], verb: Token, sentence: Sentence) -> list[Arg]:
+        """Where the buildings or sites acted on stand, when the parser hangs the phrase of place on
+        the verb: "attacked a police station in northern Mali", "struck a hospital in Kharkiv"."""
+        if not any(
+            n.pos_ == "NOUN" and n.lemma_.lower() in self.facility_nouns and not sentence.mentions(n)
+            for token in nouns
+            for n in self.expand(token)
+        ):
+            return []
+        places = prepositional_objects(verb, self.facility_prepositions)
+        found = [a for p in places for a in self.resolve(p, sentence) if a.entity.type in {"Place", "Country"}]
+        return found or self.place_within(places, sentence)
 
     def carried(self, noun: Token, sentence: Sentence) -> list[Arg]:
         """Who a vehicle carries, for an act against it: "the convoy of President X", "X's motorcade",

@@ -23,6 +23,21 @@ if TYPE_CHECKING:
 __all__ = ["Clauses", "coordinated_with", "is_passive", "is_purpose", "prepositional_objects"]
 
 
+def passive_subjects(verb: Token) -> list[Token]:
+    """The subjects of a passive verb, also when the parser gave them to a parenthetical participle
+    before it: "Three British nationals, believed to be civilians, were snatched"."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if subjects or any(c.dep_ == "nsubj" for c in verb.children):
+        return subjects
+    return [
+        s
+        for c in verb.children
+        if c.dep_ == "advcl" and c.i < verb.i and c.tag_ in {"VBN", "VBD"}
+        for s in c.children
+        if s.dep_ == "nsubj" and s.i < c.i
+    ]
+
+
 def prepositional_objects(token: Token, prepositions: frozenset[str] | set[str]) -> list[Token]:
     """The objects of the token's prepositions among ``prepositions``: "the release *of* Rezaian"."""
     return [
@@ -209,9 +224,12 @@ class Clauses:
                 for p in c.children
                 if p.dep_ == "pobj" and p.i not in exclude
             ]
+        unnamed_state = any(t.dep_ in {"compound", "amod"} and t.lemma_.lower() in self.arguments.state_heads for t in own)
         own = [t for t in own if resolve(t, sentence)]
         if own:
             return own, False
+        if unnamed_state:
+            return [], False  # "in protest at alleged government attacks": the government's, not the protesters'
         if noun.dep_ == "appos" and standing:
             return [noun.head], False  # "Uzbekistan, a member of the CSTO"
         node = noun

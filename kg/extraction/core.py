@@ -21,7 +21,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from kg.extraction.arguments import Arg, Arguments
-from kg.extraction.clauses import Clauses, is_passive, prepositional_objects
+from kg.extraction.clauses import Clauses, is_passive, passive_subjects, prepositional_objects
 from kg.extraction.lexicon import Lexicon, Pattern, RelationSpec
 from kg.extraction.modality import Modality
 from kg.extraction.sentence import Sentence, word_forms
@@ -207,7 +207,7 @@ class Extractor:
             verb = matched[-2]
             objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
             if not objects and is_passive(verb):
-                objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+                objects = passive_subjects(verb)
             return matched, objects
         last = matched[-1]
         if last.dep_ in {"prep", "agent", "dative"} or (last.pos_ == "ADP" and last.i != trigger.i):
@@ -215,7 +215,7 @@ class Extractor:
         if last.pos_ in {"VERB", "AUX"}:
             objects = [c for c in last.children if c.dep_ in {"dobj", "dative"}]
             if not objects and is_passive(last):
-                objects = [c for c in last.children if c.dep_ == "nsubjpass"]
+                objects = passive_subjects(last)
                 if not objects and last.dep_ == "acl":
                     objects = [last.head]
             if not objects:

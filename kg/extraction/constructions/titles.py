@@ -165,7 +165,7 @@ class TitleReader:
                         yield made
                     done = True
                     break
-                if self._foreign_qualifier(words, context, sentence):
+                if self._foreign_qualifier(words, context, sentence, national=core in self.national_titles):
                     continue  # "the Catalan Education Minister": of a region or people the text does not name
                 if core not in self.generic_titles or core in self.context_roles or core in self.rank_titles:
                     unanchored.append(
@@ -185,15 +185,19 @@ class TitleReader:
         self._read_descriptions(sentence, holders)
         self._read_office_starts(sentence)
 
-    def _foreign_qualifier(self, words: list[Token], context: list[Token], sentence: Sentence) -> bool:
+    def _foreign_qualifier(
+        self, words: list[Token], context: list[Token], sentence: Sentence, *, national: bool = False
+    ) -> bool:
         """Whether a title is qualified by a capitalised word that names no entity: "the Catalan
         Education Minister", "Kurdish Prime Minister". It is an office of what that word names,
-        not of the country the story is about."""
+        not of the country the story is about. A title that is one country's office (`national`)
+        is another's with any such word, even the sentence's first ("Coptic Pope Tawadros")."""
         doc = sentence.sent.doc
+        first = sentence.sent.start - 1 if national else sentence.sent.start
         before = [doc[words[0].i - 1]] if words[0].i > sentence.sent.start else []
         qualifiers = self.qualifying_words
         return any(
-            t.i > sentence.sent.start
+            t.i > first
             and t.pos_ in {"ADJ", "PROPN"}
             and t.text[:1].isupper()
             and t.lower_.rstrip(".") not in qualifiers
@@ -516,6 +520,17 @@ class TitleReader:
         if before is not None:
             # "IAEA chief Mohamed ElBaradei said": a title and the name the parser split from it are one phrase
             subtree |= {t.i for t in before.subtree}
+        # a capitalised title right before the name is its title, however the parser attached it
+        # ("Pope John Paul prayed" parsed with "Pope" as an object)
+        index = span.start - 1
+        while (
+            index >= sentence.sent.start
+            and doc[index].text[:1].isupper()
+            and doc[index].lower_.rstrip(".") in self.title_words
+            and not sentence.mentions(doc[index])
+        ):
+            subtree.add(index)
+            index -= 1
         words: list[Token] = []
         context: list[Token] = []
         index = span.start - 1

@@ -92,7 +92,10 @@ def verb_relation(
         subjects = extractor.acting_state(pattern, verb, sentence)  # "Suu Kyi was detained": by the state
     # "fired rockets and artillery": the weapons are what is fired, not whom
     object_tokens = [t for t in object_tokens if t.lemma_.lower() not in extractor.instrument_nouns]
-    objects = arguments.object_args(object_tokens, sentence, extractor.lexicon.relations[pattern.relation])
+    spec = extractor.lexicon.relations[pattern.relation]
+    objects = arguments.object_args(object_tokens, sentence, spec)
+    if not objects and spec.object_inside and len(matched) == 1:
+        objects = arguments.facility_places(object_tokens, verb, sentence)  # "attacked a hotel in Kabul"
     if not objects and pattern.complement and len(matched) == 1:
         objects = complement_objects(extractor, pattern, verb, subjects, sentence)
     if not objects and len(matched) > 1 and matched[-1].pos_ == "NOUN":
