@@ -499,6 +499,15 @@ class Arguments:
                         # "the arrest of Navalny" names its victim, not its doer
                         patient = expanded.lemma_.lower() in self.patient_nouns
                         doers = prepositional_objects(expanded, {"by"} if patient else self.doer_prepositions)
+                        doers += [  # "rejected the accusations made by South Africa"
+                            p
+                            for c in expanded.children
+                            if c.dep_ == "acl" and c.tag_ == "VBN"
+                            for a in c.children
+                            if a.dep_ == "agent"
+                            for p in a.children
+                            if p.dep_ == "pobj"
+                        ]
                         args = [a for p in doers for a in self.resolve(p, sentence)]
                     if not args and spec.object_inside and expanded.lemma_.lower() not in self.instruments:
                         # "struck a refinery deep inside Russia"; not "fired tear gas in Tbilisi": a weapon is no target

@@ -275,6 +275,10 @@ class Extractor:
             for child in anchor.children:
                 if child in matched or child.dep_ in {"aux", "auxpass", "mark", "punct", "cc", "neg", "det", "case"}:
                     continue
+                if word in self.prepositions and _dates(child) and any(
+                    word in word_forms(c) and not _dates(c) for c in anchor.children if c.i > child.i
+                ):
+                    continue  # "called on Thursday on Nigeria to": the phrase of time is not the path
                 # in the passive the light noun is the subject: "relations were severed with"
                 if child.dep_ in {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"} and not (
                     child.dep_ == "nsubjpass" and word not in self.prepositions
@@ -764,3 +768,10 @@ def _prefix_matches(pattern: Pattern, token: Token) -> bool:
         return True
     start = token.i - len(pattern.prefix)
     return start >= 0 and tuple(t.lower_ for t in token.doc[start : token.i]) == pattern.prefix
+
+
+def _dates(preposition: Token) -> bool:
+    """Whether a preposition's object is a date or time ("on Thursday")."""
+    return preposition.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in preposition.children
+    )

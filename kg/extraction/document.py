@@ -77,9 +77,10 @@ class Layout:
 
 _DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Za-z.'&]*(?:[ ,/]+[A-Za-z0-9.'&]+){0,5}\s*)?(?:\([A-Za-z .]+\)\s*)?"
-    r"(?:-{1,2}|\u2013|\u2014)\s"
+    r"(?:-{1,2}|\u2013|\u2014|:)\s"
 )
 _BYLINE = re.compile(r"\s*By\s+(?:[A-Z][\w.'&-]*\s+){1,4}(?:\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\s+\d{4})\s*")
+_CAPITALS_PLACE = re.compile(r"[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]{2,}){0,2}(?=[ ,:]|$)")
 _CAPITALS_WORD = re.compile(r"\s*(?P<place>[A-Z][A-Z.'\-]{2,}(?:[ ,]+[A-Z][A-Z.'\-]{2,}){0,2})[,]?\s+(?=[A-Z][a-z])")
 
 
@@ -131,7 +132,13 @@ def _dateline_end(text: str, settings: LayoutSettings, is_place: Callable[[str],
     if match is not None and match.end() >= 4:
         head = text[: match.end()].strip(" -\u2013\u2014")
         words = head.split()
-        if "(" in head or head.isupper() or (words and words[-1] in settings.agency_words):
+        place = _CAPITALS_PLACE.match(head)
+        placed = place is not None and is_place(place.group().title())  # "JERUSALEM Aug. 23, 2004 -"
+        if text[: match.end()].rstrip().endswith(":"):
+            marked = placed  # "BAGHDAD, Sept 12:", not "NATO: allies meet"
+        else:
+            marked = placed or "(" in head or head.isupper() or bool(words and words[-1] in settings.agency_words)
+        if marked:
             rest = _dateline_end(text[match.end() :], settings, is_place) if match.end() < len(text) else 0
             return match.end() + rest
     capitals = _CAPITALS_WORD.match(window)
