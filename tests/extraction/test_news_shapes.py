@@ -268,7 +268,6 @@ EMBEDDED_EVENT_CASES = [
         "Ukraine accused Russia of shelling a hospital in Kherson.",
         s("ukraine", "criticized", "russia"),
         s("russia", "attacked", "kherson", HYPOTHETICAL),
-        gap="the act an accusation names is not read as an alleged (Hypothetical) attack",
     ),
     case(
         "accused-of-mistreating",

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from kg.extraction.core import Extractor
     from kg.extraction.sentence import Sentence
-    from kg.records import Relation
+    from kg.records import Entity, Relation
 
 __all__ = ["title_relations", "TitleReader"]
 
@@ -81,6 +81,9 @@ class TitleReader:
         self.qualifying_words = self.title_words | self.honorifics | self.former_words | self.lesser_words
         #: When persons took office, read from "came to power in 2016": person key -> time.
         self.office_starts: dict[str, TimeSpan] = {}
+        self.counterpart_nouns = frozenset(titles["counterpart_nouns"])
+        #: "his Chinese counterpart Xi Jinping": (person, whose counterpart, country, sentence), read at the end.
+        self.counterparts: list[tuple[Arg, Arg, Arg, Sentence]] = []
 
     def role_of(self, words: list[Token]) -> tuple[str, str] | None:
         """The longest title of office at the end of ``words``: (kind, role as written)."""
@@ -182,6 +185,8 @@ class TitleReader:
                     )
             if not done and unanchored:
                 self.pending.append(unanchored[0])
+            if not done and not unanchored:
+                self._read_counterpart(person, span, sentence)
         self._read_descriptions(sentence, holders)
         self._read_office_starts(sentence)
 
@@ -344,6 +349,70 @@ class TitleReader:
             )
             if made is not None:
                 yield made
+        yield from self.counterpart_offices()
+
+    def _read_counterpart(self, person: Arg, span: Span, sentence: Sentence) -> None:
+        """ "met his Chinese counterpart Xi Jinping", "Wang Yi, Blinken's Chinese counterpart": the person
+        holds, in the country the noun names, the office that the possessor holds in his own."""
+        root = span.root
+        nouns = [root.head] if root.dep_ == "appos" else []
+        nouns += [c for c in root.children if c.dep_ == "appos"]
+        resolve = self.extractor.arguments.resolve
+        for noun in nouns:
+            if noun.lemma_.lower() not in self.counterpart_nouns or sentence.mentions(noun):
+                continue
+            owners = [a for c in noun.children if c.dep_ == "poss" for a in resolve(c, sentence)]
+            countries = [
+                a
+                for c in noun.children
+                if c.dep_ in {"amod", "compound"}
+                for a in resolve(c, sentence)
+                if a.entity.type == "Country"
+            ]
+            if len(owners) == 1 and owners[0].entity.type == "Person" and len(countries) == 1:
+                self.counterparts.append((person, owners[0], countries[0], sentence))
+                return
+
+    def counterpart_offices(self) -> Iterator[Relation]:
+        """The offices of the counterparts read in the document, once every title is read."""
+        extractor = self.extractor
+        counterparts, self.counterparts = self.counterparts, []
+        for person, owner, country, sentence in counterparts:
+            kinds = self.offices_held(owner.entity)
+            if len(kinds) != 1 or country.entity.key in kinds[0][1]:
+                continue  # no office known, or two; or a counterpart in the owner's own country
+            relation = kinds[0][0]
+            spec = extractor.lexicon.relations[relation]
+            extractor.found.entities.setdefault(country.entity.key, country.entity)
+            made = self._office(
+                relation,
+                spec,
+                person,
+                replace(country, via="title"),
+                sentence,
+                spec.confidence * extractor.confidence.title_context,
+                "counterpart",
+                False,
+            )
+            if made is not None:
+                yield made
+
+    def offices_held(self, person: Entity) -> list[tuple[str, frozenset[str]]]:
+        """The kinds of office (leaderOf, officialOf) a person holds, each with where: as this document's
+        titles say, else as the gazetteer has it in the document's year (or now, undated)."""
+        held: dict[str, set[str]] = {}
+        for (where, core), key in self.claims.items():
+            if key == person.key:
+                kind = "leaderOf" if core in self.leader_titles else "officialOf"
+                held.setdefault(kind, set()).add(where)
+        if not held:
+            date = self.extractor.document_date
+            for title, where, start, end in self.extractor.gazetteer.roles(person.key):
+                current = end is None if date is None else start <= date.year <= (end or date.year)
+                if current:
+                    kind = "leaderOf" if title.lower() in self.leader_titles else "officialOf"
+                    held.setdefault(kind, set()).add(where)
+        return [(kind, frozenset(where)) for kind, where in held.items()]
 
     def document_anchor(self, reading: _Reading) -> Arg | None:
         """What an unanchored title is a title of, from the sentence and the document.

@@ -91,6 +91,36 @@ CASES = [
         "Gunmen ambushed the convoy of former Iraqi Prime Minister Iyad Allawi in Baghdad.",
         {("ayad-allawi", "leaderOf", "iraq", A, "..2024-03-14")},
     ),
+    # the Pope is the head of the Holy See; a pope of another church is not
+    ("A frail Pope John Paul II celebrated Mass at Lourdes.", {("john-paul-ii", "leaderOf", "vatican-city", A, None)}),
+    ("Coptic Pope Tawadros II condemned the attack on the church.", set()),
+    ("On Sunday, Coptic Pope Tawadros II condemned the attack.", set()),
+    # a capitalised title right before the name is its title, however the parser attached it
+    (
+        "LORETO, Italy (Reuters) - Pope John Paul prayed for the victims of the violence.",
+        {("john-paul", "leaderOf", "vatican-city", A, None)},
+    ),
+    (
+        "Afghanistan's campaign began, pitting 17 hopefuls against interim leader Hamid Karzai.",
+        {("hamid-karzai", "leaderOf", "afghanistan", A, None)},
+    ),
+    ("The party's interim leader Rishi Sunak spoke in London.", set()),
+    # a counterpart holds, in the country named, the office its possessor holds
+    (
+        "Putin met his Chinese counterpart Xi Jinping in Moscow.",
+        {("xi-jinping", "leaderOf", "china", A, None)},
+    ),
+    (
+        "Foreign Minister Sergei Lavrov held talks with his Turkish counterpart, Mevlut Cavusoglu.",
+        {("sergei-lavrov", "officialOf", "russia", A, None), ("mevlut-cavusoglu", "officialOf", "turkey", A, None)},
+    ),
+    (
+        "Wang Yi, Blinken's Chinese counterpart, said the talks were useful.",
+        {("wang-yi", "officialOf", "china", A, None)},
+    ),
+    # no office known for the possessor, or a counterpart of no named country: nothing
+    ("The coach met his Spanish counterpart Luis Enrique.", set()),
+    ("Modi met his counterpart Fumio Kishida in Tokyo.", set()),
 ]
 
 
