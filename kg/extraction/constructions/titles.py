@@ -120,7 +120,12 @@ class TitleReader:
         doc = sentence.sent.doc
         fit = extractor.arguments.fit
         holders: set[int] = set()
-        for (_, key), mention in sorted(people.items()):
+        covered: list[tuple[int, int]] = []
+        # the longest of the names that start together first: "Patricio Quevedo", not "Patricio"
+        for (_, key), mention in sorted(people.items(), key=lambda item: (item[0][0], -item[1].end, item[0][1])):
+            if any(start <= mention.start and mention.end <= end for start, end in covered):
+                continue
+            covered.append((mention.start, mention.end))
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
                 continue
