@@ -224,7 +224,9 @@ class Clauses:
                 for p in c.children
                 if p.dep_ == "pobj" and p.i not in exclude
             ]
-        unnamed_state = any(t.dep_ in {"compound", "amod"} and t.lemma_.lower() in self.arguments.state_heads for t in own)
+        unnamed_state = any(
+            t.dep_ in {"compound", "amod"} and t.lemma_.lower() in self.arguments.state_heads for t in own
+        )
         own = [t for t in own if resolve(t, sentence)]
         if own:
             return own, False

@@ -275,8 +275,10 @@ class Extractor:
             for child in anchor.children:
                 if child in matched or child.dep_ in {"aux", "auxpass", "mark", "punct", "cc", "neg", "det", "case"}:
                     continue
-                if word in self.prepositions and _dates(child) and any(
-                    word in word_forms(c) and not _dates(c) for c in anchor.children if c.i > child.i
+                if (
+                    word in self.prepositions
+                    and _dates(child)
+                    and any(word in word_forms(c) and not _dates(c) for c in anchor.children if c.i > child.i)
                 ):
                     continue  # "called on Thursday on Nigeria to": the phrase of time is not the path
                 # in the passive the light noun is the subject: "relations were severed with"
