@@ -336,7 +336,8 @@ class Extractor:
             object=obj.entity,
             document_id=self.document_id,
             evidence=sent.text.strip(),
-            char_start=sent.start_char,
+            # the evidence's own offsets: not those of a blanked dateline or spaces before it
+            char_start=sent.start_char + len(sent.text) - len(sent.text.lstrip()),
             char_end=sent.start_char + len(sent.text.rstrip()),
             subject_text=subject.text,
             object_text=obj.text,

@@ -60,6 +60,9 @@ class Modality:
         self.topic_heads = frozenset(modality["topic_heads"])
         self.topic_prepositions = frozenset(modality["topic_prepositions"])
         self.hypothetical_modifiers = frozenset(modality["hypothetical_modifiers"])
+        #: Verbs whose object event has not happened: "could prevent Russia's invasion".
+        self.preventing_verbs = frozenset(modality["preventing_verbs"])
+        self.light_verbs = lexicon.words("light_verbs")
         walks = lexicon.grammar["walks"]
         self.hops = int(walks["modality_hops"])
         self.reporter_hops = int(walks["reporter_hops"])
@@ -74,6 +77,7 @@ class Modality:
         would = False
         subject_of_verb = False
         node = trigger
+        presupposed = False
         if trigger.pos_ in {"NOUN", "PROPN"}:
             for child in trigger.children:
                 if child.lower_ in self.negation_words and child.dep_ in {"det", "neg"}:
@@ -107,10 +111,22 @@ class Modality:
                 node = node.head
                 if node.pos_ == "NOUN" and node.lemma_.lower() in self.speculation_nouns:
                     return "Hypothetical", None
+            # "may hinder its bid", "could complicate Russia's invasion": a possessed event is taken as
+            # given, whatever the verb that acts on it says of itself (not under a light verb, where the
+            # noun is the verb's own act: "will announce its withdrawal")
+            presupposed = (
+                modality == "Asserted"
+                and node.pos_ in {"VERB", "AUX"}
+                and any(c.dep_ == "poss" for c in trigger.children)
+                and trigger.dep_ in {"dobj", "pobj"}
+                and node.lemma_.lower() not in self.light_verbs | self.preventing_verbs | self.reporting
+            )
         for _ in range(self.hops):
             children = [] if subject_of_verb else list(node.children)
             subject_of_verb = False
-            if modality == "Asserted":
+            if presupposed:
+                presupposed = False  # the acting verb's own modality is not the event's; what frames it still is
+            elif modality == "Asserted":
                 if any(
                     c.dep_ == "neg"
                     or (c.lower_ in self.negation_words and c.dep_ in {"advmod", "neg"})

@@ -123,3 +123,23 @@ PLACES = [
 @pytest.mark.parametrize(("text", "expected"), PLACES, ids=[text[:50] for text, _ in PLACES])
 def test_a_place_noun_names_its_place(run_construction, text, expected):
     assert run_construction(noun_relations, text) == expected
+
+
+GIVEN = [
+    # a possessed event is taken as given, whatever the verb acting on it says of itself
+    ("The new law could complicate Russia's invasion of Ukraine.", {("russia", "attacked", "ukraine", A, None)}),
+    ("Washington did not condemn Israel's attack on Iran.", {("israel", "attacked", "iran", A, None)}),
+    (
+        "Officials said the sanctions would not stop Russia's attacks on Kyiv.",
+        {("russia", "attacked", "kyiv", A, None)},
+    ),
+    # not an event that the verb keeps from happening
+    ("The deal could prevent Russia's invasion of Ukraine.", {("russia", "attacked", "ukraine", H, None)}),
+    # not one that is not possessed: "an attack" under "could" is a possible one
+    ("Israel could launch an attack on Iran.", {("israel", "attacked", "iran", H, None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GIVEN, ids=[text[:50] for text, _ in GIVEN])
+def test_a_possessed_event_is_given(run_construction, text, expected):
+    assert run_construction(noun_relations, text) == expected

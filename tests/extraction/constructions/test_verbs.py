@@ -283,6 +283,14 @@ CASES = [
     # an act rejected by naming who made it: the maker of the participle
     ("Israel rejected the accusations made by South Africa.", {("israel", "rejected", "south-africa", A, None)}),
     ("Moscow dismissed the claims made by Washington.", {("russia", "rejected", "united-states", A, None)}),
+    # fleeing to a country is going there; advising someone to act is asking them to
+    ("Rajapaksa fled to the Maldives on a military jet.", {("rajapaksa", "visited", "maldives", A, None)}),
+    ("Thousands of refugees fled to Chad.", set()),
+    (
+        "Iran's Revolutionary Guards advised the United States to withdraw its troops.",
+        {("islamic-revolutionary-guard-corps", "requested", "united-states", A, None)},
+    ),
+    ("He advised Putin on foreign policy.", set()),
 ]
 
 
