@@ -39,6 +39,7 @@ def protest_relations(extractor: Extractor, sentence: Sentence, consumed: set[in
     confidence = float(grammar["confidence"])
     arguments = extractor.arguments
     protesters = frozenset(grammar["protester_nouns"])
+    force_modifiers = frozenset(grammar["force_modifiers"])
     for token in sentence.tokens:
         for mention in sentence.mentions(token):
             entity = extractor.found.entities[mention.entity_key]
@@ -54,9 +55,11 @@ def protest_relations(extractor: Extractor, sentence: Sentence, consumed: set[in
             continue
         if noun.dep_ == "pobj" and noun.head.lower_ == "on" and any(c.lower_ == "the" for c in noun.children):
             continue  # "freedom was on the march in Iraq": an idiom of progress, no demonstration
-        if any(c.dep_ in {"poss", "compound", "amod"} and arguments.resolve(c, sentence) for c in noun.children) or any(
-            c.dep_ == "prep" and c.lower_ == "by" for c in noun.children
-        ):
+        if any(c.dep_ in {"amod", "compound"} and c.lower_ in force_modifiers for c in noun.children):
+            continue  # "US surgical strikes", "retaliatory strikes": acts of force, not walkouts
+        if any(
+            c.dep_ in {"poss", "compound", "amod", "nmod"} and arguments.resolve(c, sentence) for c in noun.children
+        ) or any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
             continue  # "Kenyan protests", "protests by farmers": the noun constructions read those
         country = arguments.protest_country(noun, sentence)  # "protests in Bangladesh", "across Niger"
         if country is None:

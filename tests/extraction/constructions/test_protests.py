@@ -21,6 +21,10 @@ PROTESTS = [
     # a protest with its protesters named is read by the noun constructions; one placed nowhere is not read
     ("Kenyan protests grew.", set()),
     ("The protests grew louder.", set()),
+    # strikes of force are no walkouts
+    ("US surgical strikes continue in Fallujah, Samarra and Tal Afar.", set()),
+    ("Retaliatory strikes continue in Gaza.", set()),
+    ("General strikes continue in Nigeria.", {("nigeria-protesters", "protestedAgainst", "nigeria", A, None)}),
 ]
 
 CAPITALS = [
