@@ -80,6 +80,8 @@ class EntitySettings:
     number_words: tuple[str, ...] = ()
     #: Words that, in a capitalised name, say it is no person's ("Records", "Times", "Ministry").
     organisation_name_words: frozenset[str] = frozenset()
+    #: Words a natural event's name follows ("Hurricane Ivan", "Typhoon Haiyan"): the name is no actor's.
+    natural_event_words: frozenset[str] = frozenset()
     #: Headlines and datelines, and how the document's own country is weighed.
     layout: LayoutSettings = field(default_factory=LayoutSettings)
     #: Agent nouns and their sectors; without them no agents are read.
@@ -380,7 +382,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     )
     found = DocumentEntities(layout=layout)
     persons: list[Entity] = []
+    storms = _natural_event_names(doc, settings.natural_event_words)
     for ent in doc.ents:
+        if storms and _without_event_words(ent, settings.natural_event_words) in storms:
+            continue  # "Hurricane Ivan ... Ivan has killed 60 people": a storm, wherever it is named
         if not layout.in_body(ent.start_char):
             continue  # a headline, or "KABUL (Reuters) -": where and by whom the story was filed
         person = _person_named_like_a_place(ent, settings)
@@ -538,6 +543,39 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     )
     found.mentions.sort(key=lambda m: (m.start, m.end))
     return found
+
+
+def _event_words_before(doc: Doc, end: int, words: frozenset[str]) -> int:
+    """How many tokens before ``end`` spell one of ``words``, capitalised ("Tropical Storm"); 0 if none."""
+    for size in (2, 1):
+        start = end - size
+        if start < 0:
+            continue
+        phrase = doc[start:end]
+        if phrase.text.lower() in words and phrase[0].is_title and phrase[-1].pos_ != "VERB":
+            return size
+    return 0
+
+
+def _without_event_words(ent: Span, words: frozenset[str]) -> str:
+    """The text of ``ent`` after the natural-event words it opens with ("Hurricane Ivan" is "Ivan")."""
+    doc = ent.doc
+    for start in range(min(ent.end - 1, ent.start + 2), ent.start, -1):
+        if _event_words_before(doc, start, words) == start - ent.start:
+            return doc[start : ent.end].text
+    return ent.text
+
+
+def _natural_event_names(doc: Doc, words: frozenset[str]) -> frozenset[str]:
+    """Names of the natural events ``doc`` names after one of ``words``, the headline's included."""
+    if not words:
+        return frozenset()
+    names = set()
+    for ent in doc.ents:
+        name = _without_event_words(ent, words)
+        if name != ent.text or _event_words_before(doc, ent.start, words):
+            names.add(name)
+    return frozenset(names)
 
 
 def _titled_apposition(ent: Span, titled: Span, core_titles: frozenset[str]) -> bool:

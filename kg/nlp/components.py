@@ -203,6 +203,7 @@ class EntityLinker:
             organisation_heads=frozenset(lexicon.grammar["organisation_heads"]),
             number_words=tuple(lexicon.grammar["number_words"]),
             organisation_name_words=frozenset(lexicon.grammar["organisation_name_words"]),
+            natural_event_words=frozenset(lexicon.grammar["natural_event_words"]),
             home_descriptions=frozenset(coreference["home_descriptions"]),
             capital_descriptions=frozenset(coreference["capital_descriptions"]),
             layout=layout_settings(lexicon.grammar["document"]),

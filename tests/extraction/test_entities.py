@@ -277,6 +277,33 @@ def test_pleonastic_it_gives_no_mention(parse):
     assert mention_at(doc, "It is") is None, describe(doc)
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Hurricane Ivan battered the Cayman Islands. Ivan has killed at least 60 people.", ["Cayman Islands", "people"]),
+        (
+            "Typhoon Haiyan killed 6,000 people in the Philippines before Haiyan hit Vietnam.",
+            ["people", "Philippines", "Vietnam"],
+        ),
+        ("Tropical Storm Maria battered Puerto Rico, where Maria destroyed homes.", ["Puerto Rico"]),
+    ],
+    ids=["hurricane", "typhoon", "tropical-storm"],
+)
+def test_a_natural_event_s_name_is_no_actor_wherever_it_recurs(parse, text, names):
+    doc = parse(text)
+    assert [m.text for m in doc._.geokg_mentions] == names, describe(doc)
+
+
+def test_a_verb_spelled_like_a_storm_word_leaves_the_name_after_it(parse):
+    # "storm" is a verb here: Mariupol is no storm's name
+    doc = parse("Russian troops storm Mariupol as Ivan Fedorov flees the city.")
+    assert [(m.text, m.entity_key) for m in doc._.geokg_mentions if m.via == "name"] == [
+        ("Russian troops", "russia-military"),
+        ("Mariupol", "mariupol"),
+        ("Ivan Fedorov", "ivan-fedorov"),
+    ], describe(doc)
+
+
 # --- bodies of a country ------------------------------------------------------------------
 
 

@@ -1,9 +1,10 @@
-"""Sport and business news: their idioms name countries, cities and people but state no politics.
+"""Sport, business and weather news: their idioms name countries, cities and people but state no politics.
 
 "Met the cross", "blocked the effort", "beat France 2-1", "attacked down the left",
-"visited Anfield", "signed a supply deal", "threatened to close plants": an interaction
-(an event relation of the vocabulary: a meeting, an attack, an agreement, a threat ...)
-needs political actors, and teams, clubs, players, firms and their customers are not.
+"visited Anfield", "signed a supply deal", "threatened to close plants", "Typhoon Haiyan
+killed 6,000 people": an interaction (an event relation of the vocabulary: a meeting, an
+attack, an agreement, a threat ...) needs political actors, and teams, clubs, players,
+firms, their customers and storms are not.
 Each case below states the whole set of statements of its sentence, which holds no event
 relation (standing facts the sentence does state, such as an office, are kept);
 ``tests/data/sport_sentences.txt`` holds a hundred more sentences of sports reporting from
@@ -89,6 +90,24 @@ NON_POLITICAL_CASES = [
     case(
         "business-recalled-vehicles-in-a-country",
         "The Japanese carmaker recalled 1.2 million vehicles in the United States over faulty airbags.",
+    ),
+    # weather: a storm is named like a person, and named again bare
+    case(
+        "weather-hurricane-named-again-bare",
+        "Hurricane Ivan battered the Cayman Islands on Sunday. Ivan has killed at least 60 people in the Caribbean.",
+    ),
+    case(
+        "weather-typhoon-hit-two-countries",
+        "Typhoon Haiyan killed 6,000 people in the Philippines. Haiyan then hit Vietnam.",
+    ),
+    case(
+        "weather-tropical-storm-destroyed-homes",
+        "Tropical Storm Maria battered Puerto Rico, where Maria destroyed homes.",
+    ),
+    case(
+        "weather-cyclone-and-a-leader",
+        "Cyclone Idai hit Mozambique last week, President Filipe Nyusi said.",
+        s("filipe-nyusi", "leaderOf", "mozambique"),
     ),
 ]
 
