@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 LEXICON = Path(__file__).resolve().parents[1] / "kg" / "lexicon"
-ENTRY = re.compile(r"^(?P<phrase>[A-Z][A-Z0-9_'\-!]*?)\s*(?:\{[^}]*\})?\s*\[~(?P<code>[A-Z]{3})[A-Z]*\]")
+ENTRY = re.compile(r"^(?P<phrase>[A-Z][A-Z0-9_'\-!]*?)\s*(?:\{[^}]*\})?\s*\[~(?P<code>[A-Z]{3,})\]")
 
 
 def read_phoenix(path: Path) -> list[tuple[str, str, str]]:
@@ -38,12 +38,22 @@ def read_phoenix(path: Path) -> list[tuple[str, str, str]]:
     return entries
 
 
+def sector_of(code: str, sectors: dict[str, str]) -> str | None:
+    """The sector of an agent code: its first three letters, unless they name a religion and a
+    later three-letter role has a sector of its own (``MUSUAF``, a Muslim militant, is armed)."""
+    sector = sectors.get(code[:3])
+    if sector != "Religious":
+        return sector
+    roles = (sectors.get(code[i : i + 3]) for i in range(3, len(code) - 2, 3))
+    return next((role for role in roles if role is not None and role != "Religious"), sector)
+
+
 def build(phoenix: Path, curated: dict) -> dict:
     sectors = curated["sectors"]
     excluded = set(curated["exclude"])
     nouns: dict[str, list[str]] = {}
     for phrase, code, line in read_phoenix(phoenix):
-        sector = sectors.get(code)
+        sector = sector_of(code, sectors)
         if sector is None or phrase in excluded or phrase.split()[-1] in excluded:
             continue
         if phrase.endswith(" minist") or " minist " in phrase:

@@ -109,6 +109,22 @@ AGENTS = [
         "Riot police dispersed the crowd in Nairobi.",
         [("Riot police", "kenya-police", "kenya", "Police"), ("crowd", "kenya-protesters", "kenya", "Protesters")],
     ),
+    # a religion qualifies an armed agent, whose sector stays its arms'; a cleric is religious
+    (
+        "An Indonesian court sentenced a Muslim militant to 12 years in jail.",
+        [
+            ("Indonesian court", "indonesia-judiciary", "indonesia", "Judiciary"),
+            ("Muslim militant", "indonesia-rebels", "indonesia", "Rebels"),
+        ],
+    ),
+    (
+        "Filipino troops clashed with Islamic militants on Jolo.",
+        [
+            ("Filipino troops", "philippines-military", "philippines", "Military"),
+            ("Islamic militants", "philippines-rebels", "philippines", "Rebels"),
+        ],
+    ),
+    ("Iraqi Shiite clerics called for calm.", [("Iraqi Shiite clerics", "iraq-religious", "iraq", "Religious")]),
     # a group named by its own name, foreign or unnamed forces, and officials in the singular are no agents
     ("Hamas militants fired rockets.", []),
     ("Foreign troops left the country.", []),
@@ -280,7 +296,10 @@ def test_pleonastic_it_gives_no_mention(parse):
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("Hurricane Ivan battered the Cayman Islands. Ivan has killed at least 60 people.", ["Cayman Islands", "people"]),
+        (
+            "Hurricane Ivan battered the Cayman Islands. Ivan has killed at least 60 people.",
+            ["Cayman Islands", "people"],
+        ),
         (
             "Typhoon Haiyan killed 6,000 people in the Philippines before Haiyan hit Vietnam.",
             ["people", "Philippines", "Vietnam"],
