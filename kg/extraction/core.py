@@ -645,7 +645,11 @@ class Extractor:
                     and any(c.dep_ == "dobj" and c.text in obj.text for c in trigger.children)
                 ):
                     continue  # "a diplomat who left Pyongyang" travelled; "withdrew its troops from" did not
-                if pattern.relation in self.protest_relations and subject.entity.sector in self.unprotesting:
+                if (
+                    pattern.relation in self.protest_relations
+                    and subject.entity.sector in self.unprotesting
+                    and not pattern.declared_protest
+                ):
                     continue  # "Israeli forces blocked main roads": a closure, not a protest
                 if pattern.relation in self.external_relations and self.own_person(subject.entity, obj.entity):
                     continue  # "President Musharraf and Prime Minister Aziz attended a meeting": no state meets its own

@@ -148,7 +148,12 @@ def _dateline_end(text: str, settings: LayoutSettings, is_place: Callable[[str],
 
 
 def home_country(
-    doc: Doc, found: DocumentEntities, gazetteer: Gazetteer, layout: Layout, settings: LayoutSettings
+    doc: Doc,
+    found: DocumentEntities,
+    gazetteer: Gazetteer,
+    layout: Layout,
+    settings: LayoutSettings,
+    dateline_text: str | None = None,
 ) -> Entity | None:
     """The country the document is about, when one stands out; else None.
 
@@ -184,7 +189,8 @@ def home_country(
             counted_first.add(country)
             score[country] += weights.get("first_sentence", 1.0)
     if layout.dateline_end:
-        dateline = doc.text[layout.dateline_start : layout.dateline_end]
+        # the dateline as written: the text the parser read has it blanked out
+        dateline = dateline_text or doc.text[layout.dateline_start : layout.dateline_end]
         for name in re.findall(r"[A-Z][A-Za-z.'\-]+(?:[ ][A-Z][A-Za-z.'\-]+)*", dateline.title()):
             for entity in gazetteer.lookup(name)[:1]:
                 country = _country_key(entity, gazetteer)

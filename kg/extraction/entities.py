@@ -380,6 +380,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     layout = read_layout(
         doc.text, settings.layout, lambda name: any(e.type in {"Place", "Country"} for e in gazetteer.lookup(name))
     )
+    dateline = doc._.geokg_dateline if doc.has_extension("geokg_dateline") else None
+    if dateline:
+        # the tokenizer blanked the dateline out of the text the parser reads; where it stood is kept
+        layout = replace(layout, dateline_start=dateline[0], dateline_end=dateline[1])
     found = DocumentEntities(layout=layout)
     persons: list[Entity] = []
     storms = _natural_event_names(doc, settings.natural_event_words)
@@ -525,7 +529,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     persons.extend(e for e in found.entities.values() if e.type == "Person" and e not in persons)
     _add_surnames(doc, found, persons, gazetteer, [i for i, tag in enumerate(pos) if tag == PROPN])
     _add_countries(doc, found, gazetteer)
-    home = home_country(doc, found, gazetteer, layout, settings.layout)
+    home = home_country(doc, found, gazetteer, layout, settings.layout, dateline[2] if dateline else None)
     found.home = home.key if home is not None else None
     _home_bodies(found, home, gazetteer, settings)
     if settings.agents is not None:

@@ -91,6 +91,8 @@ class Pattern:
     #: the time role the pattern's time fills when it is asserted: "withdraw its troops
     #: from Chad" presupposes troops in Chad, which the withdrawal ends.
     presupposes: tuple[tuple[str, str], ...] = ()
+    #: The words call the act a protest ("in protest at"): whoever does it protests, armed or not.
+    declared_protest: bool = False
 
     @property
     def text(self) -> str:

@@ -19,6 +19,7 @@ dates their anchor.
 
 from __future__ import annotations
 
+from collections import deque
 from datetime import date
 
 from spacy.language import Language
@@ -60,6 +61,8 @@ for _name, _default in (
     ("geokg_mention_data", None),
     ("geokg_relation_data", None),
     ("geokg_layout_data", None),
+    # the dateline the tokenizer blanked out: [start, end, its text as written]
+    ("geokg_dateline", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -317,18 +320,35 @@ class DatelineTokenizer:
         self.gazetteer = gazetteer
 
     def __call__(self, text: str) -> Doc:
-        return self.tokenizer(self.blank(text))
+        blanked, dateline = self.blank(text)
+        return self._noted(self.tokenizer(blanked), dateline)
 
     def pipe(self, texts, batch_size: int = 1000):
-        return self.tokenizer.pipe((self.blank(t) for t in texts), batch_size=batch_size)
+        datelines: deque[list | None] = deque()
 
-    def blank(self, text: str) -> str:
+        def blanked():
+            for text in texts:
+                blank, dateline = self.blank(text)
+                datelines.append(dateline)
+                yield blank
+
+        for doc in self.tokenizer.pipe(blanked(), batch_size=batch_size):
+            yield self._noted(doc, datelines.popleft())
+
+    @staticmethod
+    def _noted(doc: Doc, dateline: list | None) -> Doc:
+        doc._.geokg_dateline = dateline  # where the story was filed still counts for what it is about
+        return doc
+
+    def blank(self, text: str) -> tuple[str, list | None]:
+        """The text with its dateline blanked, and the dateline as ``[start, end, text]`` (None if none)."""
         text = self.repair(text)
         layout = read_layout(text, self.settings, self._is_place)
         if not layout.dateline_end:
-            return text
+            return text, None
         start, end = layout.dateline_start, layout.dateline_end
-        return text[:start] + "".join(c if c == "\n" else " " for c in text[start:end]) + text[end:]
+        blanked = text[:start] + "".join(c if c == "\n" else " " for c in text[start:end]) + text[end:]
+        return blanked, [start, end, text[start:end]]
 
     def repair(self, text: str) -> str:
         """Character references a scraper left behind ("Pakistan #39;s", " quot;"), as the characters.

@@ -109,6 +109,19 @@ AGENTS = [
         "Riot police dispersed the crowd in Nairobi.",
         [("Riot police", "kenya-police", "kenya", "Police"), ("crowd", "kenya-protesters", "kenya", "Protesters")],
     ),
+    # women, men and children are civilians when named in the plural; "a man" is anyone
+    (
+        "Police in Tehran arrested two women.",
+        [("Police", "iran-police", "iran", "Police"), ("women", "iran-civilians", "iran", "Civilians")],
+    ),
+    (
+        "Israeli troops shot dead three children and a man in Gaza.",
+        [
+            ("Israeli troops", "israel-military", "israel", "Military"),
+            ("children", "palestine-civilians", "palestine", "Civilians"),
+        ],
+    ),
+    ("The man who claims Gov. James E. McGreevey harassed him sued.", []),
     # a religion qualifies an armed agent, whose sector stays its arms'; a cleric is religious
     (
         "An Indonesian court sentenced a Muslim militant to 12 years in jail.",

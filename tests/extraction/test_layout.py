@@ -32,3 +32,37 @@ SETTINGS = LayoutSettings(agency_words=frozenset({"Reuters", "AP"}))
 def test_the_body_starts_after_the_dateline(text, body):
     layout = read_layout(text, SETTINGS, lambda name: name in PLACES)
     assert text[layout.body_start :] == body
+
+
+# --- the country where a story was filed --------------------------------------------------
+
+JAILED = "Three Americans were jailed on Monday."
+BY_AFGHANISTAN = {("afghanistan", "coerced", "united-states-civilians", "Asserted", "2024-03-11")}
+
+
+@pytest.mark.parametrize(
+    ("dateline", "expected"),
+    [
+        ("KABUL, Afghanistan -- ", BY_AFGHANISTAN),
+        ("KABUL, Afghanistan (Reuters) - ", BY_AFGHANISTAN),
+        ("KABUL, Afghanistan, Sept 12: ", BY_AFGHANISTAN),
+        # a city alone weighs too little to make a country the story's, and no dateline names none
+        ("KABUL (Reuters) - ", set()),
+        ("", set()),
+    ],
+    ids=["city-country", "city-country-agency", "city-country-date-colon", "city-agency", "none"],
+)
+def test_the_dateline_names_the_country_of_a_story(statements, dateline, expected):
+    # the parser reads the text with its dateline blanked out; where it was filed still counts
+    assert statements(dateline + JAILED) == expected
+
+
+def test_a_batch_keeps_each_text_s_dateline(nlp):
+    texts = ["KABUL, Afghanistan -- " + JAILED, JAILED, "DUBAI, United Arab Emirates - " + JAILED]
+    docs = list(nlp.pipe(texts, batch_size=2))
+    assert [doc._.geokg_layout_data["home"] for doc in docs] == ["afghanistan", None, "united-arab-emirates"]
+    assert [doc._.geokg_dateline for doc in docs] == [
+        [0, 22, "KABUL, Afghanistan -- "],
+        None,
+        [0, 30, "DUBAI, United Arab Emirates - "],
+    ]

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from kg.extraction.sentence import Sentence
     from kg.records import Entity, Relation
 
-__all__ = ["implicit_protests", "mission_state", "protest_relations", "protest_state"]
+__all__ = ["gathers_for_another_purpose", "implicit_protests", "mission_state", "protest_relations", "protest_state"]
 
 
 def protest_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
@@ -156,6 +156,20 @@ def protest_state(extractor: Extractor, verb: Token, protesters: Arg, sentence: 
     return Arg(country, text, "context")
 
 
+def gathers_for_another_purpose(extractor: Extractor, verb: Token) -> bool:
+    """Whether a gathering's purpose is no protest: "took to the streets to celebrate the victory",
+    "to fight an invasion of locusts" (a cause fought for or against, "to fight for their rights", is one)."""
+    other = extractor.lexicon.grammar["protests"]["other_purposes"]
+    # the parser makes the purpose of "took to the streets to ..." a complement as often as a clause
+    aims = (
+        c for c in verb.children if is_purpose(c) or c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+    )
+    return any(
+        c.lemma_.lower() in other and not any(p.dep_ == "prep" and p.lower_ in {"for", "against"} for p in c.children)
+        for c in aims
+    )
+
+
 def mission_state(extractor: Extractor, token: Token, sentence: Sentence) -> Entity | None:
     """The state whose embassy or mission ``token`` names: "the French Embassy", "the U.S. consulate"."""
     if token.lemma_.lower() not in extractor.mission_nouns:
@@ -184,17 +198,38 @@ def _purpose_object(token: Token) -> bool:
 
 def demanding_protests(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:
     """Protests that say what they are against: "began a hunger strike to demand the resignation
-    of President X", "a hunger strike in protest of the Russian government's refusal".
+    of President X", "a hunger strike in protest of the Russian government's refusal", and any act
+    done "in protest at" something ("walked away from the talks in protest at government attacks").
 
-    The protesters are the subject of the verb that holds the protest noun; the target is whoever
-    the demanded or protested thing belongs to (its possessor, its "of" or its "by").
+    The protesters are the subject of the verb that holds the protest noun, or of the act; the target
+    is whoever the demanded or protested thing belongs to (its possessor, its "of" or its "by", or a
+    modifier naming a doer: "government attacks").
     """
     grammar = extractor.lexicon.grammar["protests"]
     nouns = frozenset(grammar["nouns"])
     demanding = extractor.modality.requesting_verbs
     against = frozenset(grammar["against_prepositions"])
-    arguments = extractor.arguments
     pattern = Pattern("protestedAgainst", "noun", "protest", confidence=float(grammar["confidence"]))
+    declared = Pattern(
+        "protestedAgainst", "noun", "in protest", confidence=float(grammar["confidence"]), declared_protest=True
+    )
+
+    def protested(token: Token) -> list[Token]:
+        """What "in protest of / at / against X" beside ``token`` protests: X (the parser may hang
+        "at X", right after "in protest", anywhere)."""
+        found = []
+        for c in token.children:
+            if c.dep_ != "prep" or c.lower_ != "in":
+                continue
+            for g in c.children:
+                if g.dep_ != "pobj" or g.lemma_.lower() != "protest":
+                    continue
+                after = [token.doc[g.i + 1]] if g.i + 1 < len(token.doc) else []
+                for h in {*g.children, *after}:
+                    if h.dep_ == "prep" and h.lower_ in against:
+                        found += [p for p in h.children if p.dep_ == "pobj"]
+        return found
+
     for noun in sentence.tokens:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns or noun.dep_ != "dobj":
             continue
@@ -207,43 +242,72 @@ def demanding_protests(extractor: Extractor, sentence: Sentence, consumed: set[i
             for o in c.children
             if o.dep_ == "dobj"
         ]
-        # "in protest of / at / against X's refusal"
-        demanded += [
-            p
-            for t in (verb, noun)
-            for c in t.children
-            if c.dep_ == "prep" and c.lower_ == "in"
-            for g in c.children
-            if g.dep_ == "pobj" and g.lemma_.lower() == "protest"
-            for h in g.children
-            if h.dep_ == "prep" and h.lower_ in against
-            for p in h.children
-            if p.dep_ == "pobj"
-        ]
-        if not demanded:
+        demanded += protested(verb) + protested(noun)
+        if demanded:
+            yield from _protest_of(extractor, pattern, verb, noun, demanded, sentence, consumed)
+    for verb in sentence.tokens:
+        # "walked away from the talks in protest at X", "recalled its ambassador in protest over X"
+        if verb.pos_ not in {"VERB", "AUX"} or any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in nouns for c in verb.children
+        ):
             continue
-        owners = [c for d in demanded for c in d.children if c.dep_ == "poss"]
-        owners += [
-            p
-            for d in demanded
-            for c in d.children
-            if c.dep_ == "prep" and c.lower_ in {"of", "by"}
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
-        owners += [
-            p
-            for d in demanded
-            for a in d.children
-            if a.dep_ == "acl"
-            for c in a.children
-            if c.dep_ == "agent"
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
-        targets = [a for a in arguments.args(owners, sentence) if a.entity.type != "Place"]
-        subjects = arguments.args(extractor.clauses.subjects_of(verb, sentence), sentence)
-        subjects = [s for s in subjects if s.entity.key not in {t.entity.key for t in targets}]
-        if subjects and targets:
-            consumed.add(noun.i)
-            yield from extractor.emit(pattern, subjects, targets, sentence, noun, [noun], False)
+        demanded = protested(verb)
+        pattern = declared
+        # "boycotted the talks in protest at X": the parser may hang the protest on the object
+        demanded += [p for o in verb.children if o.dep_ == "dobj" for p in protested(o)]
+        if demanded:
+            yield from _protest_of(extractor, pattern, verb, demanded[0].head.head, demanded, sentence, consumed)
+
+
+def _protest_of(
+    extractor: Extractor,
+    pattern: Pattern,
+    verb: Token,
+    anchor: Token,
+    demanded: list[Token],
+    sentence: Sentence,
+    consumed: set[int],
+) -> Iterator[Relation]:
+    """``protestedAgainst`` from the subjects of ``verb`` to the owners of what they demand or protest."""
+    arguments = extractor.arguments
+    owners = [c for d in demanded for c in d.children if c.dep_ == "poss"]
+    owners += [
+        p
+        for d in demanded
+        for c in d.children
+        if c.dep_ == "prep" and c.lower_ in {"of", "by"}
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    owners += [
+        p
+        for d in demanded
+        for a in d.children
+        if a.dep_ == "acl"
+        for c in a.children
+        if c.dep_ == "agent"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    if not owners:
+        # "in protest at government attacks", "at Israeli raids": a modifier names the doer
+        owners = [c for d in demanded for c in d.children if c.dep_ in {"compound", "amod", "nmod"}]
+    targets = [a for a in arguments.args(owners, sentence) if a.entity.type != "Place"]
+    subjects = arguments.args(extractor.clauses.subjects_of(verb, sentence), sentence)
+    governments = [o for o in owners if o.lemma_.lower() in arguments.state_heads]
+    if not targets and governments:
+        # "Sudanese rebels boycotted the talks in protest at government attacks": a group's government
+        # named by no country is its own state's
+        states = {
+            s.entity.country
+            for s in subjects
+            if s.entity.type == "Agent" and s.entity.sector not in arguments.state_sectors
+        }
+        country = extractor.gazetteer.get(next(iter(states)) or "") if len(states) == 1 else None
+        if country is not None and country.type == "Country":
+            extractor.found.entities.setdefault(country.key, country)
+            targets = [Arg(country, governments[0].text, "context")]
+    subjects = [s for s in subjects if s.entity.key not in {t.entity.key for t in targets}]
+    if subjects and targets:
+        consumed.add(anchor.i)
+        yield from extractor.emit(pattern, subjects, targets, sentence, anchor, [anchor], False)

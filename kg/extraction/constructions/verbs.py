@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from kg.extraction.arguments import Arg
 from kg.extraction.clauses import is_passive, is_purpose
 from kg.extraction.constructions.membership import joining_members
-from kg.extraction.constructions.protests import mission_state, protest_state
+from kg.extraction.constructions.protests import gathers_for_another_purpose, mission_state, protest_state
 from kg.records import SYMMETRIC_RELATIONS as SYMMETRIC
 
 if TYPE_CHECKING:
@@ -134,6 +134,8 @@ def verb_relation(
     if pattern.relation == "requested" and any(t.lemma_.lower() in extractor.release_nouns for t in object_tokens):
         # "demanded his release", "called for the release of Rezaian": of whoever holds him, not of him
         objects = extractor.detainers(object_tokens, sentence)
+    if pattern.relation == "protestedAgainst" and gathers_for_another_purpose(extractor, verb):
+        return
     if not objects and pattern.relation == "protestedAgainst" and not pattern.path:
         # "Palestinian prisoners rioted at a jail in Israel": against the state where they protest
         for subject in subjects:

@@ -60,6 +60,28 @@ DEMANDING = [
     ),
     # a demand of nobody in particular names no target
     ("Kenyan doctors began a strike to demand better pay.", set()),
+    # any act done "in protest at" something protests against its doer, armed groups' acts too
+    (
+        "Sudanese rebels boycotted the talks in protest at Sudan's attacks on civilians.",
+        {("sudan-rebels", "protestedAgainst", "sudan", A, None)},
+    ),
+    (
+        "Jordan recalled its ambassador to Israel in protest at Israeli raids on Gaza.",
+        {("jordan", "protestedAgainst", "israel", A, None)},
+    ),
+    # a government named by no country is the protesting group's own state's
+    (
+        "Sudanese rebels boycotted the talks in protest at government attacks on civilians.",
+        {("sudan-rebels", "protestedAgainst", "sudan", A, None)},
+    ),
+    (
+        "Sudanese rebels walked away from African Union peace talks to hold a 24-hour boycott in protest at "
+        "alleged government attacks on civilians in Darfur.",
+        {("sudan-rebels", "protestedAgainst", "sudan", "Future", None)},
+    ),
+    # nothing whose doer is named, or a protester of no group
+    ("Thousands of Iranians marched in Tehran in protest against the election result.", set()),
+    ("The minister resigned in protest over the government's decision to join the war.", set()),
 ]
 
 
@@ -68,3 +90,35 @@ def test_protests_that_say_what_they_demand(run_construction, text, expected):
     from kg.extraction.constructions.protests import demanding_protests
 
     assert run_construction(demanding_protests, text) == expected
+
+
+GATHERINGS = [
+    # a gathering for another purpose is no protest, however it is parsed
+    (
+        "Residents burned tires and children took to the streets with sticks in Senegal's capital yesterday "
+        "to fight an invasion of locusts.",
+        set(),
+    ),
+    ("Thousands of Argentines took to the streets of Buenos Aires to celebrate the World Cup victory.", set()),
+    ("Thousands of Argentines marched through Buenos Aires to celebrate the victory.", set()),
+    # a cause fought for or against is a protest's, and so is a gathering that states no purpose
+    (
+        "Iranian women took to the streets of Tehran to fight for their rights.",
+        {("iran-protesters", "protestedAgainst", "iran", A, None)},
+    ),
+    (
+        "Kenyan students took to the streets in Nairobi on Tuesday to demand lower fees.",
+        {("kenya-protesters", "protestedAgainst", "kenya", A, "2024-03-12")},
+    ),
+    (
+        "Thousands of Argentines took to the streets of Buenos Aires on Sunday.",
+        {("argentina-protesters", "protestedAgainst", "argentina", A, "2024-03-10")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GATHERINGS, ids=[text[:50] for text, _ in GATHERINGS])
+def test_gatherings_for_another_purpose_are_no_protests(run_construction, text, expected):
+    from kg.extraction.constructions.verbs import verb_relations
+
+    assert run_construction(verb_relations, text) == expected

@@ -291,6 +291,16 @@ CASES = [
         {("islamic-revolutionary-guard-corps", "requested", "united-states", A, None)},
     ),
     ("He advised Putin on foreign policy.", set()),
+    # found guilty: by the court that says so, else by the state where it sits
+    (
+        "Three Americans were found guilty in Kabul of torturing Afghans.",
+        {("afghanistan", "coerced", "united-states-civilians", A, None)},
+    ),
+    (
+        "The soldiers were found guilty by an Egyptian court.",
+        {("egypt-judiciary", "coerced", "egypt-military", A, None)},
+    ),
+    ("The inquiry found that Britain was guilty of negligence.", set()),
 ]
 
 
