@@ -560,6 +560,22 @@ NEWS_CASES = [
         "China has lent billions of dollars to Pakistan to shore up its foreign reserves.",
         s("china", "providesAidTo", "pakistan"),
     ),
+    # what is handed over is given: not traded, and no meeting ("handed a letter to" is one)
+    case(
+        "providesAidTo-handed-over-supplies-not-exports",
+        "U.S. troops handed over medical supplies to Iraqi relief workers on Friday.",
+        s("united-states-military", "providesAidTo", "iraq-civilians", time=FRI),
+    ),
+    case(
+        "providesAidTo-handed-over-tanks-no-meeting",
+        "Germany handed over Leopard tanks to Ukraine on Monday.",
+        s("germany", "providesAidTo", "ukraine", time=MON),
+    ),
+    case(
+        "metWith-handed-a-letter-to",
+        "Abbas handed a letter to Netanyahu on Monday.",
+        s("benjamin-netanyahu", "metWith", "mahmoud-abbas", time=MON),
+    ),
     # --- expelled ------------------------------------------------------------------------------
     case(
         "expelled-nominal-ordered-expulsion",

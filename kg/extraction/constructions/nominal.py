@@ -45,7 +45,7 @@ def noun_relations(extractor: Extractor, sentence: Sentence, consumed: set[int])
                 continue
             for pattern in patterns:
                 if extractor.may_follow(pattern, sentence) or pattern.relation in extractor.story_targets:
-                    yield from noun_relation(extractor, pattern, token, sentence)
+                    yield from noun_relation(extractor, pattern, token, sentence, consumed)
 
 
 def received_relations(
@@ -105,9 +105,17 @@ def survived_relations(
         yield from extractor.emit(pattern, arguments.args(doers, sentence), targets, sentence, noun, [noun], True)
 
 
-def noun_relation(extractor: Extractor, pattern: Pattern, noun: Token, sentence: Sentence) -> Iterator[Relation]:
-    """The relations of one noun pattern at one noun."""
+def noun_relation(
+    extractor: Extractor,
+    pattern: Pattern,
+    noun: Token,
+    sentence: Sentence,
+    consumed: frozenset[int] | set[int] = frozenset(),
+) -> Iterator[Relation]:
+    """The relations of one noun pattern at one noun; words a verb's statement used (``consumed``) are its own."""
     followed = extractor.follow(noun, pattern.path)
+    if followed is not None and any(t.i in consumed for t in followed[0][1:]):
+        return  # "handed over medical supplies to Iraqi relief workers": the "to" is the verb's, read with it
     # "all because of the U.S. embargo": sanctions that name no target are on the country the story is about
     untargeted = followed is None and len(pattern.path) == 1 and pattern.relation in extractor.story_targets
     if untargeted:

@@ -39,6 +39,7 @@ def verb_relations(extractor: Extractor, sentence: Sentence, consumed: set[int])
         ):
             continue  # "the visiting minister" describes, it does not state a visit
         longest = 0
+        particles: set[str] = set()  # the particles of the patterns that stated a relation ("hand over")
         patterns = sorted(
             (p for p in extractor.patterns(extractor.lexicon.verbs, token) if extractor.may_follow(p, sentence)),
             key=lambda p: -len(p.path),
@@ -46,9 +47,14 @@ def verb_relations(extractor: Extractor, sentence: Sentence, consumed: set[int])
         for pattern in patterns:
             if longest and not pattern.path:
                 break  # "hosts US troops" is a military presence, not a meeting
+            if particles - set(pattern.path):
+                continue  # "handed over tanks to Ukraine" is no "hand to": a particle makes another verb
             made = list(verb_relation(extractor, pattern, token, sentence, consumed))
             if made and pattern.path:
-                longest = len(pattern.path)
+                longest = max(longest, len(pattern.path))
+                followed = extractor.follow(token, pattern.path, pattern.noun_object)
+                if followed is not None:
+                    particles.update(t.lower_ for t in followed[0][1:] if t.dep_ == "prt")
             yield from made
 
 
