@@ -265,12 +265,14 @@ class Extractor:
         if word in self.prepositions and trigger.pos_ in {"VERB", "AUX"}:
             # "station a brigade in Lithuania": the place may hang on the object
             anchors += [c for c in trigger.children if c.dep_ == "dobj"]
+        # "issued a deportation order on Tuesday against": the phrase the trigger heads, or modifies
+        phrase = trigger.head if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" else trigger
         if (
             trigger.pos_ in {"NOUN", "PROPN"}
-            and trigger.dep_ in {"nsubjpass", "dobj", "nsubj"}
+            and phrase.dep_ in {"nsubjpass", "dobj", "nsubj"}
             and word in self.prepositions
         ):
-            anchors.append(trigger.head)  # "Concessions were made to Azerbaijan": the verb holds the phrase
+            anchors.append(phrase.head)  # "Concessions were made to Azerbaijan": the verb holds the phrase
         for anchor in anchors:
             for child in anchor.children:
                 if child in matched or child.dep_ in {"aux", "auxpass", "mark", "punct", "cc", "neg", "det", "case"}:

@@ -91,6 +91,12 @@ AGENT_AND_COMPOUND_NOUNS = [
     # a pattern running through the noun a word modifies takes that noun's actors
     ("Japan issued a deportation order against Bobby Fischer.", {("japan", "coerced", "bobby-fischer", A, None)}),
     ("Russia launched a missile strike on Kyiv.", {("russia", "attacked", "kyiv", A, None)}),
+    # with a phrase of time between, the parser hangs the target on the verb
+    (
+        "Japan issued a deportation order on Tuesday against former chess champion Bobby Fischer.",
+        {("japan", "coerced", "bobby-fischer", A, None)},
+    ),
+    ("The EU imposed an arms embargo last year on Belarus.", {("european-union", "sanctioned", "belarus", A, "2023")}),
     # a modifier's own pattern does not take the actors of the noun it modifies
     ("Britain and Ukraine are set to sign a 100-year partnership agreement next month.", set()),
 ]
