@@ -78,6 +78,8 @@ class Arguments:
         self.meeting_nouns = frozenset(grammar["meetings"]["nouns"])
         self.meeting_relations = frozenset(grammar["meetings"]["relations"])
         self.facility_prepositions = frozenset(grammar["facilities"]["prepositions"])
+        #: A site "on the Egyptian border" is at the edge of Egypt, not inside it.
+        self.edge_nouns = frozenset(grammar["facilities"]["edge_nouns"])
         self.carrying_verbs = frozenset(grammar["carriers"]["carrying_verbs"])
         self.instruments = frozenset(grammar["instrument_nouns"])
         self.followers = frozenset(grammar["agents"]["follower_nouns"])
@@ -511,7 +513,7 @@ class Arguments:
                         args = [a for p in doers for a in self.resolve(p, sentence)]
                     if not args and spec.object_inside and expanded.lemma_.lower() not in self.instruments:
                         # "struck a refinery deep inside Russia"; not "fired tear gas in Tbilisi": a weapon is no target
-                        places = prepositional_objects(expanded, self.place_prepositions)
+                        places = self._places_in(expanded)
                         args = [a for p in places for a in self.resolve(p, sentence)]
                         if not args:
                             # "a building in a refugee camp in Gaza": the place named further in
@@ -532,11 +534,17 @@ class Arguments:
         """The first place or country named in a chain of phrases of place, nearest first:
         "in one of the camps in the north of Gaza"."""
         for _ in range(self.place_hops):
-            places = [p for place in places for p in prepositional_objects(place, self.place_prepositions)]
+            places = [p for place in places for p in self._places_in(place)]
             found = [a for p in places for a in self.resolve(p, sentence) if a.entity.type in {"Place", "Country"}]
             if found or not places:
                 return found
         return []
+
+    def _places_in(self, token: Token) -> list[Token]:
+        """The phrases of place on ``token`` that say where it is: not "on the Egyptian border"."""
+        return [
+            p for p in prepositional_objects(token, self.place_prepositions) if p.lemma_.lower() not in self.edge_nouns
+        ]
 
     def facility_places(self, nouns: Iterable[Token], verb: Token, sentence: Sentence) -> list[Arg]:
         """Where the buildings or sites acted on stand, when the parser hangs the phrase of place on

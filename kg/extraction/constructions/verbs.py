@@ -92,6 +92,12 @@ def verb_relation(
         )
         yield from denied_alternatives(extractor, pattern, matched, subjects, sentence, verb)
         return
+    if (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    ):
+        return  # "34 people dead and 193 people injured": a participle whose subject suffered it, by no one named
     subject_tokens, inherited = extractor.clauses.verb_subjects(verb, sentence)
     subjects = arguments.args(subject_tokens, sentence)
     if not subject_tokens and is_passive(verb):

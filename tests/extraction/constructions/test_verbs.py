@@ -253,6 +253,18 @@ CASES = [
     ("Taliban fighters attacked a hotel in the centre of Kabul.", {("taliban", "attacked", "kabul", A, None)}),
     ("Police stopped a bus in Lagos.", set()),
     ("Rebels attacked the plan in Kabul.", set()),
+    # a site on a country's border is at its edge, not inside it
+    ("Russian drones struck a fuel depot on the Polish border.", set()),
+    ("Russian missiles struck an apartment block in a town on the Polish border.", set()),
+    # a participle whose subject suffered it names no doer ("and 193 people injured, U.S...")
+    ("Clashes in Baghdad left 34 people dead, including one American soldier, and 193 people injured, U.S...", set()),
+    (
+        "Russian troops attacked Kyiv and injured ten people.",
+        {
+            ("russia-military", "attacked", "kyiv", A, None),
+            ("russia-military", "attacked", "ukraine-civilians", A, None),
+        },
+    ),
     # freeing captives is a concession to their side
     (
         "Philippine communist rebels freed two soldiers they had held for five months.",
