@@ -94,10 +94,11 @@ def verb_relation(
         return
     if (
         verb.tag_ == "VBN"
-        and any(c.dep_ == "nsubj" for c in verb.children)
+        and verb.dep_ in {"advcl", "conj"}
+        and any(c.dep_ == "nsubj" and any(n.dep_ == "nummod" for n in c.children) for c in verb.children)
         and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     ):
-        return  # "34 people dead and 193 people injured": a participle whose subject suffered it, by no one named
+        return  # "34 people dead and 193 people injured": a count of those who suffered it, by no one named
     subject_tokens, inherited = extractor.clauses.verb_subjects(verb, sentence)
     subjects = arguments.args(subject_tokens, sentence)
     if not subject_tokens and is_passive(verb):
