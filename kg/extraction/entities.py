@@ -377,8 +377,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
     DocumentEntities
         Entities by key and the mentions in document order.
     """
+    text = doc.text  # built from the tokens on each call: read once
     layout = read_layout(
-        doc.text, settings.layout, lambda name: any(e.type in {"Place", "Country"} for e in gazetteer.lookup(name))
+        text, settings.layout, lambda name: any(e.type in {"Place", "Country"} for e in gazetteer.lookup(name))
     )
     dateline = doc._.geokg_dateline if doc.has_extension("geokg_dateline") else None
     if dateline:
@@ -386,7 +387,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer, settings: EntitySettings) -> D
         layout = replace(layout, dateline_start=dateline[0], dateline_end=dateline[1])
     found = DocumentEntities(layout=layout)
     persons: list[Entity] = []
-    storms = _natural_event_names(doc, settings.natural_event_words)
+    storms = _natural_event_names(doc, text, settings.natural_event_words)
     for ent in doc.ents:
         if storms and _without_event_words(ent, settings.natural_event_words) in storms:
             continue  # "Hurricane Ivan ... Ivan has killed 60 people": a storm, wherever it is named
@@ -570,15 +571,27 @@ def _without_event_words(ent: Span, words: frozenset[str]) -> str:
     return ent.text
 
 
-def _natural_event_names(doc: Doc, words: frozenset[str]) -> frozenset[str]:
-    """Names of the natural events ``doc`` names after one of ``words``, the headline's included."""
-    if not words:
-        return frozenset()
+def _natural_event_names(doc: Doc, text: str, words: frozenset[str]) -> frozenset[str]:
+    """Names of the natural events ``doc`` (whose text is ``text``) names after one of ``words``,
+    the headline's included."""
+    if not words or not any(word.title() in text for word in words):
+        return frozenset()  # most texts name no storm: one search of the text, not a look at every name
+    firsts = {word.split()[0] for word in words}
+    by_start = {ent.start: ent for ent in doc.ents}
     names = set()
-    for ent in doc.ents:
-        name = _without_event_words(ent, words)
-        if name != ent.text or _event_words_before(doc, ent.start, words):
-            names.add(name)
+    for token in doc:
+        if not (token.is_title and token.lower_ in firsts):
+            continue
+        for end in (token.i + 2, token.i + 1):
+            if end > len(doc) or _event_words_before(doc, end, words) != end - token.i:
+                continue
+            named = by_start.get(end)  # "Hurricane | Ivan"
+            whole = by_start.get(token.i)  # "Hurricane Ivan" as one name
+            if named is not None:
+                names.add(named.text)
+            elif whole is not None and whole.end > end:
+                names.add(doc[end : whole.end].text)
+            break
     return frozenset(names)
 
 

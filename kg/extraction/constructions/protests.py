@@ -245,6 +245,8 @@ def demanding_protests(extractor: Extractor, sentence: Sentence, consumed: set[i
         demanded += protested(verb) + protested(noun)
         if demanded:
             yield from _protest_of(extractor, pattern, verb, noun, demanded, sentence, consumed)
+    if "protest" not in sentence.words:
+        return
     for verb in sentence.tokens:
         # "walked away from the talks in protest at X", "recalled its ambassador in protest over X"
         if verb.pos_ not in {"VERB", "AUX"} or any(
@@ -252,11 +254,10 @@ def demanding_protests(extractor: Extractor, sentence: Sentence, consumed: set[i
         ):
             continue
         demanded = protested(verb)
-        pattern = declared
         # "boycotted the talks in protest at X": the parser may hang the protest on the object
         demanded += [p for o in verb.children if o.dep_ == "dobj" for p in protested(o)]
         if demanded:
-            yield from _protest_of(extractor, pattern, verb, demanded[0].head.head, demanded, sentence, consumed)
+            yield from _protest_of(extractor, declared, verb, demanded[0].head.head, demanded, sentence, consumed)
 
 
 def _protest_of(
