@@ -24,6 +24,7 @@ import gc
 import hashlib
 import json
 import logging
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -281,12 +282,17 @@ class PersistentGraph(KnowledgeGraph):
         if store is not None:
             if not self.read_only:
                 store.flush()
-            # Oxigraph closes the database when the last reference goes; the rdflib view holds
-            # one in reference cycles, so collect them before another process may open it.
-            self.graph = None
-            self._store = None
+            # Oxigraph closes the database when the last reference goes. The rdflib view holds one
+            # in reference cycles: it lets go of it when closed, and a garbage collection (which
+            # costs a tenth of a second or more in a process holding a pipeline) runs only when
+            # something else still holds the database, before another process may open it.
+            view, self.graph, self._store = self.graph, None, None
+            if view is not None:
+                view.close()
+            del view
+            if sys.getrefcount(store) > 2:  # more than this name and the call's argument
+                gc.collect()
             del store
-            gc.collect()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
