@@ -591,9 +591,10 @@ class Arguments:
             arg.entity.type == "Agent"
             and "Country" in types
             and arg.entity.country in self.gazetteer
-            and arg.entity.sector in self.standing_sectors
+            and arg.entity.sector in (self.state_sectors if "Place" in types else self.standing_sectors)
         ):
-            # "Indian troops in the Maldives": where the relation needs a state, its agent stands for it
+            # "Indian troops in the Maldives": where the relation needs a state, its agent stands for it;
+            # its people do not where a place may be meant ("the city most visited by Russian tourists")
             country = self.gazetteer[arg.entity.country]
             self.found.entities.setdefault(country.key, country)
             return Arg(country, arg.text, arg.via)

@@ -722,6 +722,13 @@ NEWS_CASES = [
         "Mexico and the United States share a 3,145-kilometre border.",
         s("mexico", "sharesBorderWith", US),
     ),
+    # a country's people are no place: the city their tourists visit is not in their country
+    case("locatedIn-visited-by-tourists-of-a-country", "Antalya is the most visited city by Russian tourists."),
+    case(
+        "locatedIn-visited-by-tourists-in-a-country",
+        "Lappeenranta is the second most visited city by Russian tourists in Finland after Helsinki.",
+        s("lappeenranta", "locatedIn", "finland"),
+    ),
     # --- other relations -----------------------------------------------------------------------
     case(
         "participantIn-addressed-conference",
