@@ -52,6 +52,7 @@ class Arguments:
         self.relative_pronouns = frozenset(pronouns["relative"])
         self.possessive_pronouns = frozenset(pronouns["possessive"])
         self.person_possessives = frozenset(pronouns["person_possessive"])
+        self.plural_possessives = frozenset(pronouns["plural_possessive"])
         self.object_pronouns = frozenset(pronouns["object"])
         self.person_relatives = frozenset(pronouns["person_relative"])
         self.speaker_pronouns = frozenset(pronouns["speaker"])
@@ -244,8 +245,14 @@ class Arguments:
             return named
         found: list[Arg] = []
         if token.lemma_.lower() in self.state_heads:
-            # "his government", "the military government of President Prosper Avril": the leader's state
-            leaders = [p for c in token.children if c.dep_ == "poss" for p in self.resolve(c, sentence, depth + 1)]
+            # "his government", "the Bush administration", "the military government of President Prosper
+            # Avril": the leader's state
+            leaders = [
+                p
+                for c in token.children
+                if c.dep_ in {"poss", "compound"}
+                for p in self.resolve(c, sentence, depth + 1)
+            ]
             leaders += [
                 p
                 for c in token.children
@@ -403,8 +410,21 @@ class Arguments:
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
         ):
             clause = clause.head  # "rioted at a jail, setting fire to their mattresses": the rioters'
+        while (
+            pronoun.lower_ in self.plural_possessives
+            and clause.dep_ == "conj"
+            and clause.head.pos_ in {"VERB", "AUX"}
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+        ):
+            clause = clause.head  # "stuck to their guns and concluded their talks": the first verb's subject
         for subject in (c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pronoun.i):
-            owners = [a for a in self.resolve(subject, sentence, depth + 1) if self.fit(a, wanted) is not None]
+            # "India and Pakistan concluded their talks": "their" are both
+            owners = [
+                a
+                for s in (self.expand(subject) if pronoun.lower_ in self.plural_possessives else [subject])
+                for a in self.resolve(s, sentence, depth + 1)
+                if self.fit(a, wanted) is not None
+            ]
             if owners:
                 return [replace(self.fit(a, wanted), via="coreference") for a in owners]
         found = self.nearest_before(

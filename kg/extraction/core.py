@@ -191,11 +191,11 @@ class Extractor:
             return self._follow_noun(trigger, path)
         matched = [trigger]
         node = trigger
-        for word in path:
+        for index, word in enumerate(path):
             step = self._child(matched, node, word)
             if step is None:
-                if word in self.skippable_path_words:
-                    continue
+                if word in self.skippable_path_words and index < len(path) - 1:
+                    continue  # "threatened to block": not a last "to", whose phrase names the object
                 return None
             matched.append(step)
             node = step
@@ -608,6 +608,9 @@ class Extractor:
         fit = self.arguments.fit
         subjects = [a for a in (fit(s, spec.subject_types) for s in subjects) if a is not None]
         objects = [a for a in (fit(o, spec.object_types) for o in objects) if a is not None]
+        own = {s.entity.key for s in subjects}
+        # "France and Germany recalled their ambassadors": what "their" refers back to is the subjects' own
+        objects = [o for o in objects if not (o.via == "coreference" and o.entity.key in own)]
         if spec.excluded_sectors:
             objects = [o for o in objects if o.entity.sector not in spec.excluded_sectors]
         if "Place" not in spec.subject_types:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from kg.gazetteer import Gazetteer
     from kg.records import Entity
 
-__all__ = ["Layout", "LayoutSettings", "read_layout", "home_country"]
+__all__ = ["Layout", "LayoutSettings", "dateline_places", "read_layout", "home_country"]
 
 
 @dataclass(frozen=True)
@@ -191,11 +191,10 @@ def home_country(
     if layout.dateline_end:
         # the dateline as written: the text the parser read has it blanked out
         dateline = dateline_text or doc.text[layout.dateline_start : layout.dateline_end]
-        for name in re.findall(r"[A-Z][A-Za-z.'\-]+(?:[ ][A-Z][A-Za-z.'\-]+)*", dateline.title()):
-            for entity in gazetteer.lookup(name)[:1]:
-                country = _country_key(entity, gazetteer)
-                if country is not None:
-                    score[country] += weights.get("dateline", 1.0)
+        for entity in dateline_places(dateline, gazetteer):
+            country = _country_key(entity, gazetteer)
+            if country is not None:
+                score[country] += weights.get("dateline", 1.0)
     if not score:
         return None
     # ties go to the country named first: news names its subject early
@@ -204,6 +203,15 @@ def home_country(
     if weight < settings.home_min_weight:
         return None
     return found.entities.get(best) or gazetteer.get(best)
+
+
+def dateline_places(dateline: str, gazetteer: Gazetteer) -> list[Entity]:
+    """The entities a dateline's names are, first reading of each: "KHARTOUM, Sudan --" is Khartoum and Sudan."""
+    return [
+        entity
+        for name in re.findall(r"[A-Z][A-Za-z.'\-]+(?:[ ][A-Z][A-Za-z.'\-]+)*", dateline.title())
+        for entity in gazetteer.lookup(name)[:1]
+    ]
 
 
 def _country_key(entity: Entity | None, gazetteer: Gazetteer) -> str | None:

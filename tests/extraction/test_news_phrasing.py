@@ -695,6 +695,7 @@ NEWS_CASES = [
         "hasMilitaryPresenceIn-naval-base",
         "Russia maintains a naval base at Tartus in Syria.",
         s("russia", "hasMilitaryPresenceIn", "syria"),
+        s("tartus", "locatedIn", "syria"),
     ),
     # --- capitalOf / sharesBorderWith / locatedIn ----------------------------------------------
     case(

@@ -51,6 +51,7 @@ def location_relations(extractor: Extractor, sentence: Sentence, consumed: set[i
         containers += [
             p for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"
         ]
+        containers += _next_place_phrase(token)
         subject = Arg(located, mention.text, mention.via)
         for container in containers:
             for m in sentence.mentions(container):
@@ -71,6 +72,25 @@ def location_relations(extractor: Extractor, sentence: Sentence, consumed: set[i
                 )
                 if made is not None:
                     yield made
+
+
+def _next_place_phrase(token: Token) -> list[Token]:
+    """The place of an "in" phrase that follows the place phrase of ``token`` on the same word:
+    "broke out in Goma in eastern Congo", "was held in Sochi, in southern Russia" (the parser hangs
+    both phrases on the verb)."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ not in {"in", "at"} or preposition.head.i == preposition.i:
+        return []
+    doc = token.doc
+    after = token.right_edge.i + 1
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    following = next(
+        (c for c in preposition.head.children if c.i == after and c.dep_ == "prep" and c.lower_ == "in"), None
+    )
+    if following is None:
+        return []
+    return [p for p in following.children if p.dep_ == "pobj"]
 
 
 def capital_relations(extractor: Extractor, sentence: Sentence, consumed: set[int]) -> Iterator[Relation]:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.extraction.clauses import is_passive, prepositional_objects
+from kg.extraction.document import dateline_places
 from kg.records import STANDING_RELATIONS
 from kg.records import SYMMETRIC_RELATIONS as SYMMETRIC
 
@@ -185,11 +186,12 @@ def noun_relation(
             yield from extractor.symmetric_pairs(pattern, pair, sentence, noun, matched)
             return
         # "Tashkent, the Uzbek capital", "Israel, a close US ally", "the Russian city of Beslan":
-        # the noun's holder and its modifier
+        # the noun's holder and its modifier, a description that takes no time from the sentence's
+        # event ("in the Syrian capital, Damascus, on Tuesday")
         holder = noun_holder(noun)
         if holder is not None and subject_tokens and not inherited:
             yield from extractor.emit(
-                pattern, arguments.args([holder], sentence), subjects, sentence, noun, matched, False
+                pattern, arguments.args([holder], sentence), subjects, sentence, noun, matched, False, dated=False
             )
         elif named is not None and subject_tokens and not inherited:
             # "the Indian city of Mumbai and the Pakistani city of Karachi": each name with its own noun;
@@ -202,7 +204,20 @@ def noun_relation(
                 for a in arguments.resolve(named, sentence)
                 if (all(a.entity.country == s.entity.key for s in subjects) if a.entity.country else not modifier)
             ]
-            yield from extractor.emit(pattern, places, subjects, sentence, noun, matched, False)
+            yield from extractor.emit(pattern, places, subjects, sentence, noun, matched, False, dated=False)
+        elif subject_tokens and not inherited:
+            # "Assad has fled Damascus ... rebels captured the Syrian capital": the place the noun refers back
+            # to, named in the text or where the story was filed ("KHARTOUM, Sudan -- ... the Sudanese capital")
+            named = {m.entity_key for m in extractor.found.mentions if m.via == "name"}
+            dateline = extractor.doc._.geokg_dateline if extractor.doc.has_extension("geokg_dateline") else None
+            if dateline:
+                named.update(e.key for e in dateline_places(dateline[2], extractor.gazetteer))
+            referents = [
+                a
+                for a in arguments.resolve(noun, sentence)
+                if a.via == "coreference" and a.entity.type == "Place" and a.entity.key in named
+            ]
+            yield from extractor.emit(pattern, referents, subjects, sentence, noun, matched, False, dated=False)
         # "Odesa came under Russian drone attack": the one under it is the target
         target = under_target(noun)
         if target is not None and subject_tokens and not inherited:

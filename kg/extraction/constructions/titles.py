@@ -141,8 +141,23 @@ class TitleReader:
                 relation = "leaderOf" if kind == "leader" else "officialOf"
                 spec = extractor.lexicon.relations[relation]
                 anchors = [self.people_state(a) for a in extractor.arguments.args(context, sentence)]
-                fitted = [a for a in (fit(x, spec.object_types) for x in anchors) if a is not None]
                 core = self.core_role(role_text)
+                # "Quebec Premier Francois Legault", "Moscow Mayor Sergei Sobyanin": an office of the province
+                # or city, not of its country; a capital stands for its state only in a state's office
+                # ("Moscow's ambassador")
+                local = [
+                    a
+                    for a in anchors
+                    if a.entity.type == "Place"
+                    and (
+                        core in self.generic_titles
+                        if a.entity.capital_of
+                        else not a.entity.metonym_for  # "Kremlin spokesman": the seat of power is the state
+                    )
+                ]
+                if local:
+                    continue
+                fitted = [a for a in (fit(x, spec.object_types) for x in anchors) if a is not None]
                 # "the Iranian film director", "a Russian military leader": nationality, not office
                 fitted = [
                     a

@@ -1,0 +1,190 @@
+"""What words that refer to actors stand for, and whose office a title names.
+
+Each case gives the WHOLE set of statements of its text, as ``(subject key, predicate, object
+key, modality, time)`` tuples built with ``s()`` (conventions in ``test_relations.py``; times
+against Thursday 14 March 2024). The groups:
+
+- a government, administration or regime named after its leader is the leader's state;
+- "their" after coordinated subjects is all of them, also across a second verb that shares the
+  subject ("stuck to their guns and concluded their talks"); "its" after one verb keeps its
+  nearest owner;
+- what a possessive refers back to in the subject is the subject's own, never the other side
+  ("France and Germany recalled their ambassadors");
+- a pattern's last preposition names its object, and a phrase without it matches no statement
+  ("suspended flights of military helicopters in Japan" is no ban on flights to Japan);
+- "the Syrian capital" referring back to a capital the text or its dateline names states that it is
+  the capital;
+- a title qualified by a province or city is an office of that province or city, not of its
+  country, while a seat of power stands for its state ("Kremlin spokesman");
+- a place phrase followed by an "in" phrase naming a country places the first in the second,
+  though the parser hangs both on the verb ("broke out in Sochi, in southern Russia"); a date
+  or a country the gazetteer does not put the place in does not.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_relations import assert_reads, readings, s
+
+TUE = "2024-03-12"
+
+
+def case(case_id: str, text: str, *expected):
+    """A text and the whole set of statements it states."""
+    return pytest.param(text, readings(expected), id=case_id)
+
+
+CASES = [
+    # --- governments named after their leaders -------------------------------------------
+    case(
+        "administration-named-after-president",
+        "The Trump administration imposed sanctions on Iran.",
+        s("united-states", "sanctioned", "iran"),
+    ),
+    case(
+        "government-named-after-president-expels",
+        "The Maduro government expelled the German ambassador.",
+        s("venezuela", "expelled", "germany"),
+    ),
+    case(
+        "regime-named-after-president-bombs",
+        "The Assad regime bombed Idlib.",
+        s("syria", "attacked", "idlib"),
+    ),
+    # --- "their" and "its" ----------------------------------------------------------------
+    case(
+        "their-talks-both-subjects",
+        "India and Pakistan concluded their talks on Tuesday.",
+        s("india", "metWith", "pakistan", time=TUE),
+    ),
+    case(
+        "their-talks-second-verb-shares-subject",
+        "India and Pakistan stuck to their guns on the Kashmir issue as the foreign ministers of the "
+        "two countries concluded their talks on Tuesday on what was described as a positive note.",
+        s("india", "metWith", "pakistan", time=TUE),
+    ),
+    case(
+        "its-after-second-verb-keeps-nearest-owner",
+        "Russia invaded Ukraine and annexed its territory.",
+        s("russia", "attacked", "ukraine"),
+        s("russia", "coerced", "ukraine"),
+    ),
+    case(
+        "their-ambassadors-are-own-not-each-others",
+        "France and Germany recalled their ambassadors from Iran.",
+        s("france", "protestedAgainst", "iran"),
+        s("germany", "protestedAgainst", "iran"),
+    ),
+    case(
+        "own-ambassador-recalled-names-no-target",
+        "France recalled its ambassador.",
+    ),
+    case(
+        "ambassador-named-by-capital-recalled",
+        "Panama recalled its Havana ambassador.",
+        s("panama", "protestedAgainst", "cuba"),
+    ),
+    case(
+        "ambassador-of-country-recalled",
+        "Peru recalled the ambassador of Mexico.",
+        s("peru", "protestedAgainst", "mexico"),
+    ),
+    # --- a pattern's last preposition -----------------------------------------------------
+    case(
+        "suspended-flights-in-a-country-is-no-ban-on-flights-to-it",
+        "The United States suspended flights of military helicopters in Japan.",
+    ),
+    # --- capitals referred back to ----------------------------------------------------------
+    case(
+        "capital-description-refers-back-to-named-capital",
+        "Assad has fled Damascus. Rebels captured the Syrian capital on Tuesday.",
+        s("syria-rebels", "attacked", "damascus", time=TUE),
+        s("damascus", "capitalOf", "syria"),
+    ),
+    case(
+        "capital-description-of-unnamed-city-states-no-capital",
+        "Rebels captured the Syrian capital on Tuesday.",
+        s("syria-rebels", "attacked", "damascus", time=TUE),
+    ),
+    case(
+        "capital-description-refers-to-dateline-city",
+        "KHARTOUM, Sudan -- Eritrean deportees forced the plane to land on Tuesday in the Sudanese capital.",
+        s("khartoum", "capitalOf", "sudan"),
+    ),
+    case(
+        "capital-description-of-another-country-than-the-dateline-s",
+        "NAIROBI, Kenya (Reuters) - Protesters marched through the Ugandan capital on Tuesday.",
+        s("uganda-protesters", "protestedAgainst", "uganda", time=TUE),
+    ),
+    case(
+        "capital-description-subject-refers-back",
+        "Madrid hosted the summit. The Spanish capital was calm.",
+        s("madrid", "capitalOf", "spain"),
+    ),
+    # --- offices of provinces and cities ----------------------------------------------------
+    case(
+        "province-premier-is-no-leader-of-country",
+        "Quebec Premier Francois Legault criticised the plan.",
+    ),
+    case(
+        "state-chief-minister-is-no-official-of-country",
+        "Maharashtra Chief Minister Eknath Shinde resigned.",
+    ),
+    case(
+        "capital-mayor-is-no-leader-of-country",
+        "Moscow Mayor Sergei Sobyanin said the attack was over.",
+    ),
+    case(
+        "capital-governor-is-no-leader-of-country",
+        "Kabul Governor Ahmad Zahir met the envoy.",
+    ),
+    case(
+        "region-governor-is-no-leader-of-country",
+        "Sudan's Darfur governor Ahmed Haroun fled.",
+    ),
+    case(
+        "capital-stands-for-state-in-state-office",
+        "Moscow's ambassador Anatoly Antonov was summoned.",
+        s("anatoly-antonov", "officialOf", "russia"),
+    ),
+    case(
+        "seat-of-power-stands-for-state",
+        "Kremlin spokesman Dmitry Peskov said Russia would respond.",
+        s("dmitry-peskov", "officialOf", "russia"),
+    ),
+    # --- a place in a place -------------------------------------------------------------------
+    case(
+        "place-phrase-then-country-phrase-on-the-noun",
+        "Victoria has been living at the family home in Hanover in northern Germany for several weeks.",
+        s("hanover", "locatedIn", "germany"),
+    ),
+    case(
+        "place-phrase-then-country-phrase-after-comma",
+        "The summit was held in Sochi, in southern Russia.",
+        s("sochi", "locatedIn", "russia"),
+    ),
+    case(
+        "place-phrase-then-date-phrase",
+        "The talks were held in Geneva in March.",
+    ),
+    case(
+        "place-phrase-then-country-the-gazetteer-does-not-put-it-in",
+        "The talks were held in Geneva in southern France.",
+    ),
+    case(
+        "national-demonym-title-is-country-office",
+        "Canadian Prime Minister Justin Trudeau met Joe Biden.",
+        s("justin-trudeau", "leaderOf", "canada"),
+        s("joe-biden", "metWith", "justin-trudeau"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_reference_yields_exactly_its_statements(statements, text, expected):
+    assert_reads(statements(text), expected)
+
+
+def test_case_ids_are_unique():
+    ids = [param.id for param in CASES]
+    assert len(ids) == len(set(ids))
