@@ -55,6 +55,8 @@ class AgentSettings:
     people_sector: str = "Civilians"
     #: Agent nouns read only with a country named with them ("an Indonesian court", not "the court").
     named_country_only: frozenset[str] = frozenset()
+    #: People held by others ("hostages"): of a country the phrase names, not of where they are held.
+    captive_nouns: frozenset[str] = frozenset()
     #: Capitalised modifiers of faith or creed, which name no people ("Muslim militants", "Maoist rebels").
     creed_modifiers: frozenset[str] = frozenset()
     #: Followers ("supporters", "fans"): with a country's name they follow that country or its team
@@ -295,9 +297,16 @@ class AgentFinder:
             for m in modifiers
         ):
             return []  # "Kurdish security forces", "Tamil rebels": a people's, not the document country's
+        # "hostages in Iraq" are held there, whoever's people they are
+        captive = head.lemma_.lower() in self.settings.captive_nouns
+        named_only = captive or head.lemma_.lower() in self.settings.named_country_only
         if not countries:
             for prep in (
-                c for c in head.children if c.dep_ == "prep" and c.lower_ in self.settings.country_prepositions
+                c
+                for c in head.children
+                if c.dep_ == "prep"
+                and c.lower_ in self.settings.country_prepositions
+                and not (captive and c.lower_ in self.settings.locative_prepositions)
             ):
                 for pobj in (p for p in prep.children if p.dep_ == "pobj"):
                     for token in _coordinated(pobj):
@@ -318,9 +327,7 @@ class AgentFinder:
                                     countries.append((country, phrase_start, set()))
         phrase = " ".join(t.lemma_.lower() for t in doc[phrase_start : head.i + 1])
         if not countries and (
-            head.lemma_.lower() in self.settings.instruments
-            or phrase in self.settings.instruments
-            or head.lemma_.lower() in self.settings.named_country_only
+            head.lemma_.lower() in self.settings.instruments or phrase in self.settings.instruments or named_only
         ):
             return []  # "a barrage of missiles at Kyiv": weapons belong to whoever the text says fired them
         if not countries:

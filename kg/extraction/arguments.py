@@ -86,6 +86,8 @@ class Arguments:
         self.followers = frozenset(grammar["agents"]["follower_nouns"])
         self.plural_pronouns = frozenset(grammar["pronouns"]["plural_objects"])
         self.state_heads = frozenset(grammar["state_heads"])
+        #: Heads a country's name or demonym does not make its state's: "an Iraqi group" is no Iraq.
+        self.stateless_heads = frozenset(grammar["stateless_heads"])
         #: Sectors whose agents act for their state; rebels, protesters or criminals do not.
         self.state_sectors = frozenset(grammar["agents"]["state_sectors"])
         #: Agents that stand for their state where a relation needs one: its organs, and its people
@@ -266,10 +268,15 @@ class Arguments:
                 return states
         if token.dep_ == "appos" and token.head.pos_ == "PROPN":
             found.extend(self.resolve(token.head, sentence, depth + 1))  # "NATO, an alliance ..."
+        stateless = token.lemma_.lower() in self.stateless_heads
         for child in token.children:
             if child.dep_ in {"compound", "amod", "poss", "nmod", "npadvmod"}:
                 for modifier in self.expand(child):  # "Afghan and Pakistani officials"
-                    found.extend(self.resolve(modifier, sentence, depth + 1))
+                    found.extend(
+                        a
+                        for a in self.resolve(modifier, sentence, depth + 1)
+                        if not (stateless and a.entity.type == "Country")
+                    )
                 if child.tag_ == "VBN" and child.lemma_.lower() not in self.association_participles:
                     # "the Saudi-led coalition"; "Iran-backed militias" are not Iran
                     for grandchild in child.children:

@@ -29,6 +29,10 @@ def passive_subjects(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if subjects or any(c.dep_ == "nsubj" for c in verb.children):
         return subjects
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        # "Castillo is being held after being arrested by the police": the one the clause is about
+        clause = verb.head.head
+        return [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return [
         s
         for c in verb.children

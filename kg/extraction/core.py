@@ -233,6 +233,8 @@ class Extractor:
 
     def _follow_noun(self, verb: Token, path: tuple[str, ...]) -> tuple[list[Token], list[Token]] | None:
         nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}]
+        if len(nouns) > 1:
+            return None  # "held two journalists hostage": a second object says what the first is made
         for noun in nouns:
             if path[-1] not in word_forms(noun):
                 # "suspended aid deliveries": the noun of the pattern may modify the object

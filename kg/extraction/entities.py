@@ -825,10 +825,16 @@ def _add_coreference(
             token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
         ):
             determiners = [c for c in token.children if c.dep_ in {"det", "nummod"}]
-            if not determiners or not (
-                determiners[0].lower_ in {"the", "both"}
-                or determiners[0].lower_ in settings.number_words
-                or determiners[0].lower_.isdigit()
+            owned_capital = token.lemma_.lower() in settings.capital_descriptions and any(
+                c.dep_ == "poss" for c in token.children
+            )  # "roads leading to Nepal's capital"
+            if not owned_capital and (
+                not determiners
+                or not (
+                    determiners[0].lower_ in {"the", "both"}
+                    or determiners[0].lower_ in settings.number_words
+                    or determiners[0].lower_.isdigit()
+                )
             ):
                 continue
             capital = _capital_named(token, found, settings, gazetteer)

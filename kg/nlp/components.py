@@ -252,6 +252,7 @@ def agent_settings(lexicon: Lexicon) -> AgentSettings:
         state_heads=frozenset(lexicon.grammar["state_heads"]),
         ethnic_words=frozenset(section["ethnic_words"]),
         named_country_only=frozenset(section["named_country_only"]),
+        captive_nouns=frozenset(section["captive_nouns"]),
         generic_name_words=frozenset(section["generic_name_words"]),
         longest_phrase=int(section["longest_phrase"]),
         control_participles=frozenset(section["control_participles"]),

@@ -4,7 +4,10 @@ Each case gives the WHOLE set of statements of its text, as ``(subject key, pred
 key, modality, time)`` tuples built with ``s()`` (conventions in ``test_relations.py``; times
 against Thursday 14 March 2024). The groups:
 
-- a government, administration or regime named after its leader is the leader's state;
+- a government, administration or regime named after its leader is the leader's state; a group
+  qualified by a people ("an Iraqi group") is not that people's state; hostages and captives named
+  by their people are its civilians (unnamed ones nobody's, hostages in Iraq not Iraq's), and
+  holding them is coercion; one arrested "after being arrested by" someone is the clause's subject;
 - "their" after coordinated subjects is all of them, also across a second verb that shares the
   subject ("stuck to their guns and concluded their talks"); "its" after one verb keeps its
   nearest owner;
@@ -50,6 +53,55 @@ CASES = [
         "regime-named-after-president-bombs",
         "The Assad regime bombed Idlib.",
         s("syria", "attacked", "idlib"),
+    ),
+    # --- hostages and groups ------------------------------------------------------------------
+    case(
+        "hostages-named-by-their-people-are-civilians",
+        "Kidnappers freed two Italian hostages.",
+        s("italy-criminals", "concededTo", "italy-civilians"),
+    ),
+    case(
+        "hostages-not-named-by-a-people-are-nobody-s-civilians",
+        "Iraqi militants freed the hostages, Italian officials said.",
+    ),
+    case(
+        "holding-hostages-is-coercion",
+        "Rebels are holding 20 Colombian hostages in the jungle.",
+        s("colombia-rebels", "coerced", "colombia-civilians"),
+    ),
+    case(
+        "holding-people-hostage-is-coercion",
+        "Iraqi militants are holding two French journalists hostage.",
+        s("iraq-rebels", "coerced", "france-media"),
+    ),
+    case(
+        "hostages-held-in-a-country-are-not-its-people",
+        "Kidnappers held two French journalists hostage in Iraq.",
+        s("iraq-criminals", "coerced", "france-media"),
+    ),
+    case(
+        "passive-gerund-after-preposition-acts-on-the-clause-subject",
+        "Pedro Castillo is being held after being arrested by Peruvian police.",
+        s("peru-police", "coerced", "pedro-castillo"),
+    ),
+    case(
+        "passive-gerund-after-preposition-with-a-released-subject",
+        "Pedro Castillo was released after being detained by Peruvian police.",
+        s("peru-police", "coerced", "pedro-castillo"),
+    ),
+    case(
+        "a-group-qualified-by-a-demonym-is-not-the-state",
+        "An Iraqi group kidnapped two French journalists.",
+    ),
+    case(
+        "a-group-of-a-people-s-militants-is-theirs",
+        "A group of Iraqi militants kidnapped two French journalists.",
+        s("iraq-rebels", "attacked", "france-media"),
+    ),
+    case(
+        "a-group-named-by-its-name",
+        "The Hamas group attacked Israel.",
+        s("hamas", "attacked", "israel"),
     ),
     # --- "their" and "its" ----------------------------------------------------------------
     case(
@@ -115,6 +167,16 @@ CASES = [
         "capital-description-of-another-country-than-the-dateline-s",
         "NAIROBI, Kenya (Reuters) - Protesters marched through the Ugandan capital on Tuesday.",
         s("uganda-protesters", "protestedAgainst", "uganda", time=TUE),
+    ),
+    case(
+        "country-s-capital-is-its-capital-city",
+        "Russia fired missiles at Ukraine's capital on Tuesday.",
+        s("russia", "attacked", "kyiv", time=TUE),
+    ),
+    case(
+        "country-s-capital-refers-to-dateline-city",
+        "KATHMANDU (Reuters) - Most vehicles kept off roads leading to Nepal's capital on Tuesday.",
+        s("kathmandu", "capitalOf", "nepal"),
     ),
     case(
         "capital-description-subject-refers-back",
