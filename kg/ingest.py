@@ -31,8 +31,10 @@ logger = logging.getLogger(__name__)
 
 #: Documents per batch handed to the pipeline.
 DEFAULT_BATCH_SIZE = 32
-#: At most this many documents per task sent to a local worker process: small tasks keep
-#: every worker busy until the end instead of one finishing a large last batch alone.
+#: Documents per task sent to a local worker process at the end of the input: small last
+#: tasks keep every worker busy until the end instead of one finishing a large last batch
+#: alone. The tasks before hold a whole batch: ``nlp.pipe`` over batches of 8 documents
+#: costs about 5 % more CPU time per document than over batches of 16 or 32.
 WORKER_TASK_DOCUMENTS = 8
 #: Thread pools of the numeric libraries, set to one thread in each worker process: a
 #: worker is one pipeline on one core, and a second BLAS thread per worker only competes
@@ -311,6 +313,27 @@ def _local_results(
     yield from _extracted(again(), nlp, signature, batch_size)
 
 
+def _tasks(documents: Iterable[Document], size: int, workers: int, last_size: int) -> Iterator[list[Document]]:
+    """Tasks of ``size`` documents, and of ``last_size`` for the last ``workers * size`` or so.
+
+    ``workers * size`` documents are read ahead, so the end of the input is
+    known before its last documents are handed out: none of the workers is
+    left with a large last task while the others have nothing to do.
+
+    Examples
+    --------
+    >>> [len(task) for task in _tasks(range(100), 32, 1, 8)]
+    [32, 32, 8, 8, 8, 8, 4]
+    """
+    ahead: deque[Document] = deque()
+    for document in documents:
+        ahead.append(document)
+        if len(ahead) == (workers + 1) * size:
+            yield [ahead.popleft() for _ in range(size)]
+    while ahead:
+        yield [ahead.popleft() for _ in range(min(last_size, len(ahead)))]
+
+
 # ---------------------------------------------------------------------- local processes
 
 _worker_pipeline: Any = None
@@ -343,15 +366,15 @@ def _process_results(
 ) -> Iterator[_Result]:
     """Extraction in ``workers`` processes; results come back in input order.
 
-    Each task holds at most :data:`WORKER_TASK_DOCUMENTS` documents, so the
-    workers finish together; at most two tasks per worker are in flight, so
-    the documents waiting in memory do not grow with the corpus.
+    Tasks hold ``batch_size`` documents, and the last ones at most
+    :data:`WORKER_TASK_DOCUMENTS` (see :func:`_tasks`), so the workers finish
+    together; at most two tasks per worker are in flight, so the documents
+    waiting in memory do not grow with the corpus.
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    batch_size = min(batch_size, WORKER_TASK_DOCUMENTS)
-    batches = _batches(documents, batch_size)
+    batches = _tasks(documents, batch_size, workers, min(batch_size, WORKER_TASK_DOCUMENTS))
     first = next(batches, None)
     if first is None:
         return

@@ -263,6 +263,16 @@ def test_two_workers_build_the_same_graph(reference, tmp_path: Path) -> None:
     assert store_quads(tmp_path / "s") == store_quads(expected)
 
 
+def test_worker_tasks_are_whole_batches_and_small_at_the_end() -> None:
+    from kg.ingest import _tasks
+
+    tasks = list(_tasks(iter(range(417)), 32, 2, 8))
+    assert [len(task) for task in tasks] == [32] * 11 + [8] * 8 + [1]
+    assert [document for task in tasks for document in task] == list(range(417))
+    assert list(_tasks(iter(range(5)), 32, 2, 8)) == [[0, 1, 2, 3, 4]]
+    assert list(_tasks(iter(()), 32, 2, 8)) == []
+
+
 def test_second_build_into_a_busy_store_fails_at_once_and_loses_nothing(reference, tmp_path: Path) -> None:
     corpus_file, expected = reference
     store = tmp_path / "store"

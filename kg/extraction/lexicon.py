@@ -142,6 +142,11 @@ class Lexicon:
     agent_nouns: dict[str, str] = field(default_factory=dict)
     #: Agent nouns that are titles in the singular ("official").
     plural_only_agents: frozenset[str] = frozenset()
+    #: The word sets of :meth:`title_words` and :meth:`words`, made once: every document's
+    #: extractor asks for them, and the grammar they come from does not change.
+    _word_sets: dict[tuple[str, tuple[str, ...]], frozenset[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def load(
@@ -184,21 +189,27 @@ class Lexicon:
 
     def title_words(self, *kinds: str) -> frozenset[str]:
         """The words of titles of office ("prime", "minister"), without function words like "of"."""
-        titles = self.grammar["titles"]
-        return frozenset(
-            word
-            for kind in kinds
-            for phrase in titles[kind]
-            for word in phrase.split()
-            if word not in {"of", "the", "in", "a", "an", "and", "for"}
-        )
+        made = self._word_sets.get(("title_words", kinds))
+        if made is None:
+            titles = self.grammar["titles"]
+            made = self._word_sets[("title_words", kinds)] = frozenset(
+                word
+                for kind in kinds
+                for phrase in titles[kind]
+                for word in phrase.split()
+                if word not in {"of", "the", "in", "a", "an", "and", "for"}
+            )
+        return made
 
     def words(self, *keys: str) -> frozenset[str]:
         """A word list of the grammar, e.g. ``words("modality", "negating_verbs")``."""
-        value: Any = self.grammar
-        for key in keys:
-            value = value[key]
-        return frozenset(value)
+        made = self._word_sets.get(("words", keys))
+        if made is None:
+            value: Any = self.grammar
+            for key in keys:
+                value = value[key]
+            made = self._word_sets[("words", keys)] = frozenset(value)
+        return made
 
 
 @lru_cache(maxsize=1)

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Literal
+from rdflib import BNode, Literal, URIRef
 
 from kg.errors import GraphFormatError, StoreError
 from kg.graph.build import document_iri, truthy_triples
@@ -142,7 +142,18 @@ def document_ntriples(document: Document, relations: Iterable[Relation], extract
     triples = _DocumentTriples()
     KnowledgeGraph(triples, prefixes=False).add(document, relations, extractor_version)
     triples.add((document_iri(document.id), GKG.contentHash, Literal(digest)))
-    terms = [ox.Triple(_oxigraph_term(s), _oxigraph_term(p), _oxigraph_term(o)) for s, p, o in triples]
+    # a document names the same few IRIs in most of its triples: each is made into a pyoxigraph term once
+    iris: dict[URIRef, ox.NamedNode] = {}
+
+    def term(node: Any) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+        if type(node) is not URIRef:
+            return _oxigraph_term(node)
+        made = iris.get(node)
+        if made is None:
+            made = iris[node] = ox.NamedNode(node)
+        return made
+
+    terms = [ox.Triple(term(s), term(p), term(o)) for s, p, o in triples]
     return ox.serialize(terms, format=ox.RdfFormat.N_TRIPLES)
 
 

@@ -139,3 +139,12 @@ def test_the_shipped_grammar_schema_is_the_one_the_grammar_gives():
     spec.loader.exec_module(module)
     shipped = json.loads((LEXICON_DIR / "grammar.schema.json").read_text(encoding="utf-8"))
     assert shipped == module.build()
+
+
+def test_word_sets_asked_again_are_the_same_and_title_words_are_not_the_phrases():
+    grammar = {"titles": {"leader": ["prime minister", "head of state"]}}
+    lexicon = Lexicon(relations={}, verbs={}, nouns={}, modifiers={}, modifier_nouns={}, grammar=grammar)
+    assert lexicon.title_words("leader") == {"prime", "minister", "head", "state"}
+    assert lexicon.words("titles", "leader") == {"prime minister", "head of state"}
+    assert lexicon.title_words("leader") == {"prime", "minister", "head", "state"}
+    assert lexicon.words("titles", "leader") is lexicon.words("titles", "leader")
