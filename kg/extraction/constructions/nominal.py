@@ -208,16 +208,16 @@ def noun_relation(
         elif subject_tokens and not inherited:
             # "Assad has fled Damascus ... rebels captured the Syrian capital": the place the noun refers back
             # to, named in the text or where the story was filed ("KHARTOUM, Sudan -- ... the Sudanese capital")
-            named = {m.entity_key for m in extractor.found.mentions if m.via == "name"}
-            dateline = extractor.doc._.geokg_dateline if extractor.doc.has_extension("geokg_dateline") else None
-            if dateline:
-                named.update(e.key for e in dateline_places(dateline[2], extractor.gazetteer))
             referents = [
-                a
-                for a in arguments.resolve(noun, sentence)
-                if a.via == "coreference" and a.entity.type == "Place" and a.entity.key in named
+                a for a in arguments.resolve(noun, sentence) if a.via == "coreference" and a.entity.type == "Place"
             ]
-            yield from extractor.emit(pattern, referents, subjects, sentence, noun, matched, False, dated=False)
+            if referents:
+                named = {m.entity_key for m in extractor.found.mentions if m.via == "name"}
+                dateline = extractor.doc._.geokg_dateline if extractor.doc.has_extension("geokg_dateline") else None
+                if dateline:
+                    named.update(e.key for e in dateline_places(dateline[2], extractor.gazetteer))
+                referents = [a for a in referents if a.entity.key in named]
+                yield from extractor.emit(pattern, referents, subjects, sentence, noun, matched, False, dated=False)
         # "Odesa came under Russian drone attack": the one under it is the target
         target = under_target(noun)
         if target is not None and subject_tokens and not inherited:
