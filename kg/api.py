@@ -194,7 +194,8 @@ def extract_mentions(
         found = []
         for offset, doc in pieces:
             entities = doc._.geokg_entities or {}
-            found.extend((shifted(m, offset), entities[m.entity_key]) for m in doc._.geokg_mentions)
+            breaks = doc._.geokg_text_breaks
+            found.extend((shifted(m, offset, breaks), entities[m.entity_key]) for m in doc._.geokg_mentions)
         return found
 
     nlp = nlp or load_pipeline()
@@ -221,7 +222,10 @@ def extract(
     generator streams through in constant memory. A text longer than the
     pipeline's ``max_length`` is parsed in pieces cut between paragraphs or
     sentences; the relations' character offsets count from the start of the
-    whole text.
+    whole text as given. The parser reads the text with runs of spaces made
+    one and scraper debris ("#39;s") repaired (:mod:`kg.nlp.readable`), so a
+    relation's evidence is its sentence as read, and its offsets are those of
+    the sentence in the text as given.
 
     Examples
     --------
@@ -233,7 +237,11 @@ def extract(
     from kg.nlp.chunks import shifted
 
     def relations(document, pieces):
-        return tuple(shifted(relation, offset) for offset, doc in pieces for relation in doc._.geokg_relations)
+        return tuple(
+            shifted(relation, offset, doc._.geokg_text_breaks)
+            for offset, doc in pieces
+            for relation in doc._.geokg_relations
+        )
 
     nlp = nlp or load_pipeline()
     yield from _isolated(documents, nlp, batch_size, n_process, relations, on_error)

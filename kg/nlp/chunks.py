@@ -15,6 +15,8 @@ import dataclasses
 import re
 from typing import TypeVar
 
+from kg.nlp.readable import Breaks, original_span
+
 __all__ = ["DEFAULT_CHUNK_CHARS", "chunk_limit", "text_chunks", "shifted"]
 
 #: Longest piece given to spaCy at once when the pipeline allows more: the
@@ -68,10 +70,18 @@ def _last_end(pattern: re.Pattern[str], window: str) -> int | None:
     return end
 
 
-def shifted(record: Record, offset: int) -> Record:
-    """A relation or mention with its character offsets moved by ``offset``."""
-    if offset == 0:
+def shifted(record: Record, offset: int, breaks: Breaks | None = None) -> Record:
+    """A relation or mention with its character offsets moved into the whole text.
+
+    ``breaks`` are those of the piece's doc (``doc._.geokg_text_breaks``): they
+    turn offsets in the text the parser read into offsets in the piece as given;
+    ``offset`` then moves them by the piece's place in the whole text.
+    """
+    names = ("char_start", "char_end") if hasattr(record, "char_start") else ("start", "end")
+    start, end = (getattr(record, name) for name in names)
+    if breaks:
+        start, end = original_span(breaks, start, end)
+    start, end = start + offset, end + offset
+    if (start, end) == tuple(getattr(record, name) for name in names):
         return record
-    if hasattr(record, "char_start"):
-        return dataclasses.replace(record, char_start=record.char_start + offset, char_end=record.char_end + offset)
-    return dataclasses.replace(record, start=record.start + offset, end=record.end + offset)
+    return dataclasses.replace(record, **dict(zip(names, (start, end))))

@@ -32,6 +32,7 @@ from kg.extraction.entities import DocumentEntities, EntitySettings, find_mentio
 from kg.extraction.lexicon import Lexicon
 from kg.extraction.relations import extract_relations
 from kg.gazetteer import Gazetteer
+from kg.nlp.readable import Breaks, readable
 from kg.records import (
     Entity,
     Mention,
@@ -63,6 +64,8 @@ for _name, _default in (
     ("geokg_layout_data", None),
     # the dateline the tokenizer blanked out: [start, end, its text as written]
     ("geokg_dateline", None),
+    # offsets in the doc back to offsets in the text as given (kg.nlp.readable)
+    ("geokg_text_breaks", None),
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -307,11 +310,14 @@ class RelationExtractor:
 
 
 class DatelineTokenizer:
-    """Tokenizes a news text with its dateline blanked out ("BRASILIA, Brazil - Hundreds of ...").
+    """Tokenizes a news text as the parser should read it, its dateline blanked out.
 
-    A dateline or byline names where and by whom a story was filed; left in, the
-    parser makes it the first sentence's subject. It is replaced by spaces of the
-    same length, so every character offset stays that of the original text.
+    The parser reads the text with the character references a scraper left
+    behind repaired and runs of spaces made one (:mod:`kg.nlp.readable`);
+    ``doc._.geokg_text_breaks`` maps the doc's offsets back to the text as
+    given. A dateline or byline ("BRASILIA, Brazil - Hundreds of ...") names
+    where and by whom a story was filed; left in, the parser makes it the
+    first sentence's subject, so it is replaced by spaces of the same length.
     Everything else is the wrapped tokenizer's.
     """
 
@@ -321,46 +327,36 @@ class DatelineTokenizer:
         self.gazetteer = gazetteer
 
     def __call__(self, text: str) -> Doc:
-        blanked, dateline = self.blank(text)
-        return self._noted(self.tokenizer(blanked), dateline)
+        blanked, notes = self.blank(text)
+        return self._noted(self.tokenizer(blanked), notes)
 
     def pipe(self, texts, batch_size: int = 1000):
-        datelines: deque[list | None] = deque()
+        notes: deque[tuple] = deque()
 
         def blanked():
             for text in texts:
-                blank, dateline = self.blank(text)
-                datelines.append(dateline)
+                blank, noted = self.blank(text)
+                notes.append(noted)
                 yield blank
 
         for doc in self.tokenizer.pipe(blanked(), batch_size=batch_size):
-            yield self._noted(doc, datelines.popleft())
+            yield self._noted(doc, notes.popleft())
 
     @staticmethod
-    def _noted(doc: Doc, dateline: list | None) -> Doc:
-        doc._.geokg_dateline = dateline  # where the story was filed still counts for what it is about
+    def _noted(doc: Doc, notes: tuple) -> Doc:
+        # where the story was filed still counts for what it is about
+        doc._.geokg_dateline, doc._.geokg_text_breaks = notes
         return doc
 
-    def blank(self, text: str) -> tuple[str, list | None]:
-        """The text with its dateline blanked, and the dateline as ``[start, end, text]`` (None if none)."""
-        text = self.repair(text)
+    def blank(self, text: str) -> tuple[str, tuple[list | None, Breaks]]:
+        """The text to tokenize, with the dateline as ``[start, end, text]`` (None if none) and the breakpoints."""
+        text, breaks = readable(text, self.settings.broken_references)
         layout = read_layout(text, self.settings, self._is_place)
         if not layout.dateline_end:
-            return text, None
+            return text, (None, breaks)
         start, end = layout.dateline_start, layout.dateline_end
         blanked = text[:start] + "".join(c if c == "\n" else " " for c in text[start:end]) + text[end:]
-        return blanked, [start, end, text[start:end]]
-
-    def repair(self, text: str) -> str:
-        """Character references a scraper left behind ("Pakistan #39;s", " quot;"), as the characters.
-
-        Each is replaced by its character padded with spaces to the same length,
-        so offsets stay those of the text as given.
-        """
-        for broken, character in self.settings.broken_references.items():
-            if broken in text:
-                text = text.replace(broken, character.ljust(len(broken)))
-        return text
+        return blanked, ([start, end, text[start:end]], breaks)
 
     def _is_place(self, name: str) -> bool:
         return any(e.type in {"Place", "Country"} for e in self.gazetteer.lookup(name))

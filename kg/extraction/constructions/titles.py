@@ -634,6 +634,8 @@ class TitleReader:
                 break
             elif not words and not context and token.lower_.rstrip(".") in self.honorifics:
                 pass  # "Prime Minister Sheikh Hasina": an honorific between the title and the name
+            elif words and not context and token.lower_.strip("-") in self.former_words:
+                pass  # "Iraq's toppled leader Saddam Hussein": the office's end, read by _former
             elif (
                 words
                 and not context
