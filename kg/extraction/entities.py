@@ -646,8 +646,7 @@ def known_person(name: str, gazetteer: Gazetteer) -> Entity | None:
                 return entity
     words = without_initials(name).split()
     holders = _surnames(gazetteer).get(words[-1], ()) if words else ()
-    if len(words) == 1 and len(holders) == 1 and _name_words(gazetteer).get(words[0]) == {holders[0].key}:
-        # "Putin"; not "Abdullah", the surname of Abdullah Abdullah and the name of Jordan's King Abdullah II
+    if len(words) == 1 and len(holders) == 1:
         return holders[0]
     if len(words) > 1:
         # "Anthony Blinken" for Antony Blinken: the one holder of the surname whose first name begins alike
@@ -658,20 +657,6 @@ def known_person(name: str, gazetteer: Gazetteer) -> Entity | None:
 
 
 _SURNAMES: dict[int, dict[str, tuple[Entity, ...]]] = {}
-_NAME_WORDS: dict[int, dict[str, set[str]]] = {}
-
-
-def _name_words(gazetteer: Gazetteer) -> dict[str, set[str]]:
-    """The keys of the gazetteer's persons by each word of each of their names."""
-    cached = _NAME_WORDS.get(id(gazetteer))
-    if cached is None:
-        cached = _NAME_WORDS[id(gazetteer)] = {}
-        for entity in gazetteer.entities:
-            if entity.type == "Person":
-                for name in entity.names:
-                    for word in name.split():
-                        cached.setdefault(word, set()).add(entity.key)
-    return cached
 
 
 def _surnames(gazetteer: Gazetteer) -> dict[str, tuple[Entity, ...]]:
