@@ -344,7 +344,7 @@ class DatelineTokenizer:
 
     @staticmethod
     def _noted(doc: Doc, notes: tuple) -> Doc:
-        # where the story was filed still counts for what it is about
+        # the dateline: where the story was filed still counts for what it is about
         doc._.geokg_dateline, doc._.geokg_text_breaks = notes
         return doc
 

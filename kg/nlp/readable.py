@@ -45,8 +45,6 @@ def readable(text: str, references: dict[str, str]) -> tuple[str, Breaks]:
     for match in pattern.finditer(text):
         written = match.group()
         replacement = references.get(written, " ")
-        if replacement == written:
-            continue
         pieces.append(text[last : match.start()])
         pieces.append(replacement)
         length += match.start() - last + len(replacement)
